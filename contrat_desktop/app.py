@@ -1,0 +1,141 @@
+"""GUI bootstrap: arguments, logging, paths, the dossier, the exception hook, the main window.
+
+``contrat-desktop`` opens the dossier given on the command line, else the last one opened,
+else (first start) a demo dossier created in the user data folder. ``--version`` answers
+without a display: Qt is imported only after the arguments are parsed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from contrat_desktop import __version__
+from contrat_desktop.paths import default_dossier_path, ensure_dir, log_file
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.storage.database import Dossier
+    from contrat_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("contrat_desktop")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="contrat-desktop", description="Pilotage du Contrat de ville (application de bureau)."
+    )
+    parser.add_argument("--version", action="version", version=f"contrat_desktop {__version__}")
+    parser.add_argument("dossier", nargs="?", help="dossier à ouvrir (.cdv)")
+    parser.add_argument(
+        "--lecture-seule", action="store_true", dest="read_only", help="ouvrir sans modifier"
+    )
+    return parser.parse_args(argv)
+
+
+def setup_logging() -> Path:
+    path = log_file()
+    ensure_dir(path.parent)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def choose_dossier(argument: str | None, last: Path | None) -> Path:
+    """The dossier to open: the argument, else the last one, else the demo (made if absent)."""
+    if argument:
+        return Path(argument)
+    if last is not None and last.exists():
+        return last
+    default = default_dossier_path()
+    if not default.exists():
+        from contrat_desktop.operations.dossiers import create_dossier
+
+        ensure_dir(default.parent)
+        log.info("first start: creating the demo dossier %s", default)
+        create_dossier(default, demo=True)
+    return default
+
+
+@dataclass
+class Started:
+    app: QApplication
+    window: MainWindow
+    dossier: Dossier
+
+
+def start(argv: Sequence[str] | None = None) -> Started:
+    """Build the application and its window (shown), without entering the event loop."""
+    args = parse_args(argv)
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.operations.dossiers import describe
+    from contrat_desktop.storage.database import open_dossier
+    from contrat_desktop.ui.main_window import MainWindow
+    from contrat_desktop.ui.preferences import Preferences
+
+    log_path = setup_logging()
+    app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+    assert isinstance(app, QApplication)
+    app.setApplicationName("contrat_desktop")
+    app.setApplicationVersion(__version__)
+    install_exception_hook(log_path)
+    prefs = Preferences()
+    path = choose_dossier(args.dossier, prefs.last_dossier)
+    dossier = open_dossier(path, read_only=args.read_only)
+    prefs.remember_dossier(path)
+    log.info("opened %s (%s)", path, dossier.read_only_reason or "read-write")
+    window = MainWindow(describe(dossier), dossier.read_only_reason, prefs)
+    app.aboutToQuit.connect(dossier.close)
+    window.show()
+    return Started(app, window, dossier)
+
+
+def install_exception_hook(log_path: Path) -> None:
+    def hook(
+        kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+    ) -> None:
+        log.critical("unexpected error", exc_info=(kind, error, traceback))
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(
+            None,
+            "Erreur inattendue",
+            f"Une erreur inattendue s'est produite : {error}\n\n"
+            f"Le détail est enregistré dans le journal :\n{log_path}",
+        )
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from contrat_desktop.storage.errors import DossierError
+
+    try:
+        started = start(argv)
+    except DossierError as error:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+        log.error("cannot open dossier: %s", error)
+        QMessageBox.critical(None, "Dossier impossible à ouvrir", str(error))
+        return 2
+    return started.app.exec()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Create, describe and back up dossier files (the ``init``, ``info`` and ``backup`` commands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from contrat_desktop.operations.demo import build_demo
+from contrat_desktop.operations.synthetic import generate_synthetic
+from contrat_desktop.storage.backup import BackupFile, list_backups
+from contrat_desktop.storage.database import Dossier, open_dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.lock import read_lock
+from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.statistics import actions_per_year, entity_counts, granted_per_year
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    path: str
+    size_bytes: int
+    schema_version: str
+    integrity: str
+    lock: str  # "libre" or who holds it
+    locked: bool
+    contract: str
+    counts: dict[str, int]
+    actions_per_year: dict[int, int]
+    granted_per_year: dict[int, int]
+    last_backup: str | None
+    backups: int = 0
+
+
+def create_dossier(
+    path: str | Path,
+    *,
+    demo: bool = False,
+    synthetic: int | None = None,
+    years: int = 10,
+    force: bool = False,
+) -> Path:
+    """Make a new dossier file; refuses to overwrite an existing one unless ``force``."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        if not force:
+            raise DossierError(
+                f"Le fichier « {path} » existe déjà : choisissez un autre nom "
+                "(ou --force pour le remplacer)."
+            )
+        if read_lock(path) is not None:
+            raise DossierError(
+                f"Le dossier « {path} » est ouvert : fermez-le avant de le remplacer."
+            )
+        path.unlink()
+    partial = path.with_name(path.name + ".creation")
+    if partial.exists():
+        partial.unlink()
+    try:
+        with open_dossier(partial, create=True, daily_backup=False) as dossier:
+            if demo:
+                build_demo(dossier)
+            elif synthetic:
+                generate_synthetic(dossier, synthetic, years=years)
+        partial.replace(path)
+    finally:
+        if partial.exists():
+            partial.unlink()
+    return path
+
+
+def dossier_info(path: str | Path) -> DossierInfo:
+    """Describe a dossier without changing it (opened read-only, no backup, no lock taken)."""
+    with open_dossier(path, read_only=True) as dossier:
+        return describe(dossier)
+
+
+def describe(dossier: Dossier) -> DossierInfo:
+    """Counts, schema, integrity, lock and backups of an open dossier."""
+    path = dossier.path
+    contract = Repositories(dossier).contracts.main()
+    holder = read_lock(path)
+    backups = list_backups(path)
+    return DossierInfo(
+        path=str(path.resolve()),
+        size_bytes=path.stat().st_size,
+        schema_version=dossier.schema_version(),
+        integrity=dossier.report.integrity,
+        lock=holder.describe() if holder else "libre",
+        locked=holder is not None,
+        contract=contract.name if contract else "",
+        counts=entity_counts(dossier.db),
+        actions_per_year=actions_per_year(dossier.db),
+        granted_per_year=granted_per_year(dossier.db),
+        last_backup=str(backups[0].path) if backups else None,
+        backups=len(backups),
+    )
+
+
+def backup_dossier(path: str | Path) -> BackupFile:
+    """Take a manual backup; works even while someone else holds the dossier."""
+    with open_dossier(path, read_only=True) as dossier:
+        return dossier.backup("manuelle")

@@ -1,0 +1,58 @@
+"""Every path the application uses, computed in functions (never at import).
+
+``CONTRAT_DESKTOP_DATA`` overrides the user data folder (tests, portable installs).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "contrat_desktop"
+DOSSIER_SUFFIX = ".cdv"
+DATA_ENV = "CONTRAT_DESKTOP_DATA"
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package (from source) or inside the frozen bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def user_data_dir() -> Path:
+    """Where the default dossier, the log and the state live for this user."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def default_dossier_path() -> Path:
+    return user_data_dir() / f"dossier-demo{DOSSIER_SUFFIX}"
+
+
+def preferences_file() -> Path:
+    """The window state and recent dossiers (an INI file read by ``ui.preferences``)."""
+    return user_data_dir() / "preferences.ini"
+
+
+def log_file() -> Path:
+    return user_data_dir() / "contrat_desktop.log"
+
+
+def ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,86 @@
+"""The audit trail: every change to the dossier, when, who, entity, field, old and new value.
+
+Creation and deletion are one row each holding the whole record as JSON; an update is one
+row per changed field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: str
+    who: str
+    entity: str
+    entity_id: int | None
+    operation: str  # create, update, delete, or a named act (status, import, ...)
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    id: int | None = None
+
+
+def now_iso() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bytes):
+        return f"<{len(value)} octets>"
+    return str(value)
+
+
+def record(db: Database, entries: Iterable[AuditEntry]) -> None:
+    rows = [
+        (e.at, e.who, e.entity, e.entity_id, e.operation, e.field, e.old_value, e.new_value)
+        for e in entries
+    ]
+    db.conn.executemany(
+        "INSERT INTO audit (at, who, entity, entity_id, operation, field, old_value, new_value) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def history(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
+    """Every audit row of one record, oldest first."""
+    rows = db.execute(
+        "SELECT id, at, who, entity, entity_id, operation, field, old_value, new_value "
+        "FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id",
+        [entity, entity_id],
+    ).fetchall()
+    return [
+        AuditEntry(
+            id=row[0],
+            at=row[1],
+            who=row[2],
+            entity=row[3],
+            entity_id=row[4],
+            operation=row[5],
+            field=row[6],
+            old_value=row[7],
+            new_value=row[8],
+        )
+        for row in rows
+    ]
+
+
+def last_change(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
+    """The rows of the most recent audited act on a record (same time and author)."""
+    entries = history(db, entity, entity_id)
+    if not entries:
+        return []
+    last = entries[-1]
+    return [e for e in entries if e.at == last.at and e.who == last.who]

@@ -1,0 +1,129 @@
+"""Map frozen domain dataclasses to SQLite rows and back, once for every repository.
+
+Dates are ISO text, enums their value, booleans 0/1, nested dataclasses (``Beneficiaries``)
+flattened with a prefix. Tuple fields (links to other tables) are left to the repositories.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+Row = dict[str, Any]
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a dataclass, computed once per class."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+def _base_type(hint: Any) -> Any:
+    """``int | None`` → ``int``; ``ActionStatus`` → ``ActionStatus``."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return args[0] if len(args) == 1 else hint
+    return hint
+
+
+def _is_link(hint: Any) -> bool:
+    return typing.get_origin(hint) is tuple
+
+
+def to_row(obj: Any, *, prefix: str = "", skip: tuple[str, ...] = ("id",)) -> Row:
+    """A dict of column → SQLite value for ``obj`` (``id`` and tuple fields left out)."""
+    row: Row = {}
+    hints = _hints(type(obj))
+    for field in dataclasses.fields(obj):
+        if field.name in skip or _is_link(hints[field.name]):
+            continue
+        value = getattr(obj, field.name)
+        if dataclasses.is_dataclass(value):
+            row.update(to_row(value, prefix=f"{prefix}{field.name}_", skip=()))
+            continue
+        row[prefix + field.name] = to_sql(value)
+    return row
+
+
+def to_sql(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def from_row(cls: type[T], row: Row, *, prefix: str = "", **links: Any) -> T:
+    """Build ``cls`` from a row (and the link tuples the repository read separately)."""
+    values: dict[str, Any] = {}
+    hints = _hints(cls)
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if field.name in links:
+            values[field.name] = links[field.name]
+            continue
+        hint = _base_type(hints[field.name])
+        if _is_link(hint):
+            continue
+        if dataclasses.is_dataclass(hint):
+            values[field.name] = from_row(
+                typing.cast(type, hint), row, prefix=f"{prefix}{field.name}_"
+            )
+            continue
+        key = prefix + field.name
+        if key in row:
+            values[field.name] = from_sql(hint, row[key])
+    return cls(**values)
+
+
+def from_sql(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if hint is bool:
+        return bool(value)
+    if hint is date:
+        return date.fromisoformat(value)
+    if hint is datetime:
+        return datetime.fromisoformat(value)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    return value
+
+
+def columns_of(cls: type, *, prefix: str = "") -> dict[str, type]:
+    """Column name → Python type, for creating a table from a dataclass."""
+    columns: dict[str, type] = {}
+    hints = _hints(cls)
+    for field in dataclasses.fields(cls):
+        if field.name == "id" and not prefix:
+            continue
+        hint = _base_type(hints[field.name])
+        if _is_link(hint):
+            continue
+        if dataclasses.is_dataclass(hint):
+            columns.update(columns_of(hint, prefix=f"{prefix}{field.name}_"))  # type: ignore[arg-type]
+            continue
+        columns[prefix + field.name] = _column_type(hint)
+    return columns
+
+
+def _column_type(hint: Any) -> type:
+    if hint in (int, bool):
+        return int
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return str
+    if hint in (date, datetime, str):
+        return str
+    raise TypeError(f"no column type for {hint!r}")

@@ -1,0 +1,208 @@
+"""Open a dossier file: pragmas, integrity check, lock, backup, migrations.
+
+A dossier is one SQLite file. It is opened with the rollback journal (safe on a network
+share, unlike WAL), ``synchronous=FULL``, foreign keys and a busy timeout; its integrity is
+checked; a lock file beside it tells a second instance to open it read-only and who holds it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+from contrat_desktop.storage import migrations
+from contrat_desktop.storage.backup import BackupFile, has_backup_today, take_backup
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.lock import LockInfo, acquire_lock, current_user, release_lock
+from contrat_desktop.storage.records import RecordWriter
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 10.0
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What happened while opening: integrity result, backups taken, migrations applied."""
+
+    integrity: str
+    migrations_applied: tuple[str, ...]
+    backups: tuple[BackupFile, ...]
+
+
+class Dossier:
+    """An open dossier: the sqlite-utils database, its lock, and who writes."""
+
+    def __init__(
+        self,
+        path: Path,
+        db: Database,
+        *,
+        user: str,
+        lock: LockInfo | None,
+        holder: LockInfo | None,
+        read_only_reason: str | None,
+    ) -> None:
+        self.path = path
+        self.db = db
+        self.user = user
+        self.lock = lock
+        self.holder = holder
+        self.read_only_reason = read_only_reason
+        self.writer = RecordWriter(db, user, read_only=self.read_only)
+        self.report = OpenReport("non vérifiée", (), ())
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def schema_version(self) -> str:
+        names = migrations.applied_names(self.db)
+        return names[-1] if names else "aucune"
+
+    def backup(self, reason: str = "manuelle") -> BackupFile:
+        return take_backup(self.db.conn, self.path, reason)
+
+    def close(self) -> None:
+        self.db.close()
+        if self.lock is not None:
+            release_lock(self.path, self.lock)
+            self.lock = None
+
+    def __enter__(self) -> Dossier:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    return conn
+
+
+def check_file(path: Path) -> bool:
+    """True when ``path`` holds a SQLite database; False when it is empty (a new dossier)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DossierError(
+            f"Impossible de lire le fichier « {path} » : {error.strerror}."
+        ) from None
+    if not header:
+        return False
+    if header != SQLITE_HEADER:
+        raise DossierError(
+            f"Le fichier « {path.name} » n'est pas un dossier contrat_desktop "
+            "(ce n'est pas une base SQLite)."
+        )
+    return True
+
+
+def integrity_check(conn: sqlite3.Connection) -> str:
+    rows = conn.execute("PRAGMA integrity_check").fetchall()
+    return "; ".join(str(row[0]) for row in rows[:10])
+
+
+def open_dossier(
+    path: str | Path,
+    *,
+    user: str | None = None,
+    read_only: bool = False,
+    create: bool = False,
+    daily_backup: bool = True,
+) -> Dossier:
+    """Open (or with ``create`` make) a dossier, migrated to the current schema.
+
+    Raises ``DossierError`` with a French message when the file cannot be used.
+    """
+    path = Path(path)
+    who = user or current_user()
+    if not path.exists():
+        if not create:
+            raise DossierError(f"Le dossier « {path} » n'existe pas.")
+        if not path.parent.is_dir():
+            raise DossierError(f"Le répertoire « {path.parent} » n'existe pas.")
+        path.touch()
+    existed = check_file(path)
+
+    mine, holder = (None, None) if read_only else acquire_lock(path, who)
+    reason = None
+    if read_only:
+        reason = "ouvert en lecture seule à votre demande"
+    elif holder is not None:
+        reason = f"ouvert par {holder.describe()}"
+    try:
+        conn = connect(path, read_only=reason is not None)
+        dossier = Dossier(
+            path, Database(conn), user=who, lock=mine, holder=holder, read_only_reason=reason
+        )
+    except sqlite3.DatabaseError as error:
+        if mine:
+            release_lock(path, mine)
+        raise DossierError(f"Le dossier « {path.name} » est illisible : {error}.") from None
+    try:
+        dossier.report = _prepare(dossier, existed=existed, daily_backup=daily_backup)
+    except BaseException:
+        dossier.close()
+        raise
+    return dossier
+
+
+def _prepare(dossier: Dossier, *, existed: bool, daily_backup: bool) -> OpenReport:
+    db, path = dossier.db, dossier.path
+    try:
+        integrity = integrity_check(db.conn)
+    except sqlite3.DatabaseError as error:
+        raise DossierError(f"Le dossier « {path.name} » est endommagé : {error}.") from None
+    if integrity != "ok":
+        raise DossierError(
+            f"Le dossier « {path.name} » est endommagé (contrôle d'intégrité : {integrity}). "
+            "Restaurez une sauvegarde."
+        )
+    tables = set(db.table_names())
+    if tables and MIGRATIONS_TABLE not in tables:
+        raise DossierError(
+            f"Le fichier « {path.name} » est une base SQLite, mais pas un dossier contrat_desktop."
+        )
+    applied = set(migrations.applied_names(db)) if tables else set()
+    unknown = applied - set(migrations.known_names())
+    if unknown and not dossier.read_only:
+        dossier.read_only_reason = (
+            "créé par une version plus récente de l'application : mettez-la à jour pour le modifier"
+        )
+        dossier.writer.read_only = True
+    pending = migrations.pending_names(db) if tables else migrations.known_names()
+    backups: list[BackupFile] = []
+    if pending and not unknown:
+        if dossier.read_only:
+            raise DossierError(
+                f"Le dossier « {path.name} » doit être mis à jour par cette version de "
+                f"l'application, mais il est {dossier.read_only_reason}. "
+                "Réessayez lorsqu'il sera libéré."
+            )
+        if applied:
+            backups.append(take_backup(db.conn, path, "avant-migration"))
+        migrations.MIGRATIONS.apply(db)
+    elif existed and daily_backup and not dossier.read_only and not has_backup_today(path):
+        backups.append(take_backup(db.conn, path, "quotidienne"))
+    return OpenReport(integrity, tuple(pending if not unknown else ()), tuple(backups))

@@ -1,0 +1,15 @@
+"""Holders (porteurs) as rows."""
+
+from __future__ import annotations
+
+from contrat_desktop.domain.holders import Holder
+from contrat_desktop.storage.repository import Repository
+
+
+class HolderRepository(Repository[Holder]):
+    table = "holder"
+    model = Holder
+    order_by = "legal_name COLLATE NOCASE"
+
+    def by_siret(self, siret: str) -> list[Holder]:
+        return self._select("WHERE siret = ?", [siret])

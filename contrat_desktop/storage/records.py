@@ -1,0 +1,213 @@
+"""Audited, versioned writes: the one place rows are inserted, updated and deleted.
+
+Every edited table has a ``version`` column. An update names the version it was based on;
+if the row moved on meanwhile (another person saved first), the update is refused with a
+French message naming who changed what, instead of overwriting their work.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from contrat_desktop.storage.audit import AuditEntry, as_text, last_change, now_iso, record
+from contrat_desktop.storage.errors import ConflictError, DossierError, ReadOnlyError
+
+ENTITY_LABELS = {
+    "action": "l'action",
+    "holder": "le porteur",
+    "funder": "le financeur",
+    "funding_line": "la ligne de financement",
+    "envelope": "l'enveloppe",
+    "payment": "le versement",
+    "campaign": "la campagne",
+    "contract": "le contrat",
+    "district": "le quartier",
+    "framework_node": "l'élément du cadre stratégique",
+    "report": "le bilan",
+    "body": "l'instance",
+    "setting": "le paramètre",
+}
+
+
+class RecordWriter:
+    """Writes rows of any table with an audit trail, for one author."""
+
+    def __init__(self, db: Database, who: str, *, read_only: bool = False) -> None:
+        self.db = db
+        self.who = who
+        self.read_only = read_only
+
+    def check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(
+                "Ce dossier est ouvert en lecture seule : aucune modification n'est possible."
+            )
+
+    def insert(self, table: str, values: dict[str, Any], *, audit: bool = True) -> int:
+        self.check_writable()
+        columns = list(values)
+        placeholders = ", ".join("?" for _ in columns)
+        with self.db.atomic(), refused_as_french(table):
+            cursor = self.db.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
+                [values[c] for c in columns],
+            )
+            row_id = cursor.lastrowid
+            assert row_id is not None
+            if audit:
+                snapshot = {key: as_text(value) for key, value in values.items()}
+                record(self.db, [self._entry(table, row_id, "create", None, None, snapshot)])
+        return row_id
+
+    def update(
+        self, table: str, row_id: int, changes: dict[str, Any], expected_version: int
+    ) -> int:
+        """Apply ``changes`` if the row is still at ``expected_version``; return the new one."""
+        self.check_writable()
+        with self.db.atomic(), refused_as_french(table):
+            current = self._row(table, row_id)
+            if current is None:
+                raise ConflictError(
+                    f"Impossible d'enregistrer : {ENTITY_LABELS.get(table, table)} n° {row_id} "
+                    "a été supprimé(e) entre-temps par une autre personne.",
+                    entity=table,
+                    entity_id=row_id,
+                    current=None,
+                )
+            if current["version"] != expected_version:
+                raise self._conflict(table, row_id, current)
+            changed = {k: v for k, v in changes.items() if current.get(k) != v}
+            if not changed:
+                return expected_version
+            assignments = ", ".join(f"{column} = ?" for column in changed)
+            self.db.execute(
+                f"UPDATE {table} SET {assignments}, version = version + 1 "
+                "WHERE id = ? AND version = ?",
+                [*changed.values(), row_id, expected_version],
+            )
+            at = now_iso()
+            record(
+                self.db,
+                [
+                    self._entry(table, row_id, "update", column, current[column], value, at=at)
+                    for column, value in changed.items()
+                ],
+            )
+        return expected_version + 1
+
+    def delete(self, table: str, row_id: int, expected_version: int | None = None) -> None:
+        self.check_writable()
+        with self.db.atomic():
+            current = self._row(table, row_id)
+            if current is None:
+                return
+            if expected_version is not None and current.get("version") != expected_version:
+                raise self._conflict(table, row_id, current)
+            with refused_as_french(table):
+                self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+                snapshot = {k: as_text(v) for k, v in current.items() if not isinstance(v, bytes)}
+                record(self.db, [self._entry(table, row_id, "delete", None, snapshot, None)])
+
+    def field_changed(self, table: str, row_id: int | None, field: str, old: Any, new: Any) -> None:
+        """Audit a change kept outside the row itself (a link table, a setting)."""
+        self.check_writable()
+        if old != new:
+            record(self.db, [self._entry(table, row_id, "update", field, old, new)])
+
+    def note(self, table: str, row_id: int | None, operation: str, detail: Any) -> None:
+        """Audit a named act (a status change, an import...) that is not a plain field edit."""
+        self.check_writable()
+        record(self.db, [self._entry(table, row_id, operation, None, None, detail)])
+
+    def _entry(
+        self,
+        table: str,
+        row_id: int | None,
+        operation: str,
+        field: str | None,
+        old: Any,
+        new: Any,
+        *,
+        at: str | None = None,
+    ) -> AuditEntry:
+        return AuditEntry(
+            at=at or now_iso(),
+            who=self.who,
+            entity=table,
+            entity_id=row_id,
+            operation=operation,
+            field=field,
+            old_value=as_text(old),
+            new_value=as_text(new),
+        )
+
+    def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        values = cursor.fetchone()
+        if values is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], values, strict=True))
+
+    def _conflict(self, table: str, row_id: int, current: dict[str, Any]) -> ConflictError:
+        entries = last_change(self.db, table, row_id)
+        label = ENTITY_LABELS.get(table, table)
+        who = entries[0].who if entries else "une autre personne"
+        when = _french_datetime(entries[0].at) if entries else "entre-temps"
+        fields = [(e.field or "", e.old_value, e.new_value) for e in entries if e.field]
+        detail = "; ".join(
+            f"{name} : « {old or ''} » → « {new or ''} »" for name, old, new in fields
+        )
+        message = (
+            f"Impossible d'enregistrer : {label} a été modifié(e) par {who} le {when} "
+            "pendant que vous la/le modifiiez. Vos changements n'ont pas été enregistrés, "
+            "pour ne pas écraser les siens. Rechargez la fiche puis refaites vos modifications."
+        )
+        if detail:
+            message += f" Modification de {who} : {detail}."
+        return ConflictError(
+            message,
+            entity=table,
+            entity_id=row_id,
+            current=current,
+            changed_by=who,
+            changed_at=entries[0].at if entries else None,
+            their_changes=fields,
+        )
+
+
+def _french_datetime(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%d/%m/%Y à %H:%M")
+    except ValueError as error:
+        raise DossierError(f"Date d'audit illisible : {iso}") from error
+
+
+@contextmanager
+def refused_as_french(table: str) -> Iterator[None]:
+    """Turn SQLite's constraint errors into a French ``DossierError``."""
+    label = ENTITY_LABELS.get(table, table)
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        text = str(error)
+        if text.startswith("UNIQUE constraint failed"):
+            columns = text.split(":", 1)[1].strip()
+            fields = ", ".join(c.split(".")[-1] for c in columns.split(","))
+            message = f"Enregistrement refusé pour {label} : la valeur de « {fields} » existe déjà."
+        elif "FOREIGN KEY" in text:
+            message = (
+                f"Enregistrement refusé pour {label} : un élément lié n'existe pas, "
+                "ou l'élément est encore utilisé ailleurs dans le dossier."
+            )
+        elif "NOT NULL" in text:
+            column = text.split(":", 1)[1].strip().split(".")[-1]
+            message = f"Enregistrement refusé pour {label} : « {column} » est obligatoire."
+        else:
+            message = f"Enregistrement refusé pour {label} : {text}."
+        raise DossierError(message) from error

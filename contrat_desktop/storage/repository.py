@@ -1,0 +1,93 @@
+"""The base of every repository: domain object in, domain object out, audited and versioned."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from contrat_desktop.storage.conversions import Row, from_row, to_row
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
+
+T = TypeVar("T")
+
+
+class Repository(Generic[T]):
+    """CRUD for one table mapped to one frozen dataclass with ``id`` and ``version``."""
+
+    table: ClassVar[str]
+    model: ClassVar[type]
+    order_by: ClassVar[str] = "id"
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.db = dossier.db
+        self.writer = dossier.writer
+
+    # reading -----------------------------------------------------------------
+    def get(self, row_id: int) -> T:
+        rows = self._select("WHERE id = ?", [row_id])
+        if not rows:
+            raise DossierError(f"Aucun enregistrement n° {row_id} dans « {self.table} ».")
+        return rows[0]
+
+    def find(self, row_id: int) -> T | None:
+        rows = self._select("WHERE id = ?", [row_id])
+        return rows[0] if rows else None
+
+    def all(self) -> list[T]:
+        return self._select("", [])
+
+    def count(self) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
+
+    def _select(self, where: str, params: Iterable[Any]) -> list[T]:
+        cursor = self.db.execute(
+            f"SELECT * FROM {self.table} {where} ORDER BY {self.order_by}", list(params)
+        )
+        names = [d[0] for d in cursor.description]
+        return [self._build(dict(zip(names, values, strict=True))) for values in cursor]
+
+    def _build(self, row: Row) -> T:
+        built: T = from_row(self.model, row, **self._links(row))
+        return built
+
+    def _links(self, row: Row) -> dict[str, Any]:
+        """Tuple fields read from link tables; subclasses override."""
+        return {}
+
+    def _row(self, obj: T) -> Row:
+        return to_row(obj, skip=("id", "version"))
+
+    # writing -----------------------------------------------------------------
+    def add(self, obj: T) -> T:
+        with self.db.atomic():
+            row_id = self.writer.insert(self.table, self._row(obj))
+            self._save_links(row_id, obj)
+        return self.get(row_id)
+
+    def update(self, obj: T) -> T:
+        """Save ``obj``; refused with ``ConflictError`` if its row changed since it was read."""
+        row_id, version = self._identity(obj)
+        with self.db.atomic():
+            self.writer.update(self.table, row_id, self._row(obj), version)
+            self._save_links(row_id, obj)
+        return self.get(row_id)
+
+    def delete(self, obj: T) -> None:
+        row_id, version = self._identity(obj)
+        self.writer.delete(self.table, row_id, version)
+
+    def _save_links(self, row_id: int, obj: T) -> None:
+        """Write tuple fields to link tables; subclasses override."""
+
+    @staticmethod
+    def _identity(obj: Any) -> tuple[int, int]:
+        if obj.id is None:
+            raise DossierError("Cet enregistrement n'a pas encore été créé.")
+        return int(obj.id), int(obj.version)
+
+    @staticmethod
+    def with_id(obj: T, **changes: Any) -> T:
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]

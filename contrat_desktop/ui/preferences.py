@@ -1,0 +1,55 @@
+"""Typed wrapper over QSettings: the one place window state and recent dossiers are kept.
+
+Stored as an INI file in the user data folder (so ``CONTRAT_DESKTOP_DATA`` isolates tests and
+portable installs). No string keys anywhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from contrat_desktop.paths import ensure_dir, preferences_file
+
+MAX_RECENT = 8
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        if settings is None:
+            path = preferences_file()
+            ensure_dir(path.parent)
+            settings = QSettings(str(path), QSettings.Format.IniFormat)
+        self._settings = settings
+
+    # dossiers ---------------------------------------------------------------
+    @property
+    def recent_dossiers(self) -> list[Path]:
+        value = self._settings.value("dossiers/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(item) for item in items if item]
+
+    def remember_dossier(self, path: Path) -> None:
+        resolved = path.resolve()
+        recent = [p for p in self.recent_dossiers if p != resolved]
+        self._settings.setValue(
+            "dossiers/recent", [str(p) for p in [resolved, *recent][:MAX_RECENT]]
+        )
+        self._settings.sync()
+
+    @property
+    def last_dossier(self) -> Path | None:
+        recent = self.recent_dossiers
+        return recent[0] if recent else None
+
+    # window -------------------------------------------------------------------
+    @property
+    def main_window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @main_window_geometry.setter
+    def main_window_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+        self._settings.sync()

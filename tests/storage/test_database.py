@@ -1,0 +1,147 @@
+"""Opening dossiers: pragmas, migrations, backups, integrity, refusal of foreign files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database, Migrations
+
+from contrat_desktop.storage import migrations
+from contrat_desktop.storage.backup import backup_dir, list_backups
+from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.errors import DossierError
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    finally:
+        conn.close()
+
+
+def test_fresh_dossier_is_migrated_with_safe_pragmas(dossier_path: Path) -> None:
+    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+        assert dossier.report.migrations_applied == ("0001_initial",)
+        assert dossier.schema_version() == "0001_initial"
+        assert dossier.report.integrity == "ok"
+        pragma = dossier.db.execute
+        assert pragma("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert pragma("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert "action" in dossier.db.table_names()
+
+
+def test_second_open_changes_nothing(dossier_path: Path) -> None:
+    with open_dossier(dossier_path, create=True, daily_backup=False):
+        pass
+    before = _schema(dossier_path)
+    content = dossier_path.read_bytes()
+    with open_dossier(dossier_path, daily_backup=False) as dossier:
+        assert dossier.report.migrations_applied == ()
+        assert dossier.report.backups == ()
+    assert _schema(dossier_path) == before
+    assert dossier_path.read_bytes() == content
+    conn = sqlite3.connect(dossier_path)
+    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    conn.close()
+
+
+def test_backup_is_taken_before_a_migration_and_opens(
+    dossier_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+        dossier.db.execute("INSERT INTO holder (legal_name, kind) VALUES ('Avant', 'association')")
+        dossier.db.conn.commit()
+
+    upgraded = Migrations("contrat_desktop")
+    upgraded(name="0001_initial")(migrations.m0001_initial)
+
+    @upgraded(name="0002_test_column")
+    def add_column(db: Database) -> None:
+        db.execute("ALTER TABLE holder ADD COLUMN website TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", upgraded)
+    with open_dossier(dossier_path) as dossier:
+        assert dossier.report.migrations_applied == ("0002_test_column",)
+        assert "website" in dossier.db["holder"].columns_dict
+    backups = [b for b in list_backups(dossier_path) if b.reason == "avant-migration"]
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0].path) as old:
+        columns = [row[1] for row in old.execute("PRAGMA table_info(holder)")]
+        assert "website" not in columns
+        assert old.execute("SELECT legal_name FROM holder").fetchall() == [("Avant",)]
+        assert old.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_newer_dossier_opens_read_only(dossier_path: Path) -> None:
+    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+        dossier.db.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('contrat_desktop', '0999_future', '2030-01-01')"
+        )
+        dossier.db.conn.commit()
+    with open_dossier(dossier_path, daily_backup=False) as dossier:
+        assert dossier.read_only
+        assert "version plus récente" in (dossier.read_only_reason or "")
+
+
+def test_daily_backup_once_a_day(dossier_path: Path) -> None:
+    with open_dossier(dossier_path, create=True):
+        pass
+    with open_dossier(dossier_path) as dossier:
+        assert [b.reason for b in dossier.report.backups] == ["quotidienne"]
+    with open_dossier(dossier_path) as dossier:
+        assert dossier.report.backups == ()
+    assert backup_dir(dossier_path).is_dir()
+
+
+def test_manual_backups_rotate(dossier_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contrat_desktop.storage import backup
+
+    monkeypatch.setitem(backup.KEEP_PER_REASON, "manuelle", 3)
+    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+        for _ in range(5):
+            dossier.backup()
+    assert len([b for b in list_backups(dossier_path) if b.reason == "manuelle"]) == 3
+
+
+def test_refuses_a_file_that_is_not_a_dossier(tmp_path: Path) -> None:
+    text = tmp_path / "notes.cdv"
+    text.write_text("ceci n'est pas une base")
+    with pytest.raises(DossierError, match="n'est pas un dossier"):
+        open_dossier(text)
+    other = tmp_path / "autre.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DossierError, match="pas un dossier contrat_desktop"):
+        open_dossier(other)
+    assert not Path(str(other) + ".lock").exists()
+
+
+def test_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DossierError, match="n'existe pas"):
+        open_dossier(tmp_path / "absent.cdv")
+
+
+def test_corrupted_file_is_refused_with_advice(dossier_path: Path) -> None:
+    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+        dossier.db.conn.executemany(
+            "INSERT INTO holder (legal_name, kind) VALUES (?, 'association')",
+            [(f"Porteur {n}" * 20,) for n in range(2000)],
+        )
+        dossier.db.conn.commit()
+    data = bytearray(dossier_path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, min(len(data), page * 12)):
+        data[offset] = 0x5A
+    dossier_path.write_bytes(bytes(data))
+    with pytest.raises(DossierError) as caught:
+        open_dossier(dossier_path, daily_backup=False)
+    assert "endommagé" in str(caught.value) or "illisible" in str(caught.value)
+    assert not Path(str(dossier_path) + ".lock").exists()
