@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from contrat_desktop.storage.actions import ActionRepository
+from contrat_desktop.storage.attachments import AttachmentRepository
 from contrat_desktop.storage.bodies import BodyRepository
 from contrat_desktop.storage.contracts import (
     CampaignRepository,
@@ -67,6 +68,10 @@ class Repositories:
     @cached_property
     def reports(self) -> ReportRepository:
         return ReportRepository(self.dossier)
+
+    @cached_property
+    def attachments(self) -> AttachmentRepository:
+        return AttachmentRepository(self.dossier)
 
     @cached_property
     def bodies(self) -> BodyRepository:

@@ -185,3 +185,24 @@ def test_report_and_settings(
     assert audit == [("organisation_name", "Ville de Villiers-sur-Marne")]
     kinds = {k.code for k in repos.bodies.kinds()}
     assert {"copil", "comite_technique", "comite_recevabilite", "groupe_technique"} <= kinds
+
+
+def test_attachments_travel_inside_the_dossier(
+    dossier: Dossier, repos: Repositories, make_action: Callable[..., Action]
+) -> None:
+    from contrat_desktop.domain.attachments import AttachmentKind
+    from contrat_desktop.storage.audit import history
+
+    action = make_action()
+    content = b"%PDF-1.4 statuts de l'association\n" * 100
+    attachment = repos.attachments.add(
+        action.id or 0, "statuts.pdf", AttachmentKind.STATUTES, content
+    )
+    assert attachment.size_bytes == len(content) and len(attachment.sha256) == 64
+    assert attachment.added_by == "camille"
+    assert repos.attachments.for_action(action.id or 0) == [attachment]
+    assert repos.attachments.content(attachment.id or 0) == content
+    created = history(dossier.db, "attachment", attachment.id or 0)[0]
+    assert created.operation == "create" and "octets" in (created.new_value or "")
+    repos.attachments.delete(attachment)
+    assert repos.attachments.for_action(action.id or 0) == []
