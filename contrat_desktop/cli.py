@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from contrat_desktop import __version__
+from contrat_desktop.cli_exchange import add_commands, run_export, run_import
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.dossiers import (
     DossierInfo,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="sauvegarder un dossier")
     backup.add_argument("--db", required=True, metavar="FICHIER", help="chemin du dossier")
+    add_commands(commands)
     return parser
 
 
@@ -99,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "backup":
             backup = backup_dossier(args.db)
             print(f"Sauvegarde créée : {backup.path} ({backup.size_bytes} octets)")
+        elif args.command == "export":
+            return run_export(args)
+        elif args.command == "import":
+            return run_import(args)
     except DossierError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -9,6 +9,7 @@ from datetime import date
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.domain.workflow import ActionStatus
 
 _REFERENCE = re.compile(r"^(\d{4})-([A-Z0-9]{1,6})-(\d{3,})$")
@@ -91,6 +92,8 @@ class Action:
     total_cost_cents: int = 0  # charges of the action's budget
     own_funds_cents: int = 0
     other_income_cents: int = 0  # fees, other income outside the funding lines
+    opinion: Opinion | None = None  # the State's avis, as returned by the préfecture
+    observations: str = ""  # remarks exchanged with the préfecture
     id: int | None = None
     version: int = 1
 

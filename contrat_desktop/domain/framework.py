@@ -56,6 +56,9 @@ class FrameworkTree:
     def __len__(self) -> int:
         return len(self._by_id)
 
+    def all(self) -> list[FrameworkNode]:
+        return list(self._by_id.values())
+
     def node(self, node_id: int) -> FrameworkNode:
         return self._by_id[node_id]
 

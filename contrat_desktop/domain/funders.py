@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+
+from contrat_desktop.domain.errors import ValidationError
 
 
 class FunderKind(StrEnum):
@@ -75,3 +78,16 @@ class EnvelopeUse:
     @property
     def over_committed(self) -> bool:
         return self.committed_cents > self.envelope.amount_cents
+
+
+def funder_problems(funder: Funder, other_names: Collection[str] = ()) -> list[ValidationError]:
+    """Every rule the funder breaks, as French messages tied to a field."""
+    problems: list[ValidationError] = []
+    name = funder.name.strip()
+    if not name:
+        problems.append(ValidationError("Le nom du financeur est obligatoire.", field="name"))
+    elif name.casefold() in {other.casefold() for other in other_names}:
+        problems.append(
+            ValidationError(f"Un autre financeur s'appelle déjà « {name} ».", field="name")
+        )
+    return problems

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.identifiers import siret_problem, validate_rna
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class HolderKind(StrEnum):
@@ -71,7 +74,7 @@ def holder_problems(holder: Holder) -> list[ValidationError]:
             validate_rna(holder.rna)
         except ValidationError as error:
             problems.append(error)
-    if holder.contact_email and "@" not in holder.contact_email:
+    if holder.contact_email and not _EMAIL.match(holder.contact_email):
         problems.append(
             ValidationError(
                 f"L'adresse électronique « {holder.contact_email} » est invalide.",

@@ -114,4 +114,7 @@ def _to_cents(amount: Decimal, original: str, *, allow_rounding: bool) -> int:
             f"Montant avec plus de deux décimales : « {original.strip()} » "
             "(les montants sont arrondis au centime)."
         )
-    return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    try:
+        return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except InvalidOperation:  # beyond the decimal context's precision: no real amount
+        raise ValidationError(f"Montant trop grand : « {original.strip()} ».") from None

@@ -1,4 +1,5 @@
-"""Workbook exchange (openpyxl): column layouts declared once, shared by import and export.
+"""Excel workbooks exchanged with the préfecture: column layouts, reading, writing.
 
-Returns domain objects and row-level errors; never touches the database.
+Never touches the database: readers return parsed rows and row issues, writers take plain
+tables built by ``operations``.
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from contrat_desktop.operations.demo import build_demo
 from contrat_desktop.operations.synthetic import generate_synthetic
-from contrat_desktop.storage.backup import BackupFile, list_backups
+from contrat_desktop.storage.backup import BackupFile, copy_database, list_backups, restore_into
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.lock import read_lock
@@ -100,3 +100,22 @@ def backup_dossier(path: str | Path) -> BackupFile:
     """Take a manual backup; works even while someone else holds the dossier."""
     with open_dossier(path, read_only=True) as dossier:
         return dossier.backup("manuelle")
+
+
+def save_copy(dossier: Dossier, target: str | Path) -> Path:
+    """Write a consistent copy of the open dossier to ``target`` ("Enregistrer une copie")."""
+    target = Path(target)
+    if target.resolve() == dossier.path.resolve():
+        raise DossierError("Choisissez un autre fichier que le dossier ouvert.")
+    copy_database(dossier.db.conn, target)
+    return target
+
+
+def restore_backup(dossier: Dossier, backup: Path) -> BackupFile:
+    """Put a backup's content back into the open dossier; the current state is saved first."""
+    dossier.writer.check_writable()
+    safety = dossier.backup("avant-restauration")
+    restore_into(dossier.db.conn, backup)
+    with dossier.db.atomic():
+        dossier.writer.note("dossier", None, "restauration", {"depuis": backup.name})
+    return safety

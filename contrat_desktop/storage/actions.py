@@ -85,6 +85,14 @@ class ActionRepository(Repository[Action]):
             self._record_status(row_id, action.status, target, comment, at)
         return self.get(row_id)
 
+    def correct_status(self, action: Action, target: ActionStatus, comment: str) -> Action:
+        """Set a status outside the workflow (undo of a mistake), audited and historised."""
+        row_id, version = self._identity(action)
+        with self.db.atomic():
+            self.writer.update(self.table, row_id, {"status": target.value}, version)
+            self._record_status(row_id, action.status, target, comment, None)
+        return self.get(row_id)
+
     def _record_status(
         self,
         action_id: int,

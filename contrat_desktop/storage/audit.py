@@ -61,20 +61,22 @@ def history(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
         "FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id",
         [entity, entity_id],
     ).fetchall()
-    return [
-        AuditEntry(
-            id=row[0],
-            at=row[1],
-            who=row[2],
-            entity=row[3],
-            entity_id=row[4],
-            operation=row[5],
-            field=row[6],
-            old_value=row[7],
-            new_value=row[8],
-        )
-        for row in rows
-    ]
+    return [_entry(row) for row in rows]
+
+
+def _entry(row: tuple[Any, ...]) -> AuditEntry:
+    """A row of ``SELECT id, at, who, entity, entity_id, operation, field, old, new``."""
+    return AuditEntry(
+        id=row[0],
+        at=row[1],
+        who=row[2],
+        entity=row[3],
+        entity_id=row[4],
+        operation=row[5],
+        field=row[6],
+        old_value=row[7],
+        new_value=row[8],
+    )
 
 
 def last_change(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
@@ -84,3 +86,22 @@ def last_change(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
         return []
     last = entries[-1]
     return [e for e in entries if e.at == last.at and e.who == last.who]
+
+
+def action_history(db: Database, action_id: int) -> list[AuditEntry]:
+    """The audit rows of an action and of its funding lines and attachments, oldest first."""
+    rows = db.execute(
+        """
+        SELECT id, at, who, entity, entity_id, operation, field, old_value, new_value
+        FROM audit
+        WHERE (entity = 'action' AND entity_id = :id)
+           OR (entity IN ('funding_line', 'attachment') AND (
+                entity_id IN (SELECT id FROM funding_line WHERE action_id = :id)
+                OR (operation IN ('create', 'delete')
+                    AND json_valid(coalesce(new_value, old_value))
+                    AND json_extract(coalesce(new_value, old_value), '$.action_id') = :text_id)))
+        ORDER BY id
+        """,
+        {"id": action_id, "text_id": str(action_id)},
+    ).fetchall()
+    return [_entry(row) for row in rows]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from contrat_desktop.storage.errors import DossierError
+
 KEEP_PER_REASON = {"quotidienne": 14, "avant-migration": 10, "avant-import": 20, "manuelle": 50}
 DEFAULT_KEEP = 20
 _NAME = re.compile(
@@ -91,3 +93,18 @@ def rotate(dossier: Path, reason: str) -> None:
 def has_backup_today(dossier: Path, reason: str = "quotidienne") -> bool:
     today = datetime.now().date()
     return any(b.reason == reason and b.taken_at.date() == today for b in list_backups(dossier))
+
+
+def restore_into(target: sqlite3.Connection, backup: Path) -> None:
+    """Copy a backup over the open dossier's content, through the backup API."""
+    try:
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            check = source.execute("PRAGMA integrity_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"sauvegarde endommagée : {check}")
+            source.backup(target)
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as error:
+        raise DossierError(f"Impossible de restaurer « {backup.name} » : {error}.") from None

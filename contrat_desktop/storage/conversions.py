@@ -68,24 +68,50 @@ def to_sql(value: Any) -> Any:
 
 def from_row(cls: type[T], row: Row, *, prefix: str = "", **links: Any) -> T:
     """Build ``cls`` from a row (and the link tuples the repository read separately)."""
-    values: dict[str, Any] = {}
-    hints = _hints(cls)
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if field.name in links:
-            values[field.name] = links[field.name]
+    values: dict[str, Any] = dict(links)
+    for name, key, convert, nested in _plan(cls, prefix):
+        if name in links:
             continue
-        hint = _base_type(hints[field.name])
-        if _is_link(hint):
-            continue
-        if dataclasses.is_dataclass(hint):
-            values[field.name] = from_row(
-                typing.cast(type, hint), row, prefix=f"{prefix}{field.name}_"
-            )
-            continue
-        key = prefix + field.name
-        if key in row:
-            values[field.name] = from_sql(hint, row[key])
+        if nested is not None:
+            values[name] = from_row(nested, row, prefix=key)
+        elif key in row:
+            value = row[key]
+            values[name] = None if value is None or convert is None else convert(value)
     return cls(**values)
+
+
+_Plan = list[tuple[str, str, Any, Any]]  # field, column (or prefix), converter, nested class
+_PLANS: dict[tuple[type, str], _Plan] = {}
+
+
+def _plan(cls: type, prefix: str) -> _Plan:
+    """How to read each field of ``cls``, worked out once per class (rows are many)."""
+    plan = _PLANS.get((cls, prefix))
+    if plan is None:
+        plan = []
+        hints = _hints(cls)
+        for field in dataclasses.fields(cls):
+            hint = _base_type(hints[field.name])
+            if _is_link(hint):
+                continue
+            if dataclasses.is_dataclass(hint):
+                plan.append((field.name, f"{prefix}{field.name}_", None, hint))
+            else:
+                plan.append((field.name, prefix + field.name, _converter(hint), None))
+        _PLANS[(cls, prefix)] = plan
+    return plan
+
+
+def _converter(hint: Any) -> Any:
+    if hint is bool:
+        return bool
+    if hint is date:
+        return date.fromisoformat
+    if hint is datetime:
+        return datetime.fromisoformat
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint
+    return lambda value: value
 
 
 def from_sql(hint: Any, value: Any) -> Any:

@@ -13,3 +13,7 @@ class HolderRepository(Repository[Holder]):
 
     def by_siret(self, siret: str) -> list[Holder]:
         return self._select("WHERE siret = ?", [siret])
+
+    def display_names(self) -> dict[int, str]:
+        """Id → display name of every holder, in name order."""
+        return {h.id: h.display_name for h in self.all() if h.id is not None}

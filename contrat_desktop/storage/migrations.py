@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from contrat_desktop.storage.search_index import SEARCH_SCHEMA
 from contrat_desktop.storage.seeds import seed_reference_data
 
 MIGRATIONS = Migrations("contrat_desktop")
@@ -246,6 +247,51 @@ def m0001_initial(db: Database) -> None:
     for statement in _INITIAL_SCHEMA:
         db.execute(statement)
     seed_reference_data(db)
+
+
+_EXCHANGE_SCHEMA = [
+    # What the préfecture fills in the programmation workbook.
+    "ALTER TABLE action ADD COLUMN opinion TEXT",
+    "ALTER TABLE action ADD COLUMN observations TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE import_journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        layout TEXT NOT NULL,
+        sheet TEXT NOT NULL DEFAULT '',
+        new_rows INTEGER NOT NULL DEFAULT 0,
+        updated_rows INTEGER NOT NULL DEFAULT 0,
+        unchanged_rows INTEGER NOT NULL DEFAULT 0,
+        error_rows INTEGER NOT NULL DEFAULT 0,
+        skipped_rows INTEGER NOT NULL DEFAULT 0,
+        amount_cents INTEGER NOT NULL DEFAULT 0,
+        backup_path TEXT NOT NULL DEFAULT ''
+    ) STRICT""",
+    """CREATE TABLE import_mapping (
+        id INTEGER PRIMARY KEY,
+        layout TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        source_label TEXT NOT NULL DEFAULT '',
+        mapping TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (layout, source_key)
+    ) STRICT""",
+]
+
+
+@MIGRATIONS(name="0002_exchange")
+def m0002_exchange(db: Database) -> None:
+    for statement in _EXCHANGE_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0003_action_search")
+def m0003_action_search(db: Database) -> None:
+    for statement in SEARCH_SCHEMA:
+        db.execute(statement)
 
 
 def applied_names(db: Database) -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 
 from contrat_desktop import __version__
 from contrat_desktop.cli import main
+from contrat_desktop.storage import migrations
 from contrat_desktop.storage.database import open_dossier
 
 
@@ -30,7 +31,7 @@ def test_init_demo_then_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     info = json.loads(out)
     assert info["counts"]["action"] == 105
     assert info["actions_per_year"] == {"2015": 55, "2016": 50}
-    assert info["schema_version"] == "0001_initial"
+    assert info["schema_version"] == migrations.known_names()[-1]
     assert info["integrity"] == "ok"
     assert info["lock"] == "libre" and info["locked"] is False
 

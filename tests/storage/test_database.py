@@ -24,8 +24,9 @@ def _schema(path: Path) -> list[tuple[str, str]]:
 
 def test_fresh_dossier_is_migrated_with_safe_pragmas(dossier_path: Path) -> None:
     with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
-        assert dossier.report.migrations_applied == ("0001_initial",)
-        assert dossier.schema_version() == "0001_initial"
+        assert dossier.report.migrations_applied == tuple(migrations.known_names())
+        assert dossier.report.migrations_applied[:2] == ("0001_initial", "0002_exchange")
+        assert dossier.schema_version() == migrations.known_names()[-1]
         assert dossier.report.integrity == "ok"
         pragma = dossier.db.execute
         assert pragma("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -46,7 +47,9 @@ def test_second_open_changes_nothing(dossier_path: Path) -> None:
     assert _schema(dossier_path) == before
     assert dossier_path.read_bytes() == content
     conn = sqlite3.connect(dossier_path)
-    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(
+        migrations.known_names()
+    )
     conn.close()
 
 
@@ -58,7 +61,8 @@ def test_backup_is_taken_before_a_migration_and_opens(
         dossier.db.conn.commit()
 
     upgraded = Migrations("contrat_desktop")
-    upgraded(name="0001_initial")(migrations.m0001_initial)
+    for shipped in migrations.MIGRATIONS._migrations:
+        upgraded(name=shipped.name)(shipped.fn)
 
     @upgraded(name="0002_test_column")
     def add_column(db: Database) -> None:

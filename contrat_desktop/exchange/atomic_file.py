@@ -1,0 +1,25 @@
+"""Write a file under a temporary name beside its target, renamed only once complete.
+
+A failure (full disk, a crash in the writer) leaves the previous file untouched and no half
+workbook behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def replaced_atomically(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces ``target``."""
+    target = Path(target)
+    partial = target.with_name(f".{target.stem}.{os.getpid()}.partiel{target.suffix}")
+    try:
+        yield partial
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()

@@ -1,0 +1,65 @@
+"""Find formulas saved without their computed value (written by a program, never opened).
+
+Such a cell reads as empty, so the import would silently lose it. The sheet's XML is
+scanned in chunks straight from the zip: a ``<f>`` element in a cell with no ``<v>`` value.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+import zipfile
+from pathlib import Path
+
+_FORMULA = re.compile(rb"<f[ >/]")
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_VALUE = re.compile(rb"<v>[^<]")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CHUNK = 4 * 1024 * 1024
+
+
+def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding ``sheet_name`` (``xl/worksheets/sheet1.xml``)."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_REL}Relationship")}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        if sheet.get("name") == sheet_name:
+            target = targets.get(sheet.get(f"{_REL}id"), "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def first_uncached_formula(path: Path, sheet_name: str) -> str | None:
+    """The reference (``B5``) of the first formula cell without a cached value, if any."""
+    with zipfile.ZipFile(path) as archive:
+        part = sheet_part(archive, sheet_name)
+        if part is None or part not in archive.namelist():
+            return None
+        with archive.open(part) as stream:
+            carry = b""
+            while True:
+                chunk = stream.read(CHUNK)
+                data = carry + chunk
+                if not chunk:
+                    return _scan(data)
+                cut = data.rfind(b"</c>")
+                cut = cut + 4 if cut >= 0 else 0
+                found = _scan(data[:cut])
+                if found:
+                    return found
+                carry = data[cut:]
+
+
+def _scan(data: bytes) -> str | None:
+    if not _FORMULA.search(data):
+        return None
+    for match in _CELL.finditer(data):
+        body = match.group(2) or b""
+        if _FORMULA.search(body) and not _VALUE.search(body):
+            ref = _REF.search(match.group(1))
+            return ref.group(1).decode() if ref else "?"
+    return None

@@ -1,0 +1,257 @@
+"""Read one sheet into parsed rows: choose the sheet, find the header row, map and parse cells.
+
+Blank rows and a totals row are skipped; each unusable cell becomes a ``RowIssue`` with the
+sheet, row, column, value and a French reason. Values are parsed the French way
+(``cells.py``); text is stripped of surrounding spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.exchange.cells import PARSERS
+from contrat_desktop.exchange.headers import (
+    HEADER_SCAN_ROWS,
+    effective_headers,
+    find_header_row,
+    header_key,
+    match_columns,
+    source_signature,
+)
+from contrat_desktop.exchange.layout import CellKind, Column, Layout
+from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.exchange.workbook_file import MAX_ROWS, WorkbookFile
+
+MIN_HEADER_MATCHES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class RowIssue:
+    sheet: str
+    row: int  # as numbered in the spreadsheet (1 = first row)
+    column: str  # the header as written in the sheet
+    value: str
+    message: str
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    row: int
+    values: dict[str, Any]  # column key → domain value (None when blank)
+    errors: list[RowIssue] = field(default_factory=list)
+    warnings: list[RowIssue] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SheetReading:
+    layout: Layout
+    sheet: str
+    header_row: int  # 1-based
+    headers: list[tuple[str, str]]  # (band above, header) for each sheet column
+    mapping: dict[int, str]  # sheet column index → column key
+    rows: list[ParsedRow]
+    blank_rows: int = 0
+    hidden_sheets_skipped: tuple[str, ...] = ()
+
+    @property
+    def signature(self) -> str:
+        return source_signature(self.headers)
+
+    def header_label(self, index: int) -> str:
+        band, text = self.headers[index]
+        return f"{band} – {text}" if band else text
+
+
+@dataclass(slots=True)
+class _Candidate:
+    layout: Layout
+    sheet: str
+    rows: list[list[Any]]
+    origin: tuple[int, int]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]
+    header_index: int
+    score: int
+    height: int
+    sheet_object: Any = None
+
+
+def read_sheet(
+    book: WorkbookFile,
+    layouts: Sequence[Layout],
+    *,
+    sheet: str | None = None,
+    include_hidden: bool = False,
+    mapping: Mapping[int, str | None] | None = None,
+    header_row: int | None = None,
+    saved_mapping: Callable[[Layout, str], Mapping[int, str] | None] | None = None,
+) -> SheetReading:
+    """Parse the best sheet for the best layout (or the ones asked for).
+
+    ``mapping`` (sheet column index → column key) replaces the detected one; otherwise
+    ``saved_mapping(layout, signature)`` may offer the one confirmed for the same headers.
+    """
+    names = [s.name for s in book.sheets if include_hidden or not s.hidden]
+    hidden = tuple(s.name for s in book.sheets if s.hidden and not include_hidden)
+    if sheet is not None:
+        if sheet not in [s.name for s in book.sheets]:
+            listed = ", ".join(f"« {s.name} »" for s in book.sheets)
+            raise WorkbookRefused(
+                f"Le classeur « {book.name} » n'a pas de feuille « {sheet} » (feuilles : {listed})."
+            )
+        names = [sheet]
+    if not names:
+        raise WorkbookRefused(f"Le classeur « {book.name} » n'a aucune feuille visible.")
+    best: _Candidate | None = None
+    for name in names:
+        for candidate in _candidates(book, name, layouts, header_row):
+            if best is None or candidate.score > best.score:
+                best = candidate
+    assert best is not None
+    if best.height == 0:
+        raise WorkbookRefused(f"La feuille « {best.sheet} » du classeur « {book.name} » est vide.")
+    if best.score < MIN_HEADER_MATCHES and not mapping:
+        expected = ", ".join(f"« {c.header} »" for c in layouts[0].columns[:8] if not c.hidden)
+        raise WorkbookRefused(
+            f"Aucune ligne d'en-tête reconnue dans la feuille « {best.sheet} » du classeur "
+            f"« {book.name} » : les colonnes attendues s'appellent par exemple {expected}."
+        )
+    data_rows = best.height - best.header_index - 1
+    if data_rows > MAX_ROWS:
+        raise WorkbookRefused(
+            f"La feuille « {best.sheet} » compte {data_rows:_} lignes : la limite est de "
+            f"{MAX_ROWS:_} lignes. Découpez le fichier.".replace("_", "\u202f")
+        )
+    if mapping is None and saved_mapping is not None:
+        headers = _band_headers(best.rows, best.header_index, best.merged, best.origin)
+        mapping = saved_mapping(best.layout, source_signature(headers))
+    return _parse(book, best, mapping, hidden)
+
+
+def _candidates(
+    book: WorkbookFile, name: str, layouts: Sequence[Layout], header_row: int | None
+) -> list[_Candidate]:
+    sheet = book.book.get_sheet_by_name(name)
+    origin = sheet.start or (0, 0)
+    head: list[list[Any]] = []
+    for row in sheet.iter_rows():
+        head.append(row)
+        if len(head) >= HEADER_SCAN_ROWS:
+            break
+    merged = list(sheet.merged_cell_ranges or [])
+    found = []
+    for layout in layouts:
+        keys = [column.match_keys() for column in layout.columns]
+        if header_row is not None:
+            index = header_row - 1 - origin[0]
+            score = sum(1 for cell in head[index] if header_key(cell) in set().union(*keys))
+        else:
+            index, score = find_header_row(head, keys)
+            band = _band_headers(head, index, merged, origin)
+            matched = match_columns(band, {c.key: c.match_keys() for c in layout.columns})
+            score = max(score, len(matched))
+        found.append(
+            _Candidate(layout, name, head, origin, merged, index, score, sheet.height, sheet)
+        )
+    return found
+
+
+def _band_headers(
+    head: list[list[Any]],
+    index: int,
+    merged: list[tuple[tuple[int, int], tuple[int, int]]],
+    origin: tuple[int, int],
+) -> list[tuple[str, str]]:
+    if index < 0:
+        return []
+    band = head[index - 1] if index > 0 else None
+    absolute = origin[0] + index - 1
+    spans = [
+        (start[1] - origin[1], end[1] - origin[1])
+        for start, end in merged
+        if start[0] <= absolute <= end[0]
+    ]
+    return effective_headers(head[index], band, spans)
+
+
+def _parse(
+    book: WorkbookFile,
+    chosen: _Candidate,
+    mapping: Mapping[int, str | None] | None,
+    hidden: tuple[str, ...],
+) -> SheetReading:
+    layout = chosen.layout
+    headers = _band_headers(chosen.rows, chosen.header_index, chosen.merged, chosen.origin)
+    columns = {c.key: c for c in layout.columns}
+    if mapping is None:
+        mapped = match_columns(headers, {c.key: c.match_keys() for c in layout.columns})
+    else:
+        mapped = {int(i): key for i, key in mapping.items() if key in columns}
+    reading = SheetReading(
+        layout, chosen.sheet, chosen.origin[0] + chosen.header_index + 1, headers, mapped, []
+    )
+    reading.hidden_sheets_skipped = hidden
+    plan = [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()]
+    sheet = chosen.sheet_object
+    first = chosen.origin[0] + 1
+    for position, cells in enumerate(sheet.iter_rows()):
+        if position <= chosen.header_index:
+            continue
+        parsed = _parse_row(chosen.sheet, first + position, cells, plan)
+        if parsed is None:
+            reading.blank_rows += 1
+        else:
+            reading.rows.append(parsed)
+    return reading
+
+
+def _parse_row(
+    sheet: str, number: int, cells: list[Any], plan: list[tuple[int, Column, str]]
+) -> ParsedRow | None:
+    first = next((c for c in cells if c != "" and c is not None), None)
+    if first is None:
+        return None
+    if isinstance(first, str) and first.lstrip()[:5].lower() == "total":
+        return None
+    values: dict[str, Any] = {}
+    row = ParsedRow(number, values)
+    width = len(cells)
+    for index, column, label in plan:
+        raw = cells[index] if index < width else None
+        kind = column.kind
+        if raw is None or raw == "":
+            values[column.key] = None
+            continue
+        if type(raw) is str:
+            raw = raw.strip()
+            if not raw:
+                values[column.key] = None
+                continue
+            if kind is CellKind.TEXT or kind is CellKind.LONG_TEXT:
+                values[column.key] = raw
+                continue
+        elif kind is CellKind.MONEY and type(raw) is float and abs(raw) < 1e12:
+            cents = round(raw * 100)
+            if abs(raw * 100 - cents) < 1e-6:
+                values[column.key] = cents
+                continue
+        try:
+            value, warning = PARSERS[kind](column, raw)
+        except ValidationError as error:
+            row.errors.append(RowIssue(sheet, number, label, _shown(raw), str(error)))
+            values[column.key] = None
+            continue
+        values[column.key] = value
+        if warning:
+            row.warnings.append(RowIssue(sheet, number, label, _shown(raw), warning))
+    if all(value is None for value in values.values()) and not row.errors:
+        return None
+    return row
+
+
+def _shown(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw)

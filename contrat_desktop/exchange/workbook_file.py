@@ -1,0 +1,143 @@
+"""Open a workbook for import, or refuse it as a whole with a French reason.
+
+Checks run cheapest first: size, signature (an old ``.xls`` and a password-protected
+workbook are both OLE2 files), zip structure, then the fast reader (python-calamine).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from contrat_desktop.exchange.refusal import WorkbookRefused
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+_SAVE_AS_XLSX = "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    hidden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookFile:
+    path: Path
+    size_bytes: int
+    sha256: str
+    sheets: tuple[SheetInfo, ...]
+    book: Any  # python_calamine.CalamineWorkbook
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def visible_sheets(self) -> list[SheetInfo]:
+        return [sheet for sheet in self.sheets if not sheet.hidden]
+
+
+def open_workbook(path: str | Path) -> WorkbookFile:
+    """The workbook's sheets, size and checksum; raises ``WorkbookRefused``."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise WorkbookRefused(f"Le fichier « {name} » est introuvable.") from None
+    if size == 0:
+        raise WorkbookRefused(f"Le fichier « {name} » est vide.")
+    if size > MAX_BYTES:
+        raise WorkbookRefused(
+            f"Le fichier « {name} » est trop gros ({size / 1_048_576:.0f} Mo) : "
+            f"la limite est de {MAX_BYTES // 1_048_576} Mo."
+        )
+    data = path.read_bytes()
+    _check_signature(name, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    del data
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        sheets = tuple(
+            SheetInfo(meta.name, meta.visible != python_calamine.SheetVisibleEnum.Visible)
+            for meta in book.sheets_metadata
+            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+        )
+    except python_calamine.PasswordError:
+        raise _protected(name) from None
+    except Exception as error:  # calamine raises several unrelated types on broken files
+        raise _corrupted(name, error) from None
+    if not sheets:
+        raise WorkbookRefused(f"Le classeur « {name} » ne contient aucune feuille de calcul.")
+    return WorkbookFile(path, size, sha256, sheets, book)
+
+
+def _check_signature(name: str, data: bytes) -> None:
+    if data.startswith(_OLE2):
+        if _ENCRYPTED in data:
+            raise _protected(name)
+        raise WorkbookRefused(
+            f"Le fichier « {name} » est un classeur Excel ancien (.xls) : {_SAVE_AS_XLSX}, "
+            "puis importez ce nouveau fichier."
+        )
+    if not data.startswith(b"PK"):
+        raise WorkbookRefused(f"Le fichier « {name} » n'est pas un classeur Excel (.xlsx).")
+    if _ODS in data[:200]:
+        raise WorkbookRefused(
+            f"Le fichier « {name} » est un classeur OpenDocument (.ods) : {_SAVE_AS_XLSX}."
+        )
+    try:
+        with zipfile.ZipFile(_BytesSource(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+        raise _corrupted(name, error) from None
+    if "xl/workbook.xml" not in names:
+        raise WorkbookRefused(f"Le fichier « {name} » n'est pas un classeur Excel (.xlsx).")
+
+
+def _protected(name: str) -> WorkbookRefused:
+    return WorkbookRefused(
+        f"Le classeur « {name} » est protégé par un mot de passe : ouvrez-le dans votre "
+        "tableur, retirez le mot de passe, enregistrez-le, puis importez-le à nouveau."
+    )
+
+
+def _corrupted(name: str, error: object) -> WorkbookRefused:
+    return WorkbookRefused(
+        f"Le classeur « {name} » est endommagé et ne peut pas être lu ({error}). "
+        "Demandez à l'expéditeur de vous le renvoyer."
+    )
+
+
+class _BytesSource:
+    """A seekable view of bytes for ``zipfile`` without copying them."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self._position = 0
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = {0: 0, 1: self._position, 2: len(self._view)}[whence]
+        self._position = base + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._view) if size < 0 else self._position + size
+        chunk = bytes(self._view[self._position : end])
+        self._position += len(chunk)
+        return chunk
+
+    def seekable(self) -> bool:
+        return True

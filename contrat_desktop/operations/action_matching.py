@@ -1,0 +1,95 @@
+"""Find the action an imported row speaks of: by the hidden identifier, the reference, the
+State file number (Dauphin), then the holder's SIRET and a similar title.
+
+Several equally likely actions make the row ambiguous: the user decides.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from contrat_desktop.exchange.headers import header_key
+from contrat_desktop.storage.action_index import ActionKey
+
+TITLE_SIMILARITY = 0.75  # below this, a title is another action
+AMBIGUITY_MARGIN = 0.08  # two candidates closer than this: let the user choose
+
+
+@dataclass(slots=True)
+class Match:
+    action_id: int | None = None
+    by: str = ""
+    candidates: list[tuple[int, str]] = field(default_factory=list)
+
+
+class ActionMatcher:
+    def __init__(self, keys: Iterable[ActionKey]) -> None:
+        self.by_id: dict[int, ActionKey] = {}
+        self.by_reference: dict[str, ActionKey] = {}
+        self.by_dauphin: dict[str, list[ActionKey]] = defaultdict(list)
+        self.by_siret: dict[str, list[ActionKey]] = defaultdict(list)
+        for key in keys:
+            self.by_id[key.id] = key
+            self.by_reference[key.reference.upper()] = key
+            if key.dauphin_number:
+                self.by_dauphin[key.dauphin_number].append(key)
+            if key.holder_siret:
+                self.by_siret[key.holder_siret].append(key)
+
+    def match(self, values: dict[str, Any], campaign_id: int | None = None) -> Match:
+        found = self._identifier(values.get("identifier"))
+        if found:
+            return Match(found.id, "identifiant")
+        reference = values.get("reference")
+        if reference and (key := self.by_reference.get(str(reference).upper())):
+            return Match(key.id, "référence")
+        dauphin = values.get("dauphin_number")
+        if dauphin:
+            keys = self._in_campaign(self.by_dauphin.get(dauphin, []), campaign_id)
+            if len(keys) == 1:
+                return Match(keys[0].id, "n° Dauphin")
+            if len(keys) > 1:
+                return Match(None, "n° Dauphin", [(k.id, _describe(k)) for k in keys])
+        siret, title = values.get("siret"), values.get("title")
+        if siret and title:
+            return self._by_title(self.by_siret.get(siret, []), str(title), campaign_id)
+        return Match()
+
+    def _identifier(self, text: Any) -> ActionKey | None:
+        if not text or ":" not in str(text):
+            return None
+        raw_id, _, reference = str(text).partition(":")
+        key = self.by_id.get(int(raw_id)) if raw_id.strip().isdigit() else None
+        return key if key and key.reference == reference.strip() else None
+
+    @staticmethod
+    def _in_campaign(keys: list[ActionKey], campaign_id: int | None) -> list[ActionKey]:
+        if campaign_id is None:
+            return keys
+        same = [k for k in keys if k.campaign_id == campaign_id]
+        return same or keys
+
+    def _by_title(self, keys: list[ActionKey], title: str, campaign_id: int | None) -> Match:
+        wanted = header_key(title)
+        scored = sorted(
+            (
+                (SequenceMatcher(None, wanted, header_key(k.title)).ratio(), k)
+                for k in self._in_campaign(keys, campaign_id)
+            ),
+            key=lambda pair: -pair[0],
+        )
+        scored = [(score, key) for score, key in scored if score >= TITLE_SIMILARITY]
+        if not scored:
+            return Match()
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUITY_MARGIN:
+            close = [(k.id, _describe(k)) for s, k in scored if scored[0][0] - s < AMBIGUITY_MARGIN]
+            return Match(None, "SIRET et intitulé", close)
+        return Match(scored[0][1].id, "SIRET et intitulé")
+
+
+def _describe(key: ActionKey) -> str:
+    return f"{key.reference} – {key.title} ({key.year})"

@@ -1,0 +1,183 @@
+"""Import a workbook in two phases: ``plan_import`` previews, ``apply_import`` writes.
+
+The same machinery serves every target (programmation, holders directory...): a declared
+column layout plus a target that matches rows and applies them. Applying is refused while
+rows are in error (unless they are skipped); it takes a backup first, then writes everything
+in one transaction, audited, with a journal entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from contrat_desktop.domain.imports import ImportJournalEntry
+from contrat_desktop.exchange.formulas import first_uncached_formula
+from contrat_desktop.exchange.issues_workbook import write_issues
+from contrat_desktop.exchange.layout import Layout
+from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
+from contrat_desktop.exchange.workbook_file import open_workbook
+from contrat_desktop.operations.holders_import import HoldersTarget
+from contrat_desktop.operations.import_plan import ImportPlan, MappingOrigin, PlannedRow, RowKind
+from contrat_desktop.operations.programmation_import import ProgrammationTarget
+from contrat_desktop.storage.audit import now_iso
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.imports import ImportJournal, ImportMappings
+from contrat_desktop.storage.repositories import Repositories
+
+__all__ = ["ImportBlocked", "WorkbookRefused", "apply_import", "plan_import", "save_error_list"]
+
+
+class ImportTarget(Protocol):
+    name: str
+    creates_by_default: bool
+
+    def layout(self, repos: Repositories) -> Layout: ...
+
+    def plan(
+        self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+    ) -> None: ...
+
+    def apply(
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        plan: ImportPlan,
+        rows: list[PlannedRow],
+        create: bool,
+    ) -> tuple[int, int]: ...
+
+
+TARGETS: dict[str, ImportTarget] = {
+    target.name: target for target in (ProgrammationTarget(), HoldersTarget())
+}
+
+
+class ImportBlocked(DossierError):
+    """Applying was refused (rows in error, read-only dossier...); nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    journal_id: int
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+    backup_path: Path
+
+
+def plan_import(
+    dossier: Dossier,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    include_hidden: bool = False,
+    layout: str | None = None,
+    mapping: Mapping[int, str | None] | None = None,
+    header_row: int | None = None,
+) -> ImportPlan:
+    """Read, match and compare; raises ``WorkbookRefused`` for a file refused as a whole."""
+    path = Path(path)
+    book = open_workbook(path)
+    repos = Repositories(dossier)
+    targets = [TARGETS[layout]] if layout else list(TARGETS.values())
+    layouts = [target.layout(repos) for target in targets]
+    saved = ImportMappings(dossier)
+    origin = [MappingOrigin.GIVEN if mapping is not None else MappingOrigin.DETECTED]
+
+    def offered(chosen: Layout, signature: str) -> Mapping[int, str] | None:
+        found = saved.find(chosen.name, signature)
+        if found is not None:
+            origin[0] = MappingOrigin.SAVED
+            return found.mapping
+        return None
+
+    reading = read_sheet(
+        book,
+        layouts,
+        sheet=sheet,
+        include_hidden=include_hidden,
+        mapping=mapping,
+        header_row=header_row,
+        saved_mapping=offered,
+    )
+    cell = first_uncached_formula(path, reading.sheet)
+    if cell is not None:
+        raise WorkbookRefused(
+            f"La feuille « {reading.sheet} » du classeur « {path.name} » contient des formules "
+            f"sans valeur calculée (cellule {cell}) : ouvrez le classeur dans votre tableur, "
+            "enregistrez-le, puis importez-le à nouveau."
+        )
+    headers = [reading.header_label(index) for index in range(len(reading.headers))]
+    plan = ImportPlan(
+        path=path,
+        sha256=book.sha256,
+        layout=reading.layout.name,
+        sheet=reading.sheet,
+        header_row=reading.header_row,
+        headers=headers,
+        mapping=dict(reading.mapping),
+        mapping_origin=origin[0],
+        signature=reading.signature,
+        rows=[],
+        unmapped_headers=[h for i, h in enumerate(headers) if h and i not in reading.mapping],
+        hidden_sheets_skipped=reading.hidden_sheets_skipped,
+        blank_rows=reading.blank_rows,
+    )
+    TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
+    return plan
+
+
+def apply_import(
+    dossier: Dossier,
+    plan: ImportPlan,
+    *,
+    skip_invalid_rows: bool = False,
+    create_missing: bool | None = None,
+) -> ImportResult:
+    """Write the plan in one transaction after a backup; refused while rows are in error."""
+    dossier.writer.check_writable()
+    errors = plan.of_kind(RowKind.ERROR)
+    if errors and not skip_invalid_rows:
+        raise ImportBlocked(
+            f"{len(errors)} ligne(s) en erreur : rien n'a été importé. Corrigez le classeur, "
+            "ou choisissez d'ignorer les lignes en erreur."
+        )
+    target = TARGETS[plan.layout]
+    create = target.creates_by_default if create_missing is None else create_missing
+    rows = [row for row in plan.rows if row.kind in (RowKind.CHANGED, RowKind.NEW)]
+    backup = dossier.backup("avant-import")
+    repos = Repositories(dossier)
+    with dossier.db.atomic():
+        created, updated = target.apply(dossier, repos, plan, rows, create)
+        skipped = len(plan.rows) - created - updated - len(plan.of_kind(RowKind.UNCHANGED))
+        entry = ImportJournalEntry(
+            at=now_iso(),
+            who=dossier.user,
+            file_name=plan.file_name,
+            sha256=plan.sha256,
+            layout=plan.layout,
+            sheet=plan.sheet,
+            new_rows=created,
+            updated_rows=updated,
+            unchanged_rows=len(plan.of_kind(RowKind.UNCHANGED)),
+            error_rows=len(errors),
+            skipped_rows=skipped,
+            amount_cents=plan.amount_cents,
+            backup_path=str(backup.path),
+        )
+        journal_id = ImportJournal(dossier).add(entry)
+        ImportMappings(dossier).save(plan.layout, plan.signature, plan.mapping, plan.file_name)
+    return ImportResult(journal_id, created, updated, entry.unchanged_rows, skipped, backup.path)
+
+
+def save_error_list(plan: ImportPlan, path: str | Path) -> Path:
+    """The rows in error and the warnings of a preview, as a workbook to send back."""
+    return write_issues(
+        path, f"Erreurs de l'import de « {plan.file_name} »", plan.errors, plan.all_warnings
+    )

@@ -1,0 +1,201 @@
+"""Use cases of the programmation page: load, search, save an action, change statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.framework import FrameworkTree
+from contrat_desktop.domain.funders import Funder
+from contrat_desktop.domain.funding import FundingLine, paid_cents
+from contrat_desktop.domain.programmation import ActionSummary
+from contrat_desktop.domain.workflow import ActionStatus, check_transition
+from contrat_desktop.storage.audit import AuditEntry, action_history
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.programmation import programmation_rows
+from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.search_index import search_action_ids
+
+
+@dataclass(frozen=True)
+class References:
+    """The lists the programmation page filters on, read once per dossier."""
+
+    tree: FrameworkTree
+    funders: list[Funder]
+    districts: dict[int, str]
+    campaigns: dict[int, int]  # year -> campaign id
+    holders: dict[int, str]  # id -> display name, in name order
+
+    def names(self) -> dict[str, dict[int, str]]:
+        """Id → name per kind of linked record, to show audit values to people."""
+        return {
+            "holder": self.holders,
+            "node": {n.id: self.tree.path_label(n.id) for n in self.tree.all() if n.id},
+            "funder": {f.id: f.name for f in self.funders if f.id is not None},
+            "district": self.districts,
+        }
+
+
+def load_references(dossier: Dossier) -> References:
+    repos = Repositories(dossier)
+    return References(
+        tree=repos.framework.tree(),
+        funders=repos.funders.all(),
+        districts={d.id: f"{d.name} ({d.code})" for d in repos.districts.all() if d.id},
+        campaigns={c.year: c.id for c in repos.campaigns.all() if c.id},
+        holders=repos.holders.display_names(),
+    )
+
+
+def load_programmation(dossier: Dossier, campaign_id: int) -> list[ActionSummary]:
+    return programmation_rows(dossier.db, campaign_id)
+
+
+def search(dossier: Dossier, text: str) -> set[int] | None:
+    return search_action_ids(dossier.db, text)
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """An action and its funding lines, as saved together by the action editor."""
+
+    action: Action
+    lines: tuple[FundingLine, ...]
+
+
+def load_action(dossier: Dossier, action_id: int) -> ActionState:
+    repos = Repositories(dossier)
+    return ActionState(
+        repos.actions.get(action_id), tuple(repos.funding_lines.for_action(action_id))
+    )
+
+
+def paid_by_funder(dossier: Dossier, state: ActionState) -> dict[int, int]:
+    """What each funder has paid on the action (refunds count negatively)."""
+    repos = Repositories(dossier)
+    return {
+        line.funder_id: paid_cents(repos.payments.for_line(line.id or 0)) for line in state.lines
+    }
+
+
+def history(dossier: Dossier, action_id: int) -> list[AuditEntry]:
+    return action_history(dossier.db, action_id)
+
+
+def same_content(first: ActionState, second: ActionState) -> bool:
+    """True when two states hold the same values, whatever their row versions."""
+
+    def normalised(state: ActionState) -> tuple[Action, list[FundingLine]]:
+        lines = sorted(
+            (replace(line, id=None, version=0) for line in state.lines),
+            key=lambda line: line.funder_id,
+        )
+        return replace(state.action, version=0), lines
+
+    return normalised(first) == normalised(second)
+
+
+def refreshed(dossier: Dossier, expected: ActionState) -> ActionState:
+    """The stored state if it still holds ``expected``'s values (only versions moved on,
+    e.g. after an undo); otherwise ``expected``, so that a real change by someone else is
+    still refused as a conflict."""
+    assert expected.action.id is not None
+    current = load_action(dossier, expected.action.id)
+    return current if same_content(current, expected) else expected
+
+
+def save_action(dossier: Dossier, seen: ActionState, wanted: ActionState) -> ActionState:
+    """Write ``wanted`` over ``seen`` in one transaction; refused if the rows moved on.
+
+    ``seen`` is what the user started from (its versions guard against lost updates);
+    lines are matched by funder. Returns the saved state with its new versions.
+    """
+    repos = Repositories(dossier)
+    action = wanted.action
+    assert action.id is not None
+    seen_lines = {line.funder_id: line for line in seen.lines}
+    wanted_lines = {line.funder_id: line for line in wanted.lines}
+    with dossier.db.atomic():
+        repos.actions.update(replace(action, version=seen.action.version))
+        for funder_id, line in wanted_lines.items():
+            previous = seen_lines.get(funder_id)
+            if previous is None:
+                repos.funding_lines.add(replace(line, action_id=action.id, id=None))
+            else:
+                repos.funding_lines.update(
+                    replace(line, id=previous.id, version=previous.version, action_id=action.id)
+                )
+        for funder_id in seen_lines.keys() - wanted_lines.keys():
+            repos.funding_lines.delete(seen_lines[funder_id])
+    return load_action(dossier, action.id)
+
+
+def create_action(dossier: Dossier, action: Action, lines: Iterable[FundingLine]) -> ActionState:
+    repos = Repositories(dossier)
+    with dossier.db.atomic():
+        created = repos.actions.add(action)
+        assert created.id is not None
+        for line in lines:
+            repos.funding_lines.add(replace(line, action_id=created.id, id=None))
+    return load_action(dossier, created.id)
+
+
+def delete_action(dossier: Dossier, state: ActionState) -> None:
+    repos = Repositories(dossier)
+    with dossier.db.atomic():
+        for line in state.lines:
+            for payment in repos.payments.for_line(line.id or 0):
+                repos.payments.delete(payment)
+            repos.funding_lines.delete(line)
+        repos.actions.delete(state.action)
+
+
+@dataclass(frozen=True)
+class StatusChangeResult:
+    changed: list[int]
+    refused: list[tuple[str, str]]  # (reference, French reason)
+
+
+def change_statuses(
+    dossier: Dossier,
+    action_ids: Sequence[int],
+    target: ActionStatus,
+    comment: str = "",
+    at: datetime | None = None,
+) -> StatusChangeResult:
+    """Move several actions to ``target`` in one transaction; those that cannot move are listed."""
+    repos = Repositories(dossier)
+    changed: list[int] = []
+    refused: list[tuple[str, str]] = []
+    with dossier.db.atomic():
+        for action_id in action_ids:
+            action = repos.actions.get(action_id)
+            try:
+                check_transition(action.status, target)
+            except ValidationError as error:
+                refused.append((action.reference, str(error)))
+                continue
+            repos.actions.change_status(action, target, comment, at)
+            changed.append(action_id)
+    return StatusChangeResult(changed, refused)
+
+
+def revert_statuses(dossier: Dossier, previous: dict[int, ActionStatus], comment: str) -> None:
+    """Undo a status change: put each action back, recorded as a correction."""
+    repos = Repositories(dossier)
+    with dossier.db.atomic():
+        for action_id, status in previous.items():
+            action = repos.actions.get(action_id)
+            if action.status is status:
+                continue
+            repos.actions.correct_status(action, status, comment)
+
+
+def ensure_writable(dossier: Dossier) -> None:
+    if dossier.read_only:
+        raise DossierError(f"Le dossier est en lecture seule ({dossier.read_only_reason}).")

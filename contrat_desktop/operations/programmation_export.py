@@ -1,0 +1,185 @@
+"""Export a campaign's programmation table for the préfecture (``export programmation``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.funders import Funder, FunderKind
+from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.domain.holders import HolderKind
+from contrat_desktop.exchange.programmation_layout import funder_key, programmation_layout
+from contrat_desktop.exchange.programmation_workbook import (
+    ProgrammationTable,
+    SynthesisTable,
+    write_programmation,
+)
+from contrat_desktop.storage.campaign_facts import payments_by_line, reports_received
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.repositories import Repositories
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    path: Path
+    actions: int
+    funders: int
+    requested_cents: int
+    granted_cents: int
+
+
+def identifier_of(action: Action) -> str:
+    """The hidden, stable identifier written in the workbook: ``id:reference``."""
+    return f"{action.id}:{action.reference}"
+
+
+def export_programmation(dossier: Dossier, year: int, path: str | Path) -> ExportSummary:
+    repos = Repositories(dossier)
+    campaign = repos.campaigns.by_year(year)
+    if campaign is None or campaign.id is None:
+        raise DossierError(f"Aucune campagne {year} dans ce dossier.")
+    actions = repos.actions.for_campaign(campaign.id)
+    lines = repos.funding_lines.for_campaign(campaign.id)
+    used = {line.funder_id for line in lines}
+    funders = [f for f in repos.funders.all() if f.id in used or (f.active and not used)]
+    layout = programmation_layout(funders)
+    rows = _rows(dossier, repos, campaign.id, actions, lines)
+    contract = repos.contracts.main()
+    table = ProgrammationTable(
+        layout=layout,
+        title=f"Programmation {year}" + (f" – {contract.name}" if contract else ""),
+        subtitle=(
+            f"Exporté le {date.today():%d/%m/%Y} par {dossier.user} – {len(rows)} actions. "
+            "Colonnes en jaune : à compléter (avis, statut)."
+        ),
+        rows=rows,
+        synthesis=_synthesis(rows, funders),
+        author=dossier.user,
+        organisation=contract.name if contract else "",
+    )
+    write_programmation(table, path)
+    return ExportSummary(
+        Path(path),
+        len(rows),
+        len(funders),
+        sum(line.requested_cents for line in lines),
+        sum(line.granted_cents or 0 for line in lines),
+    )
+
+
+def _rows(
+    dossier: Dossier,
+    repos: Repositories,
+    campaign_id: int,
+    actions: list[Action],
+    lines: list[FundingLine],
+) -> list[dict[str, Any]]:
+    holders = {h.id: h for h in repos.holders.all()}
+    funders = {f.id: f for f in repos.funders.all()}
+    districts = {d.id: d for d in repos.districts.all()}
+    tree = repos.framework.tree()
+    payments = payments_by_line(dossier, campaign_id)
+    bilans = reports_received(dossier, campaign_id)
+    by_action: dict[int, list[FundingLine]] = defaultdict(list)
+    for line in lines:
+        by_action[line.action_id].append(line)
+    rows = []
+    for action in actions:
+        assert action.id is not None
+        holder = holders[action.holder_id]
+        row: dict[str, Any] = {
+            "identifier": identifier_of(action),
+            "reference": action.reference,
+            "dauphin_number": action.dauphin_number or None,
+            "holder_name": holder.display_name,
+            "siret": holder.siret or None,
+            "holder_kind": holder.kind.value,
+            "title": action.title,
+            "renewal": "Reconduite" if action.is_renewal else "Nouvelle",
+            "framework": tree.top(action.framework_node_id).label
+            if action.framework_node_id
+            else None,
+            "districts": ", ".join(districts[i].code for i in action.district_ids) or None,
+            "target_public": action.target_public or None,
+            "beneficiaries_total": action.beneficiaries.total,
+            "start_date": action.start_date,
+            "end_date": action.end_date,
+            "total_cost_cents": action.total_cost_cents,
+            "status": action.status.value,
+            "opinion": action.opinion.value if action.opinion else None,
+            "observations": action.observations or None,
+        }
+        granted, paid, acts, ejs = 0, 0, [], []
+        for line in by_action.get(action.id, []):
+            row[funder_key(line.funder_id, "requested")] = line.requested_cents
+            row[funder_key(line.funder_id, "proposed")] = line.proposed_cents
+            row[funder_key(line.funder_id, "granted")] = line.granted_cents
+            granted += line.granted_cents or 0
+            facts = payments.get(line.id or 0)
+            if facts:
+                paid += facts.paid_cents
+                if funders[line.funder_id].kind is FunderKind.STATE:
+                    ejs += facts.accounting_references
+            if line.act_kind:
+                when = f" du {line.decision_date:%d/%m/%Y}" if line.decision_date else ""
+                acts.append(f"{line.act_kind.label}{when}")
+        row["total_pv_cents"] = granted
+        row["paid_cents"] = paid
+        row["act"] = "; ".join(dict.fromkeys(acts)) or None
+        row["ej"] = ", ".join(dict.fromkeys(ejs)) or None
+        received = bilans.get(action.id, False)
+        row["bilan"] = (
+            "Non" if received is False else f"Oui, le {received:%d/%m/%Y}" if received else "Oui"
+        )
+        rows.append(row)
+    return rows
+
+
+def _synthesis(rows: list[dict[str, Any]], funders: list[Funder]) -> tuple[SynthesisTable, ...]:
+    kinds = {kind.value: kind.label for kind in HolderKind}
+    return (
+        _cross(
+            "Montants accordés par pilier / thématique et par financeur",
+            "Pilier / thématique",
+            rows,
+            funders,
+            lambda row: row.get("framework") or "(non classée)",
+        ),
+        _cross(
+            "Montants accordés par type de porteur et par financeur",
+            "Type de porteur",
+            rows,
+            funders,
+            lambda row: kinds.get(row["holder_kind"], row["holder_kind"]),
+        ),
+    )
+
+
+def _cross(
+    title: str, row_header: str, rows: list[dict[str, Any]], funders: list[Funder], label: Any
+) -> SynthesisTable:
+    keys = [funder_key(f.id or 0, "granted") for f in funders]
+    sums: dict[str, list[int]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        name = label(row)
+        amounts = sums.setdefault(name, [0] * (len(keys) + 2))
+        for index, key in enumerate(keys):
+            amounts[index] += row.get(key) or 0
+        amounts[-2] += row["total_pv_cents"]
+        amounts[-1] += sum(row.get(funder_key(f.id or 0, "requested")) or 0 for f in funders)
+        counts[name] += 1
+    ordered = sorted(sums)
+    total = [sum(sums[name][i] for name in ordered) for i in range(len(keys) + 2)]
+    return SynthesisTable(
+        title=title,
+        row_header=row_header,
+        column_headers=(*(f.display_name for f in funders), "Total accordé", "Total demandé"),
+        rows=(*((name, tuple(sums[name])) for name in ordered), ("Total", tuple(total))),
+        counts=(*(counts[name] for name in ordered), len(rows)),
+    )

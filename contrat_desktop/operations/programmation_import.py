@@ -1,0 +1,316 @@
+"""Import target for the programmation table: a préfecture's return updates actions and
+their funding lines (avis, status, amounts...); unknown actions can be created on request.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.domain.holders import Holder, HolderKind
+from contrat_desktop.domain.opinions import Opinion
+from contrat_desktop.domain.workflow import ActionStatus, check_transition
+from contrat_desktop.exchange.cells import display
+from contrat_desktop.exchange.headers import header_key
+from contrat_desktop.exchange.layout import CellKind, Layout
+from contrat_desktop.exchange.programmation_layout import (
+    LAYOUT_NAME,
+    parse_funder_key,
+    programmation_layout,
+)
+from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
+from contrat_desktop.operations.action_matching import ActionMatcher
+from contrat_desktop.operations.import_plan import CellChange, ImportPlan, PlannedRow, RowKind
+from contrat_desktop.storage.action_index import action_keys
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+
+ACTION_FIELDS = (
+    "dauphin_number",
+    "title",
+    "target_public",
+    "beneficiaries_total",
+    "start_date",
+    "end_date",
+    "total_cost_cents",
+    "opinion",
+    "observations",
+)
+NEVER_CLEARED = frozenset({"title", "total_cost_cents", "status"})
+NEW_REFERENCE_CODE = "IMP"
+
+
+class ProgrammationTarget:
+    name = LAYOUT_NAME
+    creates_by_default = False
+
+    def layout(self, repos: Repositories) -> Layout:
+        return programmation_layout([f for f in repos.funders.all() if f.id is not None])
+
+    # planning -------------------------------------------------------------------
+    def plan(
+        self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+    ) -> None:
+        matcher = ActionMatcher(action_keys(dossier))
+        first = [matcher.match(row.values) for row in reading.rows]
+        campaigns = Counter(
+            matcher.by_id[m.action_id].campaign_id for m in first if m.action_id is not None
+        )
+        campaign_id = campaigns.most_common(1)[0][0] if campaigns else None
+        if campaign_id is not None:
+            plan.campaign_year = repos.campaigns.get(campaign_id).year
+        matches = [matcher.match(row.values, campaign_id) for row in reading.rows]
+        wanted = {m.action_id for m in matches if m.action_id is not None}
+        actions, lines = self._load(repos, {matcher.by_id[i].campaign_id for i in wanted}, wanted)
+        labels = {key: reading.header_label(index) for index, key in reading.mapping.items()}
+        layout = reading.layout
+        taken: dict[int, int] = {}
+        for parsed, match in zip(reading.rows, matches, strict=True):
+            planned = _planned(parsed)
+            planned.matched_by = match.by
+            if match.candidates:
+                planned.kind = RowKind.AMBIGUOUS
+                planned.candidates = match.candidates
+            elif match.action_id is not None:
+                if match.action_id in taken:
+                    planned.kind = RowKind.ERROR
+                    planned.errors.append(
+                        _row_issue(
+                            reading, parsed, f"Même action que la ligne {taken[match.action_id]}."
+                        )
+                    )
+                else:
+                    taken[match.action_id] = parsed.row
+                    action = actions[match.action_id]
+                    self._diff(
+                        planned, action, lines.get(match.action_id, {}), layout, labels, reading
+                    )
+            elif not any(parsed.values.get(k) for k in ("reference", "dauphin_number", "title")):
+                planned.kind = RowKind.ERROR
+                planned.errors.append(
+                    _row_issue(
+                        reading,
+                        parsed,
+                        "Ligne impossible à rattacher : ni référence, ni n° Dauphin, ni intitulé.",
+                    )
+                )
+            if planned.errors:
+                planned.kind = RowKind.ERROR
+            plan.rows.append(planned)
+        plan.amount_cents = sum(
+            value
+            for planned in plan.rows
+            if planned.kind is not RowKind.ERROR
+            for key, value in planned.values.items()
+            if value is not None and key.startswith("funder:")
+        )
+
+    @staticmethod
+    def _load(
+        repos: Repositories, campaign_ids: set[int], wanted: set[int]
+    ) -> tuple[dict[int, Action], dict[int, dict[int, FundingLine]]]:
+        actions: dict[int, Action] = {}
+        lines: dict[int, dict[int, FundingLine]] = {}
+        for campaign_id in campaign_ids:
+            for action in repos.actions.for_campaign(campaign_id):
+                if action.id in wanted:
+                    actions[action.id] = action
+            for line in repos.funding_lines.for_campaign(campaign_id):
+                lines.setdefault(line.action_id, {})[line.funder_id] = line
+        return actions, lines
+
+    def _diff(
+        self,
+        planned: PlannedRow,
+        action: Action,
+        lines: dict[int, FundingLine],
+        layout: Layout,
+        labels: dict[str, str],
+        reading: SheetReading,
+    ) -> None:
+        planned.target_id = action.id
+        planned.expected_version = action.version
+        planned.label = action.reference
+        for key, new in planned.values.items():
+            column = layout.column(key)
+            if not column.updatable or (new is None and key in NEVER_CLEARED):
+                continue
+            funder = parse_funder_key(key)
+            if funder is not None:
+                line = lines.get(funder[0])
+                old = getattr(line, f"{funder[1]}_cents") if line else None
+                if new is None and funder[1] == "requested":
+                    continue
+            else:
+                old = _action_value(action, key)
+            if column.kind in (CellKind.TEXT, CellKind.LONG_TEXT):
+                old, new = old or None, new or None
+            if old == new:
+                continue
+            if key == "status":
+                try:
+                    check_transition(action.status, ActionStatus(new))
+                except ValidationError as error:
+                    planned.errors.append(
+                        RowIssue(
+                            reading.sheet,
+                            planned.row,
+                            labels[key],
+                            column.label_of(new),
+                            str(error),
+                        )
+                    )
+                    continue
+            change = CellChange(
+                key, labels[key], display(column, old), display(column, new), old, new
+            )
+            planned.changes.append(change)
+        planned.kind = RowKind.CHANGED if planned.changes else RowKind.UNCHANGED
+
+    # applying -------------------------------------------------------------------
+    def apply(
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        plan: ImportPlan,
+        rows: list[PlannedRow],
+        create: bool,
+    ) -> tuple[int, int]:
+        created = updated = 0
+        for planned in rows:
+            if planned.kind is RowKind.CHANGED and planned.target_id is not None:
+                self._update(dossier, repos, planned, plan)
+                updated += 1
+            elif planned.kind is RowKind.NEW and create and self._create(repos, planned, plan):
+                created += 1
+        return created, updated
+
+    def _update(
+        self, dossier: Dossier, repos: Repositories, planned: PlannedRow, plan: ImportPlan
+    ) -> None:
+        assert planned.target_id is not None and planned.expected_version is not None
+        action_changes: dict[str, Any] = {}
+        status: str | None = None
+        for change in planned.changes:
+            funder = parse_funder_key(change.key)
+            if funder is not None:
+                self._set_amount(repos, planned.target_id, funder, change.new_value)
+            elif change.key == "status":
+                status = change.new_value
+            else:
+                action_changes[change.key] = _sql(change.key, change.new_value)
+        version = planned.expected_version
+        if action_changes:
+            version = dossier.writer.update("action", planned.target_id, action_changes, version)
+        if status is not None:
+            action = repos.actions.get(planned.target_id)
+            repos.actions.change_status(
+                action, ActionStatus(status), comment=f"Import du classeur « {plan.file_name} »"
+            )
+
+    @staticmethod
+    def _set_amount(
+        repos: Repositories, action_id: int, funder: tuple[int, str], cents: int | None
+    ) -> None:
+        funder_id, part = funder
+        line = next(
+            (f for f in repos.funding_lines.for_action(action_id) if f.funder_id == funder_id), None
+        )
+        if line is None:
+            repos.funding_lines.add(
+                FundingLine(action_id, funder_id, **{f"{part}_cents": cents or 0})
+            )
+        else:
+            repos.funding_lines.update(replace(line, **{f"{part}_cents": cents}))
+
+    def _create(self, repos: Repositories, planned: PlannedRow, plan: ImportPlan) -> bool:
+        values = planned.values
+        title = values.get("title")
+        holder = self._holder(repos, values)
+        year = plan.campaign_year or max(repos.campaigns.years(), default=None)
+        campaign = repos.campaigns.by_year(year) if year else None
+        if (
+            not title
+            or holder is None
+            or campaign is None
+            or campaign.id is None
+            or holder.id is None
+        ):
+            return False
+        sequence = repos.actions.next_sequence(campaign.year, NEW_REFERENCE_CODE)
+        action = Action(
+            reference=f"{campaign.year}-{NEW_REFERENCE_CODE}-{sequence:03d}",
+            title=title,
+            holder_id=holder.id,
+            campaign_id=campaign.id,
+            dauphin_number=values.get("dauphin_number") or "",
+            target_public=values.get("target_public") or "",
+            start_date=values.get("start_date"),
+            end_date=values.get("end_date"),
+            total_cost_cents=values.get("total_cost_cents") or 0,
+            opinion=Opinion(values["opinion"]) if values.get("opinion") else None,
+            observations=values.get("observations") or "",
+        )
+        created = repos.actions.add(action)
+        assert created.id is not None
+        for key, cents in values.items():
+            funder = parse_funder_key(key)
+            if funder is not None and cents is not None:
+                self._set_amount(repos, created.id, funder, cents)
+        return True
+
+    @staticmethod
+    def _holder(repos: Repositories, values: dict[str, Any]) -> Holder | None:
+        siret, name = values.get("siret"), values.get("holder_name")
+        if siret:
+            found = repos.holders.by_siret(siret)
+            if found:
+                return found[0]
+        if not name:
+            return None
+        wanted = header_key(name)
+        for holder in repos.holders.all():
+            if header_key(holder.legal_name) == wanted or header_key(holder.display_name) == wanted:
+                return holder
+        kind = HolderKind(values["holder_kind"]) if values.get("holder_kind") else HolderKind.OTHER
+        return repos.holders.add(Holder(legal_name=name, kind=kind, siret=siret or ""))
+
+
+def _planned(parsed: ParsedRow) -> PlannedRow:
+    values = parsed.values
+    label = values.get("reference") or values.get("dauphin_number") or values.get("title") or ""
+    return PlannedRow(
+        parsed.row,
+        RowKind.NEW,
+        str(label),
+        values,
+        errors=list(parsed.errors),
+        warnings=list(parsed.warnings),
+    )
+
+
+def _row_issue(reading: SheetReading, parsed: ParsedRow, message: str) -> RowIssue:
+    return RowIssue(reading.sheet, parsed.row, "", "", message)
+
+
+def _action_value(action: Action, key: str) -> Any:
+    if key == "beneficiaries_total":
+        return action.beneficiaries.total
+    value = getattr(action, key)
+    if isinstance(value, (ActionStatus, Opinion)):
+        return value.value
+    if key == "dauphin_number":
+        return value or None
+    return value
+
+
+def _sql(key: str, value: Any) -> Any:
+    if key in ("dauphin_number", "target_public", "observations", "title"):
+        return value or ""
+    if key in ("start_date", "end_date") and value is not None:
+        return value.isoformat()
+    return value

@@ -1,0 +1,111 @@
+"""Read the programmation of a campaign as ``ActionSummary`` rows, in a few set queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlite_utils import Database
+
+from contrat_desktop.domain.holders import HolderKind
+from contrat_desktop.domain.programmation import ActionSummary, FunderAmounts
+from contrat_desktop.domain.workflow import ActionStatus
+
+_ACTIONS = """
+SELECT a.id, a.version, a.reference, a.title, a.holder_id,
+       h.legal_name, h.acronym, h.kind, a.status, a.dauphin_number, a.framework_node_id,
+       coalesce(top.label || CASE WHEN n.parent_id IS NULL THEN '' ELSE ' › ' || n.label END,
+                ''),
+       a.renewal_of_id IS NOT NULL, a.start_date, a.total_cost_cents
+FROM action a
+JOIN holder h ON h.id = a.holder_id
+LEFT JOIN framework_node n ON n.id = a.framework_node_id
+LEFT JOIN framework_node top ON top.id = coalesce(
+    (SELECT p.id FROM framework_node p WHERE p.id = n.parent_id AND p.parent_id IS NULL),
+    (SELECT g.id FROM framework_node p JOIN framework_node g ON g.id = p.parent_id
+     WHERE p.id = n.parent_id),
+    n.id)
+WHERE {where}
+"""
+
+_LINES = """
+SELECT fl.action_id, fl.funder_id, fl.requested_cents, fl.proposed_cents, fl.granted_cents,
+       (SELECT coalesce(sum(CASE p.kind WHEN 'reversement' THEN -p.amount_cents
+                                      ELSE p.amount_cents END), 0)
+        FROM payment p WHERE p.funding_line_id = fl.id)
+FROM funding_line fl JOIN action a ON a.id = fl.action_id
+WHERE {where}
+"""
+
+
+def programmation_rows(db: Database, campaign_id: int) -> list[ActionSummary]:
+    """Every action of a campaign with its amounts per funder."""
+    return _rows(db, "a.campaign_id = ?", [campaign_id])
+
+
+def programmation_row(db: Database, action_id: int) -> ActionSummary | None:
+    found = _rows(db, "a.id = ?", [action_id])
+    return found[0] if found else None
+
+
+def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]:
+    amounts: dict[int, dict[int, FunderAmounts]] = defaultdict(dict)
+    for action_id, funder_id, requested, proposed, granted, paid in db.execute(
+        _LINES.format(where=where), params
+    ):
+        amounts[action_id][funder_id] = FunderAmounts(requested, proposed, granted, paid)
+    districts = _links(db, "action_district", "district_id", where, params)
+    axes = _links(db, "action_axis", "node_id", where, params)
+    rows = []
+    for (
+        action_id,
+        version,
+        reference,
+        title,
+        holder_id,
+        name,
+        acronym,
+        kind,
+        status,
+        dauphin,
+        node_id,
+        node_label,
+        renewal,
+        start,
+        total_cost,
+    ) in db.execute(_ACTIONS.format(where=where) + " ORDER BY a.reference", params):
+        rows.append(
+            ActionSummary(
+                id=action_id,
+                version=version,
+                reference=reference,
+                title=title,
+                holder_id=holder_id,
+                holder_name=f"{name} ({acronym})" if acronym else name,
+                holder_kind=HolderKind(kind),
+                status=ActionStatus(status),
+                dauphin_number=dauphin,
+                framework_node_id=node_id,
+                framework_label=node_label,
+                is_renewal=bool(renewal),
+                district_ids=districts.get(action_id, ()),
+                axis_ids=axes.get(action_id, ()),
+                start_date=date.fromisoformat(start) if start else None,
+                total_cost_cents=total_cost,
+                by_funder=amounts.get(action_id, {}),
+            )
+        )
+    return rows
+
+
+def _links(
+    db: Database, table: str, column: str, where: str, params: list[object]
+) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = defaultdict(list)
+    for action_id, value in db.execute(
+        f"SELECT l.action_id, l.{column} FROM {table} l JOIN action a ON a.id = l.action_id"
+        f" WHERE {where}",
+        params,
+    ):
+        found[action_id].append(value)
+    return {key: tuple(values) for key, values in found.items()}

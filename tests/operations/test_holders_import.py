@@ -1,0 +1,89 @@
+"""The generic machinery imports a holders directory; a real public file when present."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from contrat_desktop.domain.holders import Holder
+from contrat_desktop.operations.import_plan import RowKind
+from contrat_desktop.operations.imports import apply_import, plan_import
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+
+SHARED_CSV = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "data"
+    / "derived"
+    / "postes_p147_val_de_marne_94.csv"
+)
+
+
+def test_holders_directory_creates_and_updates(
+    dossier: Dossier, repos: Repositories, make_holder: Callable[..., Holder], tmp_path: Path
+) -> None:
+    make_holder(legal_name="Centre social Balzac", siret="33101581800056", city="")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Annuaire des associations"])
+    sheet.append(["Raison Sociale", "Code SIRET", "Ville", "Courriel"])
+    sheet.append(["CENTRE SOCIAL BALZAC ", 33101581800056, "Vitry-sur-Seine", "contact@balzac.fr"])
+    sheet.append(["Régie de quartier", "44793343300024", "Champigny", ""])
+    path = tmp_path / "annuaire.xlsx"
+    book.save(path)
+    plan = plan_import(dossier, path)
+    assert plan.layout == "porteurs" and plan.header_row == 2
+    updated, new = plan.rows
+    assert updated.kind is RowKind.CHANGED and updated.matched_by == "SIRET"
+    assert {c.key for c in updated.changes} == {"legal_name", "city", "contact_email"}
+    assert new.kind is RowKind.NEW
+    result = apply_import(dossier, plan)
+    assert (result.created, result.updated) == (1, 1)
+    assert repos.holders.by_siret("33101581800056")[0].city == "Vitry-sur-Seine"
+    assert repos.holders.by_siret("44793343300024")[0].legal_name == "Régie de quartier"
+
+
+@pytest.mark.skipif(not SHARED_CSV.exists(), reason="données publiques ../shared/data absentes")
+def test_real_public_list_of_funded_posts(dossier: Dossier, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    with SHARED_CSV.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    sheet.append(["Liste des postes financés (BOP 147)"])
+    sheet.append(
+        [
+            "Dispositif",
+            "Année",
+            "Poste",
+            "Code tiers",
+            "Raison sociale",
+            "Montant",
+            "Code contrat ville",
+        ]
+    )
+    for row in rows[1:]:
+        sheet.append(
+            [
+                row[0],
+                int(row[1]),
+                row[2],
+                int(row[3]) if row[3].isdigit() else row[3],
+                row[4],
+                float(row[5]),
+                row[6],
+            ]
+        )
+    path = tmp_path / "postes.xlsx"
+    book.save(path)
+    plan = plan_import(dossier, path, layout="porteurs")
+    assert len(plan.rows) == len(rows) - 1 and not plan.has_errors
+    assert not plan.unmapped_headers[0].startswith("Liste")  # the title line is no band
+    sirets = {row[3] for row in rows[1:] if row[3].isdigit()}
+    assert len(sirets) <= len(plan.of_kind(RowKind.NEW)) < len(rows) - 1
+    numeric = [row for row in plan.rows if str(row.values["siret"]).isdigit()]
+    assert all(len(row.values["siret"]) == 14 for row in numeric)
