@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from contrat_desktop.storage.database import Dossier
+    from contrat_desktop.ui.controller import DossierController
     from contrat_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("contrat_desktop")
@@ -38,6 +39,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--lecture-seule", action="store_true", dest="read_only", help="ouvrir sans modifier"
     )
+    # For the start-up benchmark: quit as soon as the populated window has been painted.
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -75,7 +78,12 @@ def choose_dossier(argument: str | None, last: Path | None) -> Path:
 class Started:
     app: QApplication
     window: MainWindow
-    dossier: Dossier
+    controller: DossierController
+
+    @property
+    def dossier(self) -> Dossier:
+        assert self.window.session is not None
+        return self.window.session.dossier
 
 
 def start(argv: Sequence[str] | None = None) -> Started:
@@ -83,10 +91,11 @@ def start(argv: Sequence[str] | None = None) -> Started:
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
-    from contrat_desktop.operations.dossiers import describe
     from contrat_desktop.storage.database import open_dossier
+    from contrat_desktop.ui.controller import DossierController
     from contrat_desktop.ui.main_window import MainWindow
     from contrat_desktop.ui.preferences import Preferences
+    from contrat_desktop.ui.session import DossierSession
 
     log_path = setup_logging()
     app = QApplication.instance() or QApplication(list(sys.argv[:1]))
@@ -99,10 +108,17 @@ def start(argv: Sequence[str] | None = None) -> Started:
     dossier = open_dossier(path, read_only=args.read_only)
     prefs.remember_dossier(path)
     log.info("opened %s (%s)", path, dossier.read_only_reason or "read-write")
-    window = MainWindow(describe(dossier), dossier.read_only_reason, prefs)
-    app.aboutToQuit.connect(dossier.close)
+    window = MainWindow(prefs)
+    controller = DossierController(window, prefs)
+    window.set_session(DossierSession(dossier))
+
+    def close_dossier() -> None:
+        if window.session is not None:
+            window.session.close()
+
+    app.aboutToQuit.connect(close_dossier)
     window.show()
-    return Started(app, window, dossier)
+    return Started(app, window, controller)
 
 
 def install_exception_hook(log_path: Path) -> None:
@@ -127,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         started = start(argv)
+        if parse_args(argv).quit_when_shown:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, started.app.quit)
     except DossierError as error:
         from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -1,70 +1,270 @@
-"""The main window. For now: the dossier's path, its state and its counts.
-
-The full window (navigation, programmation, holders, funders) comes with the window issue.
-"""
+"""The main window: areas on the left, the current page on the right, menus and status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QComboBox,
+    QFileDialog,
     QLabel,
+    QListWidget,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from contrat_desktop import __version__
-from contrat_desktop.operations.dossiers import DossierInfo
-from contrat_desktop.storage.statistics import COUNTED_TABLES
+from contrat_desktop.storage.backup import list_backups
+from contrat_desktop.ui.formats import format_datetime
+from contrat_desktop.ui.pages.funders import FundersPage
+from contrat_desktop.ui.pages.holders import HoldersPage
+from contrat_desktop.ui.pages.programmation import ProgrammationPage
 from contrat_desktop.ui.preferences import Preferences
+from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, info: DossierInfo, read_only_reason: str | None, prefs: Preferences) -> None:
+    open_requested = Signal(Path)  # the app opens a dossier and calls set_session
+    new_requested = Signal(Path)
+    retry_requested = Signal()
+
+    def __init__(self, prefs: Preferences) -> None:
         super().__init__()
-        self._prefs = prefs
-        name = info.path.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-        self.setWindowTitle(f"{name} – contrat_desktop {__version__}")
+        self.prefs = prefs
+        self.session: DossierSession | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.banner = ReadOnlyBanner(self)
+        self.banner.retry_requested.connect(self.retry_requested)
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName("Navigation entre les rubriques")
+        self.nav.setMaximumWidth(260)
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        if read_only_reason:
-            self.banner = QLabel(f"Lecture seule : dossier {read_only_reason}.")
-            self.banner.setStyleSheet("background:#fff3cd; color:#664d03; padding:8px;")
-            self.banner.setAccessibleName("Bandeau lecture seule")
-            layout.addWidget(self.banner)
-        form = QFormLayout()
-        self.path_label = QLabel(info.path)
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.path_label.setAccessibleName("Chemin du dossier")
-        form.addRow("Dossier :", self.path_label)
-        form.addRow("Contrat :", QLabel(info.contract or "(aucun)"))
-        form.addRow("Version du schéma :", QLabel(info.schema_version))
-        form.addRow("Intégrité :", QLabel(info.integrity))
-        layout.addLayout(form)
-        self.counts = QTableWidget(len(info.counts), 2, self)
-        self.counts.setAccessibleName("Effectifs du dossier")
-        self.counts.setHorizontalHeaderLabels(["Élément", "Nombre"])
-        self.counts.verticalHeader().setVisible(False)
-        self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (table, count) in enumerate(info.counts.items()):
-            self.counts.setItem(row, 0, QTableWidgetItem(COUNTED_TABLES[table]))
-            item = QTableWidgetItem(f"{count:,}".replace(",", "\u202f"))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.counts.setItem(row, 1, item)
-        self.counts.resizeColumnsToContents()
-        layout.addWidget(self.counts)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
-            "Lecture seule" if read_only_reason else "Dossier ouvert en écriture"
-        )
+        self.campaign = QComboBox(self)
+        self.campaign.setAccessibleName("Campagne affichée")
+        self.campaign.setMinimumContentsLength(12)
+        self.campaign.currentIndexChanged.connect(self._campaign_chosen)
+        toolbar = QToolBar("Campagne", self)
+        toolbar.setObjectName("campaignToolbar")
+        toolbar.setMovable(False)
+        label = QLabel("  &Campagne : ", self)
+        label.setBuddy(self.campaign)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.campaign)
+        self.addToolBar(toolbar)
+        self.lock_label = QLabel(self)
+        self.backup_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.lock_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self._build_menus()
         geometry = prefs.main_window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(720, 560)
+            self.resize(QSize(1280, 800))
+
+    # menus --------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Fichier")
+        self._add(file_menu, "&Nouveau dossier…", self._new_dossier, QKeySequence.StandardKey.New)
+        self._add(file_menu, "&Ouvrir…", self._open_dossier, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Ouvrir un dossier &récent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_copy_action = self._add(
+            file_menu, "&Enregistrer une copie…", self._save_copy, QKeySequence.StandardKey.SaveAs
+        )
+        self._add(file_menu, "&Sauvegardes…", self._show_backups)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu("É&dition")
+        self.undo_action = QAction("&Annuler", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: self.session and self.session.undo_stack.undo())
+        self.redo_action = QAction("&Rétablir", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(lambda: self.session and self.session.undo_stack.redo())
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        help_menu = self.menuBar().addMenu("&Aide")
+        self._add(help_menu, "À &propos de contrat_desktop", self._about)
+
+    def _add(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # session ------------------------------------------------------------------
+    def set_session(self, session: DossierSession) -> None:
+        """Show a (newly) opened dossier: pages are rebuilt on it."""
+        old = self.session
+        if old is not None:
+            self._remember_layout()
+        self.session = session
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self.nav.clear()
+        self._fill_campaigns()
+        programmation = ProgrammationPage(session, self)
+        programmation.open_action.connect(self.open_action)
+        programmation.new_action.connect(lambda: self.open_action(None))
+        programmation.restore_header_state(self.prefs.table_state("programmation"))
+        self._add_page("programmation", "Programmation", programmation)
+        holders = HoldersPage(session, self)
+        holders.open_action.connect(self.open_action)
+        self._add_page("holders", "Porteurs", holders)
+        self._add_page("funders", "Financeurs", FundersPage(session, self))
+        self.undo_action.setEnabled(True)
+        session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(session.undo_stack.canUndo())
+        self.redo_action.setEnabled(session.undo_stack.canRedo())
+        splitter = self.prefs.splitter_state("main")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([200, 1080])
+        self.nav.setCurrentRow(0)
+        self._show_state()
+        if old is not None and old is not session:
+            old.close()
+
+    def open_action(self, action_id: int | None) -> None:
+        from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+
+        assert self.session is not None
+        dialog = ActionDialog(self.session, action_id, self)
+        dialog.exec()
+        page = self.pages.get("programmation")
+        if isinstance(page, ProgrammationPage) and dialog.state and dialog.state.action.id:
+            page.select_action(dialog.state.action.id)
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        self.nav.addItem(title)
+
+    def _fill_campaigns(self) -> None:
+        assert self.session is not None
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        for year, campaign_id in sorted(self.session.references.campaigns.items()):
+            self.campaign.addItem(f"Campagne {year}", campaign_id)
+        self.campaign.setCurrentIndex(self.campaign.findData(self.session.campaign_id))
+        self.campaign.blockSignals(False)
+
+    def _campaign_chosen(self, index: int) -> None:
+        if self.session is not None and index >= 0:
+            self.session.set_campaign(self.campaign.itemData(index))
+
+    def _show_state(self) -> None:
+        assert self.session is not None
+        dossier = self.session.dossier
+        self.setWindowTitle(f"{dossier.path.name} – contrat_desktop")
+        self.banner.show_reason(dossier.read_only_reason)
+        if dossier.read_only:
+            self.lock_label.setText(f"Lecture seule : {dossier.read_only_reason}")
+        else:
+            self.lock_label.setText(f"Dossier ouvert en écriture par {dossier.user}")
+        self.save_copy_action.setEnabled(True)
+        self.refresh_backup_label()
+
+    def refresh_backup_label(self) -> None:
+        assert self.session is not None
+        backups = list_backups(self.session.dossier.path)
+        when = format_datetime(backups[0].taken_at) if backups else "aucune"
+        self.backup_label.setText(f"Dernière sauvegarde : {when}")
+
+    # file actions -----------------------------------------------------------------
+    def _new_dossier(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Nouveau dossier", str(Path.home() / "contrat.cdv"), "Dossiers (*.cdv)"
+        )
+        if path:
+            self.new_requested.emit(Path(path if path.endswith(".cdv") else path + ".cdv"))
+
+    def _open_dossier(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Ouvrir un dossier", str(Path.home()), "Dossiers (*.cdv);;Tous les fichiers (*)"
+        )
+        if path:
+            self.open_requested.emit(Path(path))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.prefs.recent_dossiers:
+            action = self.recent_menu.addAction(str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(aucun)").setEnabled(False)
+
+    def _save_copy(self) -> None:
+        from contrat_desktop.operations.dossiers import save_copy
+        from contrat_desktop.storage.errors import DossierError
+
+        assert self.session is not None
+        source = self.session.dossier.path
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Enregistrer une copie",
+            str(source.with_name(source.stem + "-copie.cdv")),
+            "Dossiers (*.cdv)",
+        )
+        if not path:
+            return
+        try:
+            save_copy(self.session.dossier, path)
+        except DossierError as error:
+            QMessageBox.warning(self, "Copie impossible", str(error))
+            return
+        self.statusBar().showMessage(f"Copie enregistrée : {path}", 8000)
+
+    def _show_backups(self) -> None:
+        from contrat_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
+        assert self.session is not None
+        dialog = BackupsDialog(self.session, self)
+        dialog.exec()
+        self.refresh_backup_label()
+
+    def _about(self) -> None:
+        path = self.session.dossier.path if self.session else "(aucun)"
+        QMessageBox.about(
+            self,
+            "À propos de contrat_desktop",
+            f"<b>contrat_desktop {__version__}</b><br>Pilotage du Contrat de ville.<br><br>"
+            f"Dossier : {path}",
+        )
+
+    # closing ------------------------------------------------------------------
+    def _remember_layout(self) -> None:
+        self.prefs.main_window_geometry = self.saveGeometry()
+        self.prefs.set_splitter_state("main", self.splitter.saveState())
+        page = self.pages.get("programmation")
+        if isinstance(page, ProgrammationPage):
+            self.prefs.set_table_state("programmation", page.header_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._prefs.main_window_geometry = self.saveGeometry()
+        if self.session is not None:
+            self._remember_layout()
         super().closeEvent(event)

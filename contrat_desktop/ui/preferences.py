@@ -53,3 +53,20 @@ class Preferences:
     def main_window_geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
         self._settings.sync()
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self._settings.value(f"splitters/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter_state(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"splitters/{name}", state)
+        self._settings.sync()
+
+    def table_state(self, name: str) -> QByteArray | None:
+        """A table header's columns: order, widths, hidden ones."""
+        value = self._settings.value(f"tables/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_table_state(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"tables/{name}", state)
+        self._settings.sync()

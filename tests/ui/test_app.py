@@ -18,15 +18,15 @@ def test_first_start_creates_and_opens_the_demo(qtbot: QtBot, isolated_user_data
     qtbot.addWidget(started.window)
     qtbot.waitExposed(started.window)
     assert started.dossier.path == default_dossier_path()
-    assert str(isolated_user_data) in started.window.path_label.text()
+    assert started.dossier.path.is_relative_to(isolated_user_data)
     assert "dossier-demo.cdv" in started.window.windowTitle()
-    table = started.window.counts
-    counts = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert counts["Actions"] == "105"
+    page = started.window.pages["programmation"]
+    assert page.model.rowCount() == 50  # the latest campaign (2016) is shown
     assert lock_path(started.dossier.path).exists()
+    path = started.dossier.path
     started.window.close()
-    started.dossier.close()
-    assert not lock_path(started.dossier.path).exists()
+    started.window.session.close()
+    assert not lock_path(path).exists()
 
 
 def test_reopens_the_last_dossier(qtbot: QtBot, tmp_path: Path) -> None:
@@ -34,12 +34,12 @@ def test_reopens_the_last_dossier(qtbot: QtBot, tmp_path: Path) -> None:
     first = start([str(other)])
     qtbot.addWidget(first.window)
     first.window.close()
-    first.dossier.close()
+    first.window.session.close()
     second = start([])
     qtbot.addWidget(second.window)
     assert second.dossier.path.resolve() == other.resolve()
     second.window.close()
-    second.dossier.close()
+    second.window.session.close()
 
 
 def test_second_instance_shows_read_only_banner(qtbot: QtBot, tmp_path: Path) -> None:
@@ -48,6 +48,27 @@ def test_second_instance_shows_read_only_banner(qtbot: QtBot, tmp_path: Path) ->
         started = start([str(path)])
         qtbot.addWidget(started.window)
         assert started.dossier.read_only
-        assert "dominique" in started.window.banner.text()
+        assert "dominique" in started.window.banner.label.text()
+        assert started.window.banner.isVisibleTo(started.window)
+        assert not started.window.pages["programmation"].new_button.isEnabled()
         started.window.close()
-        started.dossier.close()
+        started.window.session.close()
+
+
+def test_navigation_shows_every_area(qtbot: QtBot, tmp_path: Path) -> None:
+    started = start([str(create_dossier(tmp_path / "demo.cdv", demo=True))])
+    qtbot.addWidget(started.window)
+    window = started.window
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names[:3] == ["Programmation", "Porteurs", "Financeurs"]
+    for row, key in enumerate(["programmation", "holders", "funders"]):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.pages[key]
+    years = [window.campaign.itemText(i) for i in range(window.campaign.count())]
+    assert years == ["Campagne 2015", "Campagne 2016"]
+    window.campaign.setCurrentIndex(0)
+    assert window.pages["programmation"].model.rowCount() == 55
+    assert "Dernière sauvegarde" in window.backup_label.text()
+    assert "écriture" in window.lock_label.text()
+    window.close()
+    window.session.close()

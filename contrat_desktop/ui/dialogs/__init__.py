@@ -1,0 +1,1 @@
+"""Dialogs (each has a preview under __main__)."""

@@ -1,0 +1,91 @@
+"""French names of stored fields and entities, for the history tab and messages."""
+
+from __future__ import annotations
+
+from contrat_desktop.domain.actions import AGE_BANDS
+
+FIELD_LABELS: dict[str, str] = {
+    "reference": "Référence",
+    "title": "Intitulé",
+    "holder_id": "Porteur",
+    "campaign_id": "Campagne",
+    "status": "Statut",
+    "dauphin_number": "N° Dauphin",
+    "renewal_of_id": "Reconduction de",
+    "multi_year": "Pluriannuelle",
+    "framework_node_id": "Cadre stratégique",
+    "district_ids": "Quartiers",
+    "axis_ids": "Axes transversaux",
+    "description": "Description",
+    "objectives": "Objectifs",
+    "target_public": "Public visé",
+    "beneficiaries_total": "Bénéficiaires (total)",
+    "beneficiaries_women": "Bénéficiaires femmes",
+    "beneficiaries_men": "Bénéficiaires hommes",
+    "beneficiaries_qpv_share_percent": "Part résidant en QPV (%)",
+    "start_date": "Date de début",
+    "end_date": "Date de fin",
+    "place": "Lieu",
+    "total_cost_cents": "Coût total",
+    "own_funds_cents": "Fonds propres",
+    "other_income_cents": "Autres produits",
+    "requested_cents": "Montant demandé",
+    "proposed_cents": "Montant proposé",
+    "granted_cents": "Montant accordé",
+    "decision_reference": "Référence de la décision",
+    "decision_date": "Date de la décision",
+    "act_kind": "Type d'acte",
+    **{f"beneficiaries_{name}": f"Bénéficiaires {label}" for name, label in AGE_BANDS},
+}
+
+ENTITY_LABELS: dict[str, str] = {
+    "action": "Action",
+    "funding_line": "Financement",
+    "attachment": "Pièce jointe",
+    "holder": "Porteur",
+    "funder": "Financeur",
+}
+
+OPERATION_LABELS: dict[str, str] = {
+    "create": "Création",
+    "update": "Modification",
+    "delete": "Suppression",
+}
+
+
+def display_value(field: str, value: str | None, names: dict[str, dict[int, str]]) -> str:
+    """A stored audit value as the user reads it: amounts, statuses, dates, linked names.
+
+    ``names`` maps a kind ("holder", "district", "node", "funder") to id → name.
+    """
+    import json
+
+    from contrat_desktop.domain.money import format_cents
+    from contrat_desktop.domain.workflow import ActionStatus
+
+    if value is None or value == "":
+        return ""
+    try:
+        if field.endswith("_cents"):
+            return format_cents(int(value))
+        if field == "status":
+            return ActionStatus(value).label
+        if field.endswith("_date") or field in {"decision_date", "received_on", "paid_on"}:
+            year, month, day = value[:10].split("-")
+            return f"{day}/{month}/{year}"
+        if field in {"multi_year", "multi_year_agreement", "active"}:
+            return "Oui" if value in {"1", "True", "true"} else "Non"
+        kinds = {
+            "holder_id": "holder",
+            "framework_node_id": "node",
+            "funder_id": "funder",
+            "district_ids": "district",
+            "axis_ids": "node",
+        }
+        if field in kinds:
+            table = names.get(kinds[field], {})
+            ids = json.loads(value) if value.startswith("[") else [int(value)]
+            return ", ".join(table.get(int(i), f"n° {i}") for i in ids) or "(aucun)"
+    except (ValueError, TypeError):
+        return value
+    return value

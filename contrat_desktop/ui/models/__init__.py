@@ -1,0 +1,1 @@
+"""Table models: one QAbstractTableModel per list, columns declared once."""

@@ -1,0 +1,96 @@
+"""The programmation table: one row per action of the campaign (``ActionSummary``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.programmation import ActionSummary
+from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.ui.models.columns import Column, RowTableModel
+
+_STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus])}
+
+
+def _money(getter: Callable[[ActionSummary], int]) -> Callable[[ActionSummary], str]:
+    return lambda row: format_cents(getter(row))
+
+
+def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]]:
+    def districts(row: ActionSummary) -> str:
+        return ", ".join(district_names.get(d, "?") for d in row.district_ids)
+
+    return [
+        Column("reference", "Référence", lambda r: r.reference, width=110),
+        Column("dauphin", "N° Dauphin", lambda r: r.dauphin_number, visible=False, width=90),
+        Column("title", "Intitulé", lambda r: r.title, width=300),
+        Column("holder", "Porteur", lambda r: r.holder_name, width=240),
+        Column("holder_kind", "Type de porteur", lambda r: r.holder_kind.label, visible=False),
+        Column(
+            "status",
+            "Statut",
+            lambda r: r.status.label,
+            lambda r: _STATUS_ORDER[r.status],
+            width=130,
+        ),
+        Column("framework", "Pilier / thématique", lambda r: r.framework_label, width=220),
+        Column("districts", "Quartiers", districts, visible=False),
+        Column(
+            "renewal", "Reconduction", lambda r: "Oui" if r.is_renewal else "Non", visible=False
+        ),
+        Column(
+            "total_cost",
+            "Coût total",
+            _money(lambda r: r.total_cost_cents),
+            lambda r: r.total_cost_cents,
+            numeric=True,
+            visible=False,
+        ),
+        Column(
+            "requested",
+            "Demandé",
+            _money(lambda r: r.requested_cents),
+            lambda r: r.requested_cents,
+            numeric=True,
+        ),
+        Column(
+            "proposed",
+            "Proposé",
+            _money(lambda r: r.proposed_cents),
+            lambda r: r.proposed_cents,
+            numeric=True,
+            visible=False,
+        ),
+        Column(
+            "granted",
+            "Accordé",
+            _money(lambda r: r.granted_cents),
+            lambda r: r.granted_cents,
+            numeric=True,
+        ),
+        Column(
+            "paid",
+            "Versé",
+            _money(lambda r: r.paid_cents),
+            lambda r: r.paid_cents,
+            numeric=True,
+            visible=False,
+        ),
+    ]
+
+
+class ActionTableModel(RowTableModel[ActionSummary]):
+    def __init__(self, district_names: dict[int, str] | None = None, parent: Any = None) -> None:
+        super().__init__(action_columns(district_names or {}), parent)
+
+    def set_district_names(self, names: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.columns = action_columns(names)
+        self.endResetModel()
+
+    def row_of(self, action_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == action_id:
+                return number
+        return None

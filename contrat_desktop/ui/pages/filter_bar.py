@@ -1,0 +1,129 @@
+"""The filter bar of the programmation page: framework, status, funder, district, holder
+kind, cross-cutting axis, and the search box. Emits the chosen ``ProgrammationFilter`` parts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from contrat_desktop.domain.framework import NodeKind
+from contrat_desktop.domain.holders import HolderKind
+from contrat_desktop.domain.programmation import ProgrammationFilter
+from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.operations.programmation import References
+
+ALL = "Tous"
+
+
+class FilterBar(QWidget):
+    filters_changed = Signal()
+    search_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Rechercher une référence, un intitulé, un porteur…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Recherche dans la programmation")
+        self.search.textChanged.connect(self.search_changed)
+        self.framework = self._combo("Pilier ou thématique")
+        self.status = self._combo("Statut")
+        self.funder = self._combo("Financeur")
+        self.district = self._combo("Quartier")
+        self.holder_kind = self._combo("Type de porteur")
+        self.axis = self._combo("Axe transversal")
+        self.reset = QPushButton("Effacer les filtres", self)
+        self.reset.clicked.connect(self.clear)
+        layout.addWidget(self.search, 0, 0, 1, 4)
+        layout.addWidget(self.reset, 0, 4, 1, 2)
+        combos = [
+            ("&Pilier / thématique", self.framework),
+            ("S&tatut", self.status),
+            ("&Financeur", self.funder),
+            ("&Quartier", self.district),
+            ("T&ype de porteur", self.holder_kind),
+            ("A&xe", self.axis),
+        ]
+        for number, (text, combo) in enumerate(combos):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            layout.addWidget(label, 1 + number // 3, (number % 3) * 2)
+            layout.addWidget(combo, 1 + number // 3, (number % 3) * 2 + 1)
+        for column in (1, 3, 5):
+            layout.setColumnStretch(column, 1)
+        self._tree_ids: dict[int, frozenset[int]] = {}
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(f"Filtre : {name}")
+        combo.currentIndexChanged.connect(lambda _index: self.filters_changed.emit())
+        return combo
+
+    def set_references(self, references: References) -> None:
+        tree = references.tree
+        self._tree_ids = {}
+        entries: list[tuple[str, object]] = []
+
+        def walk(node_id: int, depth: int) -> None:
+            node = tree.node(node_id)
+            entries.append(("    " * depth + node.label, node_id))
+            self._tree_ids[node_id] = frozenset(
+                [node_id, *(n.id for n in tree.descendants(node_id) if n.id is not None)]
+            )
+            for child in tree.children(node_id):
+                assert child.id is not None
+                walk(child.id, depth + 1)
+
+        for root in tree.roots():
+            if root.kind is not NodeKind.AXIS and root.id is not None and root.active:
+                walk(root.id, 0)
+        self._fill(self.framework, entries)
+        ordered = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
+        self._fill(self.status, [(s.label, s.value) for s in ordered])
+        self._fill(self.funder, [(f.display_name, f.id) for f in references.funders])
+        self._fill(self.district, [(name, i) for i, name in references.districts.items()])
+        self._fill(self.holder_kind, [(k.label, k.value) for k in HolderKind])
+        axes = tree.of_kind(NodeKind.AXIS)
+        self._fill(self.axis, [(a.label, a.id) for a in sorted(axes, key=lambda n: n.position)])
+
+    def _fill(self, combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL, None)
+        for text, data in entries:
+            combo.addItem(text, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def criteria(self, matching_ids: frozenset[int] | None) -> ProgrammationFilter:
+        node = self.framework.currentData()
+        status = self.status.currentData()
+        kind = self.holder_kind.currentData()
+        return ProgrammationFilter(
+            framework_node_ids=self._tree_ids.get(node) if node is not None else None,
+            status=ActionStatus(status) if status else None,
+            funder_id=self.funder.currentData(),
+            district_id=self.district.currentData(),
+            holder_kind=HolderKind(kind) if kind else None,
+            axis_id=self.axis.currentData(),
+            matching_ids=matching_ids,
+        )
+
+    def clear(self) -> None:
+        for combo in (
+            self.framework,
+            self.status,
+            self.funder,
+            self.district,
+            self.holder_kind,
+            self.axis,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self.filters_changed.emit()

@@ -1,0 +1,65 @@
+"""The open dossier as seen by the window: repositories, undo stack, current campaign.
+
+Pages listen to ``changed`` (the entity that changed) instead of talking to each other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from contrat_desktop.operations.programmation import References, load_references
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+
+
+class DossierSession(QObject):
+    changed = Signal(str)  # "action", "holder", "funder", "reference"...
+    campaign_changed = Signal(int)  # campaign id
+    read_only_changed = Signal(bool)
+
+    def __init__(self, dossier: Dossier, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dossier = dossier
+        self.repos = Repositories(dossier)
+        self.undo_stack = QUndoStack(self)
+        self.references: References = load_references(dossier)
+        years = sorted(self.references.campaigns)
+        self._campaign_id = self.references.campaigns[years[-1]] if years else 0
+
+    @property
+    def read_only(self) -> bool:
+        return self.dossier.read_only
+
+    @property
+    def campaign_id(self) -> int:
+        return self._campaign_id
+
+    @property
+    def campaign_year(self) -> int | None:
+        for year, campaign_id in self.references.campaigns.items():
+            if campaign_id == self._campaign_id:
+                return year
+        return None
+
+    def set_campaign(self, campaign_id: int) -> None:
+        if campaign_id != self._campaign_id:
+            self._campaign_id = campaign_id
+            self.campaign_changed.emit(campaign_id)
+
+    def reload_references(self) -> None:
+        self.references = load_references(self.dossier)
+        self.changed.emit("reference")
+
+    def push(self, command: QUndoCommand) -> None:
+        """Run an edit through the undo stack (its ``redo`` does the write)."""
+        self.undo_stack.push(command)
+
+    def notify(self, entity: str) -> None:
+        if entity in {"holder", "funder", "district", "framework", "campaign"}:
+            self.references = load_references(self.dossier)
+        self.changed.emit(entity)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.dossier.close()

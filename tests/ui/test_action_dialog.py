@@ -1,0 +1,185 @@
+"""The action editor: load, edit, save (audited), undo/redo, validation, conflict, closing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.attachments import AttachmentKind
+from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.storage.audit import history
+from contrat_desktop.storage.records import RecordWriter
+from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+from contrat_desktop.ui.session import DossierSession
+
+
+def open_dialog(qtbot: QtBot, session: DossierSession, action_id: int | None) -> ActionDialog:
+    dialog = ActionDialog(session, action_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_every_tab_is_filled(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = open_dialog(qtbot, session, 3)
+    action = session.repos.actions.get(3)
+    tabs = [dialog.tabs.tabText(i).replace("&", "") for i in range(dialog.tabs.count())]
+    assert tabs == [
+        "Identification",
+        "Contenu et objectifs",
+        "Publics et bénéficiaires",
+        "Budget et cofinancement",
+        "Suivi",
+        "Historique",
+        "Pièces jointes",
+    ]
+    assert dialog.form.title.text() == action.title
+    assert dialog.form.holder.currentData() == action.holder_id
+    assert dialog.grid.table.rowCount() == len(session.repos.funding_lines.for_action(3))
+    assert dialog.statuses.rowCount() == len(session.repos.actions.status_history(3))
+    assert dialog.audit.rowCount() > 5
+    assert "Budget équilibré" in dialog.balance.text() or "pas équilibré" in dialog.balance.text()
+
+
+def test_edit_save_undo_redo(qtbot: QtBot, session: DossierSession, boxes) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, session, 3)
+    before = session.repos.actions.get(3)
+    dialog.form.title.setText("PRE – Cirque et acrobatie")
+    dialog.grid.table.item(0, 3).setText("12 345,6")  # granted, typed the French way
+    assert dialog.dirty
+    assert dialog.save()
+    saved = session.repos.actions.get(3)
+    assert saved.title == "PRE – Cirque et acrobatie" and saved.version == before.version + 1
+    first_line = sorted(session.repos.funding_lines.for_action(3), key=lambda line: line.funder_id)[
+        0
+    ]
+    assert first_line.granted_cents == 1_234_560
+    fields = {e.field for e in history(session.dossier.db, "action", 3) if e.who == "camille"}
+    assert "title" in fields
+    assert dialog.grid.table.item(0, 3).text() == "12\u202f345,60\u00a0€"
+    session.undo_stack.undo()
+    assert session.repos.actions.get(3).title == before.title
+    session.undo_stack.redo()
+    assert session.repos.actions.get(3).title == "PRE – Cirque et acrobatie"
+
+
+def test_invalid_input_is_explained_and_nothing_saved(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    dialog = open_dialog(qtbot, session, 3)
+    version = session.repos.actions.get(3).version
+    dialog.form.title.setText("")
+    dialog.grid.table.item(0, 1).setText("douze euros")
+    qtbot.keyClicks(dialog.form.total_cost, "abc")
+    assert not dialog.save()
+    text = dialog.messages.text()
+    assert "Intitulé" in text and "douze euros" in text and "Coût total" in text
+    assert dialog.messages.isVisibleTo(dialog)
+    assert session.repos.actions.get(3).version == version
+
+
+def test_conflict_shows_the_other_persons_change(
+    qtbot: QtBot, session: DossierSession, boxes
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, session, 3)
+    current = session.repos.actions.get(3)
+    other = RecordWriter(session.dossier.db, "dominique")
+    other.update("action", 3, {"place": "Gymnase Léo-Lagrange"}, current.version)
+    dialog.form.place.setText("Salle des fêtes")
+    assert not dialog.save()
+    (kind, _title, text), *_ = boxes.shown
+    assert kind == "warning" and "dominique" in text and "Gymnase Léo-Lagrange" in text
+    assert session.repos.actions.get(3).place == "Gymnase Léo-Lagrange"
+
+
+def test_closing_with_changes_asks(qtbot: QtBot, session: DossierSession, boxes) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, session, 3)
+    dialog.show()
+    dialog.form.place.setText("Ailleurs")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    dialog.close()
+    assert dialog.isVisible() and boxes.shown[-1][0] == "question"
+    boxes.answer = QMessageBox.StandardButton.Discard
+    dialog.close()
+    assert not dialog.isVisible()
+    assert session.repos.actions.get(3).place != "Ailleurs"
+
+
+def test_status_buttons_offer_only_allowed_moves(
+    qtbot: QtBot, session: DossierSession, boxes
+) -> None:  # type: ignore[no-untyped-def]
+    action = next(a for a in session.repos.actions.all() if a.status is ActionStatus.PROPOSED)
+    dialog = open_dialog(qtbot, session, action.id)
+    labels = {
+        dialog.status_buttons.itemAt(i).widget().text()
+        for i in range(dialog.status_buttons.count())
+        if dialog.status_buttons.itemAt(i).widget()
+    }
+    assert labels == {"→ Accordé", "→ Refusé", "→ Ajourné", "→ Abandonné"}
+    boxes.text_answer = ("Avis favorable du COPIL", True)
+    dialog.change_status(ActionStatus.GRANTED)
+    assert session.repos.actions.get(action.id or 0).status is ActionStatus.GRANTED
+    assert "Accordé" in dialog.status_label.text()
+
+
+def test_new_action_is_created_with_its_funding(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = open_dialog(qtbot, session, None)
+    holder = session.repos.holders.all()[0]
+    dialog.form.title.setText("Nouvelle action de test")
+    dialog.form.holder.setCurrentIndex(dialog.form.holder.findData(holder.id))
+    dialog.grid.add_combo.setCurrentIndex(0)
+    dialog.grid._add_selected()
+    dialog.grid.table.item(0, 1).setText("5000")
+    assert dialog.save(), dialog.messages.text()
+    created = session.repos.actions.by_reference(dialog.form.reference.text())
+    assert created is not None and created.campaign_id == session.campaign_id
+    (line,) = session.repos.funding_lines.for_action(created.id or 0)
+    assert line.requested_cents == 500_000
+
+
+def test_attachments_are_kept_and_opened(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, session, 3)
+    assert dialog.attachments is not None
+    source = tmp_path / "RIB association.pdf"
+    source.write_bytes(b"%PDF-1.4 rib")
+    opened: list[Path] = []
+    dialog.attachments.opener = opened.append
+    dialog.attachments.add(source, AttachmentKind.BANK_DETAILS)
+    assert dialog.attachments.table.rowCount() == 1
+    assert dialog.attachments.table.item(0, 1).text() == "RIB"
+    dialog.attachments.table.selectRow(0)
+    dialog.attachments.open_selected()
+    assert opened and opened[0].read_bytes() == b"%PDF-1.4 rib"
+
+
+def test_read_only_dialog_cannot_save(qtbot: QtBot, demo_path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from contrat_desktop.storage.database import open_dossier
+
+    with open_dossier(demo_path, daily_backup=False):
+        second = DossierSession(open_dossier(demo_path, daily_backup=False))
+        dialog = open_dialog(qtbot, second, 3)
+        assert not dialog.save_button.isEnabled()
+        assert not dialog.save()
+        assert "lecture seule" in dialog.windowTitle()
+        second.close()
+    _ = replace
+
+
+def test_two_saves_undo_back_to_the_start(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = open_dialog(qtbot, session, 3)
+    original = session.repos.actions.get(3).title
+    dialog.form.title.setText("Premier titre")
+    assert dialog.save()
+    dialog.form.title.setText("Second titre")
+    assert dialog.save()
+    session.undo_stack.undo()
+    assert session.repos.actions.get(3).title == "Premier titre"
+    session.undo_stack.undo()
+    assert session.repos.actions.get(3).title == original
+    session.undo_stack.redo()
+    session.undo_stack.redo()
+    assert session.repos.actions.get(3).title == "Second titre"
