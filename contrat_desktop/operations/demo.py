@@ -118,6 +118,13 @@ def build_demo(dossier: Dossier) -> None:
         _bodies(repos)
         repos.settings.set("organisation_name", "Ville de Villiers-sur-Marne (démonstration)")
         repos.settings.set("service_name", "Service politique de la ville")
+        repos.settings.set(
+            "signatories",
+            [
+                {"name": "Le maire de Villiers-sur-Marne", "role": "Co-président du COPIL"},
+                {"name": "Le préfet du Val-de-Marne", "role": "Co-président du COPIL"},
+            ],
+        )
         previous = _campaign(context, contract.id, 2015, content.ACTIONS_2015, STATUSES_2015, {})
         titles = [(theme, title, holder) for theme, title, holder, _ in previous.values()]
         renewed = [

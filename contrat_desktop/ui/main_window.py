@@ -26,6 +26,7 @@ from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.pages.funders import FundersPage
 from contrat_desktop.ui.pages.holders import HoldersPage
 from contrat_desktop.ui.pages.programmation import ProgrammationPage
+from contrat_desktop.ui.pages.settings import SettingsPage
 from contrat_desktop.ui.preferences import Preferences
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setAccessibleName("Navigation entre les rubriques")
         self.nav.setMaximumWidth(260)
+        self.nav.setSpacing(4)
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.nav)
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
         holders.open_action.connect(self.open_action)
         self._add_page("holders", "Porteurs", holders)
         self._add_page("funders", "Financeurs", FundersPage(session, self))
+        settings = SettingsPage(session, self)
+        settings.show_area.connect(self.show_area)
+        self._add_page("settings", "Paramètres", settings)
         self.undo_action.setEnabled(True)
         session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -157,6 +162,10 @@ class MainWindow(QMainWindow):
         page = self.pages.get("programmation")
         if isinstance(page, ProgrammationPage) and dialog.state and dialog.state.action.id:
             page.select_action(dialog.state.action.id)
+
+    def show_area(self, key: str) -> None:
+        if key in self.pages:
+            self.nav.setCurrentRow(list(self.pages).index(key))
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page

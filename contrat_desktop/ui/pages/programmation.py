@@ -27,6 +27,7 @@ from contrat_desktop.ui.models.actions_table import ActionTableModel
 from contrat_desktop.ui.pages.filter_bar import FilterBar
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand
+from contrat_desktop.ui.widgets.funder_totals import FunderTotals
 
 
 class ProgrammationPage(QWidget):
@@ -75,9 +76,7 @@ class ProgrammationPage(QWidget):
         self.count_label.setAccessibleName("Nombre d'actions affichées")
         self.totals_label = QLabel(self)
         self.totals_label.setAccessibleName("Totaux des actions affichées")
-        self.funders_label = QLabel(self)
-        self.funders_label.setWordWrap(True)
-        self.funders_label.setAccessibleName("Totaux par financeur")
+        self.funder_totals = FunderTotals(self)
 
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.status_button):
@@ -89,7 +88,7 @@ class ProgrammationPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals_label)
-        layout.addWidget(self.funders_label)
+        layout.addWidget(self.funder_totals)
 
         self.filter_bar.filters_changed.connect(self.refilter)
         self.filter_bar.search_changed.connect(self._search)
@@ -100,6 +99,7 @@ class ProgrammationPage(QWidget):
         self.filter_bar.set_references(session.references)
         self.model.set_district_names(session.references.districts)
         self._apply_default_columns()
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.reload()
 
     # data ---------------------------------------------------------------------
@@ -108,7 +108,7 @@ class ProgrammationPage(QWidget):
         self.refilter()
 
     def _on_changed(self, entity: str) -> None:
-        if entity == "reference":
+        if entity in {"reference", "framework", "district", "funder"}:
             self.filter_bar.set_references(self.session.references)
             self.model.set_district_names(self.session.references.districts)
         self.reload()
@@ -143,13 +143,8 @@ class ProgrammationPage(QWidget):
             f"accordé : {format_cents(total.granted_cents)} · "
             f"versé : {format_cents(total.paid_cents)}"
         )
-        names = {f.id: f.display_name for f in self.session.references.funders}
-        parts = [
-            f"{names.get(funder_id, '?')} : {format_cents(amounts.requested_cents)} demandés, "
-            f"{format_cents(amounts.granted_cents or 0)} accordés"
-            for funder_id, amounts in sorted(total.by_funder.items())
-        ]
-        self.funders_label.setText(" · ".join(parts))
+        names = {f.id: f.display_name for f in self.session.references.funders if f.id}
+        self.funder_totals.show_totals(total.by_funder, names)
 
     # selection and actions ---------------------------------------------------------
     def selected_rows(self) -> list[ActionSummary]:

@@ -1,0 +1,145 @@
+"""Read and save the dossier settings and reference lists shown on the settings page."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import replace
+from pathlib import Path
+
+from contrat_desktop.domain.bodies import BodyKind
+from contrat_desktop.domain.contract import District
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.framework import FrameworkNode, NodeKind
+from contrat_desktop.domain.settings import (
+    COUNCIL_RULES,
+    DocumentSettings,
+    RuleSettings,
+    Signatory,
+    check_logo,
+)
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.repositories import Repositories
+
+
+def load_document_settings(dossier: Dossier) -> DocumentSettings:
+    settings = Repositories(dossier).settings
+    logo = settings.get("logo") or {}
+    return DocumentSettings(
+        organisation_name=settings.get("organisation_name", ""),
+        service_name=settings.get("service_name", ""),
+        logo_file_name=logo.get("file_name", ""),
+        logo=base64.b64decode(logo["data"]) if logo.get("data") else None,
+        signatories=tuple(
+            Signatory(s.get("name", ""), s.get("role", "")) for s in settings.get("signatories", [])
+        ),
+    )
+
+
+def save_document_settings(dossier: Dossier, wanted: DocumentSettings) -> None:
+    settings = Repositories(dossier).settings
+    if wanted.logo is not None:
+        check_logo(wanted.logo_file_name, wanted.logo)
+    with dossier.db.atomic():
+        settings.set("organisation_name", wanted.organisation_name.strip())
+        settings.set("service_name", wanted.service_name.strip())
+        settings.set(
+            "signatories",
+            [{"name": s.name, "role": s.role} for s in wanted.signatories if s.name.strip()],
+        )
+        logo = None
+        if wanted.logo is not None:
+            data = base64.b64encode(wanted.logo).decode("ascii")
+            logo = {"file_name": wanted.logo_file_name, "data": data}
+        settings.set("logo", logo)
+
+
+def read_logo(path: Path) -> tuple[str, bytes]:
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise DossierError(f"Impossible de lire « {path} » : {error.strerror}.") from None
+    check_logo(path.name, content)
+    return path.name, content
+
+
+def load_rules(dossier: Dossier) -> RuleSettings:
+    settings = Repositories(dossier).settings
+    return RuleSettings(
+        convention_threshold_cents=settings.get("rules.convention_threshold_cents", 2_300_000),
+        bilan_deadline_month_day=settings.get("rules.bilan_deadline_month_day", "06-30"),
+        council={key: settings.get(f"council.rule.{key}", {}) for key in COUNCIL_RULES},
+    )
+
+
+def save_rules(dossier: Dossier, rules: RuleSettings) -> None:
+    problems = rules.problems()
+    if problems:
+        raise problems[0]
+    settings = Repositories(dossier).settings
+    with dossier.db.atomic():
+        settings.set("rules.convention_threshold_cents", rules.convention_threshold_cents)
+        settings.set("rules.bilan_deadline_month_day", rules.bilan_deadline_month_day)
+        for key, values in rules.council.items():
+            settings.set(f"council.rule.{key}", values)
+
+
+# reference lists ---------------------------------------------------------------------
+def add_framework_node(
+    dossier: Dossier, parent: FrameworkNode | None, label: str, code: str
+) -> FrameworkNode:
+    if not label.strip():
+        raise ValidationError("Le libellé est obligatoire.", field="label")
+    kinds = {
+        None: NodeKind.PILLAR,
+        NodeKind.PILLAR: NodeKind.THEME,
+        NodeKind.THEME: NodeKind.SUBTHEME,
+        NodeKind.SUBTHEME: NodeKind.OBJECTIVE,
+        NodeKind.OBJECTIVE: NodeKind.OBJECTIVE,
+        NodeKind.AXIS: NodeKind.AXIS,
+    }
+    repos = Repositories(dossier)
+    siblings = repos.framework.tree().children(parent.id) if parent and parent.id else []
+    node = FrameworkNode(
+        kind=kinds[parent.kind if parent else None],
+        label=label.strip(),
+        code=code.strip(),
+        parent_id=parent.id if parent else None,
+        generation=parent.generation if parent else 2024,
+        position=len(siblings),
+    )
+    return repos.framework.add(node)
+
+
+def rename_framework_node(dossier: Dossier, node: FrameworkNode, label: str) -> FrameworkNode:
+    if not label.strip():
+        raise ValidationError("Le libellé est obligatoire.", field="label")
+    return Repositories(dossier).framework.update(replace(node, label=label.strip()))
+
+
+def toggle_framework_node(dossier: Dossier, node: FrameworkNode) -> FrameworkNode:
+    return Repositories(dossier).framework.update(replace(node, active=not node.active))
+
+
+def delete_framework_node(dossier: Dossier, node: FrameworkNode) -> None:
+    Repositories(dossier).framework.delete(node)
+
+
+def save_district(dossier: Dossier, district: District) -> District:
+    if not district.code.strip() or not district.name.strip():
+        raise ValidationError("Le code et le nom du quartier sont obligatoires.", field="code")
+    repos = Repositories(dossier)
+    if district.id is None:
+        contract = repos.contracts.main()
+        return repos.districts.add(replace(district, contract_id=contract.id if contract else None))
+    return repos.districts.update(district)
+
+
+def body_kinds(dossier: Dossier) -> list[BodyKind]:
+    return Repositories(dossier).bodies.kinds()
+
+
+def save_body_kind(dossier: Dossier, kind: BodyKind) -> None:
+    if not kind.label.strip():
+        raise ValidationError("Le libellé du type d'instance est obligatoire.", field="label")
+    Repositories(dossier).bodies.save_kind(kind)

@@ -1,0 +1,289 @@
+"""Reference lists on the settings page: the strategic framework tree, the districts, the
+kinds of bodies. Funders have their own area."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrat_desktop.domain.bodies import BodyKind
+from contrat_desktop.domain.contract import District
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.framework import FrameworkNode
+from contrat_desktop.operations.settings import (
+    add_framework_node,
+    body_kinds,
+    delete_framework_node,
+    rename_framework_node,
+    save_body_kind,
+    save_district,
+    toggle_framework_node,
+)
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.formats import format_count
+from contrat_desktop.ui.session import DossierSession
+
+INACTIVE = QBrush(QColor("#888888"))
+
+
+def _buttons(parent: QWidget, *specs: tuple[str, Callable[[], None]]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for text, slot in specs:
+        button = QPushButton(text, parent)
+        button.clicked.connect(slot)
+        button.setEnabled(not getattr(parent, "read_only", False))
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class ReferenceLists(QTabWidget):
+    show_area = Signal(str)
+
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.framework = FrameworkEditor(session, self)
+        self.districts = DistrictsEditor(session, self)
+        self.kinds = BodyKindsEditor(session, self)
+        funders = QWidget(self)
+        go = QPushButton("Ouvrir la rubrique &Financeurs", funders)
+        go.clicked.connect(lambda: self.show_area.emit("funders"))
+        funders_layout = QVBoxLayout(funders)
+        funders_layout.addWidget(
+            QLabel("Les financeurs et leurs enveloppes annuelles se gèrent dans leur rubrique.")
+        )
+        funders_layout.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
+        funders_layout.addStretch(1)
+        self.addTab(self.framework, "Cadre stratégique")
+        self.addTab(self.districts, "Quartiers")
+        self.addTab(funders, "Financeurs")
+        self.addTab(self.kinds, "Types d'instances")
+
+
+class _Editor(QWidget):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.read_only = session.read_only
+
+    def run(self, work: Callable[[], object], entity: str) -> bool:
+        try:
+            work()
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(self, "Modification impossible", str(error))
+            return False
+        self.session.notify(entity)
+        self.reload()
+        return True
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+
+class FrameworkEditor(_Editor):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Libellé", "Code", "Nature", "État"])
+        self.tree.setAccessibleName("Cadre stratégique")
+        self.tree.setColumnWidth(0, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(
+            _buttons(
+                self,
+                ("&Ajouter sous l'élément choisi…", self.add_child),
+                ("Ajouter un pilier ou une &thématique…", lambda: self.add_child(top=True)),
+                ("&Renommer…", self.rename),
+                ("Activer / &désactiver", self.toggle),
+                ("&Supprimer", self.delete),
+            )
+        )
+        self.reload()
+
+    def reload(self) -> None:
+        tree = self.session.references.tree
+        chosen = self.selected()
+        self.tree.clear()
+
+        def add(node: FrameworkNode, parent: QTreeWidgetItem | None) -> None:
+            state = "actif" if node.active else "désactivé"
+            item = QTreeWidgetItem([node.label, node.code, node.kind.label, state])
+            item.setData(0, Qt.ItemDataRole.UserRole, node.id)
+            if not node.active:
+                for column in range(4):
+                    item.setForeground(column, INACTIVE)
+            if parent is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            for child in tree.children(node.id or 0):
+                add(child, item)
+
+        for root in tree.roots():
+            add(root, None)
+        self.tree.expandAll()
+        if chosen is not None:
+            self.select(chosen.id or 0)
+
+    def select(self, node_id: int) -> None:
+        """Make the node with ``node_id`` the current item (kept across reloads)."""
+        found = self.tree.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive)
+        for item in found:
+            if item.data(0, Qt.ItemDataRole.UserRole) == node_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def selected(self) -> FrameworkNode | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        node_id = item.data(0, Qt.ItemDataRole.UserRole)
+        tree = self.session.references.tree
+        return tree.node(node_id) if node_id in {n.id for n in tree.all()} else None
+
+    def add_child(self, top: bool = False) -> None:
+        parent = None if top else self.selected()
+        if not top and parent is None:
+            QMessageBox.information(self, "Cadre stratégique", "Choisissez d'abord un élément.")
+            return
+        label, ok = QInputDialog.getText(self, "Nouvel élément", "Libellé :")
+        if ok:
+            self.run(
+                lambda: add_framework_node(self.session.dossier, parent, label, ""), "framework"
+            )
+
+    def rename(self) -> None:
+        node = self.selected()
+        if node is None:
+            return
+        label, ok = QInputDialog.getText(self, "Renommer", "Nouveau libellé :", text=node.label)
+        if ok:
+            self.run(lambda: rename_framework_node(self.session.dossier, node, label), "framework")
+
+    def toggle(self) -> None:
+        node = self.selected()
+        if node is not None:
+            self.run(lambda: toggle_framework_node(self.session.dossier, node), "framework")
+
+    def delete(self) -> None:
+        node = self.selected()
+        if node is None:
+            return
+        answer = QMessageBox.question(self, "Supprimer", f"Supprimer « {node.label} » ?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run(lambda: delete_framework_node(self.session.dossier, node), "framework")
+
+
+class DistrictsEditor(_Editor):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.table = read_only_table(
+            ["Code", "Nom", "Génération", "Population"], "Quartiers prioritaires"
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(
+            _buttons(self, ("&Ajouter un quartier…", self.add), ("&Modifier…", self.edit))
+        )
+        self.districts: list[District] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.districts = self.session.repos.districts.all()
+        fill(
+            self.table,
+            [
+                [d.code, d.name, str(d.generation), format_count(d.population or 0)]
+                for d in self.districts
+            ],
+        )
+
+    def add(self) -> None:
+        self._edit(District(code="", name=""))
+
+    def edit(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._edit(self.districts[rows[0].row()])
+
+    def _edit(self, district: District) -> None:
+        code, ok = QInputDialog.getText(
+            self, "Quartier", "Code (ex. QN09401M) :", text=district.code
+        )
+        if not ok:
+            return
+        name, ok = QInputDialog.getText(self, "Quartier", "Nom :", text=district.name)
+        if not ok:
+            return
+        population, ok = QInputDialog.getInt(
+            self, "Quartier", "Population :", district.population or 0, 0, 10_000_000
+        )
+        if not ok:
+            return
+        generation = 2024 if code.strip().upper().startswith("QN") else 2015
+        wanted = District(
+            code=code.strip().upper(),
+            name=name.strip(),
+            generation=generation,
+            population=population,
+            commune_codes=district.commune_codes,
+            contract_id=district.contract_id,
+            id=district.id,
+            version=district.version,
+        )
+        self.run(lambda: save_district(self.session.dossier, wanted), "district")
+
+
+class BodyKindsEditor(_Editor):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.table = read_only_table(
+            ["Code", "Libellé", "Instance de pilotage"], "Types d'instances"
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(
+            _buttons(self, ("&Ajouter un type…", self.add), ("&Renommer…", self.rename))
+        )
+        self.kinds: list[BodyKind] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.kinds = body_kinds(self.session.dossier)
+        fill(
+            self.table,
+            [[k.code, k.label, "Oui" if k.steering else "Non"] for k in self.kinds],
+        )
+
+    def add(self) -> None:
+        label, ok = QInputDialog.getText(self, "Nouveau type d'instance", "Libellé :")
+        if ok and label.strip():
+            code = "_".join(label.lower().split())[:40]
+            kind = BodyKind(code=code, label=label.strip())
+            self.run(lambda: save_body_kind(self.session.dossier, kind), "reference")
+
+    def rename(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        kind = self.kinds[rows[0].row()]
+        label, ok = QInputDialog.getText(self, "Renommer", "Libellé :", text=kind.label)
+        if ok:
+            renamed = BodyKind(kind.code, label.strip(), kind.steering, kind.id)
+            self.run(lambda: save_body_kind(self.session.dossier, renamed), "reference")

@@ -1,0 +1,71 @@
+"""Take the README screenshots from a real window on the demo dossier.
+
+Run under a display, e.g.:  xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python
+tests/screenshots/take.py resources/screenshots  (QT_SCALE_FACTOR=1.5 for 150 %).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots")
+    suffix = sys.argv[2] if len(sys.argv) > 2 else ""
+    target.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="captures-"))
+    os.environ["CONTRAT_DESKTOP_DATA"] = str(work / "donnees")
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from contrat_desktop.app import start
+    from contrat_desktop.operations.dossiers import create_dossier
+    from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+
+    dossier = create_dossier(work / "villiers-demo.cdv", demo=True)
+    started = start([str(dossier)])
+    window = started.window
+    window.resize(1440, 880)
+    app = started.app
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(target / f"{name}{suffix}.png"))
+        print(target / f"{name}{suffix}.png")
+
+    def shoot() -> None:
+        for row, key in enumerate(window.pages):
+            window.nav.setCurrentRow(row)
+            if key in {"holders", "funders"}:
+                table = window.pages[key].table  # type: ignore[attr-defined]
+                table.setCurrentIndex(table.model().index(7 if key == "funders" else 3, 0))
+            save(window, f"page-{key}")
+        window.nav.setCurrentRow(0)
+        dialog = ActionDialog(window.session, 3, window)  # type: ignore[arg-type]
+        dialog.show()
+        for index, name in [(0, "identification"), (3, "budget"), (5, "historique")]:
+            dialog.tabs.setCurrentIndex(index)
+            save(dialog, f"action-{name}")
+        dialog.dirty = False
+        dialog.close()
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    app.exec()
+    assert window.session is not None
+    window.session.close()
+
+
+if __name__ == "__main__":
+    main()
