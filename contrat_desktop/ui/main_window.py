@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.session: DossierSession | None = None
         self.pages: dict[str, QWidget] = {}
+        self.areas: list[tuple[str, Callable[[], QWidget]]] = []
         self.banner = ReadOnlyBanner(self)
         self.banner.retry_requested.connect(self.retry_requested)
         self.nav = QListWidget(self)
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_area_at)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -122,24 +124,19 @@ class MainWindow(QMainWindow):
         if old is not None:
             self._remember_layout()
         self.session = session
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
         self.pages = {}
+        self.areas = []
         self.nav.clear()
         self._fill_campaigns()
-        programmation = ProgrammationPage(session, self)
-        programmation.open_action.connect(self.open_action)
-        programmation.new_action.connect(lambda: self.open_action(None))
-        programmation.restore_header_state(self.prefs.table_state("programmation"))
-        self._add_page("programmation", "Programmation", programmation)
-        holders = HoldersPage(session, self)
-        holders.open_action.connect(self.open_action)
-        self._add_page("holders", "Porteurs", holders)
-        self._add_page("funders", "Financeurs", FundersPage(session, self))
-        settings = SettingsPage(session, self)
-        settings.show_area.connect(self.show_area)
-        self._add_page("settings", "Paramètres", settings)
+        self._add_area("programmation", "Programmation", self._programmation_page)
+        self._add_area("holders", "Porteurs", self._holders_page)
+        self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
+        self._add_area("settings", "Paramètres", self._settings_page)
+        self.page("programmation")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)
         session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -164,13 +161,52 @@ class MainWindow(QMainWindow):
             page.select_action(dialog.state.action.id)
 
     def show_area(self, key: str) -> None:
-        if key in self.pages:
-            self.nav.setCurrentRow(list(self.pages).index(key))
+        keys = [area_key for area_key, _ in self.areas]
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
+    # areas are built lazily: start-up only pays for the page it shows -----------------
+    def _add_area(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+        self.areas.append((key, factory))
+        self.stack.addWidget(QWidget(self.stack))  # placeholder until first shown
         self.nav.addItem(title)
+
+    def page(self, key: str) -> QWidget:
+        """The page of an area, built on first use."""
+        if key not in self.pages:
+            index = [area_key for area_key, _ in self.areas].index(key)
+            built = self.areas[index][1]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = built
+        return self.pages[key]
+
+    def _show_area_at(self, row: int) -> None:
+        if 0 <= row < len(self.areas):
+            self.page(self.areas[row][0])
+            self.stack.setCurrentIndex(row)
+
+    def _programmation_page(self) -> ProgrammationPage:
+        assert self.session is not None
+        page = ProgrammationPage(self.session, self)
+        page.open_action.connect(self.open_action)
+        page.new_action.connect(lambda: self.open_action(None))
+        page.restore_header_state(self.prefs.table_state("programmation"))
+        return page
+
+    def _holders_page(self) -> HoldersPage:
+        assert self.session is not None
+        page = HoldersPage(self.session, self)
+        page.open_action.connect(self.open_action)
+        return page
+
+    def _settings_page(self) -> SettingsPage:
+        assert self.session is not None
+        page = SettingsPage(self.session, self)
+        page.show_area.connect(self.show_area)
+        return page
 
     def _fill_campaigns(self) -> None:
         assert self.session is not None

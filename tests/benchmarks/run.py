@@ -157,6 +157,13 @@ def _preview_in_subprocess(dossier: Path, workbook: Path) -> tuple[float, float]
     return seconds, peak
 
 
+def window(folder: Path, actions: int) -> list[Figure]:
+    from tests.benchmarks.window_cases import window_figures
+
+    dossier = create_dossier(folder / "fenetre.cdv", synthetic=actions)
+    return [Figure(*row) for row in window_figures(dossier, folder / "donnees")]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -170,6 +177,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="contrat-bench-") as tmp:
         figures += foundation(Path(tmp), args.actions, args.repeat)
         figures += exchange(Path(tmp), args.repeat)
+        figures += window(Path(tmp), args.actions)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))
