@@ -45,10 +45,10 @@ def main() -> None:
         print(target / f"{name}{suffix}.png")
 
     def shoot() -> None:
-        for row, key in enumerate(window.pages):
+        for row, (key, _factory) in enumerate(window.areas):
             window.nav.setCurrentRow(row)
             if key in {"holders", "funders"}:
-                table = window.pages[key].table  # type: ignore[attr-defined]
+                table = window.page(key).table  # type: ignore[attr-defined]
                 table.setCurrentIndex(table.model().index(7 if key == "funders" else 3, 0))
             save(window, f"page-{key}")
         window.nav.setCurrentRow(0)

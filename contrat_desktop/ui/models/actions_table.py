@@ -22,19 +22,19 @@ def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]
         return ", ".join(district_names.get(d, "?") for d in row.district_ids)
 
     return [
-        Column("reference", "Référence", lambda r: r.reference, width=110),
+        Column("reference", "Référence", lambda r: r.reference, width=100),
         Column("dauphin", "N° Dauphin", lambda r: r.dauphin_number, visible=False, width=90),
-        Column("title", "Intitulé", lambda r: r.title, width=300),
-        Column("holder", "Porteur", lambda r: r.holder_name, width=240),
+        Column("title", "Intitulé", lambda r: r.title, width=270),
+        Column("holder", "Porteur", lambda r: r.holder_name, width=210),
         Column("holder_kind", "Type de porteur", lambda r: r.holder_kind.label, visible=False),
         Column(
             "status",
             "Statut",
             lambda r: r.status.label,
             lambda r: _STATUS_ORDER[r.status],
-            width=130,
+            width=120,
         ),
-        Column("framework", "Pilier / thématique", lambda r: r.framework_label, width=220),
+        Column("framework", "Pilier / thématique", lambda r: r.framework_label, width=190),
         Column("districts", "Quartiers", districts, visible=False),
         Column(
             "renewal", "Reconduction", lambda r: "Oui" if r.is_renewal else "Non", visible=False

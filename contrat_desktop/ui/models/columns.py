@@ -31,7 +31,7 @@ class Column(Generic[R]):
     sort_key: Callable[[R], Any] | None = None
     numeric: bool = False
     visible: bool = True
-    width: int = 120
+    width: int = 110
 
 
 _Index = QModelIndex | QPersistentModelIndex
