@@ -117,8 +117,26 @@ def start(argv: Sequence[str] | None = None) -> Started:
             window.session.close()
 
     app.aboutToQuit.connect(close_dossier)
+    quit_on_termination(app)
     window.show()
     return Started(app, window, controller)
+
+
+def quit_on_termination(app: QApplication) -> None:
+    """On SIGTERM/SIGINT (logout, ``kill``, Ctrl+C), quit cleanly so the lock is released.
+
+    Python handles signals between bytecodes only: a light timer lets it run in Qt's loop.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_args: app.quit())
+    timer = QTimer(app)
+    timer.setInterval(500)
+    timer.timeout.connect(lambda: None)
+    timer.start()
 
 
 def install_exception_hook(log_path: Path) -> None:

@@ -118,3 +118,21 @@ def _to_cents(amount: Decimal, original: str, *, allow_rounding: bool) -> int:
         return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     except InvalidOperation:  # beyond the decimal context's precision: no real amount
         raise ValidationError(f"Montant trop grand : « {original.strip()} ».") from None
+
+
+def parse_optional_amount(text: str) -> int | None:
+    """What an amount field holds: ``None`` when empty; raises on text or a negative amount."""
+    if not text.strip():
+        return None
+    cents = parse_money(text)
+    if cents < 0:
+        raise ValidationError("Un montant ne peut pas être négatif.")
+    return cents
+
+
+def amount_or_none(text: str) -> int | None:
+    """The amount typed, or ``None`` when it is empty or unreadable (see the field's error)."""
+    try:
+        return parse_optional_amount(text)
+    except ValidationError:
+        return None

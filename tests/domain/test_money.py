@@ -68,3 +68,13 @@ def test_english_and_dotted_forms_round_trip(cents: int) -> None:
     assert parse_money(f"{units}.{rest:02d}") == cents
     assert parse_money(f"{units:,}.{rest:02d}") == cents
     assert parse_money(f"{units:,}".replace(",", ".") + f",{rest:02d}") == cents
+
+
+def test_amount_fields_accept_empty_refuse_negative() -> None:
+    from contrat_desktop.domain.money import amount_or_none, parse_optional_amount
+
+    assert parse_optional_amount("  ") is None
+    assert parse_optional_amount("1 234,5") == 123450
+    with pytest.raises(ValidationError, match="négatif"):
+        parse_optional_amount("-3")
+    assert amount_or_none("-3") is None and amount_or_none("abc") is None

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from contrat_desktop.ui.dialogs.action_tabs import (
     status_rows,
 )
 from contrat_desktop.ui.dialogs.funding_grid import FundingGrid
+from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.field_labels import FIELD_LABELS
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, SaveActionCommand
@@ -276,17 +276,8 @@ class ActionDialog(QDialog):
         self._load()
 
     def _ask_save(self, when: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Modifications non enregistrées",
-            f"Cette action a des modifications non enregistrées. Les enregistrer {when} ?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        question = f"Cette action a des modifications non enregistrées. Les enregistrer {when} ?"
+        if confirm_leaving(self, question, self.save):
             self.dirty = False
             return True
         return False

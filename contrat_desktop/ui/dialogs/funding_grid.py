@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine
-from contrat_desktop.domain.money import format_cents, parse_money
+from contrat_desktop.domain.money import amount_or_none, format_cents, parse_optional_amount
 
 AMOUNT_COLUMNS = ("requested_cents", "proposed_cents", "granted_cents")
 HEADERS = ["Financeur", "Demandé", "Proposé", "Accordé", "Versé"]
@@ -144,13 +144,7 @@ class FundingGrid(QWidget):
 
     def _cents(self, row: int, column: int) -> int | None:
         item = self.table.item(row, column)
-        text = item.text().strip() if item else ""
-        if not text:
-            return None
-        try:
-            return parse_money(text)
-        except ValidationError:
-            return None
+        return amount_or_none(item.text()) if item else None
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() not in (1, 2, 3):
@@ -164,10 +158,7 @@ class FundingGrid(QWidget):
             item.setToolTip("")
             if text:
                 try:
-                    value = parse_money(text)
-                    if value < 0:
-                        raise ValidationError("Un montant de financement ne peut être négatif.")
-                    item.setText(format_cents(value))
+                    item.setText(format_cents(parse_optional_amount(text) or 0))
                 except ValidationError as error:
                     funder = self.table.item(item.row(), 0).text()
                     message = f"{funder}, {HEADERS[item.column()].lower()} : {error}"

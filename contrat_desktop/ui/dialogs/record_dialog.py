@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import ConflictError
+from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
 
@@ -242,17 +242,10 @@ class RecordDialog(QDialog, Generic[T]):
             self.accept()
 
     def _ask_save(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Modifications non enregistrées",
-            f"Vous avez modifié {self.noun} sans l'enregistrer. Enregistrer avant de fermer ?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        question = (
+            f"Vous avez modifié {self.noun} sans l'enregistrer. Enregistrer avant de fermer ?"
         )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if confirm_leaving(self, question, self.save):
             self.dirty = False
             return True
         return False

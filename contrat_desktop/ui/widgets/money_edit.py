@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.money import format_cents, parse_money
+from contrat_desktop.domain.money import amount_or_none, format_cents, parse_optional_amount
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fdecea; }"
 
@@ -25,30 +25,18 @@ class MoneyEdit(QLineEdit):
 
     def cents(self) -> int | None:
         """The amount in cents; ``None`` when empty (or invalid: see ``error``)."""
-        text = self.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_money(text)
-        except ValidationError:
-            return None
+        return amount_or_none(self.text())
 
     def set_cents(self, cents: int | None) -> None:
         self.setText("" if cents is None else format_cents(cents))
         self._check()
 
     def _check(self) -> None:
-        text = self.text().strip()
         self.error = None
-        if text:
-            try:
-                value = parse_money(text)
-                if value < 0:
-                    self.error = "Le montant ne peut pas être négatif."
-            except ValidationError as error:
-                self.error = str(error)
-        elif not self.optional:
-            self.error = None  # empty means zero
+        try:
+            parse_optional_amount(self.text())
+        except ValidationError as error:
+            self.error = str(error)
         self.setStyleSheet(INVALID_STYLE if self.error else "")
         self.setToolTip(self.error or "Saisissez par exemple 1 234,56")
         self.value_changed.emit()
