@@ -17,6 +17,7 @@ from contrat_desktop.domain.settings import (
     Signatory,
     check_logo,
 )
+from contrat_desktop.operations.records import write_record
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
@@ -84,23 +85,58 @@ def save_rules(dossier: Dossier, rules: RuleSettings) -> None:
             settings.set(f"council.rule.{key}", values)
 
 
-# reference lists ---------------------------------------------------------------------
-def add_framework_node(
-    dossier: Dossier, parent: FrameworkNode | None, label: str, code: str
-) -> FrameworkNode:
-    if not label.strip():
+# writes in the (dossier, current, wanted) shape of the undoable record commands ---------
+def write_documents(
+    dossier: Dossier, _current: DocumentSettings | None, wanted: DocumentSettings | None
+) -> DocumentSettings | None:
+    if wanted is not None:
+        save_document_settings(dossier, wanted)
+    return wanted
+
+
+def write_rules(
+    dossier: Dossier, _current: RuleSettings | None, wanted: RuleSettings | None
+) -> RuleSettings | None:
+    if wanted is not None:
+        save_rules(dossier, wanted)
+    return wanted
+
+
+def write_framework_node(
+    dossier: Dossier, current: FrameworkNode | None, wanted: FrameworkNode | None
+) -> FrameworkNode | None:
+    if wanted is not None and not wanted.label.strip():
         raise ValidationError("Le libellé est obligatoire.", field="label")
+    return write_record(Repositories(dossier).framework, current, wanted)
+
+
+def write_district(
+    dossier: Dossier, current: District | None, wanted: District | None
+) -> District | None:
+    if wanted is not None:
+        if not wanted.code.strip() or not wanted.name.strip():
+            raise ValidationError("Le code et le nom du quartier sont obligatoires.", field="code")
+        if wanted.contract_id is None:
+            contract = Repositories(dossier).contracts.main()
+            wanted = replace(wanted, contract_id=contract.id if contract else None)
+    return write_record(Repositories(dossier).districts, current, wanted)
+
+
+def new_framework_node(
+    dossier: Dossier, parent: FrameworkNode | None, label: str, code: str = ""
+) -> FrameworkNode:
+    """The node to create under ``parent`` (a pillar or theme at the top when None)."""
     kinds = {
-        None: NodeKind.PILLAR,
+        None: NodeKind.THEME,
         NodeKind.PILLAR: NodeKind.THEME,
         NodeKind.THEME: NodeKind.SUBTHEME,
         NodeKind.SUBTHEME: NodeKind.OBJECTIVE,
         NodeKind.OBJECTIVE: NodeKind.OBJECTIVE,
         NodeKind.AXIS: NodeKind.AXIS,
     }
-    repos = Repositories(dossier)
-    siblings = repos.framework.tree().children(parent.id) if parent and parent.id else []
-    node = FrameworkNode(
+    tree = Repositories(dossier).framework.tree()
+    siblings = tree.children(parent.id) if parent and parent.id else tree.roots()
+    return FrameworkNode(
         kind=kinds[parent.kind if parent else None],
         label=label.strip(),
         code=code.strip(),
@@ -108,31 +144,6 @@ def add_framework_node(
         generation=parent.generation if parent else 2024,
         position=len(siblings),
     )
-    return repos.framework.add(node)
-
-
-def rename_framework_node(dossier: Dossier, node: FrameworkNode, label: str) -> FrameworkNode:
-    if not label.strip():
-        raise ValidationError("Le libellé est obligatoire.", field="label")
-    return Repositories(dossier).framework.update(replace(node, label=label.strip()))
-
-
-def toggle_framework_node(dossier: Dossier, node: FrameworkNode) -> FrameworkNode:
-    return Repositories(dossier).framework.update(replace(node, active=not node.active))
-
-
-def delete_framework_node(dossier: Dossier, node: FrameworkNode) -> None:
-    Repositories(dossier).framework.delete(node)
-
-
-def save_district(dossier: Dossier, district: District) -> District:
-    if not district.code.strip() or not district.name.strip():
-        raise ValidationError("Le code et le nom du quartier sont obligatoires.", field="code")
-    repos = Repositories(dossier)
-    if district.id is None:
-        contract = repos.contracts.main()
-        return repos.districts.add(replace(district, contract_id=contract.id if contract else None))
-    return repos.districts.update(district)
 
 
 def body_kinds(dossier: Dossier) -> list[BodyKind]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -120,3 +121,23 @@ def test_read_only_page_disables_saving(qtbot: QtBot, demo_path, qapp) -> None: 
         page = make_page(qtbot, second)
         assert not page.documents.save.isEnabled() and not page.rules.save.isEnabled()
         second.close()
+
+
+def test_settings_edits_are_undoable(qtbot: QtBot, session: DossierSession, boxes) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, session)
+    page.documents.service.setText("Direction de la cohésion sociale")
+    assert page.documents.save_settings()
+    session.undo_stack.undo()
+    assert load_document_settings(session.dossier).service_name == "Service politique de la ville"
+    assert page.documents.service.text() == "Service politique de la ville"  # form reloaded
+    session.undo_stack.redo()
+    assert page.documents.service.text() == "Direction de la cohésion sociale"
+    editor = page.references.framework
+    health = session.repos.framework.by_code("CS-SAN")
+    editor.select(health.id)
+    boxes.text_answer = ("Santé et accès aux soins", True)
+    editor.rename()
+    assert session.repos.framework.get(health.id).label == "Santé et accès aux soins"
+    session.undo_stack.undo()
+    assert session.repos.framework.get(health.id).label == "Santé"
+    assert any(editor.tree.findItems("Santé", Qt.MatchFlag.MatchRecursive))

@@ -4,6 +4,7 @@ kinds of bodies. Funders have their own area."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -25,18 +26,17 @@ from contrat_desktop.domain.contract import District
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode
 from contrat_desktop.operations.settings import (
-    add_framework_node,
     body_kinds,
-    delete_framework_node,
-    rename_framework_node,
+    new_framework_node,
     save_body_kind,
-    save_district,
-    toggle_framework_node,
+    write_district,
+    write_framework_node,
 )
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.undo import SaveRecordCommand
 
 INACTIVE = QBrush(QColor("#888888"))
 
@@ -76,10 +76,19 @@ class ReferenceLists(QTabWidget):
 
 
 class _Editor(QWidget):
+    entity = ""
+
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.read_only = session.read_only
+        session.changed.connect(lambda entity: entity == self.entity and self.reload())
+
+    def save(self, text: str, write, before, after) -> bool:  # type: ignore[no-untyped-def]
+        """An undoable, audited write (Ctrl+Z undoes it); the list reloads on ``changed``."""
+        command = SaveRecordCommand(self.session, text, self.entity, write, before, after, self)
+        self.session.push(command)
+        return command.error is None
 
     def run(self, work: Callable[[], object], entity: str) -> bool:
         try:
@@ -96,6 +105,8 @@ class _Editor(QWidget):
 
 
 class FrameworkEditor(_Editor):
+    entity = "framework"
+
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.tree = QTreeWidget(self)
@@ -164,9 +175,8 @@ class FrameworkEditor(_Editor):
             return
         label, ok = QInputDialog.getText(self, "Nouvel élément", "Libellé :")
         if ok:
-            self.run(
-                lambda: add_framework_node(self.session.dossier, parent, label, ""), "framework"
-            )
+            node = new_framework_node(self.session.dossier, parent, label)
+            self.save(f"Ajouter « {label} »", write_framework_node, None, node)
 
     def rename(self) -> None:
         node = self.selected()
@@ -174,12 +184,14 @@ class FrameworkEditor(_Editor):
             return
         label, ok = QInputDialog.getText(self, "Renommer", "Nouveau libellé :", text=node.label)
         if ok:
-            self.run(lambda: rename_framework_node(self.session.dossier, node, label), "framework")
+            renamed = replace(node, label=label.strip())
+            self.save(f"Renommer « {node.label} »", write_framework_node, node, renamed)
 
     def toggle(self) -> None:
         node = self.selected()
         if node is not None:
-            self.run(lambda: toggle_framework_node(self.session.dossier, node), "framework")
+            toggled = replace(node, active=not node.active)
+            self.save(f"Activer / désactiver « {node.label} »", write_framework_node, node, toggled)
 
     def delete(self) -> None:
         node = self.selected()
@@ -187,10 +199,12 @@ class FrameworkEditor(_Editor):
             return
         answer = QMessageBox.question(self, "Supprimer", f"Supprimer « {node.label} » ?")
         if answer == QMessageBox.StandardButton.Yes:
-            self.run(lambda: delete_framework_node(self.session.dossier, node), "framework")
+            self.save(f"Supprimer « {node.label} »", write_framework_node, node, None)
 
 
 class DistrictsEditor(_Editor):
+    entity = "district"
+
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.table = read_only_table(
@@ -247,7 +261,8 @@ class DistrictsEditor(_Editor):
             id=district.id,
             version=district.version,
         )
-        self.run(lambda: save_district(self.session.dossier, wanted), "district")
+        before = None if district.id is None else district
+        self.save(f"Quartier {wanted.code}", write_district, before, wanted)
 
 
 class BodyKindsEditor(_Editor):

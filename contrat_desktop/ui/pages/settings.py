@@ -30,12 +30,13 @@ from contrat_desktop.operations.settings import (
     load_document_settings,
     load_rules,
     read_logo,
-    save_document_settings,
-    save_rules,
+    write_documents,
+    write_rules,
 )
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.pages.reference_lists import ReferenceLists
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.undo import SaveRecordCommand
 from contrat_desktop.ui.widgets.money_edit import MoneyEdit
 
 
@@ -63,13 +64,11 @@ def _save_button(parent: QWidget, read_only: bool) -> QPushButton:
     return button
 
 
-def _report(parent: QWidget, action: object) -> bool:
-    try:
-        action()  # type: ignore[operator]
-    except (ValidationError, DossierError) as error:
-        QMessageBox.warning(parent, "Enregistrement impossible", str(error))
-        return False
-    return True
+def _push(session: DossierSession, parent: QWidget, text: str, write, before, after) -> bool:  # type: ignore[no-untyped-def]
+    """Save through the undo stack (Ctrl+Z undoes it); False when refused (message shown)."""
+    command = SaveRecordCommand(session, text, "settings", write, before, after, parent)
+    session.push(command)
+    return command.error is None
 
 
 class DocumentsTab(QWidget):
@@ -119,6 +118,7 @@ class DocumentsTab(QWidget):
         layout.addWidget(group, 1)
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignRight)
         self._logo: tuple[str, bytes] | None = None
+        session.changed.connect(lambda entity: entity == "settings" and self.load())
         self.load()
 
     def load(self) -> None:
@@ -183,10 +183,15 @@ class DocumentsTab(QWidget):
         )
 
     def save_settings(self) -> bool:
-        saved = _report(self, lambda: save_document_settings(self.session.dossier, self.wanted()))
-        if saved:
-            self.session.notify("settings")
-        return saved
+        before = load_document_settings(self.session.dossier)
+        return _push(
+            self.session,
+            self,
+            "Modifier les paramètres des documents",
+            write_documents,
+            before,
+            self.wanted(),
+        )
 
 
 class RulesTab(QWidget):
@@ -236,6 +241,7 @@ class RulesTab(QWidget):
         layout.addWidget(council)
         layout.addStretch(1)
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignRight)
+        session.changed.connect(lambda entity: entity == "settings" and self.load())
         self.load()
 
     def load(self) -> None:
@@ -267,4 +273,5 @@ class RulesTab(QWidget):
         if self.threshold.error:
             QMessageBox.warning(self, "Enregistrement impossible", self.threshold.error)
             return False
-        return _report(self, lambda: save_rules(self.session.dossier, self.wanted()))
+        before = load_rules(self.session.dossier)
+        return _push(self.session, self, "Modifier les règles", write_rules, before, self.wanted())
