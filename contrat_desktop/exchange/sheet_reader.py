@@ -26,6 +26,9 @@ from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.workbook_file import MAX_ROWS, WorkbookFile
 
 MIN_HEADER_MATCHES = 2
+PROGRESS_EVERY = 500  # rows between two progress reports
+
+Progress = Callable[[int, int], None]  # (rows read, rows in the sheet); may raise to stop
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +90,14 @@ def read_sheet(
     mapping: Mapping[int, str | None] | None = None,
     header_row: int | None = None,
     saved_mapping: Callable[[Layout, str], Mapping[int, str] | None] | None = None,
+    progress: Progress | None = None,
 ) -> SheetReading:
     """Parse the best sheet for the best layout (or the ones asked for).
 
     ``mapping`` (sheet column index → column key) replaces the detected one; otherwise
     ``saved_mapping(layout, signature)`` may offer the one confirmed for the same headers.
+    ``progress(done, total)`` is called every few hundred rows; an exception it raises
+    (a cancel) stops the reading.
     """
     names = [s.name for s in book.sheets if include_hidden or not s.hidden]
     hidden = tuple(s.name for s in book.sheets if s.hidden and not include_hidden)
@@ -127,7 +133,7 @@ def read_sheet(
     if mapping is None and saved_mapping is not None:
         headers = _band_headers(best.rows, best.header_index, best.merged, best.origin)
         mapping = saved_mapping(best.layout, source_signature(headers))
-    return _parse(book, best, mapping, hidden)
+    return _parse(book, best, mapping, hidden, progress)
 
 
 def _candidates(
@@ -181,6 +187,7 @@ def _parse(
     chosen: _Candidate,
     mapping: Mapping[int, str | None] | None,
     hidden: tuple[str, ...],
+    progress: Progress | None = None,
 ) -> SheetReading:
     layout = chosen.layout
     headers = _band_headers(chosen.rows, chosen.header_index, chosen.merged, chosen.origin)
@@ -196,7 +203,10 @@ def _parse(
     plan = [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()]
     sheet = chosen.sheet_object
     first = chosen.origin[0] + 1
+    total = chosen.height
     for position, cells in enumerate(sheet.iter_rows()):
+        if progress is not None and position % PROGRESS_EVERY == 0:
+            progress(position, total)
         if position <= chosen.header_index:
             continue
         parsed = _parse_row(chosen.sheet, first + position, cells, plan)
@@ -204,6 +214,8 @@ def _parse(
             reading.blank_rows += 1
         else:
             reading.rows.append(parsed)
+    if progress is not None:
+        progress(total, total)
     return reading
 
 

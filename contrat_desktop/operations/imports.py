@@ -8,7 +8,7 @@ in one transaction, audited, with a journal entry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -80,8 +80,13 @@ def plan_import(
     layout: str | None = None,
     mapping: Mapping[int, str | None] | None = None,
     header_row: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportPlan:
-    """Read, match and compare; raises ``WorkbookRefused`` for a file refused as a whole."""
+    """Read, match and compare; raises ``WorkbookRefused`` for a file refused as a whole.
+
+    ``progress(rows read, rows in the sheet)`` is called while reading (the window shows a
+    progress bar); an exception it raises, such as a cancel, propagates and nothing is kept.
+    """
     path = Path(path)
     book = open_workbook(path)
     repos = Repositories(dossier)
@@ -105,6 +110,7 @@ def plan_import(
         mapping=mapping,
         header_row=header_row,
         saved_mapping=offered,
+        progress=progress,
     )
     cell = first_uncached_formula(path, reading.sheet)
     if cell is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)  # a workbook dropped on the window is imported
         self.campaign = QComboBox(self)
         self.campaign.setAccessibleName("Campagne affichée")
         self.campaign.setMinimumContentsLength(12)
@@ -95,6 +96,18 @@ class MainWindow(QMainWindow):
             file_menu, "&Enregistrer une copie…", self._save_copy, QKeySequence.StandardKey.SaveAs
         )
         self._add(file_menu, "&Sauvegardes…", self._show_backups)
+        file_menu.addSeparator()
+        self.import_action = self._add(
+            file_menu,
+            "&Importer un classeur…",
+            lambda: self.import_workbook(),
+            QKeySequence("Ctrl+I"),
+        )
+        self.export_action = self._add(
+            file_menu, "E&xporter la programmation…", lambda: self.export_programmation()
+        )
+        self.import_action.setEnabled(False)
+        self.export_action.setEnabled(False)
         file_menu.addSeparator()
         self._add(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("É&dition")
@@ -231,6 +244,8 @@ class MainWindow(QMainWindow):
         else:
             self.lock_label.setText(f"Dossier ouvert en écriture par {dossier.user}")
         self.save_copy_action.setEnabled(True)
+        self.import_action.setEnabled(not dossier.read_only)
+        self.export_action.setEnabled(True)
         self.refresh_backup_label()
 
     def refresh_backup_label(self) -> None:
@@ -300,6 +315,39 @@ class MainWindow(QMainWindow):
             f"<b>contrat_desktop {__version__}</b><br>Pilotage du Contrat de ville.<br><br>"
             f"Dossier : {path}",
         )
+
+    # Excel exchange (ui/dialogs/import_dialog.py, export_programmation.py) ---------
+    def import_workbook(self, path: Path | None = None) -> None:
+        from contrat_desktop.ui.dialogs.import_dialog import ImportFlow, choose_workbook
+
+        if self.session is None:
+            return
+        path = path or choose_workbook(self)
+        if path is not None:
+            self.import_flow = ImportFlow(self.session, self)
+            self.import_flow.applied.connect(lambda _result: self.refresh_backup_label())
+            self.import_flow.start(path)
+
+    def export_programmation(self) -> None:
+        from contrat_desktop.ui.dialogs.export_programmation import export_programmation_from
+
+        if self.session is not None:
+            self.export_task = export_programmation_from(self, self.session)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from contrat_desktop.ui.dialogs.import_dialog import dropped_file
+
+        if self.session is not None and dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()  # other files are refused on drop, with a reason
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from contrat_desktop.ui.dialogs.import_dialog import dropped_file
+
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            # after the drop returns: the file manager must not wait on our dialogs
+            QTimer.singleShot(0, lambda: self.import_workbook(path))
 
     # closing ------------------------------------------------------------------
     def _remember_layout(self) -> None:

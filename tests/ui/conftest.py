@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.ui.dialogs.import_mapping import MappingDialog, SheetDialog
+from contrat_desktop.ui.dialogs.import_preview import PreviewDialog
 from contrat_desktop.ui.session import DossierSession
 
 
@@ -57,3 +59,145 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
         monkeypatch.setattr(QMessageBox, kind, recorder.record(kind))
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: recorder.text_answer)
     return recorder
+
+
+# Excel exchange (test_import_dialog.py, test_export.py) ------------------------------------
+EXCHANGE_WAIT_MS = 30_000
+
+
+@pytest.fixture
+def exchange_window(qtbot: Any, session: DossierSession, tmp_path: Path) -> Iterator[Any]:
+    """The main window on the demo session (its own preferences file)."""
+    from PySide6.QtCore import QSettings
+
+    from contrat_desktop.ui.background import wait_for_background_work
+    from contrat_desktop.ui.main_window import MainWindow
+    from contrat_desktop.ui.preferences import Preferences
+
+    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(prefs)
+    qtbot.addWidget(window)
+    window.set_session(session)
+    yield window
+    wait_for_background_work()
+
+
+@pytest.fixture
+def answer_save_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], list[tuple[Any, ...]]]:
+    """Make ``QFileDialog.getSaveFileName`` answer a path; returns the calls' arguments."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def patch(target: Path) -> list[tuple[Any, ...]]:
+        calls: list[tuple[Any, ...]] = []
+
+        def answer(*args: Any, **kwargs: Any) -> tuple[str, str]:
+            calls.append(args)
+            return str(target), "Classeurs Excel (*.xlsx)"
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+        return calls
+
+    return patch
+
+
+@pytest.fixture
+def exported_workbook(
+    qtbot: Any, exchange_window: Any, answer_save_dialog: Any, tmp_path: Path
+) -> Path:
+    """The current campaign exported through the page's "Exporter (Excel)…" button."""
+    target = tmp_path / "export" / "programmation.xlsx"
+    target.parent.mkdir()
+    answer_save_dialog(target)
+    page = exchange_window.pages["programmation"]
+    page.export_button.click()
+    assert page.export_task is not None
+    with qtbot.waitSignal(page.export_task.finished, timeout=EXCHANGE_WAIT_MS):
+        pass
+    assert target.exists()
+    return target
+
+
+def _exported_column(sheet: Any, header: str, band: str = "") -> int:
+    """The column (1-based) of a header in row 4 of an exported sheet, under ``band``."""
+    for cell in sheet[4]:
+        if cell.value == header and (not band or _band_of(sheet, cell.column) == band):
+            return int(cell.column)
+    raise KeyError(header)
+
+
+def _band_of(sheet: Any, column: int) -> str:
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row == 3 and merged.min_col <= column <= merged.max_col:
+            return str(sheet.cell(row=3, column=merged.min_col).value)
+    return str(sheet.cell(row=3, column=column).value or "")
+
+
+@pytest.fixture
+def exported_column() -> Callable[..., int]:
+    """``exported_column(sheet, header, band="")``: where a header is in an exported sheet."""
+    return _exported_column
+
+
+@pytest.fixture
+def edit_workbook(tmp_path: Path) -> Callable[..., Path]:
+    """Edit an exported workbook with openpyxl, the way a préfecture would.
+
+    ``edit_workbook(source, name, {(row, header, band): value})``; totals formulas are
+    dropped (openpyxl does not compute them, and the importer refuses uncomputed formulas).
+    """
+    import openpyxl
+
+    def edit(source: Path, name: str, cells: dict[tuple[int, str, str], Any]) -> Path:
+        book = openpyxl.load_workbook(source)
+        sheet = book["Programmation"]
+        for (row, header, band), value in cells.items():
+            sheet.cell(row=row, column=_exported_column(sheet, header, band)).value = value
+        for line in sheet.iter_rows():
+            for cell in line:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.value = None
+        target = tmp_path / name
+        book.save(target)
+        return target
+
+    return edit
+
+
+class ImportDriver:
+    """Answers the import dialogs instead of a person (no modal loop in tests)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sheets: list[SheetDialog] = []
+        self.mappings: list[MappingDialog] = []
+        self.previews: list[PreviewDialog] = []
+        self.on_sheet: Callable[[SheetDialog], None] = lambda _dialog: None
+        self.on_mapping: Callable[[MappingDialog], None] = lambda _dialog: None
+        self.on_preview: Callable[[PreviewDialog], None] = lambda _dialog: None
+        self.apply = True
+        accepted, rejected = QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected
+
+        def sheet(dialog: SheetDialog) -> QDialog.DialogCode:
+            self.sheets.append(dialog)
+            self.on_sheet(dialog)
+            return accepted
+
+        def mapping(dialog: MappingDialog) -> QDialog.DialogCode:
+            self.mappings.append(dialog)
+            self.on_mapping(dialog)
+            return accepted
+
+        def preview(dialog: PreviewDialog) -> QDialog.DialogCode:
+            self.previews.append(dialog)
+            self.on_preview(dialog)
+            clicked = self.apply and dialog.apply_button.isEnabled()
+            return accepted if clicked else rejected
+
+        monkeypatch.setattr(SheetDialog, "exec", sheet)
+        monkeypatch.setattr(MappingDialog, "exec", mapping)
+        monkeypatch.setattr(PreviewDialog, "exec", preview)
+
+
+@pytest.fixture
+def import_driver(monkeypatch: pytest.MonkeyPatch) -> ImportDriver:
+    """Answers the import dialogs (sheet, mapping, preview) without a modal loop."""
+    return ImportDriver(monkeypatch)

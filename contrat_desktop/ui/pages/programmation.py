@@ -22,6 +22,7 @@ from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.programmation import ActionSummary, apply_filter, totals
 from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
 from contrat_desktop.operations.programmation import load_programmation, search
+from contrat_desktop.ui.background import Task
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.actions_table import ActionTableModel
 from contrat_desktop.ui.pages.filter_bar import FilterBar
@@ -72,6 +73,10 @@ class ProgrammationPage(QWidget):
         self.status_button = QPushButton("Changer le &statut…", self)
         self.status_button.setAccessibleName("Changer le statut des actions sélectionnées")
         self.status_button.clicked.connect(self._status_menu)
+        self.export_button = QPushButton("E&xporter (Excel)…", self)
+        self.export_button.setAccessibleName("Exporter la programmation de la campagne (Excel)")
+        self.export_button.clicked.connect(self.export_excel)
+        self.export_task: Task | None = None
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Nombre d'actions affichées")
         self.totals_label = QLabel(self)
@@ -81,6 +86,7 @@ class ProgrammationPage(QWidget):
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.status_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -202,6 +208,11 @@ class ProgrammationPage(QWidget):
                 f"{len(command.result.changed)} action(s) modifiée(s), "
                 f"{len(command.result.refused)} laissée(s) telle(s) quelle(s) :\n{details}",
             )
+
+    def export_excel(self) -> None:
+        from contrat_desktop.ui.dialogs.export_programmation import export_programmation_from
+
+        self.export_task = export_programmation_from(self, self.session)
 
     def set_read_only(self, read_only: bool) -> None:
         for button in (self.new_button, self.status_button):
