@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from contrat_desktop.operations.campaigns import start_empty_dossier
 from contrat_desktop.operations.demo import build_demo
 from contrat_desktop.operations.synthetic import generate_synthetic
-from contrat_desktop.storage.backup import BackupFile, copy_database, list_backups, restore_into
-from contrat_desktop.storage.database import Dossier, open_dossier
+from contrat_desktop.storage.backup import (
+    BackupFile,
+    copy_database,
+    list_backups,
+    migrations_in,
+    restore_into,
+)
+from contrat_desktop.storage.database import Dossier, bring_up_to_date, open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.lock import read_lock
+from contrat_desktop.storage.migrations import known_names as known_migrations
 from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.storage.statistics import actions_per_year, entity_counts, granted_per_year
 
@@ -61,6 +69,8 @@ def create_dossier(
                 build_demo(dossier)
             elif synthetic:
                 generate_synthetic(dossier, synthetic, years=years)
+            else:
+                start_empty_dossier(dossier)
         partial.replace(path)
     finally:
         if partial.exists():
@@ -70,7 +80,7 @@ def create_dossier(
 
 def dossier_info(path: str | Path) -> DossierInfo:
     """Describe a dossier without changing it (opened read-only, no backup, no lock taken)."""
-    with open_dossier(path, read_only=True) as dossier:
+    with open_dossier(path, read_only=True, allow_outdated=True) as dossier:
         return describe(dossier)
 
 
@@ -98,7 +108,7 @@ def describe(dossier: Dossier) -> DossierInfo:
 
 def backup_dossier(path: str | Path) -> BackupFile:
     """Take a manual backup; works even while someone else holds the dossier."""
-    with open_dossier(path, read_only=True) as dossier:
+    with open_dossier(path, read_only=True, allow_outdated=True) as dossier:
         return dossier.backup("manuelle")
 
 
@@ -114,8 +124,15 @@ def save_copy(dossier: Dossier, target: str | Path) -> Path:
 def restore_backup(dossier: Dossier, backup: Path) -> BackupFile:
     """Put a backup's content back into the open dossier; the current state is saved first."""
     dossier.writer.check_writable()
+    newer = migrations_in(backup) - set(known_migrations())
+    if newer:
+        raise DossierError(
+            f"La sauvegarde « {backup.name} » vient d'une version plus récente de "
+            "l'application : mettez l'application à jour pour la restaurer."
+        )
     safety = dossier.backup("avant-restauration")
     restore_into(dossier.db.conn, backup)
+    bring_up_to_date(dossier)  # an older backup gets this version's schema back
     with dossier.db.atomic():
         dossier.writer.note("dossier", None, "restauration", {"depuis": backup.name})
     return safety

@@ -159,6 +159,7 @@ def delete_action(dossier: Dossier, state: ActionState) -> None:
 class StatusChangeResult:
     changed: list[int]
     refused: list[tuple[str, str]]  # (reference, French reason)
+    versions: dict[int, int]  # version of each changed action after the change
 
 
 def change_statuses(
@@ -172,6 +173,7 @@ def change_statuses(
     repos = Repositories(dossier)
     changed: list[int] = []
     refused: list[tuple[str, str]] = []
+    versions: dict[int, int] = {}
     with dossier.db.atomic():
         for action_id in action_ids:
             action = repos.actions.get(action_id)
@@ -180,20 +182,33 @@ def change_statuses(
             except ValidationError as error:
                 refused.append((action.reference, str(error)))
                 continue
-            repos.actions.change_status(action, target, comment, at)
+            moved = repos.actions.change_status(action, target, comment, at)
             changed.append(action_id)
-    return StatusChangeResult(changed, refused)
+            versions[action_id] = moved.version
+    return StatusChangeResult(changed, refused, versions)
 
 
-def revert_statuses(dossier: Dossier, previous: dict[int, ActionStatus], comment: str) -> None:
-    """Undo a status change: put each action back, recorded as a correction."""
+def status_of(dossier: Dossier, action_ids: Sequence[int]) -> dict[int, ActionStatus]:
     repos = Repositories(dossier)
+    return {action_id: repos.actions.get(action_id).status for action_id in action_ids}
+
+
+def revert_statuses(
+    dossier: Dossier, previous: dict[int, tuple[ActionStatus, int]], comment: str
+) -> dict[int, int]:
+    """Undo a status change: put each action back to its status, recorded as a correction.
+
+    ``previous`` maps an action to (its status before, the version our change left it at);
+    an action someone changed since is refused with a ``ConflictError`` (nothing written).
+    Returns the versions after the revert.
+    """
+    repos = Repositories(dossier)
+    versions: dict[int, int] = {}
     with dossier.db.atomic():
-        for action_id, status in previous.items():
-            action = repos.actions.get(action_id)
-            if action.status is status:
-                continue
-            repos.actions.correct_status(action, status, comment)
+        for action_id, (status, expected_version) in previous.items():
+            reverted = repos.actions.correct_status(action_id, status, comment, expected_version)
+            versions[action_id] = reverted.version
+    return versions
 
 
 def ensure_writable(dossier: Dossier) -> None:

@@ -52,7 +52,8 @@ class ActionRepository(Repository[Action]):
             )
         )
 
-    def _save_links(self, row_id: int, obj: Action) -> None:
+    def _save_links(self, row_id: int, obj: Action) -> bool:
+        changed = False
         for name, (table, column) in _LINKS.items():
             old = self._link_ids(row_id, table, column)
             new = tuple(sorted(set(getattr(obj, name))))
@@ -64,6 +65,8 @@ class ActionRepository(Repository[Action]):
                 [(row_id, value) for value in new],
             )
             self.writer.field_changed(self.table, row_id, name, list(old), list(new))
+            changed = True
+        return changed
 
     # status workflow ----------------------------------------------------------
     def add(self, obj: Action, at: datetime | None = None) -> Action:
@@ -85,13 +88,18 @@ class ActionRepository(Repository[Action]):
             self._record_status(row_id, action.status, target, comment, at)
         return self.get(row_id)
 
-    def correct_status(self, action: Action, target: ActionStatus, comment: str) -> Action:
-        """Set a status outside the workflow (undo of a mistake), audited and historised."""
-        row_id, version = self._identity(action)
+    def correct_status(
+        self, action_id: int, target: ActionStatus, comment: str, expected_version: int
+    ) -> Action:
+        """Set a status outside the workflow (undo of a mistake), audited and historised.
+
+        Refused (``ConflictError``) if the action moved on since ``expected_version``.
+        """
         with self.db.atomic():
-            self.writer.update(self.table, row_id, {"status": target.value}, version)
-            self._record_status(row_id, action.status, target, comment, None)
-        return self.get(row_id)
+            current = self.get(action_id)
+            self.writer.update(self.table, action_id, {"status": target.value}, expected_version)
+            self._record_status(action_id, current.status, target, comment, None)
+        return self.get(action_id)
 
     def _record_status(
         self,

@@ -108,3 +108,16 @@ def restore_into(target: sqlite3.Connection, backup: Path) -> None:
             source.close()
     except sqlite3.DatabaseError as error:
         raise DossierError(f"Impossible de restaurer « {backup.name} » : {error}.") from None
+
+
+def migrations_in(backup: Path) -> set[str]:
+    """The names of the schema migrations a backup file carries."""
+    try:
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = source.execute("SELECT name FROM _sqlite_migrations").fetchall()
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as error:
+        raise DossierError(f"La sauvegarde « {backup.name} » est illisible : {error}.") from None
+    return {row[0] for row in rows}

@@ -35,7 +35,7 @@ class ContractRepository(Repository[Contract]):
         )
         return {"signatories": tuple(json.loads(row["signatories"])), "communes": communes}
 
-    def _save_links(self, row_id: int, obj: Contract) -> None:
+    def _save_links(self, row_id: int, obj: Contract) -> bool:
         existing = {
             c.insee_code: c for c in self._links({"id": row_id, "signatories": "[]"})["communes"]
         }
@@ -46,6 +46,7 @@ class ContractRepository(Repository[Contract]):
             self.writer.insert(
                 "commune", {"contract_id": row_id, "insee_code": code, "name": wanted[code].name}
             )
+        return existing.keys() != wanted.keys()
 
 
 class DistrictRepository(Repository[District]):

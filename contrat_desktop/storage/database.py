@@ -55,6 +55,7 @@ class Dossier:
         self.read_only_reason = read_only_reason
         self.writer = RecordWriter(db, user, read_only=self.read_only)
         self.report = OpenReport("non vérifiée", (), ())
+        self.pending_migrations: tuple[str, ...] = ()  # read-only open of an older dossier
 
     @property
     def read_only(self) -> bool:
@@ -62,7 +63,10 @@ class Dossier:
 
     def schema_version(self) -> str:
         names = migrations.applied_names(self.db)
-        return names[-1] if names else "aucune"
+        current = names[-1] if names else "aucune"
+        if self.pending_migrations:
+            return f"{current} (mise à jour en attente : {', '.join(self.pending_migrations)})"
+        return current
 
     def backup(self, reason: str = "manuelle") -> BackupFile:
         return take_backup(self.db.conn, self.path, reason)
@@ -130,6 +134,7 @@ def open_dossier(
     read_only: bool = False,
     create: bool = False,
     daily_backup: bool = True,
+    allow_outdated: bool = False,
 ) -> Dossier:
     """Open (or with ``create`` make) a dossier, migrated to the current schema.
 
@@ -161,14 +166,40 @@ def open_dossier(
             release_lock(path, mine)
         raise DossierError(f"Le dossier « {path.name} » est illisible : {error}.") from None
     try:
-        dossier.report = _prepare(dossier, existed=existed, daily_backup=daily_backup)
+        dossier.report = _prepare(
+            dossier, existed=existed, daily_backup=daily_backup, allow_outdated=allow_outdated
+        )
     except BaseException:
         dossier.close()
         raise
     return dossier
 
 
-def _prepare(dossier: Dossier, *, existed: bool, daily_backup: bool) -> OpenReport:
+def _outdated_message(path: Path, dossier: Dossier) -> str:
+    start = (
+        f"Le dossier « {path.name} » a été créé par une version plus ancienne de "
+        "l'application et doit d'abord être mis à jour"
+    )
+    if dossier.holder is None:  # read-only by the user's own choice
+        return f"{start} : ouvrez-le une fois normalement (sans la lecture seule)."
+    return (
+        f"{start}, ce qui est impossible tant qu'il est {dossier.read_only_reason}. "
+        "Réessayez lorsqu'il sera libéré."
+    )
+
+
+def bring_up_to_date(dossier: Dossier) -> tuple[str, ...]:
+    """Apply the migrations a dossier lacks (after restoring an older backup into it)."""
+    dossier.writer.check_writable()
+    pending = tuple(migrations.pending_names(dossier.db))
+    if pending:
+        migrations.MIGRATIONS.apply(dossier.db)
+    return pending
+
+
+def _prepare(
+    dossier: Dossier, *, existed: bool, daily_backup: bool, allow_outdated: bool = False
+) -> OpenReport:
     db, path = dossier.db, dossier.path
     try:
         integrity = integrity_check(db.conn)
@@ -195,11 +226,10 @@ def _prepare(dossier: Dossier, *, existed: bool, daily_backup: bool) -> OpenRepo
     backups: list[BackupFile] = []
     if pending and not unknown:
         if dossier.read_only:
-            raise DossierError(
-                f"Le dossier « {path.name} » doit être mis à jour par cette version de "
-                f"l'application, mais il est {dossier.read_only_reason}. "
-                "Réessayez lorsqu'il sera libéré."
-            )
+            if allow_outdated:  # describe or copy it as it is (info, backup)
+                dossier.pending_migrations = tuple(pending)
+                return OpenReport(integrity, (), ())
+            raise DossierError(_outdated_message(path, dossier))
         if applied:
             backups.append(take_backup(db.conn, path, "avant-migration"))
         migrations.MIGRATIONS.apply(db)

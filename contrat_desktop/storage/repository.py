@@ -71,16 +71,22 @@ class Repository(Generic[T]):
         """Save ``obj``; refused with ``ConflictError`` if its row changed since it was read."""
         row_id, version = self._identity(obj)
         with self.db.atomic():
-            self.writer.update(self.table, row_id, self._row(obj), version)
-            self._save_links(row_id, obj)
+            new_version = self.writer.update(self.table, row_id, self._row(obj), version)
+            if self._save_links(row_id, obj) and new_version == version:
+                # Only links changed: the row must still move on, or a stale copy saved
+                # later by someone else would wipe them without a conflict.
+                self.db.execute(
+                    f"UPDATE {self.table} SET version = version + 1 WHERE id = ?", [row_id]
+                )
         return self.get(row_id)
 
     def delete(self, obj: T) -> None:
         row_id, version = self._identity(obj)
         self.writer.delete(self.table, row_id, version)
 
-    def _save_links(self, row_id: int, obj: T) -> None:
-        """Write tuple fields to link tables; subclasses override."""
+    def _save_links(self, row_id: int, obj: T) -> bool:
+        """Write tuple fields to link tables; True when they changed. Subclasses override."""
+        return False
 
     @staticmethod
     def _identity(obj: Any) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop import __version__
 from contrat_desktop.storage.backup import list_backups
+from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.pages.funders import FundersPage
 from contrat_desktop.ui.pages.holders import HoldersPage
@@ -75,6 +78,8 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.campaign)
         toolbar.addWidget(label)
         toolbar.addWidget(self.campaign)
+        self.new_campaign_action = toolbar.addAction("Nouvelle campagne…", self._new_campaign)
+        self.new_campaign_action.setToolTip("Ouvrir la campagne (l'appel à projets) d'une année")
         self.addToolBar(toolbar)
         self.lock_label = QLabel(self)
         self.backup_label = QLabel(self)
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
         self.areas = []
         self.nav.clear()
         self._fill_campaigns()
+        session.changed.connect(self._on_session_changed)
         self._add_area("programmation", "Programmation", self._programmation_page)
         self._add_area("holders", "Porteurs", self._holders_page)
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
@@ -229,6 +235,33 @@ class MainWindow(QMainWindow):
             self.campaign.addItem(f"Campagne {year}", campaign_id)
         self.campaign.setCurrentIndex(self.campaign.findData(self.session.campaign_id))
         self.campaign.blockSignals(False)
+        self.new_campaign_action.setEnabled(not self.session.read_only)
+
+    def _new_campaign(self) -> None:
+        from contrat_desktop.domain.errors import ValidationError
+        from contrat_desktop.operations.campaigns import create_campaign
+
+        assert self.session is not None
+        years = list(self.session.references.campaigns)
+        suggested = max(years) + 1 if years else date.today().year
+        year, accepted = QInputDialog.getInt(
+            self, "Nouvelle campagne", "Année de la campagne :", suggested, 2000, 2100
+        )
+        if not accepted:
+            return
+        try:
+            campaign = create_campaign(self.session.dossier, year)
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(self, "Nouvelle campagne", str(error))
+            return
+        self.session.notify("campaign")
+        self.campaign.setCurrentIndex(self.campaign.findData(campaign.id))
+
+    def _on_session_changed(self, entity: str) -> None:
+        if entity in {"campaign", "reference", "settings"}:
+            self._fill_campaigns()
+        if entity == "reference":
+            self.refresh_backup_label()
 
     def _campaign_chosen(self, index: int) -> None:
         if self.session is not None and index >= 0:

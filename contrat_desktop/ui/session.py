@@ -56,8 +56,12 @@ class DossierSession(QObject):
         self.undo_stack.push(command)
 
     def notify(self, entity: str) -> None:
-        if entity in {"holder", "funder", "district", "framework", "campaign"}:
+        if entity in {"holder", "funder", "district", "framework", "campaign", "settings"}:
             self.references = load_references(self.dossier)
+        if not self.references.campaigns:
+            self._campaign_id = 0
+        elif self._campaign_id not in self.references.campaigns.values():
+            self._campaign_id = self.references.campaigns[max(self.references.campaigns)]
         self.changed.emit(entity)
 
     def close(self) -> None:

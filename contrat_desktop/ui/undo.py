@@ -18,6 +18,7 @@ from contrat_desktop.operations.programmation import (
     refreshed,
     revert_statuses,
     save_action,
+    status_of,
 )
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -90,17 +91,17 @@ class ChangeStatusCommand(_SafeCommand):
         self.action_ids = action_ids
         self.target = target
         self.comment = comment
-        self.previous: dict[int, ActionStatus] = {}
+        self.previous: dict[int, tuple[ActionStatus, int]] = {}
         self.result: StatusChangeResult | None = None
 
     def redo(self) -> None:
         def work() -> None:
-            repos = self.session.repos
-            before = {i: repos.actions.get(i).status for i in self.action_ids}
+            before = status_of(self.session.dossier, self.action_ids)
             self.result = change_statuses(
                 self.session.dossier, self.action_ids, self.target, self.comment
             )
-            self.previous = {i: before[i] for i in self.result.changed}
+            # what undo puts back, guarded by the version this change left
+            self.previous = {i: (before[i], self.result.versions[i]) for i in self.result.changed}
             if not self.result.changed:
                 self.setObsolete(True)
 

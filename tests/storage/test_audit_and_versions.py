@@ -104,3 +104,16 @@ def test_constraint_errors_are_french(
     holder = repos.holders.get(action.holder_id)
     with pytest.raises(DossierError, match="encore utilisé"):
         repos.holders.delete(holder)
+
+
+def test_a_links_only_save_still_moves_the_version(
+    repos: Repositories, make_action: Callable[..., Action]
+) -> None:
+    action = make_action()
+    axis = repos.framework.by_code("AX-EFH")
+    assert axis is not None and axis.id is not None
+    alice = repos.actions.update(replace(action, axis_ids=(axis.id,)))
+    assert alice.version == action.version + 1
+    with pytest.raises(ConflictError):  # Bob saves from the copy he read before
+        repos.actions.update(replace(action, title="Titre de Bob"))
+    assert repos.actions.get(action.id or 0).axis_ids == (axis.id,)

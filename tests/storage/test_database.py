@@ -149,3 +149,48 @@ def test_corrupted_file_is_refused_with_advice(dossier_path: Path) -> None:
         open_dossier(dossier_path, daily_backup=False)
     assert "endommagé" in str(caught.value) or "illisible" in str(caught.value)
     assert not Path(str(dossier_path) + ".lock").exists()
+
+
+def _with_extra_migration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the running application one migration newer than the dossiers made so far."""
+    upgraded = Migrations("contrat_desktop")
+    for shipped in migrations.MIGRATIONS._migrations:
+        upgraded(name=shipped.name)(shipped.fn)
+
+    @upgraded(name="0099_test_column")
+    def add_column(db: Database) -> None:
+        db.execute("ALTER TABLE holder ADD COLUMN website TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", upgraded)
+
+
+def test_an_older_dossier_can_be_described_and_backed_up_read_only(
+    dossier_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contrat_desktop.operations.dossiers import backup_dossier, dossier_info
+
+    with open_dossier(dossier_path, create=True, daily_backup=False):
+        pass
+    before = dossier_path.read_bytes()
+    _with_extra_migration(monkeypatch)
+    info = dossier_info(dossier_path)
+    assert "mise à jour en attente : 0099_test_column" in info.schema_version
+    assert backup_dossier(dossier_path).path.exists()
+    with pytest.raises(DossierError, match="ouvrez-le une fois normalement"):
+        open_dossier(dossier_path, read_only=True)
+    assert dossier_path.read_bytes() == before  # nothing migrated behind the user's back
+
+
+def test_restoring_an_older_backup_brings_its_schema_up_to_date(
+    dossier_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contrat_desktop.operations.dossiers import restore_backup
+
+    with open_dossier(dossier_path, create=True, daily_backup=False):
+        pass
+    _with_extra_migration(monkeypatch)
+    with open_dossier(dossier_path, daily_backup=False) as dossier:
+        (old,) = [b for b in list_backups(dossier_path) if b.reason == "avant-migration"]
+        restore_backup(dossier, old.path)
+        assert "website" in dossier.db["holder"].columns_dict
+        assert migrations.pending_names(dossier.db) == []

@@ -72,3 +72,37 @@ def test_backups_dialog_backs_up_and_restores(qtbot: QtBot, session, boxes) -> N
     reasons = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert "Avant une restauration" in reasons  # the state before restoring was kept
     assert "restaurée" in boxes.shown[-1][2]
+
+
+def test_a_new_dossier_is_usable_at_once(qtbot: QtBot, tmp_path: Path, monkeypatch, boxes) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from contrat_desktop.domain.holders import Holder
+    from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+
+    started = start([str(create_dossier(tmp_path / "vide.cdv"))])
+    qtbot.addWidget(started.window)
+    window = started.window
+    this_year = date.today().year
+    assert window.campaign.currentText() == f"Campagne {this_year}"
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (this_year + 1, True))
+    window._new_campaign()
+    assert window.campaign.currentText() == f"Campagne {this_year + 1}"
+    window._new_campaign()  # the same year again: refused, explained
+    assert "existe déjà" in boxes.shown[-1][2]
+    session = window.session
+    session.repos.holders.add(Holder(legal_name="Association Test"))
+    session.notify("holder")
+    dialog = ActionDialog(session, None)
+    qtbot.addWidget(dialog)
+    assert dialog.form.reference.text() == f"{this_year + 1}-ACT-001"
+    dialog.form.framework.setCurrentIndex(dialog.form.framework.findText("Cohésion sociale"))
+    assert dialog.form.reference.text() == f"{this_year + 1}-CS-001"
+    dialog.form.title.setText("Première action")
+    dialog.form.holder.setCurrentIndex(0)
+    assert dialog.save(), dialog.messages.text()
+    assert window.pages["programmation"].model.rowCount() == 1
+    window.close()
+    session.close()

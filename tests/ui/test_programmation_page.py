@@ -136,3 +136,21 @@ def test_read_only_disables_editing(qtbot: QtBot, demo_path, qapp) -> None:  # t
         page = make_page(qtbot, second)
         assert not page.new_button.isEnabled() and not page.status_button.isEnabled()
         second.close()
+
+
+def test_undoing_a_status_change_never_overwrites_someone_elses(
+    qtbot: QtBot, session: DossierSession, boxes
+) -> None:  # type: ignore[no-untyped-def]
+    from contrat_desktop.storage.records import RecordWriter
+
+    page = make_page(qtbot, session)
+    row = next(r for r in page.model.rows() if r.status is ActionStatus.UNDER_REVIEW)
+    boxes.text_answer = ("", True)
+    page.change_status([row], ActionStatus.PROPOSED)
+    moved = session.repos.actions.get(row.id)
+    RecordWriter(session.dossier.db, "dominique").update(
+        "action", row.id, {"status": ActionStatus.GRANTED.value}, moved.version
+    )
+    session.undo_stack.undo()
+    assert session.repos.actions.get(row.id).status is ActionStatus.GRANTED
+    assert "dominique" in boxes.shown[-1][2]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.actions import Action, action_problems, budget_gap_cents
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
+from contrat_desktop.operations.campaigns import suggest_reference
 from contrat_desktop.operations.programmation import (
     ActionState,
     create_action,
@@ -53,6 +54,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.dirty = False
+        self._suggested = ""
         self.state: ActionState | None = (
             load_action(session.dossier, action_id) if action_id else None
         )
@@ -130,14 +132,14 @@ class ActionDialog(QDialog):
     def _load(self) -> None:
         session = self.session
         if self.state is None:
-            year = session.campaign_year or 0
-            sequence = session.repos.actions.next_sequence(year, "CS")
             action = Action(
-                reference=f"{year}-CS-{sequence:03d}",
+                reference=suggest_reference(session.dossier, session.campaign_id, None),
                 title="",
                 holder_id=0,
                 campaign_id=session.campaign_id,
             )
+            self._suggested = action.reference
+            self.form.framework.currentIndexChanged.connect(self._suggest_reference)
             self.setWindowTitle("Nouvelle action")
             self.form.load(action, "Première demande")
             self.form.holder.setCurrentIndex(-1)
@@ -157,6 +159,14 @@ class ActionDialog(QDialog):
         fill(self.audit, audit_rows(entries, session.references.names()))
         self.setWindowTitle(f"Action {action.reference} – {action.title}")
         self._refresh_balance()
+
+    def _suggest_reference(self) -> None:
+        """While creating, the reference follows the pillar or theme unless typed by hand."""
+        if self.state is not None or self.form.reference.text() != self._suggested:
+            return
+        node = self.form.framework.currentData()
+        self._suggested = suggest_reference(self.session.dossier, self.session.campaign_id, node)
+        self.form.reference.setText(self._suggested)
 
     def _show_status(self, status: ActionStatus, changes: list) -> None:
         self.status_label.setText(f"Statut actuel : <b>{status.label}</b>")
