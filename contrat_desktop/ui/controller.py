@@ -36,8 +36,15 @@ class DossierController:
         return True
 
     def create(self, path: Path) -> None:
+        current = self.window.session
+        if current is not None and current.dossier.path.resolve() == path.resolve():
+            QMessageBox.warning(
+                self.window, "Création impossible", "Ce fichier est le dossier ouvert."
+            )
+            return
         try:
-            create_dossier(path)
+            # the file dialog already asked whether to replace an existing file
+            create_dossier(path, force=True)
         except DossierError as error:
             QMessageBox.warning(self.window, "Création impossible", str(error))
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -166,7 +165,6 @@ def test_read_only_dialog_cannot_save(qtbot: QtBot, demo_path, qapp) -> None:  #
         assert not dialog.save()
         assert "lecture seule" in dialog.windowTitle()
         second.close()
-    _ = replace
 
 
 def test_two_saves_undo_back_to_the_start(qtbot: QtBot, session: DossierSession) -> None:
@@ -183,3 +181,55 @@ def test_two_saves_undo_back_to_the_start(qtbot: QtBot, session: DossierSession)
     session.undo_stack.redo()
     session.undo_stack.redo()
     assert session.repos.actions.get(3).title == "Second titre"
+
+
+def test_removing_a_line_above_an_error_keeps_errors_right(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    unpaid = next(  # lines with payments cannot be removed
+        a
+        for a in session.repos.actions.all()
+        if a.status is ActionStatus.PROPOSED
+        and len(session.repos.funding_lines.for_action(a.id or 0)) >= 2
+    )
+    dialog = open_dialog(qtbot, session, unpaid.id)
+    dialog.grid.table.item(1, 1).setText("mille")
+    assert dialog.grid.errors
+    dialog.grid.table.setCurrentCell(0, 0)
+    dialog.grid._remove_current()
+    dialog.grid.table.item(0, 1).setText("1000")  # the faulty line, now first, is fixed
+    assert dialog.grid.errors == {}
+    assert dialog.save(), dialog.messages.text()
+
+
+def test_after_a_conflict_the_saved_version_can_be_reloaded(
+    qtbot: QtBot, session: DossierSession, boxes
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, session, 3)
+    current = session.repos.actions.get(3)
+    RecordWriter(session.dossier.db, "dominique").update(
+        "action", 3, {"title": "Titre de Dominique"}, current.version
+    )
+    dialog.form.title.setText("Mon titre")
+    assert not dialog.save()
+    assert dialog.reload_button.isVisibleTo(dialog)
+    dialog.reload_button.click()
+    assert dialog.form.title.text() == "Titre de Dominique" and not dialog.dirty
+    dialog.form.title.setText("Mon titre, après relecture")
+    assert dialog.save()
+
+
+def test_attachments_tab_appears_once_a_new_action_is_saved(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, session, None)
+    assert dialog.attachments is None
+    dialog.form.title.setText("Action avec pièces")
+    dialog.form.holder.setCurrentIndex(0)
+    assert dialog.save(), dialog.messages.text()
+    assert dialog.attachments is not None
+    rows_before = dialog.audit.rowCount()
+    statutes = tmp_path / "statuts.pdf"
+    statutes.write_bytes(b"%PDF-1.4 statuts")
+    dialog.attachments.add(statutes, AttachmentKind.STATUTES)
+    assert dialog.audit.rowCount() == rows_before + 1  # the history shows the new file

@@ -154,3 +154,15 @@ def test_undoing_a_status_change_never_overwrites_someone_elses(
     session.undo_stack.undo()
     assert session.repos.actions.get(row.id).status is ActionStatus.GRANTED
     assert "dominique" in boxes.shown[-1][2]
+
+
+def test_search_follows_edits(qtbot: QtBot, session: DossierSession) -> None:
+    from dataclasses import replace
+
+    page = make_page(qtbot, session)
+    qtbot.keyClicks(page.filter_bar.search, "jonglerie")
+    assert page.model.rowCount() == 0
+    action = session.repos.actions.get(page_first_id := min(r.id for r in page._all))
+    session.repos.actions.update(replace(action, title="Atelier de jonglerie"))
+    session.notify("action")
+    assert [r.id for r in page.model.rows()] == [page_first_id]

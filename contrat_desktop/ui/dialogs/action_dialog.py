@@ -28,7 +28,7 @@ from contrat_desktop.operations.programmation import (
     load_action,
     paid_by_funder,
 )
-from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.errors import ConflictError, DossierError
 from contrat_desktop.ui.dialogs.action_form import ActionForm
 from contrat_desktop.ui.dialogs.action_tabs import (
     AttachmentsTab,
@@ -83,14 +83,18 @@ class ActionDialog(QDialog):
         )
         self.tabs.addTab(self.audit, "&Historique")
         self.attachments: AttachmentsTab | None = None
-        if self.state is not None and self.state.action.id is not None:
-            self.attachments = AttachmentsTab(session.dossier, self.state.action.id, self)
-            self.tabs.addTab(self.attachments, "Pièces &jointes")
+        self._add_attachments_tab()
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             "&Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        self.reload_button = self.buttons.addButton(
+            "Rec&harger la fiche", QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.reload_button.setAccessibleName("Recharger la fiche enregistrée par l'autre personne")
+        self.reload_button.clicked.connect(self.reload_saved)
+        self.reload_button.hide()
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -105,6 +109,19 @@ class ActionDialog(QDialog):
         self._apply_read_only()
 
     # layout ---------------------------------------------------------------------
+    def _add_attachments_tab(self) -> None:
+        """Files can be attached once the action exists (a new one: after its first save)."""
+        if self.attachments is not None or self.state is None or self.state.action.id is None:
+            return
+        self.attachments = AttachmentsTab(self.session.dossier, self.state.action.id, self)
+        self.attachments.changed.connect(self._refresh_history)
+        self.tabs.addTab(self.attachments, "Pièces &jointes")
+
+    def _refresh_history(self) -> None:
+        if self.state is not None and self.state.action.id is not None:
+            entries = history(self.session.dossier, self.state.action.id)
+            fill(self.audit, audit_rows(entries, self.session.references.names()))
+
     def _identification(self) -> QWidget:
         return self.form.identification_page()
 
@@ -159,6 +176,16 @@ class ActionDialog(QDialog):
         fill(self.audit, audit_rows(entries, session.references.names()))
         self.setWindowTitle(f"Action {action.reference} – {action.title}")
         self._refresh_balance()
+
+    def reload_saved(self) -> None:
+        """After a conflict: drop the edits and show what the other person saved."""
+        if self.state is None or self.state.action.id is None:
+            return
+        self.state = load_action(self.session.dossier, self.state.action.id)
+        self.dirty = False
+        self.reload_button.hide()
+        self.messages.hide()
+        self._load()
 
     def _suggest_reference(self) -> None:
         """While creating, the reference follows the pillar or theme unless typed by hand."""
@@ -248,6 +275,7 @@ class ActionDialog(QDialog):
         command = SaveActionCommand(self.session, self.state, wanted, self)
         self.session.push(command)
         if command.error is not None or command.saved is None:
+            self.reload_button.setVisible(isinstance(command.error, ConflictError))
             return False
         self.state = command.saved
         self.dirty = False
@@ -266,6 +294,7 @@ class ActionDialog(QDialog):
             return False
         self.session.notify("action")
         self.dirty = False
+        self._add_attachments_tab()
         self._load()
         return True
 

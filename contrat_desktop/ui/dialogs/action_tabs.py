@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,6 +99,8 @@ def _summary(snapshot: dict[str, str | None], names: dict[str, dict[int, str]]) 
 
 
 class AttachmentsTab(QWidget):
+    changed = Signal()  # a file was attached or removed
+
     def __init__(self, dossier: Dossier, action_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dossier = dossier
@@ -162,7 +164,9 @@ class AttachmentsTab(QWidget):
             attach_file(self.dossier, self.action_id, path, kind)
         except DossierError as error:
             QMessageBox.warning(self, "Pièce jointe refusée", str(error))
+            return
         self.reload()
+        self.changed.emit()
 
     def _selected(self) -> Attachment | None:
         rows = self.table.selectionModel().selectedRows()
@@ -170,8 +174,14 @@ class AttachmentsTab(QWidget):
 
     def open_selected(self) -> None:
         attachment = self._selected()
-        if attachment is not None:
+        if attachment is None:
+            return
+        try:
             self.opener(extract_for_viewing(self.dossier, attachment))
+        except (OSError, DossierError) as error:
+            QMessageBox.warning(
+                self, "Ouverture impossible", f"« {attachment.file_name} » : {error}"
+            )
 
     def remove_selected(self) -> None:
         attachment = self._selected()
@@ -183,3 +193,4 @@ class AttachmentsTab(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             remove_attachment(self.dossier, attachment)
             self.reload()
+            self.changed.emit()

@@ -66,7 +66,7 @@ class FundingGrid(QWidget):
         self._lines: dict[int, FundingLine] = {}
         self._paid: dict[int, int] = {}
         self._loading = False
-        self.errors: dict[tuple[int, int], str] = {}
+        self.errors: dict[tuple[int, int], str] = {}  # (funder id, column) -> message
 
     # content ------------------------------------------------------------------
     def set_lines(self, lines: list[FundingLine], paid: dict[int, int]) -> None:
@@ -149,7 +149,8 @@ class FundingGrid(QWidget):
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() not in (1, 2, 3):
             return
-        key = (item.row(), item.column())
+        funder_id = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        key = (funder_id, item.column())  # rows move when a line is removed; funders don't
         text = item.text().strip()
         self.errors.pop(key, None)
         self._loading = True  # the cell is restyled below: do not come back here
@@ -202,7 +203,7 @@ class FundingGrid(QWidget):
             self.totals.setText("Impossible de retirer un financeur qui a déjà versé des fonds.")
             return
         self.table.removeRow(row)
-        self.errors = {k: v for k, v in self.errors.items() if k[0] != row}
+        self.errors = {k: v for k, v in self.errors.items() if k[0] != funder_id}
         self._refresh_combo()
         self._refresh_totals()
         self.changed.emit()

@@ -111,6 +111,10 @@ class ProgrammationPage(QWidget):
     # data ---------------------------------------------------------------------
     def reload(self) -> None:
         self._all = load_programmation(self.session.dossier, self.session.campaign_id)
+        text = self.filter_bar.search.text()
+        if text.strip():  # titles, references or holders may have changed
+            found = search(self.session.dossier, text)
+            self._matching = frozenset(found) if found is not None else None
         self.refilter()
 
     def _on_changed(self, entity: str) -> None:
