@@ -26,6 +26,8 @@ class DossierController:
         current = self.window.session
         if current is not None and current.dossier.path.resolve() == path.resolve():
             return True  # already open in this window
+        if not self.window.confirm_unsaved():
+            return False
         try:
             dossier = open_dossier(path, read_only=read_only)
         except DossierError as error:

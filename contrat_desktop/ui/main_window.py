@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop import __version__
 from contrat_desktop.storage.backup import list_backups
 from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.pages.funders import FundersPage
 from contrat_desktop.ui.pages.holders import HoldersPage
@@ -390,7 +391,22 @@ class MainWindow(QMainWindow):
         if isinstance(page, ProgrammationPage):
             self.prefs.set_table_state("programmation", page.header_state())
 
+    def confirm_unsaved(self) -> bool:
+        """Before closing or switching dossier: settings typed but not saved are not lost."""
+        settings = self.pages.get("settings")
+        if not isinstance(settings, SettingsPage) or not settings.unsaved():
+            return True
+        self.show_area("settings")
+        return confirm_leaving(
+            self,
+            "Les paramètres ont été modifiés sans être enregistrés. Les enregistrer ?",
+            settings.save_all,
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
         if self.session is not None:
             self._remember_layout()
         super().closeEvent(event)

@@ -141,3 +141,27 @@ def test_settings_edits_are_undoable(qtbot: QtBot, session: DossierSession, boxe
     session.undo_stack.undo()
     assert session.repos.framework.get(health.id).label == "Santé"
     assert any(editor.tree.findItems("Santé", Qt.MatchFlag.MatchRecursive))
+
+
+def test_closing_the_window_with_unsaved_settings_asks(qtbot: QtBot, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from contrat_desktop.app import start
+    from contrat_desktop.operations.dossiers import create_dossier
+
+    started = start([str(create_dossier(tmp_path / "demo.cdv", demo=True))])
+    qtbot.addWidget(started.window)
+    window = started.window
+    window.show_area("settings")
+    page = window.pages["settings"]
+    assert not page.unsaved()
+    page.documents.service.setText("Autre service")
+    page.rules.threshold.set_cents(2_000_000)
+    assert page.unsaved()
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    boxes.answer = QMessageBox.StandardButton.Save
+    assert window.close()
+    assert load_document_settings(window.session.dossier).service_name == "Autre service"
+    assert load_rules(window.session.dossier).convention_threshold_cents == 2_000_000
+    window.session.close()

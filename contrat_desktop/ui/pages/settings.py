@@ -57,6 +57,16 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
 
+    def unsaved(self) -> bool:
+        return self.documents.unsaved() or self.rules.unsaved()
+
+    def save_all(self) -> bool:
+        saved = True
+        for tab in (self.documents, self.rules):
+            if tab.unsaved():
+                saved = tab.save_settings() and saved
+        return saved
+
 
 def _save_button(parent: QWidget, read_only: bool) -> QPushButton:
     button = QPushButton("&Enregistrer", parent)
@@ -64,9 +74,15 @@ def _save_button(parent: QWidget, read_only: bool) -> QPushButton:
     return button
 
 
-def _push(session: DossierSession, parent: QWidget, text: str, write, before, after) -> bool:  # type: ignore[no-untyped-def]
-    """Save through the undo stack (Ctrl+Z undoes it); False when refused (message shown)."""
-    command = SaveRecordCommand(session, text, "settings", write, before, after, parent)
+def _push(
+    session: DossierSession, parent: QWidget, entity: str, text: str, write, before, after
+) -> bool:  # type: ignore[no-untyped-def]
+    """Save through the undo stack (Ctrl+Z undoes it); False when refused (message shown).
+
+    Each tab has its own ``entity``: reloading one after its save (or undo) must not wipe
+    what is being typed in the other.
+    """
+    command = SaveRecordCommand(session, text, entity, write, before, after, parent)
     session.push(command)
     return command.error is None
 
@@ -118,11 +134,16 @@ class DocumentsTab(QWidget):
         layout.addWidget(group, 1)
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignRight)
         self._logo: tuple[str, bytes] | None = None
+        self._loaded = DocumentSettings()
         session.changed.connect(lambda entity: entity == "settings" and self.load())
         self.load()
 
+    def unsaved(self) -> bool:
+        return self.wanted() != self._loaded
+
     def load(self) -> None:
         current = load_document_settings(self.session.dossier)
+        self._loaded = current
         self.organisation.setText(current.organisation_name)
         self.service.setText(current.service_name)
         self._logo = (current.logo_file_name, current.logo) if current.logo else None
@@ -187,6 +208,7 @@ class DocumentsTab(QWidget):
         return _push(
             self.session,
             self,
+            "settings",
             "Modifier les paramètres des documents",
             write_documents,
             before,
@@ -236,16 +258,21 @@ class RulesTab(QWidget):
             council_form.addRow(row)
         self.save = _save_button(self, session.read_only)
         self.save.clicked.connect(self.save_settings)
+        self._loaded = RuleSettings()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(council)
         layout.addStretch(1)
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignRight)
-        session.changed.connect(lambda entity: entity == "settings" and self.load())
+        session.changed.connect(lambda entity: entity == "rules" and self.load())
         self.load()
+
+    def unsaved(self) -> bool:
+        return self.wanted() != self._loaded
 
     def load(self) -> None:
         rules = load_rules(self.session.dossier)
+        self._loaded = rules
         self.threshold.set_cents(rules.convention_threshold_cents)
         month, day = (int(part) for part in rules.bilan_deadline_month_day.split("-"))
         self.deadline_day.setValue(day)
@@ -274,4 +301,6 @@ class RulesTab(QWidget):
             QMessageBox.warning(self, "Enregistrement impossible", self.threshold.error)
             return False
         before = load_rules(self.session.dossier)
-        return _push(self.session, self, "Modifier les règles", write_rules, before, self.wanted())
+        return _push(
+            self.session, self, "rules", "Modifier les règles", write_rules, before, self.wanted()
+        )
