@@ -159,19 +159,29 @@ def install_exception_hook(log_path: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from contrat_desktop.storage.errors import DossierError
 
-    try:
-        started = start(argv)
-        if parse_args(argv).quit_when_shown:
-            from PySide6.QtCore import QTimer
+    args = list(argv if argv is not None else sys.argv[1:])
+    while True:
+        try:
+            started = start(args)
+            break
+        except DossierError as error:
+            from PySide6.QtWidgets import QApplication
 
-            QTimer.singleShot(0, started.app.quit)
-    except DossierError as error:
-        from PySide6.QtWidgets import QApplication, QMessageBox
+            from contrat_desktop.ui.preferences import Preferences
+            from contrat_desktop.ui.recovery import ask_for_another
 
-        _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
-        log.error("cannot open dossier: %s", error)
-        QMessageBox.critical(None, "Dossier impossible à ouvrir", str(error))
-        return 2
+            _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+            log.error("cannot open dossier: %s", error)
+            parsed = parse_args(args)
+            failed = choose_dossier(parsed.dossier, Preferences().last_dossier)
+            retry = ask_for_another(failed, error)
+            if retry is None:
+                return 2
+            args = [*(a for a in args if a != parsed.dossier), str(retry)]
+    if parse_args(args).quit_when_shown:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, started.app.quit)
     return started.app.exec()
 
 

@@ -136,3 +136,22 @@ def restore_backup(dossier: Dossier, backup: Path) -> BackupFile:
     with dossier.db.atomic():
         dossier.writer.note("dossier", None, "restauration", {"depuis": backup.name})
     return safety
+
+
+def replace_with_backup(path: Path, backup: Path) -> Path:
+    """Put a backup in place of a dossier that cannot be opened; the file is kept aside.
+
+    Returns where the original file was kept (``<name>.endommage-<date>``).
+    """
+    from datetime import datetime
+    from shutil import copyfile
+
+    if read_lock(path) is not None:
+        raise DossierError(f"Le dossier « {path.name} » est ouvert ailleurs : fermez-le d'abord.")
+    with open_dossier(backup, read_only=True, allow_outdated=True):
+        pass  # the backup itself must be sound (integrity check)
+    kept = path.with_name(f"{path.name}.endommage-{datetime.now():%Y%m%d-%H%M%S}")
+    if path.exists():
+        path.replace(kept)
+    copyfile(backup, path)
+    return kept

@@ -72,3 +72,28 @@ def test_navigation_shows_every_area(qtbot: QtBot, tmp_path: Path) -> None:
     assert "écriture" in window.lock_label.text()
     window.close()
     window.session.close()
+
+
+def test_a_dossier_that_cannot_be_opened_offers_another(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from contrat_desktop.app import main
+
+    damaged = tmp_path / "abime.cdv"
+    damaged.write_text("illisible")
+    good = create_dossier(tmp_path / "bon.cdv")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(
+        QMessageBox,
+        "clickedButton",
+        lambda box: next(b for b in box.buttons() if b.text().startswith("Ouvrir")),
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    assert main([str(damaged), "--quit-when-shown"]) == 0
+    assert shown and "n'est pas un dossier" in shown[0]
+    from contrat_desktop.ui.preferences import Preferences
+
+    assert Preferences().last_dossier == good.resolve()
