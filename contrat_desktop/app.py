@@ -156,14 +156,17 @@ def install_exception_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def start_or_recover(argv: Sequence[str] | None = None) -> Started | None:
+    """``start``, and when the dossier cannot be opened, offer another one or a backup.
+
+    Returns ``None`` when the user chose to quit.
+    """
     from contrat_desktop.storage.errors import DossierError
 
     args = list(argv if argv is not None else sys.argv[1:])
     while True:
         try:
-            started = start(args)
-            break
+            return start(args)
         except DossierError as error:
             from PySide6.QtWidgets import QApplication
 
@@ -176,9 +179,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed = choose_dossier(parsed.dossier, Preferences().last_dossier)
             retry = ask_for_another(failed, error)
             if retry is None:
-                return 2
+                return None
             args = [*(a for a in args if a != parsed.dossier), str(retry)]
-    if parse_args(args).quit_when_shown:
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = start_or_recover(argv)
+    if started is None:
+        return 2
+    if parse_args(argv).quit_when_shown:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, started.app.quit)

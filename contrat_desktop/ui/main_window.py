@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTableView,
+    QTableWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(title)
 
     def page(self, key: str) -> QWidget:
-        """The page of an area, built on first use."""
+        """The page of an area, built on first use (its tables get their saved columns)."""
         if key not in self.pages:
             index = [area_key for area_key, _ in self.areas].index(key)
             built = self.areas[index][1]()
@@ -201,7 +203,18 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = built
+            for name, table in self._tables(key).items():
+                state = self.prefs.table_state(name)
+                if state is not None:
+                    table.horizontalHeader().restoreState(state)
         return self.pages[key]
+
+    def _tables(self, key: str) -> dict[str, QTableView]:
+        """The tables of a built page, named for the preferences (``holders/1``)."""
+        page = self.pages[key]
+        # model-backed lists only: small QTableWidget strips change their columns
+        tables = [t for t in page.findChildren(QTableView) if not isinstance(t, QTableWidget)]
+        return {f"{key}/{number}": table for number, table in enumerate(tables)}
 
     def _show_area_at(self, row: int) -> None:
         if 0 <= row < len(self.areas):
@@ -213,7 +226,6 @@ class MainWindow(QMainWindow):
         page = ProgrammationPage(self.session, self)
         page.open_action.connect(self.open_action)
         page.new_action.connect(lambda: self.open_action(None))
-        page.restore_header_state(self.prefs.table_state("programmation"))
         return page
 
     def _holders_page(self) -> HoldersPage:
@@ -387,9 +399,9 @@ class MainWindow(QMainWindow):
     def _remember_layout(self) -> None:
         self.prefs.main_window_geometry = self.saveGeometry()
         self.prefs.set_splitter_state("main", self.splitter.saveState())
-        page = self.pages.get("programmation")
-        if isinstance(page, ProgrammationPage):
-            self.prefs.set_table_state("programmation", page.header_state())
+        for key in self.pages:
+            for name, table in self._tables(key).items():
+                self.prefs.set_table_state(name, table.horizontalHeader().saveState())
 
     def confirm_unsaved(self) -> bool:
         """Before closing or switching dossier: settings typed but not saved are not lost."""

@@ -79,7 +79,7 @@ def test_a_dossier_that_cannot_be_opened_offers_another(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from contrat_desktop.app import main
+    from contrat_desktop.app import start_or_recover
 
     damaged = tmp_path / "abime.cdv"
     damaged.write_text("illisible")
@@ -92,8 +92,34 @@ def test_a_dossier_that_cannot_be_opened_offers_another(
         lambda box: next(b for b in box.buttons() if b.text().startswith("Ouvrir")),
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
-    assert main([str(damaged), "--quit-when-shown"]) == 0
+    started = start_or_recover([str(damaged)])
+    assert started is not None
+    qtbot.addWidget(started.window)
     assert shown and "n'est pas un dossier" in shown[0]
+    assert started.dossier.path == good
     from contrat_desktop.ui.preferences import Preferences
 
     assert Preferences().last_dossier == good.resolve()
+    started.window.close()
+    started.window.session.close()
+
+
+def test_table_columns_are_remembered_for_every_list(qtbot: QtBot, tmp_path: Path) -> None:
+    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    first = start([str(path)])
+    qtbot.addWidget(first.window)
+    window = first.window
+    window.show_area("holders")
+    holders_header = window._tables("holders")["holders/0"].horizontalHeader()
+    holders_header.setSectionHidden(2, True)
+    window.pages["programmation"].table.horizontalHeader().moveSection(2, 0)
+    window.close()
+    window.session.close()
+    second = start([str(path)])
+    qtbot.addWidget(second.window)
+    moved = second.window.pages["programmation"].table.horizontalHeader()
+    assert moved.logicalIndex(0) == 2
+    second.window.show_area("holders")
+    assert second.window._tables("holders")["holders/0"].horizontalHeader().isSectionHidden(2)
+    second.window.close()
+    second.window.session.close()
