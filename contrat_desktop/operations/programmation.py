@@ -146,6 +146,8 @@ def create_action(dossier: Dossier, action: Action, lines: Iterable[FundingLine]
 
 
 def delete_action(dossier: Dossier, state: ActionState) -> None:
+    """Remove an action with its funding lines and payments, each audited; refused
+    (``ConflictError``) if the action changed since ``state`` was read."""
     repos = Repositories(dossier)
     with dossier.db.atomic():
         for line in state.lines:

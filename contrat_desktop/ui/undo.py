@@ -9,12 +9,16 @@ from typing import Generic, TypeVar
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.programmation import (
     ActionState,
     StatusChangeResult,
     change_statuses,
+    create_action,
+    delete_action,
     refreshed,
     revert_statuses,
     save_action,
@@ -72,6 +76,38 @@ class SaveActionCommand(_SafeCommand):
         def work() -> None:
             current = refreshed(self.session.dossier, self._current)
             self._current = save_action(self.session.dossier, current, self._before)
+
+        self._guard(work)
+        self.session.notify("action")
+
+
+class CreateActionCommand(_SafeCommand):
+    """A new action with its funding lines; undo removes it again (both audited)."""
+
+    def __init__(
+        self,
+        session: DossierSession,
+        action: Action,
+        lines: list[FundingLine],
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, f"Créer l'action {action.reference}", parent_widget)
+        self._action = action
+        self._lines = lines
+        self.created: ActionState | None = None
+
+    def redo(self) -> None:
+        def work() -> None:
+            self.created = create_action(self.session.dossier, self._action, self._lines)
+
+        self._guard(work)
+        self.session.notify("action")
+
+    def undo(self) -> None:
+        def work() -> None:
+            if self.created is not None:
+                delete_action(self.session.dossier, refreshed(self.session.dossier, self.created))
+                self.created = None
 
         self._guard(work)
         self.session.notify("action")

@@ -233,3 +233,23 @@ def test_attachments_tab_appears_once_a_new_action_is_saved(
     statutes.write_bytes(b"%PDF-1.4 statuts")
     dialog.attachments.add(statutes, AttachmentKind.STATUTES)
     assert dialog.audit.rowCount() == rows_before + 1  # the history shows the new file
+
+
+def test_creating_an_action_can_be_undone(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = open_dialog(qtbot, session, None)
+    dialog.form.title.setText("Action à annuler")
+    dialog.form.holder.setCurrentIndex(0)
+    dialog.grid.add_combo.setCurrentIndex(0)
+    dialog.grid._add_selected()
+    dialog.grid.table.item(0, 1).setText("800")
+    assert dialog.save()
+    reference = dialog.form.reference.text()
+    assert session.repos.actions.by_reference(reference) is not None
+    session.undo_stack.undo()
+    assert session.repos.actions.by_reference(reference) is None
+    deleted = session.dossier.db.execute(
+        "SELECT entity FROM audit WHERE operation = 'delete' ORDER BY id"
+    ).fetchall()
+    assert ("funding_line",) in deleted and ("action",) in deleted
+    session.undo_stack.redo()
+    assert session.repos.actions.by_reference(reference) is not None

@@ -23,12 +23,11 @@ from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
 from contrat_desktop.operations.campaigns import suggest_reference
 from contrat_desktop.operations.programmation import (
     ActionState,
-    create_action,
     history,
     load_action,
     paid_by_funder,
 )
-from contrat_desktop.storage.errors import ConflictError, DossierError
+from contrat_desktop.storage.errors import ConflictError
 from contrat_desktop.ui.dialogs.action_form import ActionForm
 from contrat_desktop.ui.dialogs.action_tabs import (
     AttachmentsTab,
@@ -41,7 +40,7 @@ from contrat_desktop.ui.dialogs.funding_grid import FundingGrid
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.field_labels import FIELD_LABELS
 from contrat_desktop.ui.session import DossierSession
-from contrat_desktop.ui.undo import ChangeStatusCommand, SaveActionCommand
+from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
 
 ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
 WARNING_STYLE = "color: #5c4400; background: #fff3cd; padding: 6px; border: 1px solid #e0c36a;"
@@ -285,14 +284,11 @@ class ActionDialog(QDialog):
     def _create(self) -> bool:
         base = Action("", "", 0, self.session.campaign_id)
         action = self.form.to_action(base)
-        try:
-            self.state = create_action(self.session.dossier, action, self.grid.lines(0))
-        except DossierError as error:
-            self.messages.setStyleSheet(ERROR_STYLE)
-            self.messages.setText(str(error))
-            self.messages.show()
-            return False
-        self.session.notify("action")
+        command = CreateActionCommand(self.session, action, self.grid.lines(0), self)
+        self.session.push(command)
+        if command.created is None:
+            return False  # refused: the command showed why
+        self.state = command.created
         self.dirty = False
         self._add_attachments_tab()
         self._load()
