@@ -12,8 +12,9 @@ import json
 import sys
 from collections.abc import Sequence
 
-from contrat_desktop import __version__
+from contrat_desktop import __version__, cli_meetings
 from contrat_desktop.cli_exchange import add_commands, run_export, run_import
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.dossiers import (
     DossierInfo,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="sauvegarder un dossier")
     backup.add_argument("--db", required=True, metavar="FICHIER", help="chemin du dossier")
     add_commands(commands)
+    cli_meetings.add_commands(commands)
     return parser
 
 
@@ -105,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args)
         elif args.command == "import":
             return run_import(args)
-    except DossierError as error:
+        elif args.command == "meetings":
+            return cli_meetings.run_meetings(args)
+        elif args.command == "minutes":
+            return cli_meetings.run_minutes(args)
+    except (DossierError, ValidationError) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK

@@ -22,6 +22,7 @@ from contrat_desktop.domain.holders import Holder, HolderKind
 from contrat_desktop.domain.identifiers import make_siret
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus, path_to
 from contrat_desktop.operations import demo_content as content
+from contrat_desktop.operations.demo_meetings import build_demo_meetings
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -136,6 +137,7 @@ def build_demo(dossier: Dossier) -> None:
         plan_2016 = [(t, ti, h) for t, ti, h, _ in renewed] + NEW_2016
         links = {index: previous_id for index, (*_, previous_id) in enumerate(renewed)}
         _campaign(context, contract.id, 2016, plan_2016, STATUSES_2016, links)
+        build_demo_meetings(dossier)
 
 
 def _contract(repos: Repositories) -> Contract:

@@ -294,6 +294,105 @@ def m0003_action_search(db: Database) -> None:
         db.execute(statement)
 
 
+_MEETINGS_SCHEMA = [
+    """CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        council_member INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL DEFAULT 1
+    ) STRICT""",
+    """CREATE TABLE body_member (
+        id INTEGER PRIMARY KEY,
+        body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+        seat TEXT NOT NULL DEFAULT 'titulaire',
+        position INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (body_id, person_id)
+    ) STRICT""",
+    """CREATE TABLE meeting (
+        id INTEGER PRIMARY KEY,
+        body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE RESTRICT,
+        starts_at TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL DEFAULT 120,
+        place TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        next_meeting TEXT NOT NULL DEFAULT '',
+        minutes_status TEXT NOT NULL DEFAULT 'brouillon',
+        version INTEGER NOT NULL DEFAULT 1
+    ) STRICT""",
+    "CREATE INDEX idx_meeting_body ON meeting(body_id, starts_at)",
+    """CREATE TABLE agenda_item (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        presenter TEXT NOT NULL DEFAULT '',
+        duration_minutes INTEGER NOT NULL DEFAULT 15,
+        notes TEXT NOT NULL DEFAULT '',
+        decision TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1
+    ) STRICT""",
+    "CREATE INDEX idx_agenda_item_meeting ON agenda_item(meeting_id, position)",
+    """CREATE TABLE attendance (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+        presence TEXT NOT NULL DEFAULT 'absent',
+        represented_by TEXT NOT NULL DEFAULT '',
+        invited INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (meeting_id, person_id)
+    ) STRICT""",
+    """CREATE TABLE examined_action (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        action_id INTEGER NOT NULL REFERENCES action(id) ON DELETE RESTRICT,
+        position INTEGER NOT NULL DEFAULT 0,
+        opinion TEXT,
+        conditions TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (meeting_id, action_id)
+    ) STRICT""",
+    "CREATE INDEX idx_examined_action_action ON examined_action(action_id)",
+    """CREATE TABLE examined_amount (
+        examined_action_id INTEGER NOT NULL REFERENCES examined_action(id) ON DELETE CASCADE,
+        funder_id INTEGER NOT NULL REFERENCES funder(id) ON DELETE RESTRICT,
+        amount_cents INTEGER NOT NULL,
+        PRIMARY KEY (examined_action_id, funder_id)
+    ) STRICT, WITHOUT ROWID""",
+    """CREATE TABLE follow_up (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        who TEXT NOT NULL,
+        what TEXT NOT NULL,
+        due_on TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+    ) STRICT""",
+    """CREATE TABLE minutes_document (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        validated_at TEXT NOT NULL,
+        validated_by TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        content BLOB NOT NULL
+    ) STRICT""",
+    "CREATE INDEX idx_minutes_document_meeting ON minutes_document(meeting_id)",
+]
+
+
+@MIGRATIONS(name="0004_meetings")
+def m0004_meetings(db: Database) -> None:
+    for statement in _MEETINGS_SCHEMA:
+        db.execute(statement)
+
+
 def applied_names(db: Database) -> list[str]:
     return [migration.name for migration in MIGRATIONS.applied(db)]
 

@@ -31,6 +31,14 @@ ENTITY_LABELS = {
     "framework_node": "l'élément du cadre stratégique",
     "report": "le bilan",
     "body": "l'instance",
+    "person": "la personne",
+    "body_member": "le membre de l'instance",
+    "meeting": "la réunion",
+    "agenda_item": "le point de l'ordre du jour",
+    "attendance": "la présence",
+    "examined_action": "l'action examinée",
+    "follow_up": "la suite à donner",
+    "minutes_document": "le compte rendu validé",
     "setting": "le paramètre",
 }
 

@@ -13,10 +13,19 @@ from contrat_desktop.storage.contracts import (
     DistrictRepository,
 )
 from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.decisions import ExaminedActionRepository
 from contrat_desktop.storage.framework import FrameworkRepository
 from contrat_desktop.storage.funders import EnvelopeRepository, FunderRepository
 from contrat_desktop.storage.funding import FundingLineRepository, PaymentRepository
 from contrat_desktop.storage.holders import HolderRepository
+from contrat_desktop.storage.meetings import (
+    AgendaItemRepository,
+    AttendanceRepository,
+    FollowUpRepository,
+    MeetingRepository,
+)
+from contrat_desktop.storage.minutes_documents import MinutesDocumentRepository
+from contrat_desktop.storage.persons import BodyMemberRepository, PersonRepository
 from contrat_desktop.storage.reports import ReportRepository
 from contrat_desktop.storage.settings import SettingsRepository
 
@@ -80,3 +89,35 @@ class Repositories:
     @cached_property
     def settings(self) -> SettingsRepository:
         return SettingsRepository(self.dossier)
+
+    @cached_property
+    def persons(self) -> PersonRepository:
+        return PersonRepository(self.dossier)
+
+    @cached_property
+    def body_members(self) -> BodyMemberRepository:
+        return BodyMemberRepository(self.dossier)
+
+    @cached_property
+    def meetings(self) -> MeetingRepository:
+        return MeetingRepository(self.dossier)
+
+    @cached_property
+    def agenda_items(self) -> AgendaItemRepository:
+        return AgendaItemRepository(self.dossier)
+
+    @cached_property
+    def attendance(self) -> AttendanceRepository:
+        return AttendanceRepository(self.dossier)
+
+    @cached_property
+    def examined_actions(self) -> ExaminedActionRepository:
+        return ExaminedActionRepository(self.dossier)
+
+    @cached_property
+    def follow_ups(self) -> FollowUpRepository:
+        return FollowUpRepository(self.dossier)
+
+    @cached_property
+    def minutes_documents(self) -> MinutesDocumentRepository:
+        return MinutesDocumentRepository(self.dossier)

@@ -164,6 +164,12 @@ def window(folder: Path, actions: int) -> list[Figure]:
     return [Figure(*row) for row in window_figures(dossier, folder / "donnees")]
 
 
+def meetings(repeat: int) -> list[Figure]:
+    from tests.benchmarks.meeting_cases import minutes_figures
+
+    return [Figure(*row) for row in minutes_figures(repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -178,6 +184,7 @@ def main() -> None:
         figures += foundation(Path(tmp), args.actions, args.repeat)
         figures += exchange(Path(tmp), args.repeat)
         figures += window(Path(tmp), args.actions)
+        figures += meetings(args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))

@@ -1,0 +1,75 @@
+"""Quorum and conseil citoyen presence: rules computed from a body and its attendance."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from contrat_desktop.domain.bodies import Body
+from contrat_desktop.domain.meetings import Attendance, Presence
+from contrat_desktop.domain.persons import BodyMember, Person, Seat
+
+COUNTED = frozenset({Presence.PRESENT, Presence.REPRESENTED})
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumCheck:
+    required: int | None  # None: the body has no quorum rule
+    counted: int  # titular members present or represented
+
+    @property
+    def reached(self) -> bool:
+        return self.required is None or self.counted >= self.required
+
+    @property
+    def message(self) -> str:
+        if self.required is None:
+            return f"Pas de règle de quorum ; {self.counted} membre(s) présent(s) ou représenté(s)."
+        state = "atteint" if self.reached else "non atteint"
+        return f"Quorum {state} : {self.counted} membre(s) sur {self.required} requis."
+
+
+def quorum_required(body: Body, titular_members: int) -> int | None:
+    """The number of members needed: a count, or a fraction (rounded up) of the titulars."""
+    if body.quorum_count is not None:
+        return body.quorum_count
+    if body.quorum_fraction_percent is not None:
+        return math.ceil(titular_members * body.quorum_fraction_percent / 100)
+    return None
+
+
+def check_quorum(
+    body: Body, members: Iterable[BodyMember], attendance: Iterable[Attendance]
+) -> QuorumCheck:
+    """Titular members count once each when present or represented; invitees never count."""
+    titulars = {m.person_id for m in members if m.seat is Seat.TITULAR}
+    seated = {m.person_id for m in members}
+    came = {a.person_id for a in attendance if a.presence in COUNTED}
+    # a substitute present stands for an absent titular, never on top of them
+    counted = min(len(came & seated), len(titulars))
+    return QuorumCheck(quorum_required(body, len(titulars)), counted)
+
+
+def council_warning(
+    body: Body,
+    steering: bool,
+    attendance: Iterable[Attendance],
+    persons: Mapping[int, Person],
+) -> str | None:
+    """A French warning when a body that must seat the conseil citoyen meets without it."""
+    if not (body.council_required or steering):
+        return None
+    present = [
+        a
+        for a in attendance
+        if a.presence is Presence.PRESENT
+        and a.person_id in persons
+        and persons[a.person_id].council_member
+    ]
+    if present:
+        return None
+    return (
+        f"Aucun membre du conseil citoyen n'est présent à cette réunion de « {body.name} » : "
+        "la loi prévoit sa représentation dans chaque instance de pilotage."
+    )

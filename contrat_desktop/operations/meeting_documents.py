@@ -1,0 +1,45 @@
+"""Documents of a meeting as bytes: minutes (stored copy once validated), sign-in sheet,
+convocations and the calendar file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.operations.meeting_record import load_meeting_record
+from contrat_desktop.reports.calendar_file import meeting_ics
+from contrat_desktop.reports.convocation import convocations_pdf
+from contrat_desktop.reports.minutes import minutes_pdf
+from contrat_desktop.reports.sign_in_sheet import sign_in_sheet_pdf
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+
+
+def minutes_bytes(dossier: Dossier, meeting_id: int) -> bytes:
+    """Validated minutes: the stored PDF, identical to the byte. A draft: built afresh."""
+    repos = Repositories(dossier)
+    meeting = repos.meetings.get(meeting_id)
+    if meeting.frozen:
+        stored = repos.minutes_documents.latest(meeting_id)
+        if stored is not None:
+            return repos.minutes_documents.content(stored)
+    return minutes_pdf(load_meeting_record(dossier, meeting_id))
+
+
+def sign_in_sheet_bytes(dossier: Dossier, meeting_id: int) -> bytes:
+    return sign_in_sheet_pdf(load_meeting_record(dossier, meeting_id))
+
+
+def convocations_bytes(dossier: Dossier, meeting_id: int, person_id: int | None = None) -> bytes:
+    """One letter per convened person, all in one PDF (or only ``person_id``'s)."""
+    record = load_meeting_record(dossier, meeting_id)
+    if person_id is not None:
+        chosen = tuple(a for a in record.attendees if a.person.id == person_id)
+        if not chosen:
+            raise ValidationError("Cette personne n'est pas convoquée à la réunion.")
+        record = replace(record, attendees=chosen)
+    return convocations_pdf(record)
+
+
+def calendar_text(dossier: Dossier, meeting_id: int) -> str:
+    return meeting_ics(load_meeting_record(dossier, meeting_id))

@@ -1,0 +1,101 @@
+"""The table of actions examined: one row per funder under each action (requested, proposed,
+granted), the avis and conditions, then the totals per funder.
+
+One row per funder (rather than one column per funder) keeps the table readable in portrait
+whatever the number of funders. Long tables split across pages with the header repeated.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from reportlab.platypus import Flowable, Spacer, Table
+
+from contrat_desktop.domain.decisions import AmountKind
+from contrat_desktop.domain.minutes import ExaminedLine, MeetingRecord
+from contrat_desktop.reports.amounts import euros
+from contrat_desktop.reports.styles import GRID, LIGHT, para, table_style
+
+WIDTHS = (64, 132, 68, 58, 58, 58, 66)
+HEADER = ("Réf.", "Action, porteur", "Financeur", "Demandé", "Proposé", "Accordé", "Avis")
+
+Stages = tuple[Mapping[int, int], Mapping[int, int], Mapping[int, int]]
+
+
+def _stages(record: MeetingRecord, line: ExaminedLine) -> Stages:
+    decided = line.decided(record.amount_kind)
+    if record.amount_kind is AmountKind.PROPOSED:
+        return line.requested, decided, line.granted
+    return line.requested, line.proposed, decided
+
+
+def _action_text(line: ExaminedLine) -> str:
+    text = f"{line.title}\n{line.holder}"
+    if line.item.conditions:
+        text += f"\nSous réserve : {line.item.conditions}"
+    if line.item.comment:
+        text += f"\n{line.item.comment}"
+    return text
+
+
+def programmation_table(record: MeetingRecord) -> list[Flowable]:
+    names = {f.id or 0: f.display_name for f in record.funders}
+    rows: list[list[Flowable | str]] = [[para(h, "cell_bold") for h in HEADER]]
+    starts: list[int] = []
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for line in record.examined:
+        stages = _stages(record, line)
+        funder_ids = sorted({f for stage in stages for f in stage}, key=list(names).index)
+        starts.append(len(rows))
+        opinion = line.item.opinion.label if line.item.opinion else "—"
+        for index, funder_id in enumerate(funder_ids or [0]):
+            values = [stage.get(funder_id) for stage in stages]
+            for position, value in enumerate(values):
+                totals[funder_id][position] += value or 0
+            first = index == 0
+            rows.append(
+                [
+                    para(line.reference, "cell") if first else "",
+                    para(_action_text(line), "cell") if first else "",
+                    names.get(funder_id, "—"),  # plain strings: 10x faster than paragraphs
+                    *[euros(v) for v in values],
+                    para(opinion, "cell") if first else "",
+                ]
+            )
+    table = Table(rows, colWidths=WIDTHS, repeatRows=1)
+    table.setStyle(
+        table_style(
+            ("BOX", (0, 0), (-1, -1), 0.4, GRID),
+            ("ALIGN", (3, 1), (5, -1), "RIGHT"),
+            ("FONTSIZE", (2, 1), (5, -1), 7.5),
+            ("LINEBEFORE", (1, 0), (-1, -1), 0.4, GRID),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID),
+            *[("LINEABOVE", (0, start), (-1, start), 0.4, GRID) for start in starts],
+            grid=False,
+        )
+    )
+    table.hAlign = "LEFT"
+    return [table, Spacer(1, 8), _totals(record, names, totals)]
+
+
+def _totals(record: MeetingRecord, names: dict[int, str], totals: dict[int, list[int]]) -> Table:
+    rows: list[list[Flowable | str]] = [
+        [para(h, "cell_bold") for h in ("Totaux par financeur", *HEADER[3:6])]
+    ]
+    grand = [0, 0, 0]
+    for funder_id in names:
+        if funder_id in totals:
+            values = totals[funder_id]
+            grand = [a + b for a, b in zip(grand, values, strict=True)]
+            rows.append(
+                [para(names[funder_id], "cell"), *[para(euros(v), "amount") for v in values]]
+            )
+    rows.append(
+        [para(f"Total ({len(record.examined)} actions)", "cell_bold")]
+        + [para(euros(v), "amount") for v in grand]
+    )
+    table = Table(rows, colWidths=(WIDTHS[0] + WIDTHS[1] + WIDTHS[2], *WIDTHS[3:6]), repeatRows=1)
+    table.setStyle(table_style(("BACKGROUND", (0, -1), (-1, -1), LIGHT)))
+    table.hAlign = "LEFT"
+    return table

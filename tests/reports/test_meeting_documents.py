@@ -1,0 +1,68 @@
+"""PDF documents of a meeting: text, reproducibility, long tables, sign-in sheet, convocations."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from contrat_desktop.reports.calendar_file import meeting_ics
+from contrat_desktop.reports.convocation import convocations_pdf
+from contrat_desktop.reports.minutes import minutes_pdf
+from contrat_desktop.reports.sign_in_sheet import sign_in_sheet_pdf
+from tests.reports.record_factory import make_record
+
+
+def pages(content: bytes) -> list[str]:
+    # pypdf gives back spaces as typed; amounts carry no-break spaces
+    return [p.extract_text().replace("\u00a0", " ") for p in PdfReader(io.BytesIO(content)).pages]
+
+
+def test_minutes_hold_names_amounts_decisions_and_typography() -> None:
+    text = "\n".join(pages(minutes_pdf(make_record())))
+    for expected in (
+        "Compte rendu – Comité de pilotage politique",
+        "Mardi 28 avril 2015, de 18 h 00 à 19 h 30",
+        "Hélène Garnier",
+        "Aïcha Traoré, Habitante (CC)",
+        "représenté·e par Léa Moreau",
+        "Quorum non atteint : 2 membre(s) sur 3 requis.",
+        "Action « 1 » : atelier d'été",
+        "1 100 €",  # 2015-CS-001, funder 1: requested
+        "990 €",  # proposed, then granted
+        "Relevé des décisions",
+        "Défavorable",
+        "Fournir le budget équilibré",
+        "Notifier les décisions",
+        "Automne 2015",
+        "Page 1 sur",
+    ):
+        assert expected in text, expected
+
+
+def test_same_meeting_gives_the_same_bytes() -> None:
+    assert minutes_pdf(make_record()) == minutes_pdf(make_record())
+    assert sign_in_sheet_pdf(make_record()) == sign_in_sheet_pdf(make_record())
+
+
+def test_long_table_splits_with_the_header_repeated() -> None:
+    texts = pages(minutes_pdf(make_record(actions=80, funders=6)))
+    assert len(texts) > 4
+    table_pages = [t for t in texts if "Fin. 6" in t]
+    assert len(table_pages) >= 3
+    for text in table_pages[1:]:
+        assert text.index("Financeur") < text.index("Fin. 6")  # header before the rows
+        assert "Demandé" in text and "Accordé" in text
+    assert f"Page 2 sur {len(texts)}" in texts[1]
+    assert "Totaux par financeur" in "\n".join(texts)
+
+
+def test_sign_in_sheet_convocations_and_calendar() -> None:
+    record = make_record()
+    sheet = "\n".join(pages(sign_in_sheet_pdf(record)))
+    assert "Feuille d'émargement" in sheet and "Signature" in sheet and "Noël Lefèvre" in sheet
+    letters = pages(convocations_pdf(record))
+    assert len(letters) == 3 and "Aïcha Traoré" in letters[1] and "Ordre du jour" in letters[0]
+    ics = meeting_ics(record)
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART:20150428T180000" in ics
+    assert "LOCATION:Hôtel de ville" in ics and ics.endswith("END:VCALENDAR\r\n")
