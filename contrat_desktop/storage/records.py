@@ -219,3 +219,26 @@ def refused_as_french(table: str) -> Iterator[None]:
         else:
             message = f"Enregistrement refusé pour {label} : {text}."
         raise DossierError(message) from error
+    except sqlite3.OperationalError as error:
+        raise DossierError(french_operational_error(error)) from error
+
+
+def french_operational_error(error: sqlite3.OperationalError) -> str:
+    """SQLite's run-time errors (busy file, network drive gone...) said in French."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            "Le dossier est occupé par une autre application en ce moment : "
+            "rien n'a été enregistré. Réessayez dans un instant."
+        )
+    if "readonly" in text or "read-only" in text:
+        return (
+            "Le fichier du dossier est en lecture seule (droits du fichier ou du lecteur) : "
+            "rien n'a été enregistré."
+        )
+    if "disk" in text or "i/o" in text or "full" in text:
+        return (
+            "Écriture impossible sur le disque ou le lecteur réseau (plein ou déconnecté ?) : "
+            "rien n'a été enregistré. Vérifiez la connexion puis réessayez."
+        )
+    return f"Le dossier n'a pas pu être modifié ({error}) : rien n'a été enregistré."

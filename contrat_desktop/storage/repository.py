@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from contrat_desktop.storage.conversions import Row, from_row, to_row
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.records import refused_as_french
 
 T = TypeVar("T")
 
@@ -62,7 +63,7 @@ class Repository(Generic[T]):
 
     # writing -----------------------------------------------------------------
     def add(self, obj: T) -> T:
-        with self.db.atomic():
+        with self.db.atomic(), refused_as_french(self.table):
             row_id = self.writer.insert(self.table, self._row(obj))
             self._save_links(row_id, obj)
         return self.get(row_id)
@@ -70,7 +71,7 @@ class Repository(Generic[T]):
     def update(self, obj: T) -> T:
         """Save ``obj``; refused with ``ConflictError`` if its row changed since it was read."""
         row_id, version = self._identity(obj)
-        with self.db.atomic():
+        with self.db.atomic(), refused_as_french(self.table):
             new_version = self.writer.update(self.table, row_id, self._row(obj), version)
             if self._save_links(row_id, obj) and new_version == version:
                 # Only links changed: the row must still move on, or a stale copy saved

@@ -117,3 +117,26 @@ def test_a_links_only_save_still_moves_the_version(
     with pytest.raises(ConflictError):  # Bob saves from the copy he read before
         repos.actions.update(replace(action, title="Titre de Bob"))
     assert repos.actions.get(action.id or 0).axis_ids == (axis.id,)
+
+
+def test_a_busy_dossier_is_explained_and_nothing_is_written(
+    dossier_path: Path, repos: Repositories
+) -> None:
+    import sqlite3
+
+    from contrat_desktop.storage import database
+
+    holder = repos.holders.add(Holder(legal_name="Association Epsilon"))
+    other = sqlite3.connect(dossier_path, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds SQLite's own lock
+    repos.dossier.db.execute("PRAGMA busy_timeout = 50")  # not the usual 10 s in a test
+    try:
+        with pytest.raises(DossierError, match="occupé par une autre application"):
+            repos.holders.update(replace(holder, city="Paris"))
+    finally:
+        other.rollback()
+        other.close()
+        repos.dossier.db.execute(
+            f"PRAGMA busy_timeout = {int(database.BUSY_TIMEOUT_SECONDS * 1000)}"
+        )
+    assert repos.holders.get(holder.id or 0).city == ""
