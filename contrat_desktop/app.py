@@ -89,12 +89,18 @@ class Started:
 def start(argv: Sequence[str] | None = None) -> Started:
     """Build the application and its window (shown), without entering the event loop."""
     args = parse_args(argv)
+    from contrat_desktop.storage.database import EarlyIntegrityCheck, open_dossier
+    from contrat_desktop.ui.preferences import Preferences
+
+    prefs = Preferences()
+    path = choose_dossier(args.dossier, prefs.last_dossier)
+    # the integrity check runs while Qt and the window's modules load
+    early = EarlyIntegrityCheck(path) if path.exists() else None
+
     from PySide6.QtWidgets import QApplication
 
-    from contrat_desktop.storage.database import open_dossier
     from contrat_desktop.ui.controller import DossierController
     from contrat_desktop.ui.main_window import MainWindow
-    from contrat_desktop.ui.preferences import Preferences
     from contrat_desktop.ui.session import DossierSession
 
     log_path = setup_logging()
@@ -103,9 +109,7 @@ def start(argv: Sequence[str] | None = None) -> Started:
     app.setApplicationName("contrat_desktop")
     app.setApplicationVersion(__version__)
     install_exception_hook(log_path)
-    prefs = Preferences()
-    path = choose_dossier(args.dossier, prefs.last_dossier)
-    dossier = open_dossier(path, read_only=args.read_only)
+    dossier = open_dossier(path, read_only=args.read_only, early_check=early)
     prefs.remember_dossier(path)
     log.info("opened %s (%s)", path, dossier.read_only_reason or "read-write")
     window = MainWindow(prefs)

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contrat_desktop.operations.campaigns import start_empty_dossier
-from contrat_desktop.operations.demo import build_demo
-from contrat_desktop.operations.synthetic import generate_synthetic
 from contrat_desktop.storage.backup import (
     BackupFile,
     copy_database,
@@ -65,9 +63,14 @@ def create_dossier(
         partial.unlink()
     try:
         with open_dossier(partial, create=True, daily_backup=False) as dossier:
+            # imported here: the demo builds minutes with ReportLab, not needed at start-up
             if demo:
+                from contrat_desktop.operations.demo import build_demo
+
                 build_demo(dossier)
             elif synthetic:
+                from contrat_desktop.operations.synthetic import generate_synthetic
+
                 generate_synthetic(dossier, synthetic, years=years)
             else:
                 start_empty_dossier(dossier)

@@ -8,6 +8,7 @@ checked; a lock file beside it tells a second instance to open it read-only and 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -127,6 +128,34 @@ def integrity_check(conn: sqlite3.Connection) -> str:
     return "; ".join(str(row[0]) for row in rows[:10])
 
 
+class EarlyIntegrityCheck:
+    """``PRAGMA integrity_check`` started on its own read-only connection and thread, so
+    the window's start-up work overlaps it (SQLite releases the GIL while it reads).
+    ``open_dossier`` waits for its verdict before anything is read or written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._result: str | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+            try:
+                self._result = integrity_check(conn)
+            finally:
+                conn.close()
+        except BaseException as error:  # delivered to the opener, on its thread
+            self._result = error
+
+    def verdict(self, conn: sqlite3.Connection) -> str:
+        self._thread.join()
+        if isinstance(self._result, BaseException) or self._result is None:
+            return integrity_check(conn)  # could not run early (e.g. new file): run it now
+        return self._result
+
+
 def open_dossier(
     path: str | Path,
     *,
@@ -135,6 +164,7 @@ def open_dossier(
     create: bool = False,
     daily_backup: bool = True,
     allow_outdated: bool = False,
+    early_check: EarlyIntegrityCheck | None = None,
 ) -> Dossier:
     """Open (or with ``create`` make) a dossier, migrated to the current schema.
 
@@ -167,7 +197,11 @@ def open_dossier(
         raise DossierError(f"Le dossier « {path.name} » est illisible : {error}.") from None
     try:
         dossier.report = _prepare(
-            dossier, existed=existed, daily_backup=daily_backup, allow_outdated=allow_outdated
+            dossier,
+            existed=existed,
+            daily_backup=daily_backup,
+            allow_outdated=allow_outdated,
+            early=early_check,
         )
     except BaseException:
         dossier.close()
@@ -198,11 +232,16 @@ def bring_up_to_date(dossier: Dossier) -> tuple[str, ...]:
 
 
 def _prepare(
-    dossier: Dossier, *, existed: bool, daily_backup: bool, allow_outdated: bool = False
+    dossier: Dossier,
+    *,
+    existed: bool,
+    daily_backup: bool,
+    allow_outdated: bool = False,
+    early: EarlyIntegrityCheck | None = None,
 ) -> OpenReport:
     db, path = dossier.db, dossier.path
     try:
-        integrity = integrity_check(db.conn)
+        integrity = early.verdict(db.conn) if early else integrity_check(db.conn)
     except sqlite3.DatabaseError as error:
         raise DossierError(f"Le dossier « {path.name} » est endommagé : {error}.") from None
     if integrity != "ok":

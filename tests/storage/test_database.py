@@ -194,3 +194,26 @@ def test_restoring_an_older_backup_brings_its_schema_up_to_date(
         restore_backup(dossier, old.path)
         assert "website" in dossier.db["holder"].columns_dict
         assert migrations.pending_names(dossier.db) == []
+
+
+def test_the_early_integrity_check_gives_the_same_verdict(dossier_path: Path) -> None:
+    from contrat_desktop.storage.database import EarlyIntegrityCheck
+
+    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+        dossier.db.conn.executemany(
+            "INSERT INTO holder (legal_name, kind) VALUES (?, 'association')",
+            [(f"Porteur {n}" * 20,) for n in range(2000)],
+        )
+        dossier.db.conn.commit()
+    with open_dossier(
+        dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)
+    ) as sound:
+        assert sound.report.integrity == "ok"
+    data = bytearray(dossier_path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 12)):
+        data[offset] = 0x5A
+    dossier_path.write_bytes(bytes(data))
+    with pytest.raises(DossierError):
+        open_dossier(
+            dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)
+        )
