@@ -105,7 +105,7 @@ def _write_main(workbook: Any, sheet: Any, styles: Styles, table: ProgrammationT
     sheet.freeze_panes(FIRST_DATA_ROW, 3)
     sheet.autofilter(HEADER_ROW, 0, last_data, last)
     sheet.set_landscape()
-    sheet.set_paper(9)  # A4
+    sheet.set_paper(8)  # A3: the funder columns stay legible once fitted to the width
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(BAND_ROW, HEADER_ROW)
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
