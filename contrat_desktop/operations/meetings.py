@@ -33,11 +33,7 @@ class MeetingSummary:
 def list_meetings(dossier: Dossier) -> list[MeetingSummary]:
     repos = Repositories(dossier)
     bodies = {b.id: b.name for b in repos.bodies.all()}
-    counts = dict(
-        dossier.db.execute(
-            "SELECT meeting_id, count(*) FROM examined_action GROUP BY meeting_id"
-        ).fetchall()
-    )
+    counts = repos.examined_actions.counts_by_meeting()
     return [
         MeetingSummary(
             id=m.id or 0,

@@ -14,6 +14,13 @@ class ExaminedActionRepository(MeetingPartRepository[ExaminedAction]):
     model = ExaminedAction
     order_by = "position, id"
 
+    def counts_by_meeting(self) -> dict[int, int]:
+        """How many actions each meeting examined."""
+        rows = self.db.execute(
+            "SELECT meeting_id, count(*) FROM examined_action GROUP BY meeting_id"
+        ).fetchall()
+        return {meeting_id: count for meeting_id, count in rows}
+
     def for_action(self, action_id: int) -> list[ExaminedAction]:
         return self._select("WHERE action_id = ?", [action_id])
 
