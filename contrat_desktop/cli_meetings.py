@@ -7,21 +7,12 @@ import dataclasses
 import json
 from typing import Any
 
-from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.meeting_documents import (
-    calendar_text,
-    convocations_bytes,
-    minutes_bytes,
-    sign_in_sheet_bytes,
+    DOCUMENT_LABELS,
+    write_meeting_document,
 )
 from contrat_desktop.operations.meetings import list_meetings
 from contrat_desktop.storage.database import open_dossier
-
-DOCUMENTS = {
-    "minutes": ("compte rendu", minutes_bytes),
-    "sign_in_sheet": ("feuille d'émargement", sign_in_sheet_bytes),
-    "convocations": ("convocations", convocations_bytes),
-}
 
 
 def add_commands(commands: Any) -> None:
@@ -80,12 +71,6 @@ def run_meetings(args: argparse.Namespace) -> int:
 
 def run_minutes(args: argparse.Namespace) -> int:
     with open_dossier(args.db, read_only=True) as dossier:
-        if args.document == "ics":
-            label, content = "fichier d'agenda", calendar_text(dossier, args.meeting_id).encode()
-        else:
-            label, build = DOCUMENTS[args.document]
-            content = build(dossier, args.meeting_id)
-    with replaced_atomically(args.output) as temporary:
-        temporary.write_bytes(content)
-    print(f"Fichier écrit : {args.output} ({label}, {len(content)} octets)")
+        size = write_meeting_document(dossier, args.meeting_id, args.document, args.output)
+    print(f"Fichier écrit : {args.output} ({DOCUMENT_LABELS[args.document]}, {size} octets)")
     return 0

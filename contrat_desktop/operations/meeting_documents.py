@@ -4,8 +4,10 @@ convocations and the calendar file."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.meeting_record import load_meeting_record
 from contrat_desktop.reports.calendar_file import meeting_ics
 from contrat_desktop.reports.convocation import convocations_pdf
@@ -43,3 +45,31 @@ def convocations_bytes(dossier: Dossier, meeting_id: int, person_id: int | None 
 
 def calendar_text(dossier: Dossier, meeting_id: int) -> str:
     return meeting_ics(load_meeting_record(dossier, meeting_id))
+
+
+DOCUMENT_LABELS = {
+    "minutes": "compte rendu",
+    "sign_in_sheet": "feuille d'émargement",
+    "convocations": "convocations",
+    "ics": "fichier d'agenda",
+}
+
+
+def meeting_document(dossier: Dossier, meeting_id: int, kind: str) -> bytes:
+    """One of the documents of ``DOCUMENT_LABELS`` as bytes."""
+    if kind == "ics":
+        return calendar_text(dossier, meeting_id).encode()
+    builders = {
+        "minutes": minutes_bytes,
+        "sign_in_sheet": sign_in_sheet_bytes,
+        "convocations": convocations_bytes,
+    }
+    return builders[kind](dossier, meeting_id)
+
+
+def write_meeting_document(dossier: Dossier, meeting_id: int, kind: str, target: str | Path) -> int:
+    """Write a document to ``target`` (a temporary file renamed at the end); its size."""
+    content = meeting_document(dossier, meeting_id, kind)
+    with replaced_atomically(target) as temporary:
+        temporary.write_bytes(content)
+    return len(content)

@@ -32,6 +32,7 @@ from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.pages.funders import FundersPage
 from contrat_desktop.ui.pages.holders import HoldersPage
+from contrat_desktop.ui.pages.meetings import MeetingsPage
 from contrat_desktop.ui.pages.programmation import ProgrammationPage
 from contrat_desktop.ui.pages.settings import SettingsPage
 from contrat_desktop.ui.preferences import Preferences
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self._add_area("programmation", "Programmation", self._programmation_page)
         self._add_area("holders", "Porteurs", self._holders_page)
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
+        self._add_area("meetings", "Instances et réunions", lambda: MeetingsPage(session, self))
         self._add_area("settings", "Paramètres", self._settings_page)
         self.page("programmation")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)

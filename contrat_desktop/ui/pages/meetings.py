@@ -1,0 +1,186 @@
+"""The meetings page: every sitting of the bodies, its documents (built off the GUI
+thread), the validation of its minutes after a preview, and their reopening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.meetings import MinutesStatus
+from contrat_desktop.operations.meetings import MeetingSummary, list_meetings
+from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.models.meetings_table import MeetingTableModel
+from contrat_desktop.ui.session import DossierSession
+
+# kind: (button text, file suffix, file filter)
+DOCUMENTS = {
+    "minutes": ("Compte rendu (PDF)…", "compte-rendu.pdf", "PDF (*.pdf)"),
+    "sign_in_sheet": ("Feuille d'émargement…", "emargement.pdf", "PDF (*.pdf)"),
+    "convocations": ("Convocations…", "convocations.pdf", "PDF (*.pdf)"),
+    "ics": ("Agenda (.ics)…", "reunion.ics", "Agenda (*.ics)"),
+}
+
+
+def write_document(
+    dossier_path: Path, user: str, meeting_id: int, kind: str, target: Path, control: TaskControl
+) -> int:
+    """Runs off the GUI thread, on its own read-only connection."""
+    from contrat_desktop.operations.meeting_documents import write_meeting_document
+
+    control.check()
+    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
+        return write_meeting_document(dossier, meeting_id, kind, target)
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = MeetingTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Réunions des instances")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        for number, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(number, column.width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        self.document_buttons: dict[str, QPushButton] = {}
+        for kind, (text, _suffix, _filter) in DOCUMENTS.items():
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _checked=False, k=kind: self.save_document(k))
+            buttons.addWidget(button)
+            self.document_buttons[kind] = button
+        buttons.addStretch(1)
+        self.validate_button = QPushButton("&Valider le compte rendu…", self)
+        self.validate_button.clicked.connect(self.validate)
+        self.reopen_button = QPushButton("&Rouvrir le compte rendu…", self)
+        self.reopen_button.clicked.connect(self.reopen)
+        buttons.addWidget(self.validate_button)
+        buttons.addWidget(self.reopen_button)
+        self.note = QLabel(
+            "La saisie des réunions (présences, ordre du jour, décisions) arrive dans une "
+            "prochaine version ; les documents et la validation sont disponibles ici.",
+            self,
+        )
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.task: Task | None = None
+        session.changed.connect(lambda entity: entity in {"meeting", "action"} and self.reload())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(list_meetings(self.session.dossier))
+        self._update_buttons()
+
+    def selected(self) -> MeetingSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        meeting = self.selected()
+        for button in self.document_buttons.values():
+            button.setEnabled(meeting is not None)
+        writable = meeting is not None and not self.session.read_only
+        validated = meeting is not None and meeting.minutes_status == MinutesStatus.VALIDATED.label
+        self.validate_button.setEnabled(writable and not validated)
+        self.reopen_button.setEnabled(writable and validated)
+
+    # documents -----------------------------------------------------------------------
+    def save_document(self, kind: str) -> Task | None:
+        meeting = self.selected()
+        if meeting is None:
+            return None
+        text, suffix, file_filter = DOCUMENTS[kind]
+        default = self.session.dossier.path.parent / f"reunion-{meeting.id}-{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, text.rstrip("…"), str(default), file_filter)
+        if not chosen:
+            return None
+        target = Path(chosen)
+        path, user = self.session.dossier.path, self.session.dossier.user
+        self.task = run_in_background(
+            lambda control: write_document(path, user, meeting.id, kind, target, control)
+        )
+        status = self.window().statusBar() if hasattr(self.window(), "statusBar") else None
+        if status is not None:
+            status.showMessage(f"Préparation du document « {text.rstrip('…')} »…")
+        self.task.succeeded.connect(
+            lambda _size: (
+                status is not None and status.showMessage(f"Document écrit : {target}", 8000)
+            )
+        )
+        self.task.failed.connect(
+            lambda error: QMessageBox.warning(self, "Document non écrit", str(error))
+        )
+        return self.task
+
+    # validation ----------------------------------------------------------------------
+    def validate(self) -> bool:
+        from contrat_desktop.operations.minutes_validation import (
+            preview_validation,
+            validate_minutes,
+        )
+        from contrat_desktop.ui.dialogs.minutes_validation_dialog import MinutesValidationDialog
+
+        meeting = self.selected()
+        if meeting is None:
+            return False
+        try:
+            changes = preview_validation(self.session.dossier, meeting.id)
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(self, "Validation impossible", str(error))
+            return False
+        funders = {f.id: f.display_name for f in self.session.references.funders if f.id}
+        dialog = MinutesValidationDialog(f"{meeting.body}", changes, funders, self)
+        if dialog.exec() != MinutesValidationDialog.DialogCode.Accepted:
+            return False  # nothing written
+        try:
+            validate_minutes(self.session.dossier, meeting.id, changes)
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(self, "Validation impossible", str(error))
+            return False
+        self.session.undo_stack.clear()  # a validation is undone by reopening, not Ctrl+Z
+        self.session.notify("action")
+        self.session.notify("meeting")
+        return True
+
+    def reopen(self) -> bool:
+        from contrat_desktop.operations.minutes_validation import reopen_minutes
+
+        meeting = self.selected()
+        if meeting is None:
+            return False
+        reason, accepted = QInputDialog.getText(
+            self, "Rouvrir le compte rendu", "Pourquoi rouvrir ce compte rendu validé ?"
+        )
+        if not accepted:
+            return False
+        try:
+            reopen_minutes(self.session.dossier, meeting.id, reason)
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(self, "Réouverture impossible", str(error))
+            return False
+        self.session.notify("meeting")
+        return True

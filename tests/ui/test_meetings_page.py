@@ -1,0 +1,102 @@
+"""The meetings page: list, documents written off the GUI thread, validation after a
+preview (nothing written when cancelled), reopening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.meetings import MinutesStatus
+from contrat_desktop.ui.dialogs.minutes_validation_dialog import MinutesValidationDialog
+from contrat_desktop.ui.pages.meetings import MeetingsPage
+from contrat_desktop.ui.session import DossierSession
+
+
+def make_page(qtbot: QtBot, session: DossierSession) -> MeetingsPage:
+    page = MeetingsPage(session)
+    qtbot.addWidget(page)
+    return page
+
+
+def select(page: MeetingsPage, body: str) -> None:
+    for number, row in enumerate(page.model.rows()):
+        if row.body.startswith(body):
+            page.table.selectRow(number)
+            return
+    raise AssertionError(body)
+
+
+def test_lists_the_demo_meetings(
+    qtbot: QtBot, session: DossierSession, qtmodeltester: ModelTester
+) -> None:
+    page = make_page(qtbot, session)
+    bodies = {row.body: row.minutes_status for row in page.model.rows()}
+    assert bodies == {
+        "Comité de pilotage technique": MinutesStatus.DRAFT.label,
+        "Comité de pilotage politique": MinutesStatus.VALIDATED.label,
+    }
+    qtmodeltester.check(page.model)
+    select(page, "Comité de pilotage politique")
+    assert page.reopen_button.isEnabled() and not page.validate_button.isEnabled()
+
+
+def test_minutes_are_written_in_the_background(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, session)
+    select(page, "Comité de pilotage politique")
+    target = tmp_path / "copil.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    task = page.save_document("minutes")
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Comité de pilotage politique" in text and "Page 1 sur" in text
+
+
+def test_validation_shows_the_changes_and_writes_only_when_confirmed(
+    qtbot: QtBot, session: DossierSession, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, session)
+    select(page, "Comité de pilotage technique")
+    audit_before = session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    shown: list[int] = []
+
+    def refuse(dialog: MinutesValidationDialog) -> int:
+        shown.append(dialog.table.rowCount())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(MinutesValidationDialog, "exec", refuse)
+    assert not page.validate()
+    assert shown and shown[0] >= 0
+    audit_after = session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    assert audit_after == audit_before  # cancelled: nothing written
+    monkeypatch.setattr(MinutesValidationDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    assert page.validate()
+    select(page, "Comité de pilotage technique")
+    assert page.selected().minutes_status == MinutesStatus.VALIDATED.label
+    assert page.reopen_button.isEnabled()
+
+
+def test_reopening_needs_a_reason_and_is_audited(
+    qtbot: QtBot, session: DossierSession, boxes
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, session)
+    select(page, "Comité de pilotage politique")
+    boxes.text_answer = ("", True)
+    assert not page.reopen()
+    assert "pourquoi" in boxes.shown[-1][2].lower()
+    boxes.text_answer = ("Erreur sur un montant de la CAF", True)
+    assert page.reopen()
+    notes = [
+        row[0]
+        for row in session.dossier.db.execute(
+            "SELECT new_value FROM audit WHERE entity = 'meeting' ORDER BY id"
+        )
+    ]
+    assert any("Erreur sur un montant de la CAF" in (note or "") for note in notes)
