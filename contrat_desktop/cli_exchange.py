@@ -66,7 +66,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with open_dossier(args.db, read_only=args.dry_run) as dossier:
             plan = plan_import(dossier, args.file, sheet=args.sheet)
-            blocked = plan.has_errors and not args.skip_invalid_rows
+            undecided = bool(plan.of_kind(RowKind.AMBIGUOUS))
+            blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows
             result = None
             if not args.dry_run and not blocked:
                 result = apply_import(
@@ -80,7 +81,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(json.dumps({"refused": True, "message": str(refused)}, ensure_ascii=False))
         print(f"Fichier refusé : {refused}", file=sys.stderr)
         return EXIT_REFUSED
-    summary = plan.summary()
+    summary = plan.summary(ambiguous_as_errors=not args.skip_invalid_rows)
     summary["applied"] = result is not None
     if result is not None:
         summary["journal_id"] = result.journal_id
@@ -92,8 +93,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(_describe(plan, summary))
     if blocked and not args.dry_run:
         print(
-            "Rien n'a été importé : des lignes sont en erreur "
-            "(corrigez le classeur, ou relancez avec --skip-invalid-rows).",
+            "Rien n'a été importé : des lignes sont en erreur ou correspondent à plusieurs "
+            "actions (corrigez le classeur, ou relancez avec --skip-invalid-rows).",
             file=sys.stderr,
         )
         return EXIT_ROWS_IN_ERROR
@@ -114,7 +115,8 @@ def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
     for row in plan.of_kind(RowKind.CHANGED)[:SHOWN]:
         changes = "; ".join(f"{c.column} : {c.old} → {c.new}" for c in row.changes)
         lines.append(f"  ligne {row.row} ({row.label}) : {changes}")
-    for issue in plan.errors[:SHOWN]:
+    issues = [*plan.errors, *plan.ambiguity_issues()]
+    for issue in sorted(issues, key=lambda issue: issue.row)[:SHOWN]:
         lines.append(
             f"  ERREUR feuille « {issue.sheet} », ligne {issue.row}, colonne « {issue.column} » "
             f"(« {issue.value} ») : {issue.message}"

@@ -82,3 +82,38 @@ def make_action(
         return repos.actions.add(replace(action, **overrides))
 
     return make
+
+
+AMBIGUOUS_TITLE = "Atelier théâtre des jeunes du quartier"
+
+
+@pytest.fixture
+def make_ambiguous_return(tmp_path: Path) -> Callable[[Dossier], tuple[Path, list[Action]]]:
+    """Two actions of one holder with similar titles, and a workbook returning one row that
+    matches both (same SIRET, similar title, no reference, no Dauphin) with an avis."""
+    import xlsxwriter
+
+    def make(dossier: Dossier) -> tuple[Path, list[Action]]:
+        repos = Repositories(dossier)
+        holder = repos.holders.add(
+            Holder(legal_name="Compagnie des Deux Rives", kind=HolderKind.ASSOCIATION,
+                   siret="44306184100047")
+        )  # fmt: skip
+        year = max(repos.campaigns.years())
+        campaign = repos.campaigns.by_year(year)
+        assert campaign is not None and campaign.id is not None and holder.id is not None
+        actions = [
+            repos.actions.add(
+                Action(f"{year}-AMB-00{n}", f"{AMBIGUOUS_TITLE} {letter}", holder.id, campaign.id)
+            )
+            for n, letter in ((1, "A"), (2, "B"))
+        ]
+        path = tmp_path / "retour-ambigu.xlsx"
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet("Programmation")
+        sheet.write_row(0, 0, ["Porteur", "SIRET", "Intitulé de l'action", "Avis"])
+        sheet.write_row(1, 0, [holder.legal_name, holder.siret, AMBIGUOUS_TITLE, "Favorable"])
+        book.close()
+        return path, actions
+
+    return make

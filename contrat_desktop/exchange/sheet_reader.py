@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
@@ -23,6 +24,7 @@ from contrat_desktop.exchange.headers import (
 )
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.exchange.row_values import RowValues
 from contrat_desktop.exchange.workbook_file import MAX_ROWS, WorkbookFile
 
 MIN_HEADER_MATCHES = 2
@@ -43,7 +45,7 @@ class RowIssue:
 @dataclass(slots=True)
 class ParsedRow:
     row: int
-    values: dict[str, Any]  # column key → domain value (None when blank)
+    values: RowValues  # column key → domain value (None when blank)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
 
@@ -200,8 +202,12 @@ def _parse(
         layout, chosen.sheet, chosen.origin[0] + chosen.header_index + 1, headers, mapped, []
     )
     reading.hidden_sheets_skipped = hidden
-    plan = [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()]
+    parser = _RowParser(
+        chosen.sheet,
+        [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()],
+    )
     sheet = chosen.sheet_object
+    chosen.sheet_object = None  # the rows are parsed as they stream: keep no second copy
     first = chosen.origin[0] + 1
     total = chosen.height
     for position, cells in enumerate(sheet.iter_rows()):
@@ -209,7 +215,7 @@ def _parse(
             progress(position, total)
         if position <= chosen.header_index:
             continue
-        parsed = _parse_row(chosen.sheet, first + position, cells, plan)
+        parsed = parser.parse(first + position, cells)
         if parsed is None:
             reading.blank_rows += 1
         else:
@@ -219,48 +225,96 @@ def _parse(
     return reading
 
 
-def _parse_row(
-    sheet: str, number: int, cells: list[Any], plan: list[tuple[int, Column, str]]
-) -> ParsedRow | None:
-    first = next((c for c in cells if c != "" and c is not None), None)
-    if first is None:
-        return None
-    if isinstance(first, str) and first.lstrip()[:5].lower() == "total":
-        return None
-    values: dict[str, Any] = {}
-    row = ParsedRow(number, values)
-    width = len(cells)
-    for index, column, label in plan:
-        raw = cells[index] if index < width else None
-        kind = column.kind
-        if raw is None or raw == "":
-            values[column.key] = None
-            continue
-        if type(raw) is str:
-            raw = raw.strip()
-            if not raw:
-                values[column.key] = None
+_REMEMBERED = frozenset({CellKind.SIRET, CellKind.DAUPHIN, CellKind.CHOICE, CellKind.DATE})
+MEMO_LIMIT = 4_096  # distinct cells remembered per column (a SIRET repeats for each action)
+
+
+class _RowParser:
+    """Parses the mapped cells of each row into a compact ``RowValues``.
+
+    Identifiers, choices and dates repeat down a column: their parsing is remembered per
+    column (up to ``MEMO_LIMIT`` distinct cells), errors and warnings included.
+    """
+
+    def __init__(self, sheet: str, plan: list[tuple[int, Column, str]]) -> None:
+        self.sheet = sheet
+        self.columns = [column for _i, column, _l in plan]
+        self.kinds = [column.kind for column in self.columns]
+        self.labels = [label for _i, _c, label in plan]
+        self.index = {column.key: position for position, column in enumerate(self.columns)}
+        indexes = [index for index, _c, _l in plan]
+        self.width = max(indexes, default=-1) + 1
+        self.pick = _picker(indexes)
+        self.memos: list[dict[Any, tuple[Any, str | None, str | None]] | None] = [
+            {} if kind in _REMEMBERED else None for kind in self.kinds
+        ]
+
+    def parse(self, number: int, cells: list[Any]) -> ParsedRow | None:
+        first = next((c for c in cells if c != "" and c is not None), None)
+        if first is None:
+            return None
+        if isinstance(first, str) and first.lstrip()[:5].lower() == "total":
+            return None
+        if len(cells) < self.width:
+            cells = [*cells, *([None] * (self.width - len(cells)))]
+        picked = self.pick(cells)
+        out: list[Any] = [None] * len(self.kinds)
+        errors: list[RowIssue] = []
+        warnings: list[RowIssue] = []
+        filled = False
+        kinds = self.kinds
+        for position, raw in [(p, r) for p, r in enumerate(picked) if r is not None and r != ""]:
+            kind = kinds[position]
+            if type(raw) is str:
+                raw = raw.strip()
+                if not raw:
+                    continue
+                if kind is CellKind.TEXT or kind is CellKind.LONG_TEXT:
+                    out[position] = raw
+                    filled = True
+                    continue
+            elif kind is CellKind.MONEY and type(raw) is float and abs(raw) < 1e12:
+                cents = round(raw * 100)
+                if abs(raw * 100 - cents) < 1e-6:
+                    out[position] = cents
+                    filled = True
+                    continue
+            value, warning, error = self._cell(position, raw)
+            if error is not None:
+                errors.append(self._issue(number, position, raw, error))
                 continue
-            if kind is CellKind.TEXT or kind is CellKind.LONG_TEXT:
-                values[column.key] = raw
-                continue
-        elif kind is CellKind.MONEY and type(raw) is float and abs(raw) < 1e12:
-            cents = round(raw * 100)
-            if abs(raw * 100 - cents) < 1e-6:
-                values[column.key] = cents
-                continue
+            out[position] = value
+            filled = filled or value is not None
+            if warning:
+                warnings.append(self._issue(number, position, raw, warning))
+        if not filled and not errors:
+            return None
+        return ParsedRow(number, RowValues(self.index, tuple(out)), errors, warnings)
+
+    def _issue(self, number: int, position: int, raw: Any, message: str) -> RowIssue:
+        return RowIssue(self.sheet, number, self.labels[position], _shown(raw), message)
+
+    def _cell(self, position: int, raw: Any) -> tuple[Any, str | None, str | None]:
+        memo = self.memos[position]
+        key = (raw.__class__, raw)  # 1, 1.0 and True are equal keys, not equal cells
+        if memo is not None and (known := memo.get(key)) is not None:
+            return known
         try:
-            value, warning = PARSERS[kind](column, raw)
+            column = self.columns[position]
+            value, warning = PARSERS[column.kind](column, raw)
+            result: tuple[Any, str | None, str | None] = (value, warning, None)
         except ValidationError as error:
-            row.errors.append(RowIssue(sheet, number, label, _shown(raw), str(error)))
-            values[column.key] = None
-            continue
-        values[column.key] = value
-        if warning:
-            row.warnings.append(RowIssue(sheet, number, label, _shown(raw), warning))
-    if all(value is None for value in values.values()) and not row.errors:
-        return None
-    return row
+            result = (None, None, str(error))
+        if memo is not None and len(memo) < MEMO_LIMIT:
+            memo[key] = result
+        return result
+
+
+def _picker(indexes: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """The cells at ``indexes`` of a row, as a tuple (``itemgetter`` works in C)."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda cells: tuple(cells[index] for index in indexes)
 
 
 def _shown(raw: Any) -> str:

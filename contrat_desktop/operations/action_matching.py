@@ -7,7 +7,7 @@ Several equally likely actions make the row ambiguous: the user decides.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -23,7 +23,7 @@ AMBIGUITY_MARGIN = 0.08  # two candidates closer than this: let the user choose
 class Match:
     action_id: int | None = None
     by: str = ""
-    candidates: list[tuple[int, str]] = field(default_factory=list)
+    candidates: list[int] = field(default_factory=list)  # action ids, best first
 
 
 class ActionMatcher:
@@ -40,7 +40,7 @@ class ActionMatcher:
             if key.holder_siret:
                 self.by_siret[key.holder_siret].append(key)
 
-    def match(self, values: dict[str, Any], campaign_id: int | None = None) -> Match:
+    def match(self, values: Mapping[str, Any], campaign_id: int | None = None) -> Match:
         found = self._identifier(values.get("identifier"))
         if found:
             return Match(found.id, "identifiant")
@@ -53,7 +53,7 @@ class ActionMatcher:
             if len(keys) == 1:
                 return Match(keys[0].id, "n° Dauphin")
             if len(keys) > 1:
-                return Match(None, "n° Dauphin", [(k.id, _describe(k)) for k in keys])
+                return Match(None, "n° Dauphin", [k.id for k in keys])
         siret, title = values.get("siret"), values.get("title")
         if siret and title:
             return self._by_title(self.by_siret.get(siret, []), str(title), campaign_id)
@@ -86,10 +86,12 @@ class ActionMatcher:
         if not scored:
             return Match()
         if len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUITY_MARGIN:
-            close = [(k.id, _describe(k)) for s, k in scored if scored[0][0] - s < AMBIGUITY_MARGIN]
+            close = [k.id for s, k in scored if scored[0][0] - s < AMBIGUITY_MARGIN]
             return Match(None, "SIRET et intitulé", close)
         return Match(scored[0][1].id, "SIRET et intitulé")
 
-
-def _describe(key: ActionKey) -> str:
-    return f"{key.reference} – {key.title} ({key.year})"
+    @staticmethod
+    def depends_on_campaign(match: Match) -> bool:
+        """Whether knowing the campaign may change ``match`` (only the Dauphin number and the
+        SIRET look within a campaign; the identifier and the reference are unique)."""
+        return match.by in ("n° Dauphin", "SIRET et intitulé")

@@ -1,5 +1,9 @@
 """The preview of an import: new, changed (old → new per cell), unchanged, ambiguous and
 erroneous rows, with warnings. Nothing is written until ``apply_import``.
+
+A row that matches several actions is ambiguous: the plan carries, for each candidate, the
+changes the row would make to it, so ``ImportPlan.decide`` settles the row (one candidate,
+a new action, or skip it) without going back to the dossier, exactly as a matched row.
 """
 
 from __future__ import annotations
@@ -18,6 +22,17 @@ class RowKind(StrEnum):
     UNCHANGED = "inchangée"
     AMBIGUOUS = "à trancher"
     ERROR = "en erreur"
+    SKIPPED = "ignorée"  # an ambiguous row the user chose to leave out
+
+
+class Decision(StrEnum):
+    """What the user decided for an ambiguous row, besides choosing one of its candidates."""
+
+    CREATE = "créer une nouvelle action"
+    SKIP = "ignorer la ligne"
+
+
+DECIDED_BY = "choix de l'utilisateur"
 
 
 class MappingOrigin(StrEnum):
@@ -36,6 +51,23 @@ class CellChange:
     new_value: Any
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One of the actions an ambiguous row may speak of, and what the row would change."""
+
+    action_id: int
+    reference: str
+    title: str
+    holder: str
+    year: int
+    version: int | None = None
+    changes: tuple[CellChange, ...] = ()
+    errors: tuple[RowIssue, ...] = ()  # e.g. a status change this action cannot take
+
+    def describe(self) -> str:
+        return f"{self.reference} – {self.title} – {self.holder} ({self.year})"
+
+
 @dataclass(slots=True)
 class PlannedRow:
     row: int  # spreadsheet row number
@@ -48,7 +80,28 @@ class PlannedRow:
     changes: list[CellChange] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
-    candidates: list[tuple[int, str]] = field(default_factory=list)  # for ambiguous rows
+    candidates: list[Candidate] = field(default_factory=list)  # for ambiguous rows
+    decision: int | Decision | None = None  # a candidate's action id, CREATE or SKIP
+    amount_cents: int = 0  # the amounts this row reads
+
+    @property
+    def decidable(self) -> bool:
+        return bool(self.candidates) and (
+            self.kind is RowKind.AMBIGUOUS or self.decision is not None
+        )
+
+    def settle(self, target: Candidate, by: str) -> None:
+        """Make this row speak of ``target``: its changes, errors and kind follow."""
+        self.target_id = target.action_id
+        self.expected_version = target.version
+        self.label = target.reference
+        self.matched_by = by
+        self.changes = list(target.changes)
+        self.errors.extend(target.errors)
+        if self.errors:
+            self.kind = RowKind.ERROR
+        else:
+            self.kind = RowKind.CHANGED if self.changes else RowKind.UNCHANGED
 
 
 @dataclass(slots=True)
@@ -67,7 +120,6 @@ class ImportPlan:
     unmapped_headers: list[str] = field(default_factory=list)
     hidden_sheets_skipped: tuple[str, ...] = ()
     blank_rows: int = 0
-    amount_cents: int = 0  # sum of the amounts read from the file (rows without errors)
     campaign_year: int | None = None
 
     @property
@@ -92,9 +144,72 @@ class ImportPlan:
     def has_errors(self) -> bool:
         return any(row.kind is RowKind.ERROR for row in self.rows)
 
-    def summary(self) -> dict[str, Any]:
-        """The figures of the preview, for ``--json`` and the dialog."""
+    @property
+    def amount_cents(self) -> int:
+        """The sum of the amounts read from the file, rows in error or skipped left out."""
+        left_out = (RowKind.ERROR, RowKind.SKIPPED)
+        return sum(row.amount_cents for row in self.rows if row.kind not in left_out)
+
+    def decidable_rows(self) -> list[PlannedRow]:
+        """The ambiguous rows, decided or not, in sheet order."""
+        return [row for row in self.rows if row.decidable]
+
+    def decide(self, row_number: int, choice: int | Decision | None) -> PlannedRow:
+        """Settle the ambiguous row at sheet row ``row_number``: an action id among its
+        candidates, ``Decision.CREATE``, ``Decision.SKIP``, or ``None`` to undecide it."""
+        row = next((r for r in self.rows if r.row == row_number and r.decidable), None)
+        if row is None:
+            raise ValueError(f"La ligne {row_number} n'est pas une ligne à trancher.")
+        target = next((c for c in row.candidates if c.action_id == choice), None)
+        if target is None and not (choice is None or isinstance(choice, Decision)):
+            raise ValueError(f"L'action {choice} n'est pas proposée pour la ligne {row_number}.")
+        row.decision, row.target_id, row.expected_version = choice, None, None
+        row.changes, row.errors, row.matched_by = [], [], ""
+        if choice is None:
+            row.kind = RowKind.AMBIGUOUS
+        elif choice is Decision.CREATE:
+            row.kind, row.matched_by = RowKind.NEW, DECIDED_BY
+        elif choice is Decision.SKIP:
+            row.kind, row.matched_by = RowKind.SKIPPED, DECIDED_BY
+        elif target is not None:
+            row.settle(target, DECIDED_BY)
+            other = next((r.row for r in self.rows if r is not row and r.target_id == choice), None)
+            if other is not None and row.kind is not RowKind.ERROR:
+                row.kind = RowKind.ERROR
+                row.errors.append(
+                    RowIssue(
+                        self.sheet,
+                        row.row,
+                        "",
+                        target.reference,
+                        f"Même action que la ligne {other}.",
+                    )
+                )
+        return row
+
+    def ambiguity_issues(self) -> list[RowIssue]:
+        """The undecided ambiguous rows, said as errors (the CLI cannot ask)."""
+        return [
+            RowIssue(
+                self.sheet,
+                row.row,
+                "",
+                row.label,
+                "Plusieurs actions correspondent à cette ligne : "
+                + " ; ".join(c.describe() for c in row.candidates)
+                + ". Indiquez sa référence ou son n° Dauphin dans le classeur.",
+            )
+            for row in self.of_kind(RowKind.AMBIGUOUS)
+        ]
+
+    def summary(self, *, ambiguous_as_errors: bool = False) -> dict[str, Any]:
+        """The figures of the preview, for ``--json`` and the dialog; undecided ambiguous rows
+        count as errors when ``ambiguous_as_errors`` (nothing will decide them)."""
         counts = self.counts()
+        errors = self.errors
+        if ambiguous_as_errors:
+            counts["error"] += counts["ambiguous"]
+            errors = sorted([*errors, *self.ambiguity_issues()], key=lambda issue: issue.row)
         return {
             "fichier": self.file_name,
             "sha256": self.sha256,
@@ -107,9 +222,10 @@ class ImportPlan:
             "unchanged": counts["unchanged"],
             "ambiguous": counts["ambiguous"],
             "errors": counts["error"],
+            "skipped": counts["skipped"],
             "blank_rows": self.blank_rows,
             "amount_cents": self.amount_cents,
-            "error_list": [_issue(issue) for issue in self.errors],
+            "error_list": [_issue(issue) for issue in errors],
             "warning_list": [_issue(issue) for issue in self.all_warnings],
         }
 

@@ -146,13 +146,20 @@ def apply_import(
     skip_invalid_rows: bool = False,
     create_missing: bool | None = None,
 ) -> ImportResult:
-    """Write the plan in one transaction after a backup; refused while rows are in error."""
+    """Write the plan in one transaction after a backup; refused while rows are in error or
+    ambiguous rows are undecided (``ImportPlan.decide``), unless ``skip_invalid_rows``."""
     dossier.writer.check_writable()
     errors = plan.of_kind(RowKind.ERROR)
     if errors and not skip_invalid_rows:
         raise ImportBlocked(
             f"{len(errors)} ligne(s) en erreur : rien n'a été importé. Corrigez le classeur, "
             "ou choisissez d'ignorer les lignes en erreur."
+        )
+    undecided = plan.of_kind(RowKind.AMBIGUOUS)
+    if undecided and not skip_invalid_rows:
+        raise ImportBlocked(
+            f"{len(undecided)} ligne(s) à trancher : rien n'a été importé. Pour chacune, "
+            "choisissez l'action concernée, la création d'une nouvelle action ou de l'ignorer."
         )
     target = TARGETS[plan.layout]
     create = target.creates_by_default if create_missing is None else create_missing

@@ -5,6 +5,7 @@ their funding lines (avis, status, amounts...); unknown actions can be created o
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -24,7 +25,14 @@ from contrat_desktop.exchange.programmation_layout import (
 )
 from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
 from contrat_desktop.operations.action_matching import ActionMatcher
-from contrat_desktop.operations.import_plan import CellChange, ImportPlan, PlannedRow, RowKind
+from contrat_desktop.operations.import_plan import (
+    Candidate,
+    CellChange,
+    Decision,
+    ImportPlan,
+    PlannedRow,
+    RowKind,
+)
 from contrat_desktop.storage.action_index import action_keys
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -56,25 +64,39 @@ class ProgrammationTarget:
         self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
     ) -> None:
         matcher = ActionMatcher(action_keys(dossier))
-        first = [matcher.match(row.values) for row in reading.rows]
+        matches = [matcher.match(row.values) for row in reading.rows]
         campaigns = Counter(
-            matcher.by_id[m.action_id].campaign_id for m in first if m.action_id is not None
+            matcher.by_id[m.action_id].campaign_id for m in matches if m.action_id is not None
         )
         campaign_id = campaigns.most_common(1)[0][0] if campaigns else None
         if campaign_id is not None:
             plan.campaign_year = repos.campaigns.get(campaign_id).year
-        matches = [matcher.match(row.values, campaign_id) for row in reading.rows]
+            matches = [
+                matcher.match(row.values, campaign_id) if matcher.depends_on_campaign(m) else m
+                for row, m in zip(reading.rows, matches, strict=True)
+            ]
         wanted = {m.action_id for m in matches if m.action_id is not None}
+        wanted.update(i for m in matches for i in m.candidates)
         actions, lines = self._load(repos, {matcher.by_id[i].campaign_id for i in wanted}, wanted)
-        labels = {key: reading.header_label(index) for index, key in reading.mapping.items()}
-        layout = reading.layout
+        differ = _Differ(reading)
+
+        def candidate(action_id: int, values: Mapping[str, Any], row: int) -> Candidate:
+            key, action = matcher.by_id[action_id], actions[action_id]
+            changes, errors = differ.diff(action, lines.get(action_id, {}), values, row)
+            return Candidate(
+                action_id, key.reference, key.title, key.holder_name, key.year,
+                action.version, tuple(changes), tuple(errors),
+            )  # fmt: skip
+
         taken: dict[int, int] = {}
         for parsed, match in zip(reading.rows, matches, strict=True):
             planned = _planned(parsed)
             planned.matched_by = match.by
             if match.candidates:
                 planned.kind = RowKind.AMBIGUOUS
-                planned.candidates = match.candidates
+                planned.candidates = [
+                    candidate(i, parsed.values, parsed.row) for i in match.candidates
+                ]
             elif match.action_id is not None:
                 if match.action_id in taken:
                     planned.kind = RowKind.ERROR
@@ -85,10 +107,7 @@ class ProgrammationTarget:
                     )
                 else:
                     taken[match.action_id] = parsed.row
-                    action = actions[match.action_id]
-                    self._diff(
-                        planned, action, lines.get(match.action_id, {}), layout, labels, reading
-                    )
+                    planned.settle(candidate(match.action_id, parsed.values, parsed.row), match.by)
             elif not any(parsed.values.get(k) for k in ("reference", "dauphin_number", "title")):
                 planned.kind = RowKind.ERROR
                 planned.errors.append(
@@ -100,14 +119,9 @@ class ProgrammationTarget:
                 )
             if planned.errors:
                 planned.kind = RowKind.ERROR
+            else:  # a row in error stays so whatever is decided: its amounts never count
+                planned.amount_cents = differ.amount(parsed.values)
             plan.rows.append(planned)
-        plan.amount_cents = sum(
-            value
-            for planned in plan.rows
-            if planned.kind is not RowKind.ERROR
-            for key, value in planned.values.items()
-            if value is not None and key.startswith("funder:")
-        )
 
     @staticmethod
     def _load(
@@ -123,54 +137,6 @@ class ProgrammationTarget:
                 lines.setdefault(line.action_id, {})[line.funder_id] = line
         return actions, lines
 
-    def _diff(
-        self,
-        planned: PlannedRow,
-        action: Action,
-        lines: dict[int, FundingLine],
-        layout: Layout,
-        labels: dict[str, str],
-        reading: SheetReading,
-    ) -> None:
-        planned.target_id = action.id
-        planned.expected_version = action.version
-        planned.label = action.reference
-        for key, new in planned.values.items():
-            column = layout.column(key)
-            if not column.updatable or (new is None and key in NEVER_CLEARED):
-                continue
-            funder = parse_funder_key(key)
-            if funder is not None:
-                line = lines.get(funder[0])
-                old = getattr(line, f"{funder[1]}_cents") if line else None
-                if new is None and funder[1] == "requested":
-                    continue
-            else:
-                old = _action_value(action, key)
-            if column.kind in (CellKind.TEXT, CellKind.LONG_TEXT):
-                old, new = old or None, new or None
-            if old == new:
-                continue
-            if key == "status":
-                try:
-                    check_transition(action.status, ActionStatus(new))
-                except ValidationError as error:
-                    planned.errors.append(
-                        RowIssue(
-                            reading.sheet,
-                            planned.row,
-                            labels[key],
-                            column.label_of(new),
-                            str(error),
-                        )
-                    )
-                    continue
-            change = CellChange(
-                key, labels[key], display(column, old), display(column, new), old, new
-            )
-            planned.changes.append(change)
-        planned.kind = RowKind.CHANGED if planned.changes else RowKind.UNCHANGED
-
     # applying -------------------------------------------------------------------
     def apply(
         self,
@@ -185,7 +151,11 @@ class ProgrammationTarget:
             if planned.kind is RowKind.CHANGED and planned.target_id is not None:
                 self._update(dossier, repos, planned, plan)
                 updated += 1
-            elif planned.kind is RowKind.NEW and create and self._create(repos, planned, plan):
+            elif (
+                planned.kind is RowKind.NEW
+                and (create or planned.decision is Decision.CREATE)
+                and self._create(repos, planned, plan)
+            ):
                 created += 1
         return created, updated
 
@@ -264,7 +234,7 @@ class ProgrammationTarget:
         return True
 
     @staticmethod
-    def _holder(repos: Repositories, values: dict[str, Any]) -> Holder | None:
+    def _holder(repos: Repositories, values: Mapping[str, Any]) -> Holder | None:
         siret, name = values.get("siret"), values.get("holder_name")
         if siret:
             found = repos.holders.by_siret(siret)
@@ -278,6 +248,64 @@ class ProgrammationTarget:
                 return holder
         kind = HolderKind(values["holder_kind"]) if values.get("holder_kind") else HolderKind.OTHER
         return repos.holders.add(Holder(legal_name=name, kind=kind, siret=siret or ""))
+
+
+class _Differ:
+    """Old → new for each updatable cell of a row against one action and its funding lines.
+
+    What each mapped column is (its layout column, funder part, header) is worked out once
+    per reading, not once per cell.
+    """
+
+    def __init__(self, reading: SheetReading) -> None:
+        self.sheet = reading.sheet
+        layout = reading.layout
+        self.fields = [
+            (key, layout.column(key), parse_funder_key(key), reading.header_label(index))
+            for index, key in reading.mapping.items()
+            if layout.column(key).updatable
+        ]
+        self.funder_keys = [key for key in reading.mapping.values() if parse_funder_key(key)]
+
+    def amount(self, values: Mapping[str, Any]) -> int:
+        return sum(values.get(key) or 0 for key in self.funder_keys)
+
+    def diff(
+        self,
+        action: Action,
+        lines: dict[int, FundingLine],
+        values: Mapping[str, Any],
+        row: int,
+    ) -> tuple[list[CellChange], list[RowIssue]]:
+        changes: list[CellChange] = []
+        errors: list[RowIssue] = []
+        for key, column, funder, label in self.fields:
+            new = values.get(key)
+            if new is None and key in NEVER_CLEARED:
+                continue
+            if funder is not None:
+                line = lines.get(funder[0])
+                old = getattr(line, f"{funder[1]}_cents") if line else None
+                if new is None and funder[1] == "requested":
+                    continue
+            else:
+                old = _action_value(action, key)
+            if column.kind in (CellKind.TEXT, CellKind.LONG_TEXT):
+                old, new = old or None, new or None
+            if old == new:
+                continue
+            if key == "status":
+                try:
+                    check_transition(action.status, ActionStatus(new))
+                except ValidationError as error:
+                    errors.append(
+                        RowIssue(self.sheet, row, label, column.label_of(new), str(error))
+                    )
+                    continue
+            changes.append(
+                CellChange(key, label, display(column, old), display(column, new), old, new)
+            )
+        return changes, errors
 
 
 def _planned(parsed: ParsedRow) -> PlannedRow:

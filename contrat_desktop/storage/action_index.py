@@ -15,6 +15,7 @@ class ActionKey:
     title: str
     holder_id: int
     holder_siret: str
+    holder_name: str
     campaign_id: int
     year: int
 
@@ -24,6 +25,7 @@ def action_keys(dossier: Dossier) -> list[ActionKey]:
         ActionKey(*row)
         for row in dossier.db.execute(
             "SELECT a.id, a.reference, a.dauphin_number, a.title, a.holder_id, h.siret, "
+            "h.legal_name, "
             "a.campaign_id, c.year FROM action a JOIN holder h ON h.id = a.holder_id "
             "JOIN campaign c ON c.id = a.campaign_id"
         )

@@ -88,7 +88,14 @@ def test_export_is_made_for_a_person(exported: Path) -> None:
 def test_export_then_import_without_edits_changes_nothing(demo: Dossier, exported: Path) -> None:
     plan = plan_import(demo, exported)
     assert plan.layout == "programmation" and plan.sheet == "Programmation"
-    assert plan.counts() == {"new": 0, "changed": 0, "unchanged": 50, "ambiguous": 0, "error": 0}
+    assert plan.counts() == {
+        "new": 0,
+        "changed": 0,
+        "unchanged": 50,
+        "ambiguous": 0,
+        "error": 0,
+        "skipped": 0,
+    }
     assert not plan.unmapped_headers
     assert {row.matched_by for row in plan.rows} == {"identifiant"}
 

@@ -57,6 +57,7 @@ def test_export_then_import_without_edits_shows_no_change(
         "changed": 0,
         "unchanged": 50,
         "ambiguous": 0,
+        "skipped": 0,
         "errors": 0,
         "warnings": preview.counts["warnings"],
     }
@@ -299,3 +300,77 @@ def test_read_only_dossier_disables_the_import(
     exchange_window.set_session(reader)
     assert not exchange_window.import_action.isEnabled()
     assert exchange_window.export_action.isEnabled()
+
+
+def test_ambiguous_row_is_decided_in_the_preview(
+    qtbot: QtBot,
+    exchange_window: Any,
+    import_driver: Any,
+    session: DossierSession,
+    make_ambiguous_return: Any,
+) -> None:
+    from contrat_desktop.storage.repositories import Repositories
+
+    path, (first, second) = make_ambiguous_return(session.dossier)
+    seen: dict[str, Any] = {}
+
+    def decide(dialog: Any) -> None:
+        seen["before"] = (dict(dialog.counts), dialog.apply_button.isEnabled())
+        assert dialog.tabs.currentWidget() is dialog.decisions
+        assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "À trancher (1)"
+        table = dialog.decisions
+        assert [table.item(0, c).text() for c in (0, 3, 4)] == [
+            "2",
+            "Compagnie des Deux Rives",
+            "Atelier théâtre des jeunes du quartier",
+        ]
+        combo = table.combos[2]
+        seen["choices"] = [combo.itemText(i) for i in range(combo.count())]
+        table.choose(2, second.id)
+        seen["after"] = (dict(dialog.counts), dialog.apply_button.isEnabled())
+        seen["changes"] = {
+            dialog.changes.item(r, 2).text() for r in range(dialog.changes.rowCount())
+        }
+        assert {dialog.changes.item(r, 1).text() for r in range(dialog.changes.rowCount())} == {
+            second.reference
+        }
+
+    import_driver.on_preview = decide
+    run_import(qtbot, exchange_window, path)
+    before, after = seen["before"], seen["after"]
+    assert before[0]["ambiguous"] == 1 and not before[1]  # undecided: apply blocked
+    assert seen["choices"][0] == "— à trancher —"
+    assert seen["choices"][-2:] == ["Créer une nouvelle action", "Ignorer cette ligne"]
+    assert any(first.reference in text and "Deux Rives" in text for text in seen["choices"])
+    assert after[0]["ambiguous"] == 0 and after[0]["changed"] == 1 and after[1]
+    assert "Avis" in seen["changes"]
+    repos = Repositories(session.dossier)
+    assert first.id is not None and second.id is not None
+    assert repos.actions.get(second.id).opinion is Opinion.FAVOURABLE
+    assert repos.actions.get(first.id) == first
+
+
+def test_skipping_an_ambiguous_row_in_the_preview_changes_nothing(
+    qtbot: QtBot,
+    exchange_window: Any,
+    import_driver: Any,
+    session: DossierSession,
+    make_ambiguous_return: Any,
+) -> None:
+    from contrat_desktop.operations.import_plan import Decision
+
+    path, _actions = make_ambiguous_return(session.dossier)
+    seen: dict[str, Any] = {}
+
+    def skip(dialog: Any) -> None:
+        dialog.decisions.choose(2, Decision.SKIP)
+        seen["counts"] = dict(dialog.counts)
+        seen["hint"] = dialog.hint.text()
+        seen["others"] = dialog.others.item(0, 2).text()
+
+    import_driver.on_preview = skip
+    before = session.dossier.path.read_bytes()
+    run_import(qtbot, exchange_window, path)
+    assert seen["counts"]["skipped"] == 1 and seen["counts"]["ambiguous"] == 0
+    assert seen["others"] == "ignorée" and "déjà à jour" in seen["hint"]
+    assert session.dossier.path.read_bytes() == before

@@ -29,6 +29,7 @@ from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.sheet_reader import RowIssue
 from contrat_desktop.operations.import_plan import ImportPlan, RowKind
 from contrat_desktop.operations.imports import save_error_list
+from contrat_desktop.ui.dialogs.import_decisions import DecisionTable
 
 SHOWN_ROWS = 2_000  # a QTableWidget beyond that gets slow; the error list file has them all
 
@@ -46,16 +47,6 @@ class PreviewDialog(QDialog):
         self.plan = plan
         self.read_only = read_only
         self.setWindowTitle(f"Importer un classeur – aperçu de « {plan.file_name} »")
-        counts = plan.counts()
-        warnings = plan.all_warnings
-        self.counts = {
-            "new": counts["new"],
-            "changed": counts["changed"],
-            "unchanged": counts["unchanged"],
-            "ambiguous": counts["ambiguous"],
-            "errors": counts["error"],
-            "warnings": len(warnings),
-        }
         where = f"feuille « {plan.sheet} », en-têtes en ligne {plan.header_row}"
         if plan.campaign_year:
             where += f", campagne {plan.campaign_year}"
@@ -63,52 +54,33 @@ class PreviewDialog(QDialog):
         intro.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setAccessibleName("Résumé de l'aperçu")
-        self.summary.setText(
-            f"Nouvelles : <b>{counts['new']}</b> · modifiées : <b>{counts['changed']}</b> · "
-            f"inchangées : <b>{counts['unchanged']}</b> · à trancher : "
-            f"<b>{counts['ambiguous']}</b> · en erreur : <b>{counts['error']}</b> · "
-            f"avertissements : <b>{len(warnings)}</b><br>"
-            f"Montants lus : {format_cents(plan.amount_cents)}"
-            + (
-                f" · colonnes ignorées : {', '.join(plan.unmapped_headers)}"
-                if plan.unmapped_headers
-                else ""
-            )
-        )
         self.summary.setWordWrap(True)
 
         self.tabs = QTabWidget(self)
         self.changes = self._table(["Ligne", "Action", "Colonne", "Avant", "Après"])
-        for row in plan.of_kind(RowKind.CHANGED):
-            for change in row.changes:
-                self._append(
-                    self.changes, [str(row.row), row.label, change.column, change.old, change.new]
-                )
         self.others = self._table(["Ligne", "Libellé", "État", "Détail"])
-        for row in plan.rows:
-            if row.kind is RowKind.NEW:
-                self._append(self.others, [str(row.row), row.label, "nouvelle", "sera créée"])
-            elif row.kind is RowKind.AMBIGUOUS:
-                detail = "plusieurs correspondances : " + ", ".join(c for _i, c in row.candidates)
-                self._append(self.others, [str(row.row), row.label, "à trancher", detail])
-        self.errors = self._issues(plan.errors)
-        self.warnings = self._issues(warnings)
-        self.tabs.addTab(self.changes, f"Modifications ({counts['changed']} lignes)")
-        self.tabs.addTab(
-            self.others, f"Nouvelles et à trancher ({counts['new'] + counts['ambiguous']})"
-        )
-        self.tabs.addTab(self.errors, f"Erreurs ({len(plan.errors)})")
-        self.tabs.addTab(self.warnings, f"Avertissements ({len(warnings)})")
-        if plan.errors:
+        self.decisions = DecisionTable(plan, self)
+        self.decisions.decided.connect(self._decided)
+        self.errors = self._issues()
+        self.warnings = self._issues()
+        self.tabs.addTab(self.changes, "")
+        self.tabs.addTab(self.others, "")
+        self.tabs.addTab(self.errors, "")
+        self.tabs.addTab(self.warnings, "")
+        if plan.decidable_rows():
+            self.tabs.insertTab(0, self.decisions, "")
+        else:
+            self.decisions.hide()
+        self._fill()
+        if plan.of_kind(RowKind.AMBIGUOUS):
+            self.tabs.setCurrentWidget(self.decisions)
+        elif plan.errors:
             self.tabs.setCurrentWidget(self.errors)
 
-        self.skip_invalid = QCheckBox("&Ignorer les lignes en erreur", self)
-        self.skip_invalid.setEnabled(bool(counts["error"]))
+        self.skip_invalid = QCheckBox("&Ignorer les lignes en erreur ou non tranchées", self)
         self.create_missing = QCheckBox("&Créer les porteurs/actions inconnus", self)
         self.create_missing.setChecked(creates_by_default)
-        self.create_missing.setEnabled(bool(counts["new"]))
         self.save_errors = QPushButton("&Enregistrer la liste des erreurs…", self)
-        self.save_errors.setEnabled(bool(plan.errors or warnings))
         self.save_errors.clicked.connect(self._save_errors)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
@@ -137,6 +109,65 @@ class PreviewDialog(QDialog):
         self.resize(980, 600)
         self._update()
 
+    # contents -----------------------------------------------------------------
+    def _fill(self) -> None:
+        """Counts, summary and tables from the plan (again after each decision)."""
+        plan = self.plan
+        counts = plan.counts()
+        warnings = plan.all_warnings
+        self.counts = {
+            "new": counts["new"],
+            "changed": counts["changed"],
+            "unchanged": counts["unchanged"],
+            "ambiguous": counts["ambiguous"],
+            "skipped": counts["skipped"],
+            "errors": counts["error"],
+            "warnings": len(warnings),
+        }
+        self.summary.setText(
+            f"Nouvelles : <b>{counts['new']}</b> · modifiées : <b>{counts['changed']}</b> · "
+            f"inchangées : <b>{counts['unchanged']}</b> · à trancher : "
+            f"<b>{counts['ambiguous']}</b> · ignorées : <b>{counts['skipped']}</b> · "
+            f"en erreur : <b>{counts['error']}</b> · avertissements : <b>{len(warnings)}</b><br>"
+            f"Montants lus : {format_cents(plan.amount_cents)}"
+            + (
+                f" · colonnes ignorées : {', '.join(plan.unmapped_headers)}"
+                if plan.unmapped_headers
+                else ""
+            )
+        )
+        for table in (self.changes, self.others):
+            table.setRowCount(0)
+        for row in plan.of_kind(RowKind.CHANGED):
+            for change in row.changes:
+                self._append(
+                    self.changes, [str(row.row), row.label, change.column, change.old, change.new]
+                )
+        for row in plan.rows:
+            if row.kind is RowKind.NEW:
+                self._append(self.others, [str(row.row), row.label, "nouvelle", "sera créée"])
+            elif row.kind is RowKind.SKIPPED:
+                self._append(self.others, [str(row.row), row.label, "ignorée", "votre choix"])
+        self._fill_issues(self.errors, plan.errors)
+        self._fill_issues(self.warnings, warnings)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.changes), f"Modifications ({counts['changed']} lignes)"
+        )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.others),
+            f"Nouvelles et ignorées ({counts['new'] + counts['skipped']})",
+        )
+        self.tabs.setTabText(self.tabs.indexOf(self.errors), f"Erreurs ({len(plan.errors)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.warnings), f"Avertissements ({len(warnings)})")
+        if self.tabs.indexOf(self.decisions) >= 0:
+            self.tabs.setTabText(
+                self.tabs.indexOf(self.decisions), f"À trancher ({counts['ambiguous']})"
+            )
+
+    def _decided(self, _row_number: int) -> None:
+        self._fill()
+        self._update()
+
     # tables -------------------------------------------------------------------
     def _table(self, headers: Sequence[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -161,18 +192,21 @@ class PreviewDialog(QDialog):
             item.setToolTip(text)
             table.setItem(number, column, item)
 
-    def _issues(self, issues: list[RowIssue]) -> QTableWidget:
+    def _issues(self) -> QTableWidget:
         table = self._table(["Feuille", "Ligne", "Colonne", "Valeur", "Motif"])
-        for issue in issues:
-            cells = [issue.sheet, str(issue.row), issue.column, issue.value, issue.message]
-            self._append(table, cells)
         table.horizontalHeader().resizeSection(0, 110)
         table.horizontalHeader().resizeSection(1, 55)
         table.horizontalHeader().resizeSection(2, 180)
         table.horizontalHeader().resizeSection(3, 140)
         table.setWordWrap(True)  # the reason says what to do: show it whole
-        table.resizeRowsToContents()
         return table
+
+    def _fill_issues(self, table: QTableWidget, issues: list[RowIssue]) -> None:
+        table.setRowCount(0)
+        for issue in issues:
+            cells = [issue.sheet, str(issue.row), issue.column, issue.value, issue.message]
+            self._append(table, cells)
+        table.resizeRowsToContents()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -188,16 +222,26 @@ class PreviewDialog(QDialog):
     # options ------------------------------------------------------------------
     def _update(self) -> None:
         counts = self.counts
-        blocked = counts["errors"] and not self.skip_invalid.isChecked()
+        skipping = self.skip_invalid.isChecked()
+        blocked = (counts["errors"] or counts["ambiguous"]) and not skipping
         nothing = not (counts["new"] or counts["changed"])
+        self.skip_invalid.setEnabled(bool(counts["errors"] or counts["ambiguous"] or skipping))
+        self.create_missing.setEnabled(bool(counts["new"]))
+        self.save_errors.setEnabled(bool(self.plan.errors or counts["warnings"]))
         if self.read_only:
             self.hint.setText(
                 "Le dossier est en lecture seule : l'import ne peut pas être appliqué."
             )
+        elif blocked and counts["ambiguous"]:
+            self.hint.setText(
+                f"{counts['ambiguous']} ligne(s) à trancher : dans l'onglet « À trancher », "
+                "choisissez pour chacune l'action concernée, une nouvelle action ou de l'ignorer "
+                "(ou cochez « Ignorer les lignes en erreur ou non tranchées »)."
+            )
         elif blocked:
             self.hint.setText(
                 f"{counts['errors']} ligne(s) en erreur : corrigez le classeur, ou cochez "
-                "« Ignorer les lignes en erreur » pour importer les autres."
+                "« Ignorer les lignes en erreur ou non tranchées » pour importer les autres."
             )
         elif nothing:
             self.hint.setText("Aucune modification à importer : le dossier est déjà à jour.")
