@@ -14,7 +14,7 @@ DEB_WINDOW    := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libx
                  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench lint system-deps-test system-deps-run clean
+.PHONY: run test bench lint deb system-deps-test system-deps-run clean
 
 run: system-deps-run $(STAMP)
 	$(BIN)/contrat-desktop
@@ -30,6 +30,14 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run.py
+
+# The Linux installer: PyInstaller one-folder app, then a .deb (outputs in packaging/build/).
+deb: $(VENV)/.installed-build
+	PYTHON=$(BIN)/python packaging/build_deb.sh
+
+$(VENV)/.installed-build: $(STAMP)
+	$(BIN)/python -m pip install -e ".[dev,build]"
+	touch $@
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -58,4 +66,4 @@ _apt:
 	fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache packaging/build
