@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from contrat_desktop import __version__, cli_meetings
+from contrat_desktop import __version__, cli_council, cli_meetings
 from contrat_desktop.cli_exchange import add_commands, run_export, run_import
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.money import format_cents
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--db", required=True, metavar="FICHIER", help="chemin du dossier")
     add_commands(commands)
     cli_meetings.add_commands(commands)
+    cli_council.add_commands(commands)
     return parser
 
 
@@ -111,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_meetings.run_meetings(args)
         elif args.command == "minutes":
             return cli_meetings.run_minutes(args)
+        elif args.command == "draw":
+            return cli_council.run_draw_command(args)
     except (DossierError, ValidationError) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
 from contrat_desktop.storage.seeds import seed_reference_data
 
@@ -390,6 +391,12 @@ _MEETINGS_SCHEMA = [
 @MIGRATIONS(name="0004_meetings")
 def m0004_meetings(db: Database) -> None:
     for statement in _MEETINGS_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0005_council")
+def m0005_council(db: Database) -> None:
+    for statement in COUNCIL_SCHEMA:
         db.execute(statement)
 
 

@@ -40,6 +40,10 @@ ENTITY_LABELS = {
     "follow_up": "la suite à donner",
     "minutes_document": "le compte rendu validé",
     "setting": "le paramètre",
+    "council": "le conseil citoyen",
+    "council_member": "le membre du conseil citoyen",
+    "candidate_list": "la liste de candidats",
+    "council_draw": "le tirage au sort",
 }
 
 

@@ -12,6 +12,12 @@ from contrat_desktop.storage.contracts import (
     ContractRepository,
     DistrictRepository,
 )
+from contrat_desktop.storage.council import (
+    CandidateListRepository,
+    CouncilRepository,
+    DrawRepository,
+    MemberRepository,
+)
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.decisions import ExaminedActionRepository
 from contrat_desktop.storage.framework import FrameworkRepository
@@ -121,3 +127,19 @@ class Repositories:
     @cached_property
     def minutes_documents(self) -> MinutesDocumentRepository:
         return MinutesDocumentRepository(self.dossier)
+
+    @cached_property
+    def councils(self) -> CouncilRepository:
+        return CouncilRepository(self.dossier)
+
+    @cached_property
+    def council_members(self) -> MemberRepository:
+        return MemberRepository(self.dossier)
+
+    @cached_property
+    def candidate_lists(self) -> CandidateListRepository:
+        return CandidateListRepository(self.dossier)
+
+    @cached_property
+    def draws(self) -> DrawRepository:
+        return DrawRepository(self.dossier)

@@ -170,6 +170,12 @@ def meetings(repeat: int) -> list[Figure]:
     return [Figure(*row) for row in minutes_figures(repeat)]
 
 
+def council(repeat: int) -> list[Figure]:
+    from tests.benchmarks.council_cases import draw_figures
+
+    return [Figure(*row) for row in draw_figures(repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -185,6 +191,7 @@ def main() -> None:
         figures += exchange(Path(tmp), args.repeat)
         figures += window(Path(tmp), args.actions)
         figures += meetings(args.repeat)
+        figures += council(args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))

@@ -1,0 +1,130 @@
+"""The ``draw`` command of ``contrat-desktop-cli``: the conseil citoyen's tirage au sort.
+
+Reads the lists (CSV or workbooks), checks the quotas can be met, draws, keeps the lists and
+the record in the dossier, prints the result and writes the procès-verbal if asked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from typing import Any
+
+from contrat_desktop.domain.draw import DrawRequest
+from contrat_desktop.domain.draw_record import DrawRecord
+from contrat_desktop.domain.quotas import Quota
+from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.operations.council import import_candidate_list, run_draw
+from contrat_desktop.operations.settings import load_document_settings
+from contrat_desktop.reports.draw_record import draw_record_pdf
+from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.errors import DossierError
+
+
+def add_commands(commands: Any) -> None:
+    draw = commands.add_parser(
+        "draw", help="tirage au sort du conseil citoyen (listes, sièges, quotas, graine)"
+    )
+    draw.add_argument("--db", required=True, metavar="FICHIER", help="chemin du dossier")
+    draw.add_argument(
+        "--list", dest="lists", action="append", required=True, metavar="LISTE",
+        help="liste de candidats (.csv, .xlsx, .ods) ; répétable",
+    )  # fmt: skip
+    draw.add_argument("--seats", type=int, required=True, metavar="N", help="sièges à pourvoir")
+    draw.add_argument(
+        "--quota", dest="quotas", action="append", default=[], metavar="DIM:VALEUR:MIN:MAX",
+        help="quota, par exemple sexe:F:10:12, age:60+:3:, quartier:QP094017:5: ; répétable",
+    )  # fmt: skip
+    draw.add_argument("--seed", required=True, metavar="GRAINE", help="graine publique du tirage")
+    draw.add_argument("--year", type=int, metavar="ANNÉE", help="année de calcul des âges")
+    draw.add_argument("--reserve", type=int, metavar="N", help="taille de la réserve (= sièges)")
+    draw.add_argument("--place", default="", metavar="LIEU", help="lieu du tirage")
+    draw.add_argument(
+        "--witness", dest="witnesses", action="append", default=[], metavar="NOM",
+        help="témoin du tirage ; répétable",
+    )  # fmt: skip
+    draw.add_argument("--council", type=int, metavar="N", help="numéro du conseil citoyen")
+    draw.add_argument("-o", "--output", metavar="PV.pdf", help="écrire le procès-verbal")
+    draw.add_argument("--json", action="store_true", help="sortie JSON")
+
+
+def run_draw_command(args: argparse.Namespace) -> int:
+    quotas = tuple(Quota.parse(text) for text in args.quotas)
+    drawn_at = datetime.now().replace(microsecond=0)
+    with open_dossier(args.db) as dossier, dossier.db.atomic():  # no lists kept if it fails
+        try:
+            lists = tuple(
+                import_candidate_list(dossier, path, council_id=args.council)[0]
+                for path in args.lists
+            )
+        except WorkbookRefused as error:
+            raise DossierError(str(error)) from None
+        request = DrawRequest(
+            lists, args.seats, args.seed, args.year or drawn_at.year, quotas, args.reserve
+        )
+        record = run_draw(
+            dossier,
+            request,
+            drawn_at=drawn_at,
+            place=args.place,
+            witnesses=tuple(args.witnesses),
+            council_id=args.council,
+        )
+        if args.output:
+            content = draw_record_pdf(record, load_document_settings(dossier))
+            with replaced_atomically(args.output) as temporary:
+                temporary.write_bytes(content)
+    print(
+        json.dumps(_as_json(record), ensure_ascii=False, indent=2) if args.json else _text(record)
+    )
+    if args.output and not args.json:
+        print(f"Procès-verbal écrit : {args.output}")
+    return 0
+
+
+def _as_json(record: DrawRecord) -> dict[str, Any]:
+    def person(c: Any) -> dict[str, Any]:
+        sex = c.sex.value if c.sex else None
+        return {"liste": c.list_name, "identifiant": c.key, "nom": c.name, "sexe": sex,
+                "annee_naissance": c.birth_year, "quartier": c.district}  # fmt: skip
+
+    return {
+        "tirage": record.id,
+        "graine": record.seed,
+        "algorithme": record.algorithm_version,
+        "sieges": record.seats,
+        "annee_reference": record.reference_year,
+        "listes": [
+            {"nom": s.name, "inscrits": s.size, "empreinte": s.checksum} for s in record.lists
+        ],
+        "quotas": [q.label for q in record.quotas],
+        "candidats_distincts": record.pool_size,
+        "doublons": record.duplicates,
+        "tires_au_sort": [person(c) for c in record.selected],
+        "reserve": [person(c) for c in record.reserve],
+    }
+
+
+def _text(record: DrawRecord) -> str:
+    lines = [
+        f"Tirage n° {record.id} — graine « {record.seed} », algorithme {record.algorithm_version}",
+        *(f"Liste « {s.name} » : {s.size} inscrits, empreinte {s.checksum}" for s in record.lists),
+        f"{record.pool_size} candidats distincts, "
+        f"{record.duplicates} doublon(s) retenu(s) une fois",
+        *(f"Quota {q.label}" for q in record.quotas),
+        f"Tirés au sort ({len(record.selected)}) :",
+        *(_line(n, c) for n, c in enumerate(record.selected, start=1)),
+        f"Réserve, dans l'ordre ({len(record.reserve)}) :",
+        *(_line(n, c) for n, c in enumerate(record.reserve, start=1)),
+    ]
+    return "\n".join(lines)
+
+
+def _line(number: int, c: Any) -> str:
+    sex = c.sex.value if c.sex else "?"
+    year = c.birth_year or "?"
+    return (
+        f"  {number:>3}. {c.name} ({sex}, {year}, {c.district or '?'}) — {c.list_name} n° {c.key}"
+    )

@@ -1,0 +1,178 @@
+"""Conseil citoyen use cases: the council, its members (entries and exits), the composition
+panel (counts and rule warnings), candidate lists, the draw and replacement from the reserve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from contrat_desktop.domain.council import (
+    CitizenCouncil,
+    CompositionCounts,
+    Designation,
+    Member,
+    active_members,
+    composition_on,
+    leave,
+)
+from contrat_desktop.domain.council_rules import CouncilWarning, composition_warnings
+from contrat_desktop.domain.draw import Candidate, CandidateList, DrawRequest, draw, replacement
+from contrat_desktop.domain.draw_record import DrawRecord
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.persons import Person
+from contrat_desktop.exchange.candidate_lists import CandidateReading, read_candidate_list
+from contrat_desktop.operations.settings import load_rules
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+
+
+def _raise_first(problems: list[ValidationError]) -> None:
+    if problems:
+        raise problems[0]
+
+
+def save_council(dossier: Dossier, council: CitizenCouncil) -> CitizenCouncil:
+    _raise_first(council.problems())
+    councils = Repositories(dossier).councils
+    return councils.add(council) if council.id is None else councils.update(council)
+
+
+def add_member(dossier: Dossier, person: Person, member: Member) -> Member:
+    """Create the person (marked as a council member) and their mandate."""
+    _raise_first(person.problems())
+    repos = Repositories(dossier)
+    with dossier.db.atomic():
+        stored = repos.persons.add(replace(person, council_member=True))
+        wanted = replace(member, person_id=stored.id or 0)
+        _raise_first(wanted.problems())
+        return repos.council_members.add(wanted)
+
+
+def record_exit(dossier: Dossier, member_id: int, on: date, reason: str) -> Member:
+    members = Repositories(dossier).council_members
+    return members.update(leave(members.get(member_id), on, reason))
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilOverview:
+    council: CitizenCouncil
+    counts: CompositionCounts
+    warnings: tuple[CouncilWarning, ...]
+
+
+def council_overview(dossier: Dossier, council_id: int, day: date) -> CouncilOverview:
+    """The composition panel on ``day``: counts and the warnings of the enabled rules."""
+    repos = Repositories(dossier)
+    members = repos.council_members.for_council(council_id)
+    persons = repos.persons.by_ids([m.person_id for m in members])
+    names = {person_id: p.name for person_id, p in persons.items()}
+    representatives = {
+        m.person_id for m in active_members(members, day) if m.steering_representative
+    }
+    steering = {k.code for k in repos.bodies.kinds() if k.steering}
+    lacking = [
+        body.name
+        for body in repos.bodies.all()
+        if body.kind_code in steering
+        and not representatives & {s.person_id for s in repos.body_members.for_body(body.id or 0)}
+    ]
+    warnings = composition_warnings(
+        members,
+        load_rules(dossier).council,
+        day,
+        names=names,
+        steering_bodies_without_representative=lacking,
+    )
+    return CouncilOverview(
+        repos.councils.get(council_id), composition_on(members, day), tuple(warnings)
+    )
+
+
+def import_candidate_list(
+    dossier: Dossier,
+    path: str | Path,
+    *,
+    name: str | None = None,
+    council_id: int | None = None,
+    keep: bool = False,
+) -> tuple[CandidateList, CandidateReading]:
+    """Read a list file and store it with its checksums; rows in error are left out."""
+    reading = read_candidate_list(path, name=name)
+    wanted = replace(reading.candidates, council_id=council_id, keep=keep)
+    return Repositories(dossier).candidate_lists.add(wanted), reading
+
+
+def run_draw(
+    dossier: Dossier,
+    request: DrawRequest,
+    *,
+    drawn_at: datetime,
+    place: str = "",
+    witnesses: tuple[str, ...] = (),
+    council_id: int | None = None,
+) -> DrawRecord:
+    """Draw (feasibility first) and keep its record in the dossier."""
+    result = draw(request)
+    record = DrawRecord.of(
+        request, result, drawn_at=drawn_at, place=place, witnesses=witnesses, council_id=council_id
+    )
+    return Repositories(dossier).draws.add(record)
+
+
+def replace_from_reserve(
+    dossier: Dossier, draw_id: int, leaving_id: int, on: date, reason: str
+) -> Member | None:
+    """Record the exit of a drawn member and seat the first reserve candidate who keeps the
+    draw's quotas; None (the exit still recorded) when nobody on the reserve does."""
+    repos = Repositories(dossier)
+    record = repos.draws.get(draw_id)
+    leaving = repos.council_members.get(leaving_id)
+    with dossier.db.atomic():
+        record_exit(dossier, leaving_id, on, reason)
+        seated = [
+            m
+            for m in repos.council_members.for_council(leaving.council_id)
+            if m.draw_id == draw_id and (m.active_on(on) or m.id == leaving_id)
+        ]
+        persons = repos.persons.by_ids([m.person_id for m in seated])
+        names = {person_id: p.name for person_id, p in persons.items()}
+        as_candidates = {m.id: _as_candidate(m, names.get(m.person_id, "")) for m in seated}
+        chosen = replacement(
+            list(as_candidates.values()),
+            as_candidates[leaving_id],
+            record.reserve,
+            record.quotas,
+            record.reference_year,
+            used=(*record.selected, *_drawn_before(repos, draw_id)),
+        )
+        if chosen is None:
+            return None
+        return add_member(
+            dossier,
+            Person(chosen.name, role="Habitant(e)"),
+            Member(
+                council_id=leaving.council_id,
+                person_id=0,
+                college=leaving.college,
+                entry_date=on,
+                sex=chosen.sex,
+                birth_year=chosen.birth_year,
+                district=chosen.district,
+                designation=Designation.DRAW,
+                draw_list=chosen.list_name,
+                draw_id=draw_id,
+            ),
+        )
+
+
+def _as_candidate(member: Member, name: str) -> Candidate:
+    return Candidate(str(member.id), name, member.sex, member.birth_year, member.district)
+
+
+def _drawn_before(repos: Repositories, draw_id: int) -> list[Candidate]:
+    """Everyone already seated from this draw, past replacements included."""
+    members = [m for m in repos.council_members.all() if m.draw_id == draw_id]
+    persons = repos.persons.by_ids([m.person_id for m in members])
+    return [_as_candidate(m, persons[m.person_id].name) for m in members if m.person_id in persons]

@@ -1,0 +1,172 @@
+"""Erasing one person's personal data everywhere in the dossier file (RGPD), SQL side.
+
+Three passes, inside the caller's transaction: people held in JSON (draw results and
+reserves, audit snapshots) and candidate rows, matched by normalised name and birth year;
+then the member rows' audit values (birth year, district); then every text column of every
+ordinary table, audit included, for the exact name, e-mail and phone. ``wipe_free_pages``
+(``VACUUM``, after the transaction) rebuilds the file so the old bytes left in freed pages
+and cells are gone too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from contrat_desktop.domain.draw import normalised_name
+
+Identity = tuple[str, int | None]  # normalised name, birth year
+PERSONAL_KEYS = ("birth_year", "district")
+SKIPPED_TABLES = (
+    "sqlite_",
+    "_sqlite",
+    "action_search",
+)  # internal, FTS index (rebuilt by triggers)
+
+
+def _matches(data: dict[str, Any], people: Collection[Identity], label: str) -> bool:
+    name = data.get("name")
+    if not isinstance(name, str) or name == label:
+        return False
+    return (normalised_name(name), data.get("birth_year")) in people or (
+        normalised_name(name),
+        None,
+    ) in people
+
+
+def scrub_json(value: Any, people: Collection[Identity], label: str) -> tuple[Any, bool]:
+    """``value`` with every person dict of ``people`` anonymised (JSON inside text too)."""
+    if isinstance(value, dict):
+        changed = False
+        if _matches(value, people, label):
+            value = {**value, "name": label, **{k: None for k in PERSONAL_KEYS if k in value}}
+            changed = True
+        out = {}
+        for key, item in value.items():
+            out[key], inner = scrub_json(item, people, label)
+            changed |= inner
+        return out, changed
+    if isinstance(value, list):
+        items = [scrub_json(item, people, label) for item in value]
+        return [item for item, _ in items], any(changed for _, changed in items)
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value, False
+        scrubbed, changed = scrub_json(parsed, people, label)
+        return (json.dumps(scrubbed, ensure_ascii=False) if changed else value), changed
+    return value, False
+
+
+def scrub_people(db: Database, people: Collection[Identity], label: str) -> int:
+    """Anonymise ``people`` in draws, audit JSON and candidate rows; the rows changed."""
+    changed = 0
+    for table, columns in (
+        ("council_draw", ("selected", "reserve")),
+        ("audit", ("old_value", "new_value")),
+    ):
+        for row_id, *values in db.execute(
+            f"SELECT id, {', '.join(columns)} FROM {table}"
+        ).fetchall():
+            new = [scrub_json(v, people, label) for v in values]
+            if any(flag for _, flag in new):
+                assignments = ", ".join(f"{c} = ?" for c in columns)
+                db.execute(
+                    f"UPDATE {table} SET {assignments} WHERE id = ?", [*(v for v, _ in new), row_id]
+                )
+                changed += 1
+    rows = db.execute("SELECT id, name, birth_year FROM candidate").fetchall()
+    hits = [
+        row_id
+        for row_id, name, year in rows
+        if (normalised_name(name), year) in people or (normalised_name(name), None) in people
+    ]
+    db.conn.executemany(
+        "UPDATE candidate SET name = ?, birth_year = NULL, district = '' WHERE id = ?",
+        [(label, row_id) for row_id in hits],
+    )
+    return changed + len(hits)
+
+
+def scrub_member_audit(db: Database, member_ids: Iterable[int]) -> None:
+    """Blank the birth year and district in the audit rows of these member records."""
+    ids = list(member_ids)
+    if not ids:
+        return
+    marks = ", ".join("?" for _ in ids)
+    where = f"entity = 'council_member' AND entity_id IN ({marks})"
+    db.execute(
+        f"UPDATE audit SET old_value = NULL, new_value = NULL WHERE {where} "
+        f"AND field IN ({', '.join(repr(k) for k in PERSONAL_KEYS)})",
+        ids,
+    )
+    for row_id, *values in db.execute(
+        f"SELECT id, old_value, new_value FROM audit WHERE {where} AND field IS NULL", ids
+    ).fetchall():
+        blanked = [_blank_keys(v) for v in values]
+        db.execute("UPDATE audit SET old_value = ?, new_value = ? WHERE id = ?", [*blanked, row_id])
+
+
+def _blank_keys(text: str | None) -> str | None:
+    if not text or text[:1] != "{":
+        return text
+    data = json.loads(text)
+    return json.dumps(
+        {k: (None if k in PERSONAL_KEYS else v) for k, v in data.items()}, ensure_ascii=False
+    )
+
+
+def scrub_text(db: Database, secrets: Iterable[str], label: str) -> int:
+    """Replace each secret (a name, an e-mail...) by ``label`` in every text column."""
+    wanted = [s for s in {s.strip() for s in secrets} if len(s) >= 3]
+    touched = 0
+    for table in db.table_names():
+        if table.startswith(SKIPPED_TABLES):
+            continue
+        columns = [c.name for c in db[table].columns if c.type.upper() == "TEXT"]
+        for column in columns:
+            for secret in wanted:
+                touched += db.execute(
+                    f"UPDATE {table} SET {column} = replace({column}, ?, ?) "
+                    f"WHERE instr({column}, ?) > 0",
+                    [secret, label, secret],
+                ).rowcount
+    return touched
+
+
+def wipe_free_pages(db: Database) -> None:
+    """Rebuild the file (outside any transaction) so erased values leave no trace in it."""
+    db.execute("VACUUM")
+
+
+def attendance_of(db: Database, person_id: int) -> list[tuple[str, str, str]]:
+    """(meeting start, body name, presence) of every meeting the person was convened to."""
+    return [
+        (str(at), str(body), str(presence))
+        for at, body, presence in db.execute(
+            "SELECT m.starts_at, b.name, a.presence FROM attendance a "
+            "JOIN meeting m ON m.id = a.meeting_id JOIN body b ON b.id = m.body_id "
+            "WHERE a.person_id = ? ORDER BY m.starts_at",
+            [person_id],
+        )
+    ]
+
+
+def audit_of(
+    db: Database, person_id: int, member_ids: Collection[int]
+) -> list[tuple[str, str, str, str, str, str]]:
+    """The audit rows of the person's record and mandates, oldest first."""
+    ids = list(member_ids) or [0]
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        "SELECT at, who, entity || ' ' || operation, coalesce(field, ''), "
+        "coalesce(old_value, ''), coalesce(new_value, '') FROM audit "
+        f"WHERE (entity = 'person' AND entity_id = ?) "
+        f"OR (entity = 'council_member' AND entity_id IN ({marks})) ORDER BY id",
+        [person_id, *ids],
+    ).fetchall()
+    return [tuple(str(v) for v in row) for row in rows]  # type: ignore[misc]
