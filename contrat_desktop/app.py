@@ -1,8 +1,9 @@
 """GUI bootstrap: arguments, logging, paths, the dossier, the exception hook, the main window.
 
 ``contrat-desktop`` opens the dossier given on the command line, else the last one opened,
-else (first start) a demo dossier created in the user data folder. ``--version`` answers
-without a display: Qt is imported only after the arguments are parsed.
+else (first start) the one a deployment file names, else the one the first-start wizard
+sets up, else (no wizard: offscreen, tests) a demo dossier created in the user data folder.
+``--version`` answers without a display: Qt is imported only after the arguments are parsed.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -23,11 +25,13 @@ from contrat_desktop.paths import default_dossier_path, ensure_dir, log_file
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from contrat_desktop.deployment import Deployment
     from contrat_desktop.storage.database import Dossier
     from contrat_desktop.ui.controller import DossierController
     from contrat_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("contrat_desktop")
+NO_WIZARD_ENV = "CONTRAT_DESKTOP_NO_WIZARD"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -58,12 +62,32 @@ def setup_logging() -> Path:
     return path
 
 
-def choose_dossier(argument: str | None, last: Path | None) -> Path:
-    """The dossier to open: the argument, else the last one, else the demo (made if absent)."""
+def choose_dossier(
+    argument: str | None,
+    last: Path | None,
+    ask: Callable[[Deployment | None], Path | None] | None = None,
+) -> Path:
+    """The dossier to open: the argument, else the last one, else the first start's.
+
+    On first start, a deployment file that says where the dossier lives answers (the dossier
+    is made if absent, with its organisation, service and logo); else ``ask`` (the wizard)
+    when given; else the demo, made if absent. Raises ``FirstStartCancelled`` when the user
+    quits the wizard and ``DeploymentError`` when the deployment file cannot be used.
+    """
     if argument:
         return Path(argument)
     if last is not None and last.exists():
         return last
+    from contrat_desktop.deployment import load_deployment
+
+    deployment = load_deployment()
+    if deployment is not None and deployment.answers_first_start:
+        return deployed_dossier(deployment)
+    if ask is not None:
+        chosen = ask(deployment)
+        if chosen is None:
+            raise FirstStartCancelled
+        return chosen
     default = default_dossier_path()
     if not default.exists():
         from contrat_desktop.operations.dossiers import create_dossier
@@ -72,6 +96,61 @@ def choose_dossier(argument: str | None, last: Path | None) -> Path:
         log.info("first start: creating the demo dossier %s", default)
         create_dossier(default, demo=True)
     return default
+
+
+def deployed_dossier(deployment: Deployment) -> Path:
+    """The deployment file's dossier, made if absent with its organisation, service and logo."""
+    from contrat_desktop.deployment import DeploymentError
+    from contrat_desktop.domain.errors import ValidationError
+    from contrat_desktop.operations.first_start import FirstStart, Location, set_up_dossier
+    from contrat_desktop.storage.errors import DossierError
+
+    log.info("first start: deployment file %s", deployment.source)
+    choice = FirstStart(
+        Location.DEMO if deployment.demo else Location.SHARED,
+        deployment.dossier,
+        deployment.organisation,
+        deployment.service,
+        deployment.logo,
+    )
+    try:
+        return set_up_dossier(choice)
+    except (DossierError, ValidationError) as error:
+        raise DeploymentError(
+            f"Le dossier prévu par le fichier de déploiement « {deployment.source} » "
+            f"n'a pas pu être préparé : {error}"
+        ) from error
+
+
+class FirstStartCancelled(Exception):
+    """The user quit the first-start wizard: the application stops."""
+
+
+def wizard_wanted() -> bool:
+    """The first-start wizard needs a person: not offscreen, not when told (tests, scripts)."""
+    if os.environ.get(NO_WIZARD_ENV):
+        return False
+    return os.environ.get("QT_QPA_PLATFORM", "") not in {"offscreen", "minimal"}
+
+
+def ask_with_wizard(deployment: Deployment | None) -> Path | None:
+    """The first-start wizard, asked again until its dossier is ready; None: the user quit."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from contrat_desktop.domain.errors import ValidationError
+    from contrat_desktop.operations.first_start import set_up_dossier
+    from contrat_desktop.storage.errors import DossierError
+    from contrat_desktop.ui.dialogs.first_start_wizard import ask_first_start
+
+    _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+    while True:
+        choice = ask_first_start(deployment)
+        if choice is None:
+            return None
+        try:
+            return set_up_dossier(choice)
+        except (DossierError, ValidationError) as error:
+            QMessageBox.warning(None, "Dossier impossible à préparer", str(error))
 
 
 @dataclass
@@ -93,7 +172,9 @@ def start(argv: Sequence[str] | None = None) -> Started:
     from contrat_desktop.ui.preferences import Preferences
 
     prefs = Preferences()
-    path = choose_dossier(args.dossier, prefs.last_dossier)
+    path = choose_dossier(
+        args.dossier, prefs.last_dossier, ask_with_wizard if wizard_wanted() else None
+    )
     # the integrity check runs while Qt and the window's modules load
     early = EarlyIntegrityCheck(path) if path.exists() else None
 
@@ -165,12 +246,23 @@ def start_or_recover(argv: Sequence[str] | None = None) -> Started | None:
 
     Returns ``None`` when the user chose to quit.
     """
+    from contrat_desktop.deployment import DeploymentError
     from contrat_desktop.storage.errors import DossierError
 
     args = list(argv if argv is not None else sys.argv[1:])
     while True:
         try:
             return start(args)
+        except FirstStartCancelled:
+            log.info("first start: the user quit the wizard")
+            return None
+        except DeploymentError as error:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+            log.error("deployment file: %s", error)
+            QMessageBox.critical(None, "Fichier de déploiement", str(error))
+            return None
         except DossierError as error:
             from PySide6.QtWidgets import QApplication
 

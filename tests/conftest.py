@@ -25,6 +25,9 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 def isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "donnees-utilisateur"
     monkeypatch.setenv("CONTRAT_DESKTOP_DATA", str(data))
+    # first start: no wizard (a modal dialog) and no deployment file from the machine
+    monkeypatch.setenv("CONTRAT_DESKTOP_NO_WIZARD", "1")
+    monkeypatch.delenv("CONTRAT_DESKTOP_DEPLOYMENT", raising=False)
     return data
 
 

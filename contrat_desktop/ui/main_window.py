@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -20,12 +17,10 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTableWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from contrat_desktop import __version__
 from contrat_desktop.storage.backup import list_backups
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
@@ -38,6 +33,7 @@ from contrat_desktop.ui.pages.settings import SettingsPage
 from contrat_desktop.ui.preferences import Preferences
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
+from contrat_desktop.ui.widgets.campaign_selector import CampaignSelector
 
 
 class MainWindow(QMainWindow):
@@ -71,20 +67,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # a workbook dropped on the window is imported
-        self.campaign = QComboBox(self)
-        self.campaign.setAccessibleName("Campagne affichée")
-        self.campaign.setMinimumContentsLength(12)
-        self.campaign.currentIndexChanged.connect(self._campaign_chosen)
-        toolbar = QToolBar("Campagne", self)
-        toolbar.setObjectName("campaignToolbar")
-        toolbar.setMovable(False)
-        label = QLabel("  &Campagne : ", self)
-        label.setBuddy(self.campaign)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.campaign)
-        self.new_campaign_action = toolbar.addAction("Nouvelle campagne…", self._new_campaign)
-        self.new_campaign_action.setToolTip("Ouvrir la campagne (l'appel à projets) d'une année")
-        self.addToolBar(toolbar)
+        self.campaign_bar = CampaignSelector(self)
+        self.campaign = self.campaign_bar.combo
+        self.addToolBar(self.campaign_bar)
         self.lock_label = QLabel(self)
         self.backup_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.lock_label)
@@ -129,6 +114,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         help_menu = self.menuBar().addMenu("&Aide")
+        self.help_action = self._add(
+            help_menu, "&Guide de l'utilisateur", self.show_help, QKeySequence("F1")
+        )
+        help_menu.addSeparator()
         self._add(help_menu, "À &propos de contrat_desktop", self._about)
 
     def _add(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -153,7 +142,7 @@ class MainWindow(QMainWindow):
         self.pages = {}
         self.areas = []
         self.nav.clear()
-        self._fill_campaigns()
+        self.campaign_bar.set_session(session)
         session.changed.connect(self._on_session_changed)
         self._add_area("programmation", "Programmation", self._programmation_page)
         self._add_area("holders", "Porteurs", self._holders_page)
@@ -242,45 +231,11 @@ class MainWindow(QMainWindow):
         page.show_area.connect(self.show_area)
         return page
 
-    def _fill_campaigns(self) -> None:
-        assert self.session is not None
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for year, campaign_id in sorted(self.session.references.campaigns.items()):
-            self.campaign.addItem(f"Campagne {year}", campaign_id)
-        self.campaign.setCurrentIndex(self.campaign.findData(self.session.campaign_id))
-        self.campaign.blockSignals(False)
-        self.new_campaign_action.setEnabled(not self.session.read_only)
-
-    def _new_campaign(self) -> None:
-        from contrat_desktop.domain.errors import ValidationError
-        from contrat_desktop.operations.campaigns import create_campaign
-
-        assert self.session is not None
-        years = list(self.session.references.campaigns)
-        suggested = max(years) + 1 if years else date.today().year
-        year, accepted = QInputDialog.getInt(
-            self, "Nouvelle campagne", "Année de la campagne :", suggested, 2000, 2100
-        )
-        if not accepted:
-            return
-        try:
-            campaign = create_campaign(self.session.dossier, year)
-        except (ValidationError, DossierError) as error:
-            QMessageBox.warning(self, "Nouvelle campagne", str(error))
-            return
-        self.session.notify("campaign")
-        self.campaign.setCurrentIndex(self.campaign.findData(campaign.id))
-
     def _on_session_changed(self, entity: str) -> None:
         if entity in {"campaign", "reference", "settings"}:
-            self._fill_campaigns()
+            self.campaign_bar.fill()
         if entity == "reference":
             self.refresh_backup_label()
-
-    def _campaign_chosen(self, index: int) -> None:
-        if self.session is not None and index >= 0:
-            self.session.set_campaign(self.campaign.itemData(index))
 
     def _show_state(self) -> None:
         assert self.session is not None
@@ -328,7 +283,6 @@ class MainWindow(QMainWindow):
 
     def _save_copy(self) -> None:
         from contrat_desktop.operations.dossiers import save_copy
-        from contrat_desktop.storage.errors import DossierError
 
         assert self.session is not None
         source = self.session.dossier.path
@@ -355,14 +309,20 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.refresh_backup_label()
 
+    def show_help(self) -> None:
+        from contrat_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
     def _about(self) -> None:
-        path = self.session.dossier.path if self.session else "(aucun)"
-        QMessageBox.about(
-            self,
-            "À propos de contrat_desktop",
-            f"<b>contrat_desktop {__version__}</b><br>Pilotage du Contrat de ville.<br><br>"
-            f"Dossier : {path}",
-        )
+        from contrat_desktop.ui.dialogs.help_dialog import AboutDialog
+
+        dialog = AboutDialog(self.session.dossier.path if self.session else None, self)
+        dialog.exec()
 
     # Excel exchange (ui/dialogs/import_dialog.py, export_programmation.py) ---------
     def import_workbook(self, path: Path | None = None) -> None:

@@ -88,9 +88,9 @@ def test_a_new_dossier_is_usable_at_once(qtbot: QtBot, tmp_path: Path, monkeypat
     this_year = date.today().year
     assert window.campaign.currentText() == f"Campagne {this_year}"
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (this_year + 1, True))
-    window._new_campaign()
+    window.campaign_bar.new_campaign()
     assert window.campaign.currentText() == f"Campagne {this_year + 1}"
-    window._new_campaign()  # the same year again: refused, explained
+    window.campaign_bar.new_campaign()  # the same year again: refused, explained
     assert "existe déjà" in boxes.shown[-1][2]
     session = window.session
     session.repos.holders.add(Holder(legal_name="Association Test"))
