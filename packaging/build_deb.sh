@@ -20,9 +20,10 @@ NAME=contrat-desktop
 PREFIX=/opt/$NAME
 # What Qt needs from the system: the Makefile's DEB_OFFSCREEN and DEB_WINDOW lists, plus the
 # two Wayland libraries the bundled Wayland plugins link to (found missing by ldd in a clean
-# Debian 12: without them a Wayland session falls back to XWayland). libc6 >= 2.36: the build
-# machine's (Debian 12) glibc, which the bundled libraries were linked against.
-DEPENDS="libc6 (>= 2.36), libegl1, libgl1, libx11-6, libxkbcommon0, libfontconfig1, libfreetype6,\
+# Debian 12: without them a Wayland session falls back to XWayland). libc6 >= the build machine's
+# glibc (2.36 on Debian 12, 2.35 on Ubuntu 22.04), which the bundled libraries were linked against.
+GLIBC=$(dpkg-query -W -f='${Version}' libc6 2>/dev/null | sed 's/-.*//')
+DEPENDS="libc6 (>= ${GLIBC:-2.36}), libegl1, libgl1, libx11-6, libxkbcommon0, libfontconfig1, libfreetype6,\
  libdbus-1-3, libglib2.0-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1,\
  libxcb-render-util0, libxcb-render0, libxcb-shape0, libxcb-util1, libxcb-xkb1, libxkbcommon-x11-0,\
  libwayland-cursor0, libwayland-egl1"
