@@ -40,10 +40,16 @@ echo "== icônes"
 rm -rf "$OUT/icons"
 "$PYTHON" packaging/render_icon.py "$OUT/icons"
 
-echo "== application un dossier (PyInstaller)"
-"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
-    --distpath "$OUT/dist" --workpath "$OUT/work" packaging/contrat_desktop.spec
-APP=$OUT/dist/$NAME
+if [ -n "${SERVICE_BUILD:-}" ]; then
+    # a service's copy of the build, with its deploiement.ini (make_service_installer.py --deb)
+    echo "== application du service : $SERVICE_BUILD"
+    APP=$SERVICE_BUILD
+else
+    echo "== application un dossier (PyInstaller)"
+    "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+        --distpath "$OUT/dist" --workpath "$OUT/work" packaging/contrat_desktop.spec
+    APP=$OUT/dist/$NAME
+fi
 "$APP/$NAME" --version
 "$APP/$NAME-cli" --version
 
@@ -88,7 +94,7 @@ Description: Pilotage d'un Contrat de ville (application de bureau, hors ligne)
 CONTROL
 
 echo "== paquet"
-DEB=$OUT/${NAME}_${VERSION}_$ARCH.deb
+DEB=$OUT/${NAME}${DEB_SUFFIX:+-$DEB_SUFFIX}_${VERSION}_$ARCH.deb
 dpkg-deb --root-owner-group --build "$STAGE" "$DEB"
 dpkg-deb --info "$DEB" | sed -n '/Package:/,/Depends:/p'
 echo "Paquet : $DEB ($(du -h "$DEB" | cut -f1), installé : $((SIZE_KB / 1024)) Mio)"

@@ -15,7 +15,9 @@ is not checked here, only at the first start (with a French message when it is u
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -44,6 +46,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="le dossier démarre en démonstration")
     parser.add_argument("--build", type=Path, default=BUILD, help="le build PyInstaller à copier")
     parser.add_argument("--out", type=Path, help="dossier produit (par défaut sous build/services)")
+    parser.add_argument(
+        "--deb", action="store_true", help="en faire aussi un paquet .deb (Linux, dpkg-deb)"
+    )
     return parser.parse_args(argv)
 
 
@@ -80,10 +85,20 @@ def make_service_build(args: argparse.Namespace) -> Path:
     return target
 
 
+def make_service_deb(target: Path, service: str) -> None:
+    """Wrap the service's folder into ``contrat-desktop-<service>_X_arch.deb`` (no rebuild)."""
+    slug = dossier_file_name(service).removesuffix(".cdv")
+    env = {**os.environ, "SERVICE_BUILD": str(target), "DEB_SUFFIX": slug}
+    subprocess.run(["sh", str(HERE / "build_deb.sh")], env=env, check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    target = make_service_build(parse_args(argv))
+    args = parse_args(argv)
+    target = make_service_build(args)
     print(f"Build du service : {target}")
     print((target / DEPLOYMENT_FILE).read_text(encoding="utf-8"))
+    if args.deb:
+        make_service_deb(target, args.service)
     return 0
 
 

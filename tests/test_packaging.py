@@ -192,3 +192,10 @@ def test_the_ci_workflow_builds_on_the_three_systems() -> None:
         "actions/upload-artifact@v4",
     ):
         assert step in text, step
+
+
+def test_a_service_build_can_be_wrapped_into_its_own_deb() -> None:
+    script = (PACKAGING / "build_deb.sh").read_text(encoding="utf-8")
+    assert "SERVICE_BUILD" in script and "DEB_SUFFIX" in script  # no rebuild, own file name
+    maker = (PACKAGING / "make_service_installer.py").read_text(encoding="utf-8")
+    assert '"--deb"' in maker and "SERVICE_BUILD" in maker
