@@ -100,3 +100,29 @@ def test_reopening_needs_a_reason_and_is_audited(
         )
     ]
     assert any("Erreur sur un montant de la CAF" in (note or "") for note in notes)
+
+
+def test_the_selected_meeting_shows_quorum_and_envelopes(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+
+    page = make_page(qtbot, session)
+    select(page, "Comité de pilotage politique")
+    assert "membre(s) présent(s)" in page.quorum_label.text()
+    rows = {
+        page.envelopes.item(r, 0).text(): page.envelopes.item(r, 4).text()
+        for r in range(page.envelopes.rowCount())
+    }
+    assert "État BOP 147" in rows and "dépassement" not in rows["État BOP 147"]
+    state = next(f for f in session.references.funders if f.display_name == "État BOP 147")
+    envelope = next(e for e in session.repos.envelopes.for_year(2015) if e.funder_id == state.id)
+    from dataclasses import replace
+
+    session.repos.envelopes.update(replace(envelope, amount_cents=100_000))  # 1 000 €
+    select(page, "Comité de pilotage technique")
+    select(page, "Comité de pilotage politique")
+    rows = {
+        page.envelopes.item(r, 0).text(): page.envelopes.item(r, 4).text()
+        for r in range(page.envelopes.rowCount())
+    }
+    assert "dépassement" in rows["État BOP 147"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -18,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contrat_desktop.domain.decisions import EnvelopeCheck
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.meetings import MinutesStatus
+from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.meetings import MeetingSummary, list_meetings
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
 from contrat_desktop.ui.models.meetings_table import MeetingTableModel
 from contrat_desktop.ui.session import DossierSession
 
@@ -34,6 +39,25 @@ DOCUMENTS = {
     "convocations": ("Convocations…", "convocations.pdf", "PDF (*.pdf)"),
     "ics": ("Agenda (.ics)…", "reunion.ics", "Agenda (*.ics)"),
 }
+
+
+ENVELOPE_HEADERS = ["Financeur", "Dans la réunion", "Accordé ailleurs", "Enveloppe", "Reste"]
+OVER = QBrush(QColor("#b71c1c"))
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _envelope_row(name: str, check: EnvelopeCheck) -> list[str]:
+    def money(cents: int | None) -> str:
+        return "(aucune)" if cents is None else format_cents(cents)
+
+    left = money(check.left_cents) + (" — dépassement" if check.over else "")
+    return [
+        name,
+        money(check.in_meeting_cents),
+        money(check.committed_elsewhere_cents),
+        money(check.envelope_cents),
+        left,
+    ]
 
 
 def write_document(
@@ -78,13 +102,24 @@ class MeetingsPage(QWidget):
         buttons.addWidget(self.reopen_button)
         self.note = QLabel(
             "La saisie des réunions (présences, ordre du jour, décisions) arrive dans une "
-            "prochaine version ; les documents et la validation sont disponibles ici.",
+            "prochaine version ; les documents, le quorum, les montants face aux enveloppes "
+            "et la validation sont disponibles ici.",
             self,
         )
         self.note.setWordWrap(True)
+        self.quorum_label = QLabel(self)
+        self.quorum_label.setAccessibleName("Quorum de la réunion")
+        self.council_label = QLabel(self)
+        self.council_label.setWordWrap(True)
+        self.council_label.setStyleSheet("color: #5c4400; background: #fff3cd; padding: 4px;")
+        self.council_label.setAccessibleName("Présence du conseil citoyen")
+        self.envelopes = read_only_table(ENVELOPE_HEADERS, "Montants de la réunion et enveloppes")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(self.council_label)
+        layout.addWidget(self.envelopes, 1)
         layout.addWidget(self.note)
         self.task: Task | None = None
         session.changed.connect(lambda entity: entity in {"meeting", "action"} and self.reload())
@@ -99,7 +134,29 @@ class MeetingsPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
+    def _show_overview(self) -> None:
+        from contrat_desktop.operations.meeting_overview import meeting_overview
+
+        meeting = self.selected()
+        if meeting is None:
+            self.quorum_label.clear()
+            self.council_label.hide()
+            self.envelopes.setRowCount(0)
+            return
+        overview = meeting_overview(self.session.dossier, meeting.id)
+        self.quorum_label.setText(overview.quorum)
+        self.council_label.setText(overview.council_warning or "")
+        self.council_label.setVisible(bool(overview.council_warning))
+        fill(self.envelopes, [_envelope_row(name, check) for name, check in overview.envelopes])
+        for row, (_name, check) in enumerate(overview.envelopes):
+            for column in range(1, len(ENVELOPE_HEADERS)):  # amounts align right
+                self.envelopes.item(row, column).setTextAlignment(RIGHT)
+            if check.over:
+                for column in range(len(ENVELOPE_HEADERS)):
+                    self.envelopes.item(row, column).setForeground(OVER)
+
     def _update_buttons(self) -> None:
+        self._show_overview()
         meeting = self.selected()
         for button in self.document_buttons.values():
             button.setEnabled(meeting is not None)

@@ -1,0 +1,43 @@
+"""What the meetings page shows beside a meeting: quorum, council presence, and the
+meeting's amounts per funder set against the funders' envelopes for the year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from contrat_desktop.domain.decisions import EnvelopeCheck, envelope_checks, totals_per_funder
+from contrat_desktop.operations.meeting_record import load_meeting_record
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingOverview:
+    quorum: str
+    council_warning: str | None
+    envelopes: list[tuple[str, EnvelopeCheck]]  # (funder name, check)
+
+
+def meeting_overview(dossier: Dossier, meeting_id: int) -> MeetingOverview:
+    repos = Repositories(dossier)
+    record = load_meeting_record(dossier, meeting_id)
+    examined = repos.examined_actions.for_meeting(meeting_id)
+    year = record.meeting.starts_at.year
+    uses = {use.envelope.funder_id: use for use in repos.envelopes.use(year)}
+    in_meeting_granted: dict[int, int] = defaultdict(int)  # already granted on these actions
+    for item in examined:
+        for line in repos.funding_lines.for_action(item.action_id):
+            in_meeting_granted[line.funder_id] += line.granted_cents or 0
+    elsewhere = {
+        funder_id: use.committed_cents - in_meeting_granted.get(funder_id, 0)
+        for funder_id, use in uses.items()
+    }
+    envelopes = {funder_id: use.envelope.amount_cents for funder_id, use in uses.items()}
+    names = {f.id: f.display_name for f in repos.funders.all() if f.id is not None}
+    checks = envelope_checks(totals_per_funder(examined), envelopes, elsewhere)
+    return MeetingOverview(
+        quorum=record.quorum.message if record.quorum else "",
+        council_warning=record.council_warning,
+        envelopes=[(names.get(check.funder_id, "?"), check) for check in checks],
+    )
