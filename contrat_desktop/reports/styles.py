@@ -65,6 +65,17 @@ def clean(text: str) -> str:
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=3)
+    h2 = ParagraphStyle(
+        "h2",
+        base,
+        fontName=BOLD,
+        fontSize=11.5,
+        leading=15,
+        textColor=ACCENT,
+        spaceBefore=9,
+        spaceAfter=4,
+        keepWithNext=1,
+    )
     return {
         "base": base,
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=9, spaceAfter=0),
@@ -76,27 +87,9 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle(
             "title", base, fontName=BOLD, fontSize=16, leading=20, textColor=ACCENT, spaceAfter=6
         ),
-        "h2": ParagraphStyle(
-            "h2",
-            base,
-            fontName=BOLD,
-            fontSize=11.5,
-            leading=15,
-            textColor=ACCENT,
-            spaceBefore=9,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        "h2_loose": ParagraphStyle(
-            "h2_loose",
-            base,
-            fontName=BOLD,
-            fontSize=11.5,
-            leading=15,
-            textColor=ACCENT,
-            spaceBefore=9,
-            spaceAfter=4,
-        ),
+        "h2": h2,
+        # a heading a long table may leave alone at a page's foot (no blank half page)
+        "h2_loose": ParagraphStyle("h2_loose", h2, keepWithNext=0),
         "h3": ParagraphStyle(
             "h3", base, fontName=BOLD, fontSize=9.5, leading=12.5, spaceBefore=4, keepWithNext=1
         ),

@@ -133,18 +133,27 @@ def test_refuses_a_missing_file(tmp_path: Path) -> None:
         open_dossier(tmp_path / "absent.cdv")
 
 
-def test_corrupted_file_is_refused_with_advice(dossier_path: Path) -> None:
-    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
+def _fill_holders(path: Path) -> None:
+    """A dossier big enough for pages in its middle to hold data."""
+    with open_dossier(path, create=True, daily_backup=False) as dossier:
         dossier.db.conn.executemany(
             "INSERT INTO holder (legal_name, kind) VALUES (?, 'association')",
             [(f"Porteur {n}" * 20,) for n in range(2000)],
         )
         dossier.db.conn.commit()
-    data = bytearray(dossier_path.read_bytes())
-    page = 4096
-    for offset in range(page * 3, min(len(data), page * 12)):
+
+
+def _damage(path: Path) -> None:
+    """Overwrite pages 3 to 12 with garbage, as a failing disk or share would."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 12)):
         data[offset] = 0x5A
-    dossier_path.write_bytes(bytes(data))
+    path.write_bytes(bytes(data))
+
+
+def test_corrupted_file_is_refused_with_advice(dossier_path: Path) -> None:
+    _fill_holders(dossier_path)
+    _damage(dossier_path)
     with pytest.raises(DossierError) as caught:
         open_dossier(dossier_path, daily_backup=False)
     assert "endommagé" in str(caught.value) or "illisible" in str(caught.value)
@@ -199,20 +208,12 @@ def test_restoring_an_older_backup_brings_its_schema_up_to_date(
 def test_the_early_integrity_check_gives_the_same_verdict(dossier_path: Path) -> None:
     from contrat_desktop.storage.database import EarlyIntegrityCheck
 
-    with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
-        dossier.db.conn.executemany(
-            "INSERT INTO holder (legal_name, kind) VALUES (?, 'association')",
-            [(f"Porteur {n}" * 20,) for n in range(2000)],
-        )
-        dossier.db.conn.commit()
+    _fill_holders(dossier_path)
     with open_dossier(
         dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)
     ) as sound:
         assert sound.report.integrity == "ok"
-    data = bytearray(dossier_path.read_bytes())
-    for offset in range(4096 * 3, min(len(data), 4096 * 12)):
-        data[offset] = 0x5A
-    dossier_path.write_bytes(bytes(data))
+    _damage(dossier_path)
     with pytest.raises(DossierError):
         open_dossier(
             dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
-from contrat_desktop.ui.models.columns import Column, RowTableModel
+from contrat_desktop.ui.models.columns import Column, RowTableModel, money_column
 
 _STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus])}
-
-
-def _money(getter: Callable[[ActionSummary], int]) -> Callable[[ActionSummary], str]:
-    return lambda row: format_cents(getter(row))
 
 
 def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]]:
@@ -39,44 +33,11 @@ def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]
         Column(
             "renewal", "Reconduction", lambda r: "Oui" if r.is_renewal else "Non", visible=False
         ),
-        Column(
-            "total_cost",
-            "Coût total",
-            _money(lambda r: r.total_cost_cents),
-            lambda r: r.total_cost_cents,
-            numeric=True,
-            visible=False,
-        ),
-        Column(
-            "requested",
-            "Demandé",
-            _money(lambda r: r.requested_cents),
-            lambda r: r.requested_cents,
-            numeric=True,
-        ),
-        Column(
-            "proposed",
-            "Proposé",
-            _money(lambda r: r.proposed_cents),
-            lambda r: r.proposed_cents,
-            numeric=True,
-            visible=False,
-        ),
-        Column(
-            "granted",
-            "Accordé",
-            _money(lambda r: r.granted_cents),
-            lambda r: r.granted_cents,
-            numeric=True,
-        ),
-        Column(
-            "paid",
-            "Versé",
-            _money(lambda r: r.paid_cents),
-            lambda r: r.paid_cents,
-            numeric=True,
-            visible=False,
-        ),
+        money_column("total_cost", "Coût total", lambda r: r.total_cost_cents, 110, False),
+        money_column("requested", "Demandé", lambda r: r.requested_cents, 110),
+        money_column("proposed", "Proposé", lambda r: r.proposed_cents, 110, False),
+        money_column("granted", "Accordé", lambda r: r.granted_cents, 110),
+        money_column("paid", "Versé", lambda r: r.paid_cents, 110, False),
     ]
 
 

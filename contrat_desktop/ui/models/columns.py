@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from contrat_desktop.domain.money import format_cents
+
 R = TypeVar("R")
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -32,6 +34,21 @@ class Column(Generic[R]):
     numeric: bool = False
     visible: bool = True
     width: int = 110
+
+
+def money_column(
+    key: str, header: str, cents: Callable[[R], int], width: int = 120, visible: bool = True
+) -> Column[R]:
+    """An amount in cents: shown ``1 234,56 €``, sorted by value, aligned right."""
+    return Column(
+        key,
+        header,
+        lambda r: format_cents(cents(r)),
+        cents,
+        numeric=True,
+        visible=visible,
+        width=width,
+    )
 
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -10,8 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from contrat_desktop.domain.funders import EnvelopeUse, Funder
 from contrat_desktop.domain.holder_activity import fold
 from contrat_desktop.domain.money import format_cents
-from contrat_desktop.ui.models.columns import Column, RowTableModel, _Index
-from contrat_desktop.ui.models.holders_table import money_column
+from contrat_desktop.ui.models.columns import Column, RowTableModel, _Index, money_column
 
 FOREGROUND = 9  # Qt.ItemDataRole.ForegroundRole, compared as a plain int
 ALERT_RED = QColor("#b71c1c")

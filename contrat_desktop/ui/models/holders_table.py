@@ -4,17 +4,15 @@ years (``HolderAction``), and that holder's totals per year (``YearTotals``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtGui import QFont
 
 from contrat_desktop.domain.holder_activity import HolderAction, HolderSummary, YearTotals, fold
-from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.ui.formats import format_count
-from contrat_desktop.ui.models.columns import Column, RowTableModel, _Index
+from contrat_desktop.ui.models.columns import Column, RowTableModel, _Index, money_column
 
-R = TypeVar("R")
 FONT = 6  # Qt.ItemDataRole.FontRole, compared as a plain int
 _STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus])}
 
@@ -22,10 +20,6 @@ _STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus
 def _folded(name: str) -> Callable[[HolderSummary], str]:
     """Sort key that ignores case and accents (``École`` sorts with ``Ecole``)."""
     return lambda r: fold(getattr(r.holder, name))
-
-
-def money_column(key: str, header: str, cents: Callable[[R], int], width: int = 120) -> Column[R]:
-    return Column(key, header, lambda r: format_cents(cents(r)), cents, numeric=True, width=width)
 
 
 HOLDER_COLUMNS: list[Column[HolderSummary]] = [
