@@ -4,9 +4,15 @@ meeting's amounts per funder set against the funders' envelopes for the year."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from contrat_desktop.domain.decisions import EnvelopeCheck, envelope_checks, totals_per_funder
+from contrat_desktop.domain.decisions import (
+    EnvelopeCheck,
+    ExaminedAction,
+    envelope_checks,
+    totals_per_funder,
+)
 from contrat_desktop.operations.meeting_record import load_meeting_record
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -23,21 +29,40 @@ def meeting_overview(dossier: Dossier, meeting_id: int) -> MeetingOverview:
     repos = Repositories(dossier)
     record = load_meeting_record(dossier, meeting_id)
     examined = repos.examined_actions.for_meeting(meeting_id)
-    year = record.meeting.starts_at.year
-    uses = {use.envelope.funder_id: use for use in repos.envelopes.use(year)}
-    in_meeting_granted: dict[int, int] = defaultdict(int)  # already granted on these actions
-    for item in examined:
-        for line in repos.funding_lines.for_action(item.action_id):
-            in_meeting_granted[line.funder_id] += line.granted_cents or 0
-    elsewhere = {
-        funder_id: use.committed_cents - in_meeting_granted.get(funder_id, 0)
-        for funder_id, use in uses.items()
-    }
-    envelopes = {funder_id: use.envelope.amount_cents for funder_id, use in uses.items()}
+    baseline = envelope_baseline(
+        dossier, record.meeting.starts_at.year, [item.action_id for item in examined]
+    )
     names = {f.id: f.display_name for f in repos.funders.all() if f.id is not None}
-    checks = envelope_checks(totals_per_funder(examined), envelopes, elsewhere)
+    checks = baseline.checks(examined)
     return MeetingOverview(
         quorum=record.quorum.message if record.quorum else "",
         council_warning=record.council_warning,
         envelopes=[(names.get(check.funder_id, "?"), check) for check in checks],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EnvelopeBaseline:
+    """The year's envelopes and what is committed outside the actions of a meeting."""
+
+    envelopes: dict[int, int]
+    elsewhere: dict[int, int]
+
+    def checks(self, examined: Iterable[ExaminedAction]) -> list[EnvelopeCheck]:
+        return envelope_checks(totals_per_funder(examined), self.envelopes, self.elsewhere)
+
+
+def envelope_baseline(dossier: Dossier, year: int, action_ids: Iterable[int]) -> EnvelopeBaseline:
+    repos = Repositories(dossier)
+    uses = {use.envelope.funder_id: use for use in repos.envelopes.use(year)}
+    in_meeting_granted: dict[int, int] = defaultdict(int)  # already granted on these actions
+    for action_id in set(action_ids):
+        for line in repos.funding_lines.for_action(action_id):
+            in_meeting_granted[line.funder_id] += line.granted_cents or 0
+    return EnvelopeBaseline(
+        envelopes={funder_id: use.envelope.amount_cents for funder_id, use in uses.items()},
+        elsewhere={
+            funder_id: use.committed_cents - in_meeting_granted.get(funder_id, 0)
+            for funder_id, use in uses.items()
+        },
     )

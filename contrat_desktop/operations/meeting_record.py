@@ -33,7 +33,7 @@ def load_meeting_record(dossier: Dossier, meeting_id: int) -> MeetingRecord:
         for a in sorted(attendance, key=lambda a: persons[a.person_id].name)
     )
     examined = repos.examined_actions.for_meeting(meeting_id)
-    lines = _examined_lines(repos, examined)
+    lines = examined_lines(repos, examined)
     funder_ids = {
         funder_id
         for line in lines
@@ -56,7 +56,7 @@ def load_meeting_record(dossier: Dossier, meeting_id: int) -> MeetingRecord:
     )
 
 
-def _examined_lines(repos: Repositories, examined: list[ExaminedAction]) -> list[ExaminedLine]:
+def examined_lines(repos: Repositories, examined: list[ExaminedAction]) -> list[ExaminedLine]:
     holders = {h.id: h for h in repos.holders.all()}
     result = []
     for item in examined:
