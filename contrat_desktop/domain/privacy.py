@@ -8,10 +8,38 @@ from datetime import date
 
 from contrat_desktop.domain.council import Member
 from contrat_desktop.domain.draw import Candidate
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.persons import Person
 
-DEFAULT_RETENTION_MONTHS = 12
 ANONYMOUS = "Personne anonymisée"
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionSettings:
+    """How long personal data is kept (the defaults are seeded from ``defaults.json``)."""
+
+    member_months: int  # after a member's last mandate ends, before anonymisation
+    list_months: int  # after the last draw from a candidate list, before its purge
+
+    def problems(self) -> list[ValidationError]:
+        found = []
+        if not 1 <= self.member_months <= 120:
+            found.append(
+                ValidationError(
+                    "La durée de conservation après la sortie d'un membre doit aller de 1 à "
+                    "120 mois.",
+                    field="member_months",
+                )
+            )
+        if not 0 <= self.list_months <= 120:
+            found.append(
+                ValidationError(
+                    "La durée de conservation des listes de candidats après le tirage doit "
+                    "aller de 0 à 120 mois.",
+                    field="list_months",
+                )
+            )
+        return found
 
 
 def months_after(day: date, months: int) -> date:

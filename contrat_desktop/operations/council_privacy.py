@@ -1,6 +1,10 @@
 """Residents' personal data (RGPD): erase one person, export what is held on them, and the
 retention rule (former members anonymised N months after leaving; candidate lists purged
-once drawn from, unless kept on purpose), previewed before it is applied.
+M months after the last draw made from them, unless kept on purpose), previewed before it
+is applied. N and M are dossier settings seeded from ``resources/reference/defaults.json``
+(24 and 2 months: a member's data stays available for the council's follow-up for two years;
+a list stays two months, the time to check or contest the draw, then only its checksum and
+size remain in the draw's record).
 
 Erasure rewrites the person's values everywhere in the file (records, draws, candidate
 lists, the audit trail's old and new values), then runs ``VACUUM``: SQLite leaves deleted or
@@ -19,16 +23,35 @@ from pathlib import Path
 from contrat_desktop.domain.draw import identity, normalised_name
 from contrat_desktop.domain.privacy import (
     ANONYMOUS,
-    DEFAULT_RETENTION_MONTHS,
     PersonFile,
+    RetentionSettings,
+    months_after,
     retention_due,
 )
 from contrat_desktop.exchange.person_export import write_person_workbook
+from contrat_desktop.operations.settings import setting
 from contrat_desktop.storage import privacy
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
 RETENTION_KEY = "council.retention_months"
+LIST_RETENTION_KEY = "council.candidate_lists_retention_months"
+
+
+def load_retention(dossier: Dossier) -> RetentionSettings:
+    return RetentionSettings(
+        int(setting(dossier, RETENTION_KEY)), int(setting(dossier, LIST_RETENTION_KEY))
+    )
+
+
+def save_retention(dossier: Dossier, wanted: RetentionSettings) -> None:
+    problems = wanted.problems()
+    if problems:
+        raise problems[0]
+    settings = Repositories(dossier).settings
+    with dossier.db.atomic():
+        settings.set(RETENTION_KEY, wanted.member_months)
+        settings.set(LIST_RETENTION_KEY, wanted.list_months)
 
 
 def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
@@ -93,25 +116,40 @@ class RetentionPlan:
     months: int
     persons: tuple[tuple[int, str], ...]  # id, name: to anonymise
     lists: tuple[tuple[int, str, int], ...]  # id, name, size: candidates to purge
+    list_months: int = 0
 
     @property
     def empty(self) -> bool:
         return not self.persons and not self.lists
 
 
-def retention_preview(dossier: Dossier, today: date, months: int | None = None) -> RetentionPlan:
+def retention_preview(
+    dossier: Dossier, today: date, months: int | None = None, list_months: int | None = None
+) -> RetentionPlan:
+    """What the retention rule would erase on ``today``; the months default to the dossier's
+    settings (``load_retention``)."""
     repos = Repositories(dossier)
-    if months is None:
-        months = int(repos.settings.get(RETENTION_KEY, DEFAULT_RETENTION_MONTHS))
+    configured = load_retention(dossier)
+    months = configured.member_months if months is None else months
+    list_months = configured.list_months if list_months is None else list_months
     due = retention_due(repos.council_members.all(), today, months)
     names = repos.persons.by_ids(due)
-    drawn = {s.checksum for d in repos.draws.all() for s in d.lists}
+    last_draw: dict[str, date] = {}
+    for record in repos.draws.all():
+        for summary in record.lists:
+            day = record.drawn_at.date()
+            last_draw[summary.checksum] = max(day, last_draw.get(summary.checksum, day))
     lists = tuple(
         (lst.id or 0, lst.name, lst.size)
         for lst in repos.candidate_lists.all()
-        if lst.checksum in drawn and not lst.keep and not lst.purged_on
+        if lst.checksum in last_draw
+        and months_after(last_draw[lst.checksum], list_months) <= today
+        and not lst.keep
+        and not lst.purged_on
     )
-    return RetentionPlan(months, tuple((p, names[p].name) for p in due if p in names), lists)
+    return RetentionPlan(
+        months, tuple((p, names[p].name) for p in due if p in names), lists, list_months
+    )
 
 
 def apply_retention(dossier: Dossier, plan: RetentionPlan, today: date) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from contrat_desktop.domain.bodies import BodyKind
 from contrat_desktop.domain.contract import District
@@ -21,6 +23,18 @@ from contrat_desktop.operations.records import write_record
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.seeds import load_seed
+
+
+@cache
+def _seeded_settings() -> dict[str, Any]:
+    return dict(load_seed("defaults.json")["settings"])
+
+
+def setting(dossier: Dossier, key: str) -> Any:
+    """A dossier setting; a dossier created before the key was seeded gets today's default
+    (``resources/reference/defaults.json``), so the default is written in one place."""
+    return Repositories(dossier).settings.get(key, _seeded_settings().get(key))
 
 
 def load_document_settings(dossier: Dossier) -> DocumentSettings:

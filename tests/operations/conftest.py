@@ -1,0 +1,54 @@
+"""Fixtures of the operations tests: a small conseil citoyen and a factory of its members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from contrat_desktop.domain.council import CitizenCouncil, College, Designation, Member, Sex
+from contrat_desktop.domain.persons import Person
+from contrat_desktop.operations.council import add_member, save_council
+from contrat_desktop.storage.database import Dossier
+
+MakeMember = Callable[..., Member]
+
+
+@pytest.fixture
+def council(dossier: Dossier) -> CitizenCouncil:
+    return save_council(
+        dossier,
+        CitizenCouncil(
+            "Conseil citoyen des Hautes-Noues",
+            district_codes=("QP094043",),
+            recognition_act_number="2015-DRCT-0412",
+            recognition_act_date=date(2015, 6, 2),
+            host_structure="Centre social Les Portes de Paris",
+            installed_on=date(2015, 2, 5),
+        ),
+    )
+
+
+@pytest.fixture
+def make_member(dossier: Dossier, council: CitizenCouncil) -> MakeMember:
+    """``make_member("Awa Diallo", sex=Sex.FEMALE, ...)``: the person and their mandate."""
+
+    def make(name: str, **changes: Any) -> Member:
+        values: dict[str, Any] = {
+            "council_id": council.id,
+            "person_id": 0,
+            "college": College.RESIDENTS,
+            "entry_date": date(2015, 2, 5),
+            "sex": Sex.FEMALE,
+            "birth_year": 1980,
+            "district": "QP094043",
+            "designation": Designation.VOLUNTEER,
+            "consent_date": date(2015, 2, 5),
+            "consent_purpose": "Participation au conseil citoyen",
+        }
+        organisation = changes.pop("person_organisation", "")
+        return add_member(dossier, Person(name, organisation), Member(**{**values, **changes}))
+
+    return make
