@@ -199,3 +199,12 @@ def test_a_service_build_can_be_wrapped_into_its_own_deb() -> None:
     assert "SERVICE_BUILD" in script and "DEB_SUFFIX" in script  # no rebuild, own file name
     maker = (PACKAGING / "make_service_installer.py").read_text(encoding="utf-8")
     assert '"--deb"' in maker and "SERVICE_BUILD" in maker
+
+
+def test_every_resource_folder_but_the_screenshots_is_bundled() -> None:
+    source = (PACKAGING / "contrat_desktop.spec").read_text(encoding="utf-8")
+    folders = [p.name for p in (ROOT / "resources").iterdir() if p.is_dir()]
+    assert "rgpd" in folders
+    for name in folders:
+        if name != "screenshots":  # documentation only
+            assert f'"resources" / "{name}"' in source, name
