@@ -93,6 +93,20 @@ def target_status(opinion: Opinion | None, kind: AmountKind) -> ActionStatus | N
     }[opinion]
 
 
+def previous_stage_amounts(
+    kind: AmountKind, requested: Mapping[int, int], proposed: Mapping[int, int]
+) -> tuple[FunderAmount, ...]:
+    """The amounts an examined action starts from: what was requested, for a comité
+    technique; what the comité technique proposed (else requested), for a COPIL."""
+    return tuple(
+        FunderAmount(
+            funder_id,
+            cents if kind is AmountKind.PROPOSED else proposed.get(funder_id, cents),
+        )
+        for funder_id, cents in requested.items()
+    )
+
+
 def totals_per_funder(examined: Iterable[ExaminedAction]) -> dict[int, int]:
     totals: dict[int, int] = defaultdict(int)
     for item in examined:

@@ -10,10 +10,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from contrat_desktop.domain.actions import Action
-from contrat_desktop.domain.decisions import AmountKind, ExaminedAction, FunderAmount, amount_kind
+from contrat_desktop.domain.decisions import ExaminedAction, amount_kind, previous_stage_amounts
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
-from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.meetings import AgendaItem, Attendance, Meeting, MinutesStatus
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.storage.database import Dossier
@@ -138,20 +137,20 @@ def examine_actions(
                 continue
             position += 1
             known.add(action_id)
-            amounts = tuple(
-                FunderAmount(line.funder_id, _previous_stage(kind, line))
-                for line in repos.funding_lines.for_action(action_id)
+            lines = repos.funding_lines.for_action(action_id)
+            amounts = previous_stage_amounts(
+                kind,
+                {line.funder_id: line.requested_cents for line in lines},
+                {
+                    line.funder_id: line.proposed_cents
+                    for line in lines
+                    if line.proposed_cents is not None
+                },
             )
             repos.examined_actions.add(
                 ExaminedAction(meeting_id, action_id, position=position, amounts=amounts)
             )
     return repos.examined_actions.for_meeting(meeting_id)
-
-
-def _previous_stage(kind: AmountKind, line: FundingLine) -> int:
-    if kind is AmountKind.PROPOSED or line.proposed_cents is None:
-        return line.requested_cents
-    return line.proposed_cents
 
 
 def set_decision(dossier: Dossier, examined: ExaminedAction) -> ExaminedAction:

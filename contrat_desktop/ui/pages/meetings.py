@@ -1,12 +1,13 @@
-"""The meetings page: every sitting of the bodies, its documents (built off the GUI
-thread), the validation of its minutes after a preview, and their reopening."""
+"""The meetings page: every sitting of the bodies (created, opened in the meeting editor,
+deleted while a draft), its documents (built off the GUI thread), the validation of its
+minutes after a preview, and their reopening."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,17 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.domain.decisions import EnvelopeCheck
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.meetings import MinutesStatus
-from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.meetings import MeetingSummary, list_meetings
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, TaskControl, run_in_background
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.models.meetings_table import MeetingTableModel
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.widgets.envelope_table import envelope_table, show_checks
 
 # kind: (button text, file suffix, file filter)
 DOCUMENTS = {
@@ -39,25 +39,6 @@ DOCUMENTS = {
     "convocations": ("Convocations…", "convocations.pdf", "PDF (*.pdf)"),
     "ics": ("Agenda (.ics)…", "reunion.ics", "Agenda (*.ics)"),
 }
-
-
-ENVELOPE_HEADERS = ["Financeur", "Dans la réunion", "Accordé ailleurs", "Enveloppe", "Reste"]
-OVER = QBrush(QColor("#b71c1c"))
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _envelope_row(name: str, check: EnvelopeCheck) -> list[str]:
-    def money(cents: int | None) -> str:
-        return "(aucune)" if cents is None else format_cents(cents)
-
-    left = money(check.left_cents) + (" — dépassement" if check.over else "")
-    return [
-        name,
-        money(check.in_meeting_cents),
-        money(check.committed_elsewhere_cents),
-        money(check.envelope_cents),
-        left,
-    ]
 
 
 def write_document(
@@ -87,6 +68,16 @@ class MeetingsPage(QWidget):
             self.table.setColumnWidth(number, column.width)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QHBoxLayout()
+        self.new_button = QPushButton("&Nouvelle réunion…", self)
+        self.new_button.clicked.connect(lambda: self.open_meeting(None))
+        self.open_button = QPushButton("&Ouvrir…", self)
+        self.open_button.setToolTip("Présences, ordre du jour, décisions (Entrée ou double-clic)")
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton("&Supprimer…", self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(16)
         self.document_buttons: dict[str, QPushButton] = {}
         for kind, (text, _suffix, _filter) in DOCUMENTS.items():
             button = QPushButton(text, self)
@@ -100,30 +91,26 @@ class MeetingsPage(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         buttons.addWidget(self.validate_button)
         buttons.addWidget(self.reopen_button)
-        self.note = QLabel(
-            "La saisie des réunions (présences, ordre du jour, décisions) arrive dans une "
-            "prochaine version ; les documents, le quorum, les montants face aux enveloppes "
-            "et la validation sont disponibles ici.",
-            self,
-        )
-        self.note.setWordWrap(True)
         self.quorum_label = QLabel(self)
         self.quorum_label.setAccessibleName("Quorum de la réunion")
         self.council_label = QLabel(self)
         self.council_label.setWordWrap(True)
         self.council_label.setStyleSheet("color: #5c4400; background: #fff3cd; padding: 4px;")
         self.council_label.setAccessibleName("Présence du conseil citoyen")
-        self.envelopes = read_only_table(ENVELOPE_HEADERS, "Montants de la réunion et enveloppes")
+        self.envelopes = envelope_table()
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.quorum_label)
         layout.addWidget(self.council_label)
         layout.addWidget(self.envelopes, 1)
-        layout.addWidget(self.note)
         self.task: Task | None = None
         session.changed.connect(lambda entity: entity in {"meeting", "action"} and self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, activated=self.open_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
         self.reload()
 
     def reload(self) -> None:
@@ -147,13 +134,7 @@ class MeetingsPage(QWidget):
         self.quorum_label.setText(overview.quorum)
         self.council_label.setText(overview.council_warning or "")
         self.council_label.setVisible(bool(overview.council_warning))
-        fill(self.envelopes, [_envelope_row(name, check) for name, check in overview.envelopes])
-        for row, (_name, check) in enumerate(overview.envelopes):
-            for column in range(1, len(ENVELOPE_HEADERS)):  # amounts align right
-                self.envelopes.item(row, column).setTextAlignment(RIGHT)
-            if check.over:
-                for column in range(len(ENVELOPE_HEADERS)):
-                    self.envelopes.item(row, column).setForeground(OVER)
+        show_checks(self.envelopes, overview.envelopes)
 
     def _update_buttons(self) -> None:
         self._show_overview()
@@ -162,8 +143,70 @@ class MeetingsPage(QWidget):
             button.setEnabled(meeting is not None)
         writable = meeting is not None and not self.session.read_only
         validated = meeting is not None and meeting.minutes_status == MinutesStatus.VALIDATED.label
+        self.new_button.setEnabled(not self.session.read_only)
+        self.open_button.setEnabled(meeting is not None)
+        self.delete_button.setEnabled(writable and not validated)
         self.validate_button.setEnabled(writable and not validated)
         self.reopen_button.setEnabled(writable and validated)
+
+    # editing -------------------------------------------------------------------------
+    def open_meeting(self, meeting_id: int | None) -> None:
+        from contrat_desktop.ui.dialogs.meeting_dialog import MeetingDialog
+
+        if meeting_id is None and not self.session.repos.bodies.all():
+            QMessageBox.information(
+                self,
+                "Aucune instance",
+                "Créez d'abord une instance (COPIL, comité technique…) dans les paramètres.",
+            )
+            return
+        dialog = MeetingDialog(self.session, meeting_id, parent=self)
+        dialog.exec()
+        saved = dialog.current.meeting.id if dialog.current else None
+        self.reload()
+        if saved is not None:
+            self.select_meeting(saved)
+
+    def open_selected(self) -> None:
+        meeting = self.selected()
+        if meeting is not None:
+            self.open_meeting(meeting.id)
+
+    def select_meeting(self, meeting_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row(row).id == meeting_id:
+                self.table.selectRow(row)
+                return
+
+    def delete_selected(self) -> bool:
+        from contrat_desktop.operations.meeting_sheet import load_sheet, write_sheet
+        from contrat_desktop.ui.undo import SaveRecordCommand
+
+        meeting = self.selected()
+        if meeting is None or self.session.read_only:
+            return False
+        if meeting.minutes_status == MinutesStatus.VALIDATED.label:
+            QMessageBox.warning(
+                self,
+                "Suppression impossible",
+                "Le compte rendu de cette réunion est validé : elle ne peut pas être supprimée.",
+            )
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Supprimer la réunion",
+            f"Supprimer la réunion « {meeting.body} » du {format_datetime(meeting.starts_at)}, "
+            "avec ses présences, son ordre du jour et ses décisions ?\n"
+            "(Modifier › Annuler la remet en place.)",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        sheet = load_sheet(self.session.dossier, meeting.id)
+        command: SaveRecordCommand = SaveRecordCommand(
+            self.session, "Supprimer la réunion", "meeting", write_sheet, sheet, None, self
+        )
+        self.session.push(command)
+        return command.error is None
 
     # documents -----------------------------------------------------------------------
     def save_document(self, kind: str) -> Task | None:

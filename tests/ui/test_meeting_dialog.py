@@ -1,0 +1,262 @@
+"""The meeting editor driven as a user would: a new meeting, attendance and quorum, agenda
+order and timing, actions picked and decided with live totals, follow-ups, undo, frozen
+minutes, refusals that write nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.meetings import Presence
+from contrat_desktop.domain.opinions import Opinion
+from contrat_desktop.domain.persons import Person
+from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.operations.meeting_sheet import load_sheet
+from contrat_desktop.operations.meetings import list_meetings
+from contrat_desktop.ui.dialogs.meeting_action_picker import ActionPickerDialog
+from contrat_desktop.ui.dialogs.meeting_dialog import MeetingDialog
+from contrat_desktop.ui.pages.meetings import MeetingsPage
+from contrat_desktop.ui.session import DossierSession
+
+
+def meeting_id(session: DossierSession, body: str) -> int:
+    return next(m.id for m in list_meetings(session.dossier) if m.body.startswith(body))
+
+
+def audit_count(session: DossierSession) -> int:
+    return int(session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0])
+
+
+def open_dialog(qtbot: QtBot, session: DossierSession, meeting: int | None) -> MeetingDialog:
+    dialog = MeetingDialog(session, meeting)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def campaign_2015_ids(session: DossierSession, status: ActionStatus) -> list[int]:
+    campaign = session.references.campaigns[2015]
+    return [a.id or 0 for a in session.repos.actions.for_campaign(campaign) if a.status is status][
+        :2
+    ]
+
+
+def test_a_new_meeting_is_prepared_saved_and_undone(qtbot: QtBot, session: DossierSession) -> None:
+    technical = next(b for b in session.repos.bodies.all() if b.name.endswith("technique"))
+    dialog = MeetingDialog(session, None, body_id=technical.id)
+    qtbot.addWidget(dialog)
+    dialog.general.body.setCurrentIndex(dialog.general.body.findData(technical.id))
+    convened = len(dialog.attendance.rows)
+    assert convened == len(session.repos.body_members.for_body(technical.id or 0)) > 0
+    qtbot.keyClicks(dialog.general.place, "Maison des associations")
+    dialog.agenda.add_item("Accueil", "Le maire", 10)
+    dialog.agenda.add_item("Dossiers 2016", "La cheffe de projet", 50)
+    dialog.attendance.all_present()
+    dialog.attendance.invite(Person("Inès Laurent", "CAF du Val-de-Marne", "Conseillère"))
+    assert len(dialog.attendance.rows) == convened + 1
+    ids = campaign_2015_ids(session, ActionStatus.GRANTED)
+    dialog.examined.add_actions(ids)
+    dialog.examined.set_opinion(0, Opinion.FAVOURABLE)
+    dialog.follow_ups.add_row("Service politique de la ville", "Envoyer le compte rendu")
+    assert dialog.dirty
+    assert dialog.save(), dialog.messages.text()
+    saved = load_sheet(session.dossier, dialog.current.meeting.id or 0)  # type: ignore[union-attr]
+    assert saved.meeting.place == "Maison des associations"
+    assert [i.title for i in saved.agenda] == ["Accueil", "Dossiers 2016"]
+    assert [e.action_id for e in saved.examined] == ids
+    assert saved.examined[0].opinion is Opinion.FAVOURABLE
+    assert saved.examined[0].amounts  # pre-filled from the amounts requested
+    invited = [a for a in saved.attendance if a.invited]
+    assert len(invited) == 1 and invited[0].presence is Presence.ABSENT
+    assert saved.follow_ups[0].what == "Envoyer le compte rendu"
+    assert not dialog.general.body.isEnabled()  # the body is chosen once
+    count = len(list_meetings(session.dossier))
+    session.undo_stack.undo()
+    assert len(list_meetings(session.dossier)) == count - 1
+    session.undo_stack.redo()
+    assert len(list_meetings(session.dossier)) == count
+
+
+def test_attendance_gives_the_quorum_and_the_council_warning_live(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    dialog = open_dialog(qtbot, session, meeting_id(session, "Comité de pilotage politique"))
+    assert not dialog.save_button.isEnabled()  # the demo COPIL is validated
+    dialog = open_dialog(qtbot, session, meeting_id(session, "Comité de pilotage technique"))
+    tab = dialog.attendance
+    for attendance in list(tab.rows):
+        tab.set_presence(attendance.person_id, Presence.EXCUSED)
+    assert "non atteint" in tab.quorum.text() or "Pas de règle" in tab.quorum.text()
+    assert not tab.council.isHidden() and "conseil citoyen" in tab.council.text()
+    council = next(a for a in tab.rows if dialog.context.persons[a.person_id].council_member)
+    tab.set_presence(council.person_id, Presence.PRESENT)
+    assert tab.council.isHidden()
+    other = next(a for a in tab.rows if a.person_id != council.person_id)
+    tab.set_presence(other.person_id, Presence.REPRESENTED)
+    assert dialog.problems() and "représente" in " ".join(dialog.problems())
+    tab.set_presence(other.person_id, Presence.REPRESENTED, "Mme Petit, adjointe")
+    assert dialog.save(), dialog.messages.text()
+    stored = {
+        a.person_id: a
+        for a in load_sheet(session.dossier, dialog.current.meeting.id or 0).attendance
+    }  # type: ignore[union-attr]
+    assert stored[other.person_id].represented_by == "Mme Petit, adjointe"
+    assert stored[council.person_id].presence is Presence.PRESENT
+
+
+def test_agenda_reorders_and_gives_the_expected_end(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = open_dialog(qtbot, session, meeting_id(session, "Comité de pilotage technique"))
+    tab = dialog.agenda
+    titles = [i.title for i in tab.items]
+    assert len(titles) >= 3
+    dialog.show()
+    dialog.tabs.setCurrentWidget(tab)
+    qtbot.waitExposed(dialog)
+    tab.table.setFocus()
+    tab.table.setCurrentCell(0, 2)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [i.title for i in tab.items][:2] == [titles[1], titles[0]]
+    assert tab.table.item(0, 1).text() == "14\u00a0h\u00a000"
+    minutes = sum(i.duration_minutes for i in tab.items)
+    tab.table.item(0, 4).setText(str(tab.items[0].duration_minutes + 30))
+    assert f"({minutes + 30} min" in tab.end_label.text()
+    tab.table.item(0, 4).setText("beaucoup")  # not a number: put back
+    assert tab.table.item(0, 4).text() == str(tab.items[0].duration_minutes)
+    tab.table.setCurrentCell(1, 2)
+    tab.notes.setPlainText("Présentation du bilan 2014 par le service.")
+    assert dialog.save(), dialog.messages.text()
+    saved = load_sheet(session.dossier, dialog.current.meeting.id or 0)  # type: ignore[union-attr]
+    assert [i.title for i in saved.agenda][:2] == [titles[1], titles[0]]
+    assert saved.agenda[1].notes == "Présentation du bilan 2014 par le service."
+    assert [i.position for i in saved.agenda] == list(range(1, len(titles) + 1))
+
+
+def test_amounts_typed_move_the_totals_against_the_envelopes(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    dialog = open_dialog(qtbot, session, meeting_id(session, "Comité de pilotage technique"))
+    tab = dialog.examined
+    assert tab.rows and tab.funder_ids
+    state = next(f for f in session.references.funders if f.display_name == "État BOP 147")
+    row = next(n for n, r in enumerate(tab.rows) if r.amount_for(state.id or 0) is not None)
+
+    def state_row() -> list[str]:
+        for r in range(tab.envelopes.rowCount()):
+            if tab.envelopes.item(r, 0).text() == "État BOP 147":
+                return [tab.envelopes.item(r, c).text() for c in range(5)]
+        raise AssertionError("État BOP 147")
+
+    assert "dépassement" not in state_row()[4]
+    tab.amount_cell(row, state.id or 0).setText("9 999 999,00")
+    assert "dépassement" in state_row()[4]
+    assert tab.amount_cell(row, state.id or 0).text() == "9\u202f999\u202f999,00\u00a0€" or (
+        "999" in tab.amount_cell(row, state.id or 0).text()
+    )
+    audit = audit_count(session)
+    tab.amount_cell(row, state.id or 0).setText("douze euros")
+    assert not dialog.save()
+    assert "État" in dialog.messages.text() and tab.rows[row].action_id
+    assert audit_count(session) == audit  # refused: nothing written
+    tab.amount_cell(row, state.id or 0).setText("1 500")
+    tab.set_opinion(row, Opinion.FAVOURABLE_WITH_CONDITIONS)
+    assert not dialog.save()
+    assert "sous réserve" in dialog.messages.text()
+    conditions = tab.table.item(row, tab._opinion_column() + 1)
+    conditions.setText("Fournir le bilan intermédiaire")
+    assert dialog.save(), dialog.messages.text()
+    saved = load_sheet(session.dossier, dialog.current.meeting.id or 0)  # type: ignore[union-attr]
+    decided = saved.examined[row]
+    assert decided.amount_for(state.id or 0) == 150_000
+    assert decided.opinion is Opinion.FAVOURABLE_WITH_CONDITIONS
+    assert decided.conditions == "Fournir le bilan intermédiaire"
+    session.undo_stack.undo()
+    back = load_sheet(session.dossier, saved.meeting.id or 0).examined[row]
+    assert back.amount_for(state.id or 0) != 150_000
+
+
+def test_the_picker_filters_by_status_and_pillar(qtbot: QtBot, session: DossierSession) -> None:
+    campaign = session.references.campaigns[2015]
+    actions = session.repos.actions.for_campaign(campaign)
+    picker = ActionPickerDialog(
+        actions, session.references.tree, session.references.holders, {actions[0].id or 0}
+    )
+    qtbot.addWidget(picker)
+    picker.status.setCurrentIndex(0)  # every status
+    assert picker.list.count() == len(actions) - 1  # the one already examined is left out
+    picker.status.setCurrentIndex(picker.status.findData(ActionStatus.GRANTED.value))
+    granted = [a for a in actions[1:] if a.status is ActionStatus.GRANTED]
+    assert picker.list.count() == len(granted)
+    picker.pillar.setCurrentIndex(1)
+    pillar = picker.pillar.currentData()
+    under = [
+        a
+        for a in granted
+        if a.framework_node_id
+        and pillar in {n.id for n in session.references.tree.ancestors(a.framework_node_id)}
+    ]
+    assert picker.list.count() == len(under)
+    picker._check_all(Qt.CheckState.Checked)
+    picker.pillar.setCurrentIndex(0)
+    qtbot.keyClicks(picker.search, "zzz-introuvable")
+    assert picker.list.count() == 0
+    assert picker.chosen() == [a.id for a in under]  # ticks survive the filters
+
+
+def test_closing_with_changes_asks_and_discarding_writes_nothing(
+    qtbot: QtBot, session: DossierSession, boxes: Any
+) -> None:
+    dialog = open_dialog(qtbot, session, meeting_id(session, "Comité de pilotage technique"))
+    audit = audit_count(session)
+    dialog.follow_ups.add_row("Quelqu'un", "Quelque chose", date(2015, 6, 1))
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog.show()
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    dialog.reject()
+    assert boxes.shown[-1][1] == "Modifications non enregistrées"
+    assert dialog.isVisible() and dialog.dirty  # cancelled: the editor stays open
+    boxes.answer = QMessageBox.StandardButton.Discard
+    dialog.reject()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert audit_count(session) == audit
+
+
+def test_the_page_deletes_a_draft_meeting_and_undo_restores_it(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = MeetingsPage(session)
+    qtbot.addWidget(page)
+    rows = page.model.rows()
+    technical = next(n for n, r in enumerate(rows) if r.body.endswith("technique"))
+    page.table.selectRow(technical)
+    examined = rows[technical].examined_actions
+    assert page.delete_button.isEnabled()
+    assert page.delete_selected()
+    assert len(page.model.rows()) == len(rows) - 1
+    session.undo_stack.undo()
+    restored = [r for r in page.model.rows() if r.body.endswith("technique")]
+    assert restored and restored[0].examined_actions == examined
+    copil = next(n for n, r in enumerate(page.model.rows()) if r.body.endswith("politique"))
+    page.table.selectRow(copil)
+    assert not page.delete_button.isEnabled()  # validated minutes stay
+
+
+@pytest.mark.parametrize("read_only", [True])
+def test_read_only_session_opens_meetings_for_reading(
+    qtbot: QtBot, demo_path: Any, read_only: bool, qapp: Any
+) -> None:
+    from contrat_desktop.storage.database import open_dossier
+
+    session = DossierSession(open_dossier(demo_path, read_only=read_only, daily_backup=False))
+    try:
+        dialog = open_dialog(qtbot, session, meeting_id(session, "Comité de pilotage technique"))
+        assert not dialog.save_button.isEnabled()
+        assert not dialog.agenda.add_button.isEnabled()
+        assert "lecture seule" in dialog.windowTitle()
+        assert not dialog.save()
+    finally:
+        session.close()
