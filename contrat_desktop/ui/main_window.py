@@ -25,6 +25,7 @@ from contrat_desktop.storage.backup import list_backups
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
+from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.pages.funders import FundersPage
 from contrat_desktop.ui.pages.holders import HoldersPage
 from contrat_desktop.ui.pages.meetings import MeetingsPage
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self._add_area("holders", "Porteurs", self._holders_page)
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
         self._add_area("meetings", "Instances et réunions", lambda: MeetingsPage(session, self))
+        self._add_area("council", "Conseil citoyen", lambda: CouncilPage(session, self))
         self._add_area("settings", "Paramètres", self._settings_page)
         self.page("programmation")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)

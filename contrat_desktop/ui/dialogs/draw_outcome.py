@@ -1,0 +1,118 @@
+"""What a draw leaves behind: the lists and the record kept in the dossier in one
+transaction, the procès-verbal PDF (built off the GUI thread), and the drawn residents
+seated as members (all or none)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from contrat_desktop.domain.council import College, Designation, Member
+from contrat_desktop.domain.draw import DrawRequest
+from contrat_desktop.domain.draw_record import DrawRecord
+from contrat_desktop.domain.persons import Person
+from contrat_desktop.domain.quotas import Quota
+from contrat_desktop.exchange.candidate_lists import CandidateReading
+from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.operations.council import add_member, import_candidate_list, run_draw
+from contrat_desktop.storage.database import Dossier, open_dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.background import TaskControl
+
+
+@dataclass(frozen=True, slots=True)
+class DrawSetting:
+    """Everything the user chose, apart from the lists."""
+
+    seats: int
+    seed: str
+    reference_year: int
+    quotas: tuple[Quota, ...]
+    reserve_size: int
+    place: str
+    witnesses: tuple[str, ...]
+
+
+def perform_draw(
+    dossier: Dossier,
+    readings: list[tuple[Path, CandidateReading]],
+    setting: DrawSetting,
+    council_id: int,
+    drawn_at: datetime,
+) -> DrawRecord:
+    """Keep the lists (re-read: they must not have changed) and draw, all or nothing."""
+    with dossier.db.atomic():
+        stored = []
+        for path, reading in readings:
+            try:
+                kept, _ = import_candidate_list(
+                    dossier, path, name=reading.candidates.name, council_id=council_id
+                )
+            except WorkbookRefused as error:
+                raise DossierError(f"Liste « {path.name} » illisible : {error}") from None
+            if kept.checksum != reading.candidates.checksum:
+                raise DossierError(
+                    f"Le fichier « {path.name} » a changé depuis sa lecture : retirez la liste "
+                    "et ajoutez-la de nouveau avant de tirer au sort."
+                )
+            stored.append(kept)
+        request = DrawRequest(
+            tuple(stored),
+            setting.seats,
+            setting.seed,
+            setting.reference_year,
+            setting.quotas,
+            setting.reserve_size,
+        )
+        return run_draw(
+            dossier,
+            request,
+            drawn_at=drawn_at,
+            place=setting.place,
+            witnesses=setting.witnesses,
+            council_id=council_id,
+        )
+
+
+def seat_drawn(dossier: Dossier, record: DrawRecord, council_id: int, on: date) -> list[Member]:
+    """The drawn residents become members of the habitants college on ``on``."""
+    with dossier.db.atomic():
+        return [
+            add_member(
+                dossier,
+                Person(candidate.name, role="Habitant(e) tiré(e) au sort"),
+                Member(
+                    council_id=council_id,
+                    person_id=0,
+                    college=College.RESIDENTS,
+                    entry_date=on,
+                    sex=candidate.sex,
+                    birth_year=candidate.birth_year,
+                    district=candidate.district,
+                    designation=Designation.DRAW,
+                    draw_list=candidate.list_name,
+                    draw_id=record.id,
+                ),
+            )
+            for candidate in record.selected
+        ]
+
+
+def write_draw_pdf(
+    dossier_path: Path, user: str, draw_id: int, target: Path, control: TaskControl
+) -> Path:
+    """Runs off the GUI thread, on its own read-only connection; the file appears whole."""
+    from contrat_desktop.exchange.atomic_file import replaced_atomically
+    from contrat_desktop.operations.settings import load_document_settings
+    from contrat_desktop.reports.draw_record import draw_record_pdf
+    from contrat_desktop.storage.repositories import Repositories
+
+    control.check()
+    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
+        record = Repositories(dossier).draws.get(draw_id)
+        content = draw_record_pdf(record, load_document_settings(dossier))
+    control.check()
+    with replaced_atomically(target) as temporary:
+        temporary.write_bytes(content)
+    return target

@@ -1,0 +1,104 @@
+"""RGPD actions on one person: export everything the dossier holds on them (a workbook
+written off the GUI thread, on its own read-only connection), and erasure (anonymisation)
+after a confirmation that names the person."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.session import DossierSession
+
+
+def write_person_export(
+    dossier_path: Path, user: str, person_id: int, target: Path, control: TaskControl
+) -> Path:
+    """Runs off the GUI thread, on its own read-only connection."""
+    from contrat_desktop.operations.council_privacy import export_person
+
+    control.check()
+    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
+        export_person(dossier, person_id, target)
+    return target
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", name.casefold()).strip("-") or "personne"
+
+
+def _status(widget: QWidget, text: str) -> None:
+    window = widget.window()
+    if hasattr(window, "statusBar"):
+        window.statusBar().showMessage(text, 8000)
+
+
+def export_person_from(
+    parent: QWidget, session: DossierSession, person_id: int, name: str
+) -> Task | None:
+    """Ask where, then write the person's workbook off the GUI thread."""
+    default = session.dossier.path.parent / f"donnees-personnelles-{_slug(name)}.xlsx"
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        f"Exporter les données personnelles de {name}",
+        str(default),
+        "Classeurs Excel (*.xlsx)",
+    )
+    if not chosen:
+        return None
+    target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+    path, user = session.dossier.path, session.dossier.user
+    task = run_in_background(
+        lambda control: write_person_export(path, user, person_id, target, control)
+    )
+    _status(parent, f"Export des données de {name}…")
+    task.succeeded.connect(
+        lambda _target: _status(parent, f"Données de {name} exportées : {target}")
+    )
+    task.failed.connect(
+        lambda error: QMessageBox.warning(
+            parent,
+            "Export non écrit",
+            f"Les données de {name} n'ont pas pu être écrites dans « {target} » : {error}",
+        )
+    )
+    return task
+
+
+def anonymise_from(parent: QWidget, session: DossierSession, person_id: int, name: str) -> bool:
+    """Confirm, naming the person, then erase their personal data everywhere in the file."""
+    if session.read_only:
+        return False
+    answer = QMessageBox.question(
+        parent,
+        "Anonymiser une personne",
+        f"Effacer définitivement les données personnelles de « {name} » ?\n\n"
+        "Son nom, ses coordonnées, son année de naissance et son quartier seront effacés "
+        "partout dans le dossier (fiches, listes de tirage, procès-verbaux, historique). "
+        "Ses mandats restent comptés, sous le nom « Personne anonymisée ». "
+        "Cette opération ne peut pas être annulée ; les anciennes sauvegardes contiennent "
+        "encore ces données jusqu'à leur rotation.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from contrat_desktop.operations.council_privacy import anonymise_person
+
+    try:
+        anonymise_person(session.dossier, person_id, date.today())
+    except (DossierError, ValidationError) as error:
+        QMessageBox.warning(
+            parent, "Anonymisation impossible", f"Anonymisation de « {name} » refusée : {error}"
+        )
+        return False
+    session.undo_stack.clear()  # an undo must never write the erased values back
+    session.notify("council_member")
+    _status(parent, f"Données personnelles de {name} effacées.")
+    return True

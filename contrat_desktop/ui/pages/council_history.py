@@ -1,0 +1,109 @@
+"""A council member's history: every mandate of the person (entries and exits, never
+overwritten) and the recorded changes of those mandates (the audit trail)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from contrat_desktop.domain.council import College, Designation, Sex
+from contrat_desktop.storage.audit import history
+from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.formats import format_date, format_datetime
+from contrat_desktop.ui.session import DossierSession
+
+MANDATE_HEADERS = ["Conseil", "Entrée", "Sortie", "Motif de sortie", "Désignation"]
+CHANGE_HEADERS = ["Le", "Par", "Champ", "Avant", "Après"]
+
+MEMBER_FIELDS = {
+    "college": "Collège",
+    "sex": "Sexe",
+    "birth_year": "Année de naissance",
+    "district": "Quartier",
+    "designation": "Désignation",
+    "draw_list": "Liste du tirage",
+    "organisation": "Association",
+    "entry_date": "Date d'entrée",
+    "exit_date": "Date de sortie",
+    "exit_reason": "Motif de sortie",
+    "steering_representative": "Représentant(e) au pilotage",
+    "official": "Élu(e) ou agent",
+    "consent_date": "Date du consentement",
+    "consent_purpose": "Finalité du traitement",
+    "anonymised_on": "Anonymisé(e) le",
+    "person_id": "Personne",
+    "council_id": "Conseil",
+    "draw_id": "Tirage",
+}
+OPERATIONS = {"create": "Création", "update": "Modification", "delete": "Suppression"}
+
+
+def _value(field: str | None, text: str | None) -> str:
+    if text is None or text == "":
+        return "—"
+    labels: dict[str, str] = {}
+    if field == "college":
+        labels = {c.value: c.label for c in College}
+    elif field == "sex":
+        labels = {s.value: s.label for s in Sex}
+    elif field == "designation":
+        labels = {d.value: d.label for d in Designation}
+    elif field in {"steering_representative", "official"}:
+        labels = {"1": "Oui", "0": "Non", "True": "Oui", "False": "Non"}
+    if field and field.endswith(("_date", "_on")) and len(text) == 10 and text[4] == "-":
+        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+    return labels.get(text, text)
+
+
+class MemberHistory(QWidget):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = QLabel(self)
+        self.mandates = read_only_table(MANDATE_HEADERS, "Mandats de la personne")
+        self.changes = read_only_table(CHANGE_HEADERS, "Modifications enregistrées")
+        tables = QHBoxLayout()
+        tables.addWidget(self.mandates, 1)
+        tables.addWidget(self.changes, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(tables, 1)
+        self.show_person(None, "")
+
+    def show_person(self, person_id: int | None, name: str) -> None:
+        if person_id is None:
+            self.title.setText("Choisissez un membre pour voir son historique.")
+            fill(self.mandates, [])
+            fill(self.changes, [])
+            return
+        self.title.setText(f"<b>Historique de {name}</b> : mandats et modifications")
+        repos = self.session.repos
+        mandates = repos.council_members.for_person(person_id)
+        councils = {c.id: c.name for c in repos.councils.all()}
+        fill(
+            self.mandates,
+            [
+                [
+                    councils.get(m.council_id, "?"),
+                    format_date(m.entry_date),
+                    format_date(m.exit_date) or "en fonction",
+                    m.exit_reason,
+                    m.designation.label,
+                ]
+                for m in mandates
+            ],
+        )
+        changes = [
+            [
+                format_datetime(entry.at),
+                entry.who,
+                MEMBER_FIELDS.get(entry.field or "", OPERATIONS.get(entry.operation, "")),
+                _value(entry.field, entry.old_value),
+                _value(entry.field, entry.new_value),
+            ]
+            for m in mandates
+            for entry in history(self.session.dossier.db, "council_member", m.id or 0)
+            if entry.operation != "create" or entry.field is None
+        ]
+        changes.sort(key=lambda row: row[0][6:10] + row[0][3:5] + row[0][:2] + row[0][11:])
+        fill(self.changes, changes)

@@ -1,0 +1,258 @@
+"""The members of one conseil citoyen: current members or the whole history, a member's
+mandates and changes, and what is done to a member (edit, exit, replacement from the
+reserve of the draw, export or erasure of their personal data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrat_desktop.domain.council import Member
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.operations.council import replace_from_reserve
+from contrat_desktop.operations.records import write_record
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.ui.dialogs.council_exit_dialog import ExitDialog
+from contrat_desktop.ui.dialogs.council_member_dialog import MemberDialog
+from contrat_desktop.ui.dialogs.privacy_actions import anonymise_from, export_person_from
+from contrat_desktop.ui.formats import format_date
+from contrat_desktop.ui.models.council_tables import MemberRow, MemberTableModel
+from contrat_desktop.ui.pages.council_history import MemberHistory
+from contrat_desktop.ui.pages.tables import make_table, select_row
+from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.undo import SaveRecordCommand
+
+CURRENT, ALL = 0, 1
+
+
+def write_mandate(dossier: Dossier, current: Member | None, wanted: Member | None) -> Member | None:
+    return write_record(Repositories(dossier).council_members, current, wanted)
+
+
+class MembersPanel(QWidget):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.council_id: int | None = None
+        self.export_task = None
+        self.scope = QComboBox(self)
+        self.scope.addItems(["Membres actuels", "Tous (historique)"])
+        self.scope.setAccessibleName("Membres affichés")
+        self.count_label = QLabel(self)
+        self.model = MemberTableModel(self)
+        self.table = make_table(
+            self.model, "Membres du conseil citoyen", self, stretch="designation",
+            on_open=self._edit_at,
+        )  # fmt: skip
+        self.new_button = QPushButton("&Nouveau membre…", self)
+        self.edit_button = QPushButton("&Modifier…", self)
+        self.exit_button = QPushButton("Enregistrer une &sortie…", self)
+        self.replace_button = QPushButton("&Remplacer par la réserve…", self)
+        self.replace_button.setToolTip(
+            "Enregistre la sortie d'un membre tiré au sort et installe la première personne "
+            "de la réserve du tirage qui respecte les quotas."
+        )
+        self.export_button = QPushButton("E&xporter ses données…", self)
+        self.export_button.setToolTip("RGPD : tout ce que le dossier contient sur la personne")
+        self.anonymise_button = QPushButton("&Anonymiser…", self)
+        self.anonymise_button.setToolTip("RGPD : effacer les données personnelles de la personne")
+        self.history = MemberHistory(session, self)
+        self._lay_out()
+        self.scope.currentIndexChanged.connect(lambda _n: self.reload())
+        self.new_button.clicked.connect(lambda: self.open_member(None))
+        self.edit_button.clicked.connect(lambda: self._edit_at(self.table.currentIndex()))
+        self.exit_button.clicked.connect(lambda: self.record_exit())
+        self.replace_button.clicked.connect(lambda: self.replace_selected())
+        self.export_button.clicked.connect(lambda: self.export_selected())
+        self.anonymise_button.clicked.connect(lambda: self.anonymise_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_moved())
+        session.read_only_changed.connect(lambda _ro: self._update_buttons())
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("&Afficher :", self, buddy=self.scope))
+        bar.addWidget(self.scope)
+        for button in (self.new_button, self.edit_button, self.exit_button, self.replace_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        privacy = QHBoxLayout()
+        privacy.addWidget(QLabel("<b>Données personnelles (RGPD)</b> du membre choisi :", self))
+        privacy.addWidget(self.export_button)
+        privacy.addWidget(self.anonymise_button)
+        privacy.addStretch(1)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(bar)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addLayout(privacy)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.history)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([420, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # data ---------------------------------------------------------------------
+    def set_council(self, council_id: int | None) -> None:
+        self.council_id = council_id
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.current()
+        rows: list[MemberRow] = []
+        total = 0
+        if self.council_id is not None:
+            today = date.today()
+            members = self.session.repos.council_members.for_council(self.council_id)
+            total = len(members)
+            persons = self.session.repos.persons.by_ids([m.person_id for m in members])
+            rows = [
+                MemberRow(m, persons[m.person_id].name if m.person_id in persons else "?", today)
+                for m in members
+                if self.scope.currentIndex() == ALL or m.active_on(today)
+            ]
+        self.model.set_rows(rows)
+        self.count_label.setText(f"{len(rows)} mandat(s) affiché(s) sur {total}")
+        if selected is not None:
+            select_row(self.table, self.model.row_of(selected.member.id or 0))
+        self._selection_moved()
+
+    def current(self) -> MemberRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.row(index.row())
+
+    def select_member(self, member_id: int) -> None:
+        row = self.model.row_of(member_id)
+        if row is None and self.scope.currentIndex() == CURRENT:
+            self.scope.setCurrentIndex(ALL)  # a former member: show the history
+            row = self.model.row_of(member_id)
+        select_row(self.table, row)
+        self._selection_moved()
+
+    def _selection_moved(self) -> None:
+        row = self.current()
+        self.history.show_person(row.member.person_id if row else None, row.name if row else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.current()
+        writable = not self.session.read_only
+        sitting = row is not None and row.member.exit_date is None
+        anonymised = row is not None and row.member.anonymised_on is not None
+        self.new_button.setEnabled(writable and self.council_id is not None)
+        self.edit_button.setEnabled(row is not None)
+        self.edit_button.setText("&Consulter…" if self.session.read_only else "&Modifier…")
+        self.exit_button.setEnabled(writable and sitting)
+        self.replace_button.setEnabled(writable and sitting and bool(row and row.member.draw_id))
+        self.export_button.setEnabled(row is not None and not anonymised)
+        self.anonymise_button.setEnabled(writable and row is not None and not anonymised)
+
+    # actions ------------------------------------------------------------------
+    def _edit_at(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_member(self.model.row(index.row()).member.id)
+
+    def open_member(self, member_id: int | None) -> MemberDialog | None:
+        if self.council_id is None:
+            return None
+        dialog = MemberDialog(self.session, self.council_id, member_id, self)
+        dialog.exec()
+        if dialog.record is not None and dialog.record.member.id is not None:
+            self.select_member(dialog.record.member.id)
+        return dialog
+
+    def _exit_answer(self, row: MemberRow, title: str) -> tuple[date, str] | None:
+        dialog = ExitDialog(row.member, row.name, title, self)
+        if dialog.exec() != ExitDialog.DialogCode.Accepted:
+            return None
+        return dialog.answer()
+
+    def record_exit(self) -> bool:
+        row = self.current()
+        if row is None or self.session.read_only:
+            return False
+        answer = self._exit_answer(row, f"Sortie du conseil – {row.name}")
+        if answer is None:
+            return False
+        from contrat_desktop.domain.council import leave
+
+        try:
+            left = leave(row.member, *answer)
+        except ValidationError as error:
+            QMessageBox.warning(self, "Sortie non enregistrée", str(error))
+            return False
+        command = SaveRecordCommand(
+            self.session, f"Sortie de {row.name}", "council_member", write_mandate,
+            row.member, left, self,
+        )  # fmt: skip
+        self.session.push(command)
+        self.select_member(row.member.id or 0)
+        return command.error is None
+
+    def replace_selected(self) -> bool:
+        row = self.current()
+        if row is None or self.session.read_only or not row.member.draw_id:
+            return False
+        answer = self._exit_answer(row, f"Remplacer {row.name} par la réserve du tirage")
+        if answer is None:
+            return False
+        day, reason = answer
+        try:
+            seated = replace_from_reserve(
+                self.session.dossier, row.member.draw_id, row.member.id or 0, day, reason
+            )
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(
+                self, "Remplacement impossible", f"Rien n'a été enregistré : {error}"
+            )
+            return False
+        self.session.notify("council_member")
+        if seated is None:
+            QMessageBox.information(
+                self,
+                "Aucun remplaçant",
+                f"La sortie de {row.name} est enregistrée, mais personne sur la liste de "
+                "réserve ne permet de respecter les quotas du tirage : le siège reste vacant.",
+            )
+            return True
+        name = self.session.repos.persons.get(seated.person_id).name
+        QMessageBox.information(
+            self,
+            "Remplacement enregistré",
+            f"{row.name} a quitté le conseil le {format_date(day)} ; {name} "
+            "(réserve du tirage) entre au conseil à cette date.",
+        )
+        self.select_member(seated.id or 0)
+        return True
+
+    def export_selected(self) -> object:
+        row = self.current()
+        if row is None:
+            return None
+        self.export_task = export_person_from(self, self.session, row.member.person_id, row.name)
+        return self.export_task
+
+    def anonymise_selected(self) -> bool:
+        row = self.current()
+        if row is None:
+            return False
+        return anonymise_from(self, self.session, row.member.person_id, row.name)

@@ -1,0 +1,194 @@
+"""The conseil citoyen area: the council's sheet (undoable), members added, edited and
+leaving with their history kept, the composition panel and its warnings, read-only mode."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.council import Designation, Sex
+from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.ui.dialogs.council_dialog import CouncilDialog
+from contrat_desktop.ui.dialogs.council_member_dialog import MemberDialog
+from contrat_desktop.ui.pages.council import CouncilPage
+from contrat_desktop.ui.session import DossierSession
+from tests.ui.council_fixtures import exit_answer, make_council, make_member
+
+__all__ = ["exit_answer"]  # a fixture
+
+
+def make_page(qtbot: QtBot, session: DossierSession) -> CouncilPage:
+    page = CouncilPage(session)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_the_area_is_in_the_main_window(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path
+) -> None:
+    from contrat_desktop.ui.main_window import MainWindow
+    from contrat_desktop.ui.preferences import Preferences
+
+    window = MainWindow(Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    window.set_session(session)
+    keys = [key for key, _factory in window.areas]
+    assert keys.index("council") == keys.index("meetings") + 1
+    window.show_area("council")
+    page = window.pages["council"]
+    assert isinstance(page, CouncilPage)
+    assert "Aucun conseil citoyen" in page.summary.text()
+    page.composition.settings_button.click()
+    assert window.nav.currentRow() == keys.index("settings")
+
+
+def test_create_a_council_undo_and_redo(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = CouncilDialog(session, None)
+    qtbot.addWidget(dialog)
+    assert not dialog.save()  # no name, no district
+    assert "obligatoire" in dialog.field_errors["name"].text()
+    assert "quartier" in dialog.field_errors["district_codes"].text()
+    dialog.name.setText("Conseil citoyen du Bois-l'Abbé")
+    dialog.districts.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.act_number.setText("2016-PREF-77")
+    dialog.act_date.set_value(date(2016, 3, 4))
+    dialog.installed.set_value(date(2016, 4, 1))
+    dialog.renewal.set_value(date(2015, 1, 1))
+    assert dialog.dirty
+    assert not dialog.save()
+    assert "renouvellement" in dialog.field_errors["renewal_due_on"].text()
+    dialog.renewal.set_value(date(2020, 4, 1))
+    assert dialog.save()
+    (stored,) = session.repos.councils.all()
+    assert stored.recognition_act_date == date(2016, 3, 4) and len(stored.district_codes) == 1
+    page = make_page(qtbot, session)
+    assert "2016-PREF-77 du 04/03/2016" in page.summary.text()
+    session.undo_stack.undo()
+    assert session.repos.councils.all() == []
+    assert page.council_id() is None and not page.draw_button.isEnabled()
+    session.undo_stack.redo()
+    assert page.council_combo.currentText() == "Conseil citoyen du Bois-l'Abbé"
+
+
+def test_add_member_then_exit_keeps_history(
+    qtbot: QtBot, session: DossierSession, exit_answer: dict[str, Any], qtmodeltester: ModelTester
+) -> None:
+    council = make_council(session)
+    page = make_page(qtbot, session)
+    dialog = MemberDialog(session, council.id or 0, None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Awa Diallo")
+    dialog.sex.setCurrentIndex(dialog.sex.findData("F"))
+    dialog.birth_year.setValue(1980)
+    dialog.designation.setCurrentIndex(dialog.designation.findData(Designation.DRAW.value))
+    assert not dialog.save()  # a drawn member names the list
+    assert "liste" in dialog.field_errors["draw_list"].text()
+    dialog.draw_list.setText("Électeurs")
+    dialog.entry.set_value(date(2024, 1, 10))
+    dialog.consent.set_value(date(2024, 1, 10))
+    dialog.purpose.setText("Participation au conseil citoyen")
+    assert dialog.save()
+    assert session.undo_stack.count() == 0  # a new mandate is not undone: it leaves
+    assert [r.name for r in page.members.model.rows()] == ["Awa Diallo"]
+    qtmodeltester.check(page.members.model)
+    page.members.select_member(dialog.record.member.id or 0)  # type: ignore[union-attr]
+    assert page.members.exit_button.isEnabled()
+    assert page.members.record_exit()
+    assert exit_answer["seen"] == ["Sortie du conseil – Awa Diallo"]
+    assert page.members.model.rowCount() == 1  # shown: the history was switched on
+    assert page.members.scope.currentText() == "Tous (historique)"
+    row = page.members.model.row(0)
+    assert row.member.exit_date == date(2025, 6, 1) and row.member.exit_reason == "Déménagement"
+    assert page.members.model.data(page.members.model.index(0, 7)) == "01/06/2025 – Déménagement"
+    history = page.members.history
+    assert history.mandates.item(0, 2).text() == "01/06/2025"
+    changed = [history.changes.item(n, 2).text() for n in range(history.changes.rowCount())]
+    assert "Date de sortie" in changed and "Motif de sortie" in changed
+    page.members.scope.setCurrentIndex(0)
+    assert page.members.model.rowCount() == 0  # no longer a current member
+    session.undo_stack.undo()  # a mistaken exit can be undone
+    assert session.repos.council_members.get(row.member.id or 0).exit_date is None
+    assert page.members.model.rowCount() == 1
+
+
+def test_edit_member_with_consent_is_undoable(qtbot: QtBot, session: DossierSession) -> None:
+    council = make_council(session)
+    member = make_member(session, council, "Paul Martin", sex=Sex.MALE)
+    dialog = MemberDialog(session, council.id or 0, member.id)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Membre Paul Martin"
+    dialog.name.setText("Paul Martin-Durand")
+    dialog.consent.set_value(date(2024, 2, 1))
+    dialog.purpose.setText("")
+    assert not dialog.save()
+    assert "finalité" in dialog.field_errors["consent_purpose"].text()
+    dialog.purpose.setText("Conseil citoyen")
+    dialog.steering.setChecked(True)
+    assert dialog.save()
+    stored = session.repos.council_members.get(member.id or 0)
+    assert stored.consent_date == date(2024, 2, 1) and stored.steering_representative
+    assert session.repos.persons.get(member.person_id).name == "Paul Martin-Durand"
+    session.undo_stack.undo()
+    assert session.repos.persons.get(member.person_id).name == "Paul Martin"
+    assert session.repos.council_members.get(member.id or 0).consent_date is None
+
+
+def test_composition_panel_shows_counts_and_warnings(
+    qtbot: QtBot, session: DossierSession, qtmodeltester: ModelTester
+) -> None:
+    council = make_council(session)
+    make_member(session, council, "Awa Diallo", entry_date=date(2023, 3, 1))
+    make_member(session, council, "Paul Martin", sex=Sex.MALE, official=True)
+    page = make_page(qtbot, session)
+    panel = page.composition
+    panel.day.set_value(date(2025, 1, 1))
+    assert "2 membre(s)" in panel.total_label.text()
+    text = panel.warnings.text()
+    assert "avertissement(s)" in text and "Paul Martin" in text  # an elected official
+    assert "de 15 à 50 recommandés" in text and "tiré au sort" in text
+    sexes = {panel.tables["sex"].item(n, 0).text() for n in range(2)}
+    assert sexes == {"Femme", "Homme"}
+    model = panel.time_model
+    qtmodeltester.check(model)
+    days = [model.data(model.index(n, 0)) for n in range(model.rowCount())]
+    assert days == ["01/01/2023", "01/01/2024", "01/01/2025"]
+    totals = [model.data(model.index(n, 1)) for n in range(model.rowCount())]
+    assert totals == ["0", "1", "2"]
+
+
+def test_read_only_refuses_every_write(qtbot: QtBot, demo_path: Path, qapp: Any) -> None:
+    with open_dossier(demo_path, daily_backup=False) as first:
+        from contrat_desktop.domain.council import CitizenCouncil
+        from contrat_desktop.operations.council import save_council
+
+        save_council(first, CitizenCouncil("Conseil", district_codes=("QP094017",)))
+        second = DossierSession(open_dossier(demo_path, daily_backup=False))
+        assert second.read_only
+        page = make_page(qtbot, second)
+        assert page.council_id() is not None
+        buttons = [page.new_button, page.draw_button, page.members.new_button]
+        assert not any(b.isEnabled() for b in buttons)
+        assert page.edit_button.isEnabled()  # consulting is allowed
+        dialog = CouncilDialog(second, page.council_id())
+        qtbot.addWidget(dialog)
+        assert not dialog.save_button.isEnabled() and not dialog.save()
+        second.close()
+
+
+@pytest.mark.parametrize("college", ["habitants", "acteurs_locaux"])
+def test_member_dialog_keeps_the_college(
+    qtbot: QtBot, session: DossierSession, college: str
+) -> None:
+    council = make_council(session)
+    dialog = MemberDialog(session, council.id or 0, None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Nadia Benali")
+    dialog.college.setCurrentIndex(dialog.college.findData(college))
+    assert dialog.save()
+    assert dialog.record is not None and dialog.record.member.college.value == college
