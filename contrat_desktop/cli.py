@@ -112,8 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_meetings.run_meetings(args)
         elif args.command == "minutes":
             return cli_meetings.run_minutes(args)
-        elif args.command == "draw":
-            return cli_council.run_draw_command(args)
+        elif args.command in cli_council.COMMANDS:
+            return cli_council.run(args)
     except (DossierError, ValidationError) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ERROR

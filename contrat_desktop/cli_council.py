@@ -1,14 +1,17 @@
-"""The ``draw`` command of ``contrat-desktop-cli``: the conseil citoyen's tirage au sort.
+"""The conseil citoyen's commands of ``contrat-desktop-cli``.
 
-Reads the lists (CSV or workbooks), checks the quotas can be met, draws, keeps the lists and
-the record in the dossier, prints the result and writes the procès-verbal if asked.
+``draw``: reads the lists (CSV or workbooks), checks the quotas can be met, draws, keeps the
+lists and the record in the dossier, prints the result and writes the procès-verbal if asked.
+``council-members``: the member list for the préfecture (.xlsx or .pdf);
+``council-participation``: who came to the meetings they were convened to;
+``council-notice``: the RGPD processing notice (.html) filled in from the dossier.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from contrat_desktop.domain.draw import DrawRequest
@@ -17,6 +20,9 @@ from contrat_desktop.domain.quotas import Quota
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.operations.council import import_candidate_list, run_draw
+from contrat_desktop.operations.council_members import export_council_members, only_council
+from contrat_desktop.operations.council_notice import write_privacy_notice
+from contrat_desktop.operations.council_participation import council_participation
 from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.reports.draw_record import draw_record_pdf
 from contrat_desktop.storage.database import open_dossier
@@ -48,6 +54,78 @@ def add_commands(commands: Any) -> None:
     draw.add_argument("--council", type=int, metavar="N", help="numéro du conseil citoyen")
     draw.add_argument("-o", "--output", metavar="PV.pdf", help="écrire le procès-verbal")
     draw.add_argument("--json", action="store_true", help="sortie JSON")
+
+    members = commands.add_parser(
+        "council-members", help="liste des membres du conseil citoyen pour la préfecture"
+    )
+    _dossier_and_council(members)
+    members.add_argument("--on", type=_day, metavar="AAAA-MM-JJ", help="membres à cette date")
+    members.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.pdf")
+    participation = commands.add_parser(
+        "council-participation", help="présence des membres du conseil citoyen aux réunions"
+    )
+    _dossier_and_council(participation)
+    participation.add_argument(
+        "--until", type=_day, metavar="AAAA-MM-JJ", help="réunions jusqu'à cette date incluse"
+    )
+    participation.add_argument("--json", action="store_true", help="sortie JSON")
+    notice = commands.add_parser(
+        "council-notice", help="fiche RGPD du traitement des données du conseil citoyen"
+    )
+    notice.add_argument("--db", required=True, metavar="FICHIER", help="chemin du dossier")
+    notice.add_argument("-o", "--output", required=True, metavar="FICHIER.html")
+
+
+COMMANDS = ("draw", "council-members", "council-participation", "council-notice")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of ``COMMANDS``."""
+    if args.command == "draw":
+        return run_draw_command(args)
+    if args.command == "council-notice":
+        with open_dossier(args.db, read_only=True) as dossier:
+            print(f"Fiche écrite : {write_privacy_notice(dossier, args.output, date.today())}")
+        return 0
+    with open_dossier(args.db, read_only=True) as dossier:
+        council_id = args.council or only_council(dossier)
+        if args.command == "council-members":
+            roster = export_council_members(
+                dossier, council_id, args.output, args.on or date.today()
+            )
+            print(f"{len(roster.lines)} membre(s) au {roster.day:%d/%m/%Y} : {args.output}")
+            return 0
+        found = council_participation(dossier, council_id, args.until)
+    rows = [
+        {"nom": m.name, "college": m.college.label, "convocations": m.counts.convened,
+         "present": m.counts.present, "represente": m.counts.represented,
+         "excuse": m.counts.excused, "absent": m.counts.absent, "taux": m.counts.rate}
+        for m in found.members
+    ]  # fmt: skip
+    total = found.total
+    if args.json:
+        summary = {"membres": rows, "convocations": total.convened, "taux": total.rate}
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    for m in found.members:
+        c = m.counts
+        print(f"{m.name} ({m.college.label}) : {c.attended}/{c.convened} — {c.rate_label} "
+              f"(présent {c.present}, représenté {c.represented}, excusé {c.excused}, "
+              f"absent {c.absent})")  # fmt: skip
+    print(f"Conseil : {total.attended}/{total.convened} — {total.rate_label}")
+    return 0
+
+
+def _dossier_and_council(parser: Any) -> None:
+    parser.add_argument("--db", required=True, metavar="FICHIER", help="chemin du dossier")
+    parser.add_argument("--council", type=int, metavar="N", help="numéro du conseil citoyen")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date AAAA-MM-JJ attendue, pas « {text} »") from None
 
 
 def run_draw_command(args: argparse.Namespace) -> int:

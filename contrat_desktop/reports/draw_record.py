@@ -11,8 +11,9 @@ from contrat_desktop.domain.draw import ALGORITHM_DESCRIPTION, Candidate
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.french_dates import clock, long_date
 from contrat_desktop.domain.settings import DocumentSettings
+from contrat_desktop.reports.grid import grid
 from contrat_desktop.reports.header import document_header
-from contrat_desktop.reports.styles import build_pdf, frame_width, heading, para, table_style
+from contrat_desktop.reports.styles import build_pdf, heading, para
 
 
 def draw_record_pdf(record: DrawRecord, settings: DocumentSettings | None = None) -> bytes:
@@ -35,17 +36,15 @@ def draw_record_pdf(record: DrawRecord, settings: DocumentSettings | None = None
     story: list[Flowable] = [
         *document_header(settings, "Procès-verbal du tirage au sort"),
         para("Conseil citoyen : désignation des membres du collège des habitants.", "h3"),
-        _grid(
-            [(para(k, "cell_bold"), para(v, "cell")) for k, v in facts], (0.3, 0.7), header=False
-        ),
+        grid([(para(k, "cell_bold"), para(v, "cell")) for k, v in facts], (0.3, 0.7), header=False),
         *heading("Listes de candidats"),
-        _grid(
+        grid(
             [("Liste", "Source", "Inscrits", "Empreinte SHA-256 du contenu")]
             + [(s.name, s.source, str(s.size), s.checksum) for s in record.lists],
             (0.22, 0.22, 0.1, 0.46),
         ),
         *heading("Quotas"),
-        _grid(
+        grid(
             [("Quota", "Minimum", "Maximum", "Sièges obtenus")]
             + [
                 (
@@ -71,7 +70,7 @@ def draw_record_pdf(record: DrawRecord, settings: DocumentSettings | None = None
             "de l'algorithme."
         ),
         para("Signatures des témoins", "h2"),
-        _grid(
+        grid(
             [tuple(record.witnesses or ("",)), tuple("" for _ in record.witnesses or ("",))],
             tuple(1 / max(len(record.witnesses), 1) for _ in record.witnesses or ("",)),
             header=False,
@@ -101,25 +100,4 @@ def _people(people: Sequence[Candidate]) -> Table:
         )
         for n, c in enumerate(people, start=1)
     ]
-    return _grid(rows, (0.06, 0.3, 0.07, 0.08, 0.14, 0.23, 0.12))
-
-
-def _grid(
-    rows: Sequence[Sequence[object]],
-    widths: Sequence[float],
-    *,
-    header: bool = True,
-    heights: Sequence[float | None] | None = None,
-) -> Table:
-    width = frame_width()
-    cells = [
-        [cell if isinstance(cell, Flowable) else para(str(cell), "cell") for cell in row]
-        for row in rows
-    ]
-    table = Table(
-        cells, colWidths=[width * w for w in widths], repeatRows=1 if header else 0,
-        rowHeights=list(heights) if heights else None,
-    )  # fmt: skip
-    extra = () if header else (("BACKGROUND", (0, 0), (-1, 0), None),)
-    table.setStyle(table_style(*extra))
-    return table
+    return grid(rows, (0.06, 0.3, 0.07, 0.08, 0.14, 0.23, 0.12))

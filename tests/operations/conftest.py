@@ -48,7 +48,6 @@ def make_member(dossier: Dossier, council: CitizenCouncil) -> MakeMember:
             "consent_date": date(2015, 2, 5),
             "consent_purpose": "Participation au conseil citoyen",
         }
-        organisation = changes.pop("person_organisation", "")
-        return add_member(dossier, Person(name, organisation), Member(**{**values, **changes}))
+        return add_member(dossier, Person(name), Member(**{**values, **changes}))
 
     return make
