@@ -19,12 +19,11 @@ from __future__ import annotations
 import configparser
 import logging
 import os
-import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from contrat_desktop.domain.file_names import slug
 from contrat_desktop.paths import DOSSIER_SUFFIX, user_data_dir
 
 DEPLOYMENT_FILE = "deploiement.ini"
@@ -173,9 +172,7 @@ def _yes_no(source: Path, value: str) -> bool:
 
 def dossier_file_name(service: str) -> str:
     """``Service jeunesse`` → ``service-jeunesse.cdv`` (plain ASCII, safe on any share)."""
-    plain = unicodedata.normalize("NFKD", service).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return f"{slug or 'contrat'}{DOSSIER_SUFFIX}"
+    return f"{slug(service, 'contrat')}{DOSSIER_SUFFIX}"
 
 
 def format_deployment(

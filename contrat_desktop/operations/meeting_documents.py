@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.file_names import slug
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.meeting_record import load_meeting_record
 from contrat_desktop.reports.calendar_file import meeting_ics
@@ -73,3 +74,20 @@ def write_meeting_document(dossier: Dossier, meeting_id: int, kind: str, target:
     with replaced_atomically(target) as temporary:
         temporary.write_bytes(content)
     return len(content)
+
+
+def write_convocation_letters(dossier: Dossier, meeting_id: int, folder: str | Path) -> list[Path]:
+    """One PDF per convened person in ``folder`` (``convocation-<name>.pdf``), each written
+    through a temporary file; the files written."""
+    record = load_meeting_record(dossier, meeting_id)
+    written = []
+    for attendee in record.attendees:
+        name = f"convocation-{slug(attendee.person.name)}"
+        target = Path(folder) / f"{name}.pdf"
+        if target in written:  # two persons of the same name
+            target = Path(folder) / f"{name}-{len(written) + 1}.pdf"
+        content = convocations_pdf(replace(record, attendees=(attendee,)))
+        with replaced_atomically(target) as temporary:
+            temporary.write_bytes(content)
+        written.append(target)
+    return written

@@ -51,7 +51,8 @@ def test_minutes_are_written_in_the_background(
     select(page, "Comité de pilotage politique")
     target = tmp_path / "copil.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    task = page.save_document("minutes")
+    page.documents.open_after.setChecked(False)
+    task = page.documents.save_document("minutes")
     assert task is not None
     with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
@@ -126,3 +127,32 @@ def test_the_selected_meeting_shows_quorum_and_envelopes(
         for r in range(page.envelopes.rowCount())
     }
     assert "dépassement" in rows["État BOP 147"]
+
+
+def test_one_convocation_letter_per_person_in_a_folder(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, session)
+    select(page, "Comité de pilotage technique")
+    folder = tmp_path / "lettres"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    opened: list[object] = []
+    monkeypatch.setattr(
+        "contrat_desktop.ui.pages.meeting_documents_bar.QDesktopServices.openUrl",
+        lambda url: opened.append(url),
+    )
+    task = page.documents.save_letters()
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    meeting = page.selected()
+    assert meeting is not None
+    convened = session.repos.attendance.for_meeting(meeting.id)
+    letters = sorted(folder.glob("convocation-*.pdf"))
+    assert len(letters) == len(convened) > 1
+    persons = session.repos.persons.by_ids([a.person_id for a in convened])
+    first = PdfReader(letters[0]).pages[0].extract_text()
+    named = [p.name for p in persons.values() if p.name in first]
+    assert len(named) == 1  # each letter is addressed to one person
+    assert opened and opened[0].toLocalFile() == str(folder)

@@ -4,13 +4,10 @@ minutes after a preview, and their reopening."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -24,32 +21,12 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.meetings import MinutesStatus
 from contrat_desktop.operations.meetings import MeetingSummary, list_meetings
-from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.background import Task, TaskControl, run_in_background
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.models.meetings_table import MeetingTableModel
+from contrat_desktop.ui.pages.meeting_documents_bar import MeetingDocumentsBar
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.envelope_table import envelope_table, show_checks
-
-# kind: (button text, file suffix, file filter)
-DOCUMENTS = {
-    "minutes": ("Compte rendu (PDF)…", "compte-rendu.pdf", "PDF (*.pdf)"),
-    "sign_in_sheet": ("Feuille d'émargement…", "emargement.pdf", "PDF (*.pdf)"),
-    "convocations": ("Convocations…", "convocations.pdf", "PDF (*.pdf)"),
-    "ics": ("Agenda (.ics)…", "reunion.ics", "Agenda (*.ics)"),
-}
-
-
-def write_document(
-    dossier_path: Path, user: str, meeting_id: int, kind: str, target: Path, control: TaskControl
-) -> int:
-    """Runs off the GUI thread, on its own read-only connection."""
-    from contrat_desktop.operations.meeting_documents import write_meeting_document
-
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        return write_meeting_document(dossier, meeting_id, kind, target)
 
 
 class MeetingsPage(QWidget):
@@ -78,12 +55,8 @@ class MeetingsPage(QWidget):
         for button in (self.new_button, self.open_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addSpacing(16)
-        self.document_buttons: dict[str, QPushButton] = {}
-        for kind, (text, _suffix, _filter) in DOCUMENTS.items():
-            button = QPushButton(text, self)
-            button.clicked.connect(lambda _checked=False, k=kind: self.save_document(k))
-            buttons.addWidget(button)
-            self.document_buttons[kind] = button
+        self.documents = MeetingDocumentsBar(session, self)
+        buttons.addWidget(self.documents)
         buttons.addStretch(1)
         self.validate_button = QPushButton("&Valider le compte rendu…", self)
         self.validate_button.clicked.connect(self.validate)
@@ -104,7 +77,6 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.quorum_label)
         layout.addWidget(self.council_label)
         layout.addWidget(self.envelopes, 1)
-        self.task: Task | None = None
         session.changed.connect(lambda entity: entity in {"meeting", "action"} and self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
@@ -139,8 +111,7 @@ class MeetingsPage(QWidget):
     def _update_buttons(self) -> None:
         self._show_overview()
         meeting = self.selected()
-        for button in self.document_buttons.values():
-            button.setEnabled(meeting is not None)
+        self.documents.set_meeting(meeting.id if meeting else None)
         writable = meeting is not None and not self.session.read_only
         validated = meeting is not None and meeting.minutes_status == MinutesStatus.VALIDATED.label
         self.new_button.setEnabled(not self.session.read_only)
@@ -207,34 +178,6 @@ class MeetingsPage(QWidget):
         )
         self.session.push(command)
         return command.error is None
-
-    # documents -----------------------------------------------------------------------
-    def save_document(self, kind: str) -> Task | None:
-        meeting = self.selected()
-        if meeting is None:
-            return None
-        text, suffix, file_filter = DOCUMENTS[kind]
-        default = self.session.dossier.path.parent / f"reunion-{meeting.id}-{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, text.rstrip("…"), str(default), file_filter)
-        if not chosen:
-            return None
-        target = Path(chosen)
-        path, user = self.session.dossier.path, self.session.dossier.user
-        self.task = run_in_background(
-            lambda control: write_document(path, user, meeting.id, kind, target, control)
-        )
-        status = self.window().statusBar() if hasattr(self.window(), "statusBar") else None
-        if status is not None:
-            status.showMessage(f"Préparation du document « {text.rstrip('…')} »…")
-        self.task.succeeded.connect(
-            lambda _size: (
-                status is not None and status.showMessage(f"Document écrit : {target}", 8000)
-            )
-        )
-        self.task.failed.connect(
-            lambda error: QMessageBox.warning(self, "Document non écrit", str(error))
-        )
-        return self.task
 
     # validation ----------------------------------------------------------------------
     def validate(self) -> bool:
