@@ -1,0 +1,176 @@
+"""The draw dialog on two CSV lists: row issues and duplicates shown, an infeasible quota
+named and the draw refused, the same seed giving the same result, the procès-verbal
+written off the GUI thread, drawn residents seated, and a replacement from the reserve."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.council import CitizenCouncil
+from contrat_desktop.domain.quotas import Dimension
+from contrat_desktop.ui.dialogs.draw_dialog import DrawDialog
+from contrat_desktop.ui.pages.council import CouncilPage
+from contrat_desktop.ui.session import DossierSession
+from tests.ui.council_fixtures import exit_answer, make_council, two_lists
+
+__all__ = ["exit_answer"]  # a fixture
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def council(session: DossierSession) -> CitizenCouncil:
+    return make_council(session)
+
+
+def open_dialog(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, lists: list[Path]
+) -> DrawDialog:
+    dialog = DrawDialog(session, council)
+    qtbot.addWidget(dialog)
+    task = dialog.lists.add_files(lists)
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    return dialog
+
+
+def table_text(table: Any) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_lists_show_sources_issues_and_duplicates(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, session, council, two_lists(tmp_path, council.district_codes[0]))
+    lists = table_text(dialog.lists.lists)
+    assert [row[0] for row in lists] == ["electeurs", "locataires"]
+    assert lists[0][1].endswith("electeurs.csv") and lists[0][2] == "12" and lists[0][3] == "1"
+    assert len(lists[0][4]) == 64  # the content's SHA-256
+    ((name, row, column, value, message),) = table_text(dialog.lists.issues)
+    assert (name, row, column, value) == ("electeurs", "14", "Année de naissance", "vers 1990")
+    assert message
+    ((who, year, where, kept),) = table_text(dialog.lists.duplicates)
+    assert who.casefold().startswith("diallo") and year == "1980"
+    assert "electeurs (n° E12)" in where and "locataires (n° L8)" in where
+    assert "19 personne(s) distincte(s)" in dialog.lists.status.text()
+
+
+def test_infeasible_quota_is_named_and_the_draw_refused(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, session, council, two_lists(tmp_path, council.district_codes[0]))
+    dialog.seats.setValue(6)
+    assert dialog.draw_button.isEnabled()
+    row = dialog.quotas.add_quota(Dimension.AGE, "18-25", 2, None)
+    text = dialog.feasibility.text()
+    assert "âge 18-25 (au moins 2) impossible" in text and "0 candidat" in text
+    assert not dialog.draw_button.isEnabled()
+    assert dialog.run() is None and session.repos.draws.all() == []
+    dialog.quotas.set_value(row, 1, "abc")
+    assert "Quota n° 1" in dialog.feasibility.text()
+    dialog.quotas.table.selectRow(row)
+    dialog.quotas.remove_current()
+    assert dialog.draw_button.isEnabled()
+    assert session.repos.candidate_lists.all() == []  # nothing stored before the draw
+
+
+def run_draw(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, lists: list[Path], seed: str
+) -> DrawDialog:
+    dialog = open_dialog(qtbot, session, council, lists)
+    dialog.seats.setValue(6)
+    dialog.reserve.setValue(5)
+    dialog.year.setValue(2025)
+    dialog.quotas.add_parity()
+    dialog.seed.setText(seed)
+    dialog.place.setText("Salle des fêtes")
+    dialog.witnesses.setText("Mme Leroy ; M. Petit")
+    assert dialog.draw_button.isEnabled(), dialog.feasibility.text()
+    assert dialog.run() is not None
+    return dialog
+
+
+def test_same_seed_same_result_and_the_record(
+    qtbot: QtBot,
+    session: DossierSession,
+    council: CitizenCouncil,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: ModelTester,
+) -> None:
+    lists = two_lists(tmp_path, council.district_codes[0])
+    first = run_draw(qtbot, session, council, lists, "mairie-2025")
+    assert first.tabs.currentIndex() == 2 and not first.draw_button.isEnabled()
+    selected = [r[1].name for r in first.selected_model.rows()]
+    assert len(selected) == 6 and first.reserve_model.rowCount() == 5
+    qtmodeltester.check(first.selected_model)
+    qtmodeltester.check(first.reserve_model)
+    second = run_draw(qtbot, session, council, lists, "mairie-2025")
+    assert [r[1].name for r in second.selected_model.rows()] == selected
+    third = run_draw(qtbot, session, council, lists, "une autre graine")
+    assert [r[1].name for r in third.selected_model.rows()] != selected
+    assert len(session.repos.draws.all()) == 3
+    assert len(session.repos.candidate_lists.all()) == 6
+    target = tmp_path / "pv" / "tirage.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    task = first.save_pdf()
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Procès-verbal du tirage au sort" in text
+    assert "mairie-2025" in text and "Salle des fêtes" in text and "Mme Leroy" in text
+    assert first.record is not None
+    assert first.record.lists[0].checksum[:16] in text.replace("\n", "")
+    assert selected[0] in text
+
+
+def test_seat_drawn_then_replace_from_reserve(
+    qtbot: QtBot,
+    session: DossierSession,
+    council: CitizenCouncil,
+    tmp_path: Path,
+    boxes: Any,
+    exit_answer: dict[str, Any],
+) -> None:
+    dialog = run_draw(
+        qtbot, session, council, two_lists(tmp_path, council.district_codes[0]), "seed"
+    )
+    dialog.entry_date.set_value(date(2025, 2, 1))
+    assert dialog.seat()
+    assert not dialog.seat_button.isEnabled()
+    members = session.repos.council_members.for_council(council.id or 0)
+    assert len(members) == 6 and all(m.draw_id == dialog.record.id for m in members)  # type: ignore[union-attr]
+    page = CouncilPage(session)
+    qtbot.addWidget(page)
+    leaving = members[0]
+    page.members.select_member(leaving.id or 0)
+    assert page.members.replace_button.isEnabled()
+    assert page.members.replace_selected()
+    title, text = boxes.shown[-1][1:]
+    assert title == "Remplacement enregistré" and "réserve du tirage" in text
+    assert dialog.record is not None
+    first_reserve = dialog.record.reserve[0]
+    now = [
+        m
+        for m in session.repos.council_members.for_council(council.id or 0)
+        if m.active_on(date(2025, 6, 2))
+    ]
+    assert len(now) == 6
+    newcomer = max(now, key=lambda m: m.id or 0)
+    assert newcomer.sex == leaving.sex and newcomer.entry_date == date(2025, 6, 1)
+    name = session.repos.persons.get(newcomer.person_id).name
+    assert name in text
+    if first_reserve.sex == leaving.sex:
+        assert name == first_reserve.name
