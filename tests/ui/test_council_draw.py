@@ -61,7 +61,7 @@ def test_lists_show_sources_issues_and_duplicates(
     assert message
     ((who, year, where, kept),) = table_text(dialog.lists.duplicates)
     assert who.casefold().startswith("diallo") and year == "1980"
-    assert "electeurs (n° E12)" in where and "locataires (n° L8)" in where
+    assert "electeurs (n° E12)" in where and "locataires (n° L8)" in where and kept in where
     assert "19 personne(s) distincte(s)" in dialog.lists.status.text()
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from python_calamine import CalamineWorkbook
 from pytestqt.qtbot import QtBot
+from python_calamine import CalamineWorkbook
 
 from contrat_desktop.domain.privacy import ANONYMOUS
 from contrat_desktop.ui.dialogs.privacy_retention import RetentionDialog
@@ -65,7 +65,7 @@ def test_anonymise_names_the_person_and_can_be_declined(
     page.members.select_member(member.id or 0)
     boxes.answer = QMessageBox.StandardButton.No
     assert not page.members.anonymise_selected()
-    kind, title, text = boxes.shown[-1]
+    kind, _title, text = boxes.shown[-1]
     assert kind == "question" and "« Zébulonne Quatremare »" in text
     assert session.repos.persons.get(member.person_id).name == "Zébulonne Quatremare"
     boxes.answer = QMessageBox.StandardButton.Yes
