@@ -1,8 +1,9 @@
-"""The table of actions examined: one row per funder under each action (requested, proposed,
+"""The table of actions examined: one line per funder within each action (requested, proposed,
 granted), the avis and conditions, then the totals per funder.
 
-One row per funder (rather than one column per funder) keeps the table readable in portrait
-whatever the number of funders. Long tables split across pages with the header repeated.
+One line per funder within each action's row (rather than one column per funder) keeps the
+table readable in portrait whatever the number of funders. Long tables split across pages
+with the header repeated.
 """
 
 from __future__ import annotations
@@ -49,20 +50,23 @@ def programmation_table(record: MeetingRecord) -> list[Flowable]:
         funder_ids = sorted({f for stage in stages for f in stage}, key=list(names).index)
         starts.append(len(rows))
         opinion = line.item.opinion.label if line.item.opinion else "—"
-        for index, funder_id in enumerate(funder_ids or [0]):
+        columns: list[list[str]] = [[], [], [], []]  # funder, then the three stages
+        for funder_id in funder_ids or [0]:
             values = [stage.get(funder_id) for stage in stages]
             for position, value in enumerate(values):
                 totals[funder_id][position] += value or 0
-            first = index == 0
-            rows.append(
-                [
-                    para(line.reference, "cell") if first else "",
-                    para(_action_text(line), "cell") if first else "",
-                    names.get(funder_id, "—"),  # plain strings: 10x faster than paragraphs
-                    *[euros(v) for v in values],
-                    para(opinion, "cell") if first else "",
-                ]
-            )
+            columns[0].append(names.get(funder_id, "—"))
+            for position, value in enumerate(values, start=1):
+                columns[position].append(euros(value))
+        rows.append(
+            [
+                para(line.reference, "cell"),
+                para(_action_text(line), "cell"),
+                # one line per funder, in plain strings: 10x faster than paragraphs
+                *["\n".join(column) for column in columns],
+                para(opinion, "cell"),
+            ]
+        )
     table = Table(rows, colWidths=WIDTHS, repeatRows=1)
     table.setStyle(
         table_style(
