@@ -89,3 +89,13 @@ def exit_answer(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
     monkeypatch.setattr(ExitDialog, "exec", run)
     return answer
+
+
+def council_page(qtbot: Any, session: DossierSession, council: CitizenCouncil) -> Any:
+    """The council area showing ``council`` (the demo dossier may hold another one)."""
+    from contrat_desktop.ui.pages.council import CouncilPage
+
+    page = CouncilPage(session)
+    qtbot.addWidget(page)
+    page.select_council(council.id or 0)
+    return page

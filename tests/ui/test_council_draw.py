@@ -17,9 +17,8 @@ from pytestqt.qtbot import QtBot
 from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.quotas import Dimension
 from contrat_desktop.ui.dialogs.draw_dialog import DrawDialog
-from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
-from tests.ui.council_fixtures import exit_answer, make_council, two_lists
+from tests.ui.council_fixtures import council_page, exit_answer, make_council, two_lists
 
 __all__ = ["exit_answer"]  # a fixture
 WAIT_MS = 30_000
@@ -68,6 +67,7 @@ def test_lists_show_sources_issues_and_duplicates(
 def test_infeasible_quota_is_named_and_the_draw_refused(
     qtbot: QtBot, session: DossierSession, council: CitizenCouncil, tmp_path: Path
 ) -> None:
+    draws, lists = len(session.repos.draws.all()), len(session.repos.candidate_lists.all())
     dialog = open_dialog(qtbot, session, council, two_lists(tmp_path, council.district_codes[0]))
     dialog.seats.setValue(6)
     assert dialog.draw_button.isEnabled()
@@ -75,13 +75,13 @@ def test_infeasible_quota_is_named_and_the_draw_refused(
     text = dialog.feasibility.text()
     assert "âge 18-25 (au moins 2) impossible" in text and "0 candidat" in text
     assert not dialog.draw_button.isEnabled()
-    assert dialog.run() is None and session.repos.draws.all() == []
+    assert dialog.run() is None and len(session.repos.draws.all()) == draws
     dialog.quotas.set_value(row, 1, "abc")
     assert "Quota n° 1" in dialog.feasibility.text()
     dialog.quotas.table.selectRow(row)
     dialog.quotas.remove_current()
     assert dialog.draw_button.isEnabled()
-    assert session.repos.candidate_lists.all() == []  # nothing stored before the draw
+    assert len(session.repos.candidate_lists.all()) == lists  # nothing stored before the draw
 
 
 def run_draw(
@@ -108,6 +108,7 @@ def test_same_seed_same_result_and_the_record(
     monkeypatch: pytest.MonkeyPatch,
     qtmodeltester: ModelTester,
 ) -> None:
+    draws, kept = len(session.repos.draws.all()), len(session.repos.candidate_lists.all())
     lists = two_lists(tmp_path, council.district_codes[0])
     first = run_draw(qtbot, session, council, lists, "mairie-2025")
     assert first.tabs.currentIndex() == 2 and not first.draw_button.isEnabled()
@@ -119,8 +120,8 @@ def test_same_seed_same_result_and_the_record(
     assert [r[1].name for r in second.selected_model.rows()] == selected
     third = run_draw(qtbot, session, council, lists, "une autre graine")
     assert [r[1].name for r in third.selected_model.rows()] != selected
-    assert len(session.repos.draws.all()) == 3
-    assert len(session.repos.candidate_lists.all()) == 6
+    assert len(session.repos.draws.all()) == draws + 3
+    assert len(session.repos.candidate_lists.all()) == kept + 6
     target = tmp_path / "pv" / "tirage.pdf"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -152,8 +153,7 @@ def test_seat_drawn_then_replace_from_reserve(
     assert not dialog.seat_button.isEnabled()
     members = session.repos.council_members.for_council(council.id or 0)
     assert len(members) == 6 and all(m.draw_id == dialog.record.id for m in members)  # type: ignore[union-attr]
-    page = CouncilPage(session)
-    qtbot.addWidget(page)
+    page = council_page(qtbot, session, council)
     leaving = members[0]
     page.members.select_member(leaving.id or 0)
     assert page.members.replace_button.isEnabled()

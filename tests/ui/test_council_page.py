@@ -18,7 +18,7 @@ from contrat_desktop.ui.dialogs.council_dialog import CouncilDialog
 from contrat_desktop.ui.dialogs.council_member_dialog import MemberDialog
 from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
-from tests.ui.council_fixtures import exit_answer, make_council, make_member
+from tests.ui.council_fixtures import council_page, exit_answer, make_council, make_member
 
 __all__ = ["exit_answer"]  # a fixture
 
@@ -43,7 +43,7 @@ def test_the_area_is_in_the_main_window(
     window.show_area("council")
     page = window.pages["council"]
     assert isinstance(page, CouncilPage)
-    assert "Aucun conseil citoyen" in page.summary.text()
+    assert page.council_combo.count() == len(session.repos.councils.all())
     page.composition.settings_button.click()
     assert window.nav.currentRow() == keys.index("settings")
 
@@ -65,14 +65,16 @@ def test_create_a_council_undo_and_redo(qtbot: QtBot, session: DossierSession) -
     assert "renouvellement" in dialog.field_errors["renewal_due_on"].text()
     dialog.renewal.set_value(date(2020, 4, 1))
     assert dialog.save()
-    (stored,) = session.repos.councils.all()
+    (stored,) = [c for c in session.repos.councils.all() if c.name.endswith("Bois-l'Abbé")]
     assert stored.recognition_act_date == date(2016, 3, 4) and len(stored.district_codes) == 1
-    page = make_page(qtbot, session)
+    page = council_page(qtbot, session, stored)
     assert "2016-PREF-77 du 04/03/2016" in page.summary.text()
     session.undo_stack.undo()
-    assert session.repos.councils.all() == []
-    assert page.council_id() is None and not page.draw_button.isEnabled()
+    assert session.repos.councils.find(stored.id or 0) is None
+    assert page.council_combo.findData(stored.id) == -1
     session.undo_stack.redo()
+    created = session.repos.councils.all()[-1]
+    page.select_council(created.id or 0)
     assert page.council_combo.currentText() == "Conseil citoyen du Bois-l'Abbé"
 
 
@@ -80,7 +82,7 @@ def test_add_member_then_exit_keeps_history(
     qtbot: QtBot, session: DossierSession, exit_answer: dict[str, Any], qtmodeltester: ModelTester
 ) -> None:
     council = make_council(session)
-    page = make_page(qtbot, session)
+    page = council_page(qtbot, session, council)
     dialog = MemberDialog(session, council.id or 0, None)
     qtbot.addWidget(dialog)
     dialog.name.setText("Awa Diallo")
@@ -145,7 +147,7 @@ def test_composition_panel_shows_counts_and_warnings(
     council = make_council(session)
     make_member(session, council, "Awa Diallo", entry_date=date(2023, 3, 1))
     make_member(session, council, "Paul Martin", sex=Sex.MALE, official=True)
-    page = make_page(qtbot, session)
+    page = council_page(qtbot, session, council)
     panel = page.composition
     panel.day.set_value(date(2025, 1, 1))
     assert "2 membre(s)" in panel.total_label.text()

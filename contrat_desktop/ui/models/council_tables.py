@@ -30,6 +30,7 @@ class MemberRow:
     member: Member
     name: str
     day: date  # the date ages are taken at
+    participation: str = ""  # « 75 % (3/4) » of the meetings convened to while a member
 
 
 def _yes(value: bool) -> str:
@@ -95,6 +96,7 @@ MEMBER_COLUMNS: list[Column[MemberRow]] = [
         width=90,
     ),
     Column("consent", "Consentement RGPD", _consent, width=140),
+    Column("participation", "Participation", lambda r: r.participation, width=110),
 ]
 
 

@@ -4,6 +4,8 @@ and the RGPD actions (retention, processing notice)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,6 +47,7 @@ class CouncilPage(QWidget):
         self.session = session
         self.councils: list[CitizenCouncil] = []
         self.draw_dialog: QWidget | None = None
+        self.export_task: object = None
         self.council_combo = QComboBox(self)
         self.council_combo.setAccessibleName("Conseil citoyen affiché")
         self.council_combo.setMinimumWidth(320)
@@ -93,11 +96,12 @@ class CouncilPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _wire_later_features(self) -> None:
-        """Features of the council backend that may not be there yet: disabled, said why."""
-        self.notice_button.setEnabled(False)
-        self.notice_button.setToolTip("Texte du traitement RGPD : disponible prochainement")
-        self.exports_button.setEnabled(False)
-        self.exports_button.setToolTip("Export de la liste des membres : disponible prochainement")
+        self.notice_button.setToolTip("Texte d'information RGPD du traitement, à lire ou publier")
+        self.notice_button.clicked.connect(lambda: self.open_notice())
+        self.exports_button.setToolTip(
+            "Liste des membres en fonction à la date de la composition (Excel ou PDF)"
+        )
+        self.exports_button.clicked.connect(lambda: self.export_members())
 
     # data ---------------------------------------------------------------------
     def _on_changed(self, entity: str) -> None:
@@ -148,6 +152,7 @@ class CouncilPage(QWidget):
         self.edit_button.setEnabled(chosen)
         self.draw_button.setEnabled(writable and chosen)
         self.retention_button.setEnabled(True)  # the preview reads; applying is refused
+        self.exports_button.setEnabled(chosen)
 
     # actions ------------------------------------------------------------------
     def open_council(self, council_id: int | None) -> CouncilDialog:
@@ -175,6 +180,25 @@ class CouncilPage(QWidget):
         dialog = RetentionDialog(self.session, self)
         dialog.exec()
         return dialog
+
+    def open_notice(self) -> QWidget:
+        from contrat_desktop.ui.dialogs.privacy_notice import PrivacyNoticeDialog
+
+        dialog = PrivacyNoticeDialog(self.session, self)
+        dialog.exec()
+        return dialog
+
+    def export_members(self) -> object:
+        from contrat_desktop.ui.dialogs.council_export import export_members_from
+
+        council = self.council()
+        if council is None:
+            return None
+        day = self.composition.day.value() or date.today()
+        self.export_task = export_members_from(
+            self, self.session, council.id or 0, council.name, day
+        )
+        return self.export_task
 
     def _show_settings(self) -> None:
         window = self.window()

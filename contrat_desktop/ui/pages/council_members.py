@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.council import Member
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import replace_from_reserve
+from contrat_desktop.operations.council_participation import council_participation
 from contrat_desktop.operations.records import write_record
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -123,8 +124,14 @@ class MembersPanel(QWidget):
             members = self.session.repos.council_members.for_council(self.council_id)
             total = len(members)
             persons = self.session.repos.persons.by_ids([m.person_id for m in members])
+            rates = self._participation()
             rows = [
-                MemberRow(m, persons[m.person_id].name if m.person_id in persons else "?", today)
+                MemberRow(
+                    m,
+                    persons[m.person_id].name if m.person_id in persons else "?",
+                    today,
+                    rates.get(m.person_id, ""),
+                )
                 for m in members
                 if self.scope.currentIndex() == ALL or m.active_on(today)
             ]
@@ -133,6 +140,19 @@ class MembersPanel(QWidget):
         if selected is not None:
             select_row(self.table, self.model.row_of(selected.member.id or 0))
         self._selection_moved()
+
+    def _participation(self) -> dict[int, str]:
+        """Person id → « 75 % (3 sur 4) »: meetings attended over meetings convened to."""
+        assert self.council_id is not None
+        found = council_participation(self.session.dossier, self.council_id)
+        return {
+            m.person_id: (
+                f"{m.counts.rate_label} ({m.counts.attended} sur {m.counts.convened})"
+                if m.counts.convened
+                else "aucune convocation"
+            )
+            for m in found.members
+        }
 
     def current(self) -> MemberRow | None:
         index = self.table.currentIndex()

@@ -1,0 +1,65 @@
+"""The member list of the conseil citoyen for the préfecture (a workbook or a PDF, chosen
+by the file type), written off the GUI thread on its own read-only connection."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.formats import format_date
+from contrat_desktop.ui.session import DossierSession
+
+XLSX_FILTER = "Classeur Excel (*.xlsx)"
+PDF_FILTER = "Document PDF (*.pdf)"
+
+
+def write_members_list(
+    dossier_path: Path, user: str, council_id: int, target: Path, day: date, control: TaskControl
+) -> Path:
+    """Runs off the GUI thread, on its own read-only connection."""
+    from contrat_desktop.operations.council_members import export_council_members
+
+    control.check()
+    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
+        export_council_members(dossier, council_id, target, day)
+    return target
+
+
+def export_members_from(
+    parent: QWidget, session: DossierSession, council_id: int, name: str, day: date
+) -> Task | None:
+    """Ask where (.xlsx or .pdf), then write the list of the members sitting on ``day``."""
+    default = session.dossier.path.parent / f"membres-conseil-citoyen-{day:%Y-%m-%d}.xlsx"
+    chosen, chosen_filter = QFileDialog.getSaveFileName(
+        parent,
+        f"Liste des membres au {format_date(day)} – {name}",
+        str(default),
+        f"{XLSX_FILTER};;{PDF_FILTER}",
+    )
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if target.suffix.lower() not in {".xlsx", ".pdf"}:
+        suffix = ".pdf" if chosen_filter == PDF_FILTER else ".xlsx"
+        target = target.with_name(target.name + suffix)
+    path, user = session.dossier.path, session.dossier.user
+    task = run_in_background(
+        lambda control: write_members_list(path, user, council_id, target, day, control)
+    )
+    window = parent.window()
+    status = window.statusBar() if hasattr(window, "statusBar") else None
+    if status is not None:
+        status.showMessage(f"Préparation de la liste des membres de « {name} »…")
+    task.succeeded.connect(
+        lambda _t: status is not None and status.showMessage(f"Liste écrite : {target}", 8000)
+    )
+    task.failed.connect(
+        lambda error: QMessageBox.warning(
+            parent, "Liste non écrite", f"Écriture de « {target} » impossible : {error}"
+        )
+    )
+    return task
