@@ -1,4 +1,5 @@
-"""Build the demo dossier: the Villiers-sur-Marne contract, 55 actions in 2015, renewals in 2016.
+"""Build the demo dossier: the Villiers-sur-Marne contract, 55 actions in 2015, renewals in 2016,
+the bodies and their 2015 committees, the conseil citoyen and its draw.
 
 Deterministic: the same code always builds the same dossier (a fixed random seed), so tests
 and screenshots are stable. Every write goes through the repositories, so the demo carries a
@@ -20,6 +21,7 @@ from contrat_desktop.domain.holders import Holder, HolderKind
 from contrat_desktop.domain.identifiers import make_siret
 from contrat_desktop.domain.workflow import ActionStatus, path_to
 from contrat_desktop.operations import demo_content as content
+from contrat_desktop.operations.demo_council import build_demo_council
 from contrat_desktop.operations.demo_funding import build_funding
 from contrat_desktop.operations.demo_meetings import build_demo_meetings
 from contrat_desktop.storage.database import Dossier
@@ -137,6 +139,7 @@ def build_demo(dossier: Dossier) -> None:
         links = {index: previous_id for index, (*_, previous_id) in enumerate(renewed)}
         _campaign(context, contract.id, 2016, plan_2016, STATUSES_2016, links)
         build_demo_meetings(dossier)
+        build_demo_council(dossier, district.code)
 
 
 def _contract(repos: Repositories) -> Contract:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from contrat_desktop.domain.actions import budget_gap_cents
+from contrat_desktop.domain.council import College, Designation
+from contrat_desktop.domain.draw import DrawRequest, draw, quota_problems
 from contrat_desktop.domain.funding import paid_cents
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.workflow import ActionStatus, can_transition
+from contrat_desktop.operations.council import council_overview
+from contrat_desktop.operations.council_participation import council_participation
 from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -123,3 +128,64 @@ def test_demo_is_deterministic(tmp_path: Path, demo: Dossier) -> None:
             ).fetchall()
 
         assert snapshot(other) == snapshot(demo)
+
+
+def test_the_council_has_both_colleges_departures_and_a_replacement(demo: Dossier) -> None:
+    repos = Repositories(demo)
+    (council,) = repos.councils.all()
+    assert council.district_codes == ("QP094043",) and council.recognition_act_number
+    members = repos.council_members.for_council(council.id or 0)
+    assert len(members) == 24
+    assert {m.college for m in members} == set(College)
+    left = [m for m in members if m.exit_date]
+    assert len(left) == 3 and all(m.exit_reason for m in left)
+    assert all(m.consent_date and m.consent_purpose for m in members)
+    (replacement,) = [m for m in members if m.entry_date > date(2015, 12, 31)]
+    assert replacement.designation is Designation.DRAW and replacement.draw_id is not None
+    names = {p.id: p.name for p in repos.persons.all()}
+    representatives = {names[m.person_id] for m in members if m.steering_representative}
+    assert representatives == {"Aïcha Traoré", "Léa Moreau"}
+    steering = [b for b in repos.bodies.all() if b.kind_code in {"copil", "comite_technique"}]
+    for body in steering:
+        seated = {names[s.person_id] for s in repos.body_members.for_body(body.id or 0)}
+        assert representatives <= seated, body.name
+    overview = council_overview(demo, council.id or 0, date(2016, 9, 1))
+    assert overview.counts.total == 21 and overview.warnings == ()
+    assert overview.counts.residents_by_sex == {"Femme": 7, "Homme": 6}
+    participation = council_participation(demo, council.id or 0)
+    by_name = {m.name: m.counts for m in participation.members}
+    assert by_name["Aïcha Traoré"].convened == 2 and participation.total.convened >= 4
+
+
+def test_the_council_draw_is_recorded_and_reproducible(demo: Dossier) -> None:
+    repos = Repositories(demo)
+    (record,) = repos.draws.all()
+    lists = repos.candidate_lists.all()
+    assert [s.checksum for s in record.lists] == [lst.checksum for lst in lists]
+    assert record.duplicates == 2 and record.pool_size == sum(lst.size for lst in lists) - 2
+    members = repos.council_members.all()
+    names = {p.id: p.name for p in repos.persons.all()}
+    drawn = [names[m.person_id] for m in members if m.draw_id == record.id]
+    assert all(m.designation is Designation.DRAW for m in members if m.draw_id == record.id)
+    assert drawn[: record.seats] == [c.name for c in record.selected]
+    assert drawn[record.seats] in [c.name for c in record.reserve]  # the replacement
+    request = DrawRequest(
+        tuple(lists), record.seats, record.seed, record.reference_year, record.quotas,
+        len(record.reserve),
+    )  # fmt: skip
+    again = draw(request)
+    assert again.selected == record.selected and again.reserve == record.reserve
+    assert not quota_problems(list(record.selected), record.quotas, record.reference_year)
+
+
+def test_the_council_is_built_the_same_each_time(tmp_path: Path, demo: Dossier) -> None:
+    again = create_dossier(tmp_path / "encore.cdv", demo=True)
+    query = (
+        "SELECT p.name, m.college, m.sex, m.birth_year, m.entry_date, m.exit_date "
+        "FROM council_member m JOIN person p ON p.id = m.person_id ORDER BY m.id"
+    )
+    with open_dossier(again, read_only=True) as other:
+        assert other.db.execute(query).fetchall() == demo.db.execute(query).fetchall()
+        assert other.db.execute("SELECT seed, selected, reserve FROM council_draw").fetchall() == (
+            demo.db.execute("SELECT seed, selected, reserve FROM council_draw").fetchall()
+        )
