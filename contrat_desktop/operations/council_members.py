@@ -9,6 +9,7 @@ from pathlib import Path
 from contrat_desktop.domain.council import College, active_members, composition_on
 from contrat_desktop.domain.council_roster import CouncilRoster, RosterLine
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.holder_activity import fold
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.council_members_workbook import write_council_members_workbook
 from contrat_desktop.operations.settings import load_document_settings
@@ -39,7 +40,7 @@ def council_roster(dossier: Dossier, council_id: int, day: date) -> CouncilRoste
     names = {pid: p.name for pid, p in repos.persons.by_ids([m.person_id for m in sitting]).items()}
     lines = sorted(
         (RosterLine.of(m, names.get(m.person_id, ""), day) for m in sitting),
-        key=lambda line: (line.college is not College.RESIDENTS, line.name.casefold()),
+        key=lambda line: (line.college is not College.RESIDENTS, fold(line.name)),
     )
     known = {d.code: d.name for d in repos.districts.all()}
     districts = tuple(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from contrat_desktop.domain.council import College, Member
+from contrat_desktop.domain.holder_activity import fold
 from contrat_desktop.domain.meetings import Presence
 from contrat_desktop.domain.participation import (
     ConvenedMeeting,
@@ -40,5 +41,5 @@ def council_participation(
                 meetings.append(ConvenedMeeting(at, body, Presence(presence)))
         name = persons[person_id].name if person_id in persons else f"Personne n° {person_id}"
         found.append(MemberParticipation(person_id, name, held[-1].college, tuple(meetings)))
-    found.sort(key=lambda p: (COLLEGE_ORDER[p.college], p.name.casefold(), p.person_id))
+    found.sort(key=lambda p: (COLLEGE_ORDER[p.college], fold(p.name), p.person_id))
     return CouncilParticipation(council_id, tuple(found))

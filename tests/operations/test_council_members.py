@@ -69,3 +69,12 @@ def test_the_only_council_is_found_or_asked_for(dossier: Dossier) -> None:
     save_council(dossier, CitizenCouncil("Conseil B", district_codes=("QP2",)))
     with pytest.raises(ValidationError, match="2 conseils citoyens : précisez lequel"):
         only_council(dossier)
+
+
+def test_names_sort_as_in_a_dictionary(
+    dossier: Dossier, council: CitizenCouncil, make_member: MakeMember
+) -> None:
+    for name in ("Fanny Roy", "Eric Abel", "Élise Roy"):
+        make_member(name)
+    roster = council_roster(dossier, council.id or 0, date(2015, 9, 1))
+    assert [line.name for line in roster.lines] == ["Élise Roy", "Eric Abel", "Fanny Roy"]
