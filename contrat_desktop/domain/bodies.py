@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contrat_desktop.domain.errors import ValidationError
+
 
 @dataclass(frozen=True, slots=True)
 class BodyKind:
@@ -26,3 +28,37 @@ class Body:
     council_required: bool = False
     id: int | None = None
     version: int = 1
+
+    def problems(self) -> list[ValidationError]:
+        found = []
+        if not self.name.strip():
+            found.append(ValidationError("Le nom de l'instance est obligatoire.", field="name"))
+        if self.min_meetings_per_year < 0:
+            found.append(
+                ValidationError(
+                    "Le nombre minimal de réunions par an ne peut être négatif.",
+                    field="min_meetings_per_year",
+                )
+            )
+        if self.quorum_count is not None and self.quorum_fraction_percent is not None:
+            found.append(
+                ValidationError(
+                    "Le quorum est soit un nombre de membres, soit une part des membres, "
+                    "pas les deux.",
+                    field="quorum",
+                )
+            )
+        if self.quorum_count is not None and self.quorum_count < 1:
+            found.append(
+                ValidationError("Le quorum doit compter au moins un membre.", field="quorum")
+            )
+        fraction = self.quorum_fraction_percent
+        if fraction is not None and not 1 <= fraction <= 100:
+            found.append(
+                ValidationError(
+                    "La part des membres requise pour le quorum doit être comprise "
+                    "entre 1 et 100 %.",
+                    field="quorum",
+                )
+            )
+        return found

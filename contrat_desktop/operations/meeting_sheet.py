@@ -10,9 +10,9 @@ deletes it. Validated minutes refuse every write (storage checks it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from contrat_desktop.domain.decisions import ExaminedAction
 from contrat_desktop.domain.errors import ValidationError
@@ -24,18 +24,9 @@ from contrat_desktop.domain.meetings import (
     MinutesStatus,
     check_editable,
 )
+from contrat_desktop.operations.row_sync import sync_rows
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
-from contrat_desktop.storage.repository import Repository
-
-
-class _Part(Protocol):
-    id: int | None
-    version: int
-    meeting_id: int
-
-
-P = TypeVar("P", bound=_Part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,40 +121,17 @@ def write_sheet(
             if wanted_meeting != replace(current.meeting, minutes_status=meeting.minutes_status):
                 meeting = repos.meetings.update(wanted_meeting)
         meeting_id = meeting.id or 0
-        _sync(repos.attendance, meeting_id, current.attendance, wanted.attendance)
-        _sync(repos.agenda_items, meeting_id, current.agenda, _numbered(wanted.agenda))
-        _sync(repos.examined_actions, meeting_id, current.examined, _numbered(wanted.examined))
-        _sync(repos.follow_ups, meeting_id, current.follow_ups, wanted.follow_ups)
+        parts: list[tuple[Any, tuple[Any, ...], Sequence[Any]]] = [
+            (repos.attendance, current.attendance, wanted.attendance),
+            (repos.agenda_items, current.agenda, _numbered(wanted.agenda)),
+            (repos.examined_actions, current.examined, _numbered(wanted.examined)),
+            (repos.follow_ups, current.follow_ups, wanted.follow_ups),
+        ]
+        for repo, seen, target in parts:
+            sync_rows(repo, repo.for_meeting(meeting_id), seen, target, meeting_id=meeting_id)
     return load_sheet(dossier, meeting_id)
 
 
 def _numbered(items: Sequence[Any]) -> list[Any]:
     """Positions follow the order of the sheet: 1, 2, 3..."""
     return [replace(item, position=number) for number, item in enumerate(items, start=1)]
-
-
-def _sync(repo: Repository[P], meeting_id: int, current: Sequence[P], wanted: Sequence[P]) -> None:
-    """Deletes first, then updates, then additions: unique keys never collide midway."""
-    stored = {row.id: row for row in repo.for_meeting(meeting_id)}  # type: ignore[attr-defined]
-    before = {row.id: row for row in current if row.id in stored}
-    kept = {row.id for row in wanted if row.id in before}
-    for row_id, row in before.items():
-        if row_id not in kept:
-            repo.delete(row)
-    for row in wanted:
-        seen = before.get(row.id)
-        if seen is None:
-            continue
-        target = _with(row, meeting_id=meeting_id, id=seen.id, version=seen.version)
-        if target != seen:
-            repo.update(target)
-    for row in wanted:
-        if row.id not in before:
-            repo.add(_with(row, meeting_id=meeting_id, id=None, version=1))
-
-
-def _with(row: P, **changes: Any) -> P:
-    return replace(row, **changes)  # type: ignore[type-var]
-
-
-SheetWriter = Callable[[Dossier, MeetingSheet | None, MeetingSheet | None], MeetingSheet | None]

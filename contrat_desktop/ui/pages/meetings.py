@@ -52,7 +52,10 @@ class MeetingsPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button = QPushButton("&Supprimer…", self)
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.new_button, self.open_button, self.delete_button):
+        self.bodies_button = QPushButton("&Instances…", self)
+        self.bodies_button.setToolTip("Instances, présidence, quorum et composition")
+        self.bodies_button.clicked.connect(self.edit_bodies)
+        for button in (self.new_button, self.open_button, self.delete_button, self.bodies_button):
             buttons.addWidget(button)
         buttons.addSpacing(16)
         self.documents = MeetingDocumentsBar(session, self)
@@ -128,7 +131,8 @@ class MeetingsPage(QWidget):
             QMessageBox.information(
                 self,
                 "Aucune instance",
-                "Créez d'abord une instance (COPIL, comité technique…) dans les paramètres.",
+                "Créez d'abord une instance (COPIL, comité technique…) et sa composition "
+                "avec le bouton « Instances… ».",
             )
             return
         dialog = MeetingDialog(self.session, meeting_id, parent=self)
@@ -137,6 +141,12 @@ class MeetingsPage(QWidget):
         self.reload()
         if saved is not None:
             self.select_meeting(saved)
+
+    def edit_bodies(self) -> None:
+        from contrat_desktop.ui.dialogs.bodies_dialog import BodiesDialog
+
+        BodiesDialog(self.session, self).exec()
+        self.reload()
 
     def open_selected(self) -> None:
         meeting = self.selected()

@@ -1,0 +1,412 @@
+"""The bodies (instances) and their composition: kind, name, chairs, minimum number of
+meetings a year, quorum rule, conseil citoyen required; members with organisation, role and
+seat (titular or substitute). Each body is saved as one sheet through the undo stack."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrat_desktop.domain.bodies import Body
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.persons import BodyMember, Person, Seat
+from contrat_desktop.operations.body_sheet import BodySheet, load_body_sheet, write_body_sheet
+from contrat_desktop.operations.meeting_context import add_person
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.dialogs.meeting_attendance import InviteDialog
+from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
+from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.undo import SaveRecordCommand
+
+HEADERS = ["Nom", "Organisation", "Fonction", "Siège"]
+NAME, ORGANISATION, ROLE, SEAT = range(4)
+QUORUM_MODES = ["Pas de quorum", "Nombre de membres", "Part des titulaires (%)"]
+ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
+
+
+class BodiesDialog(QDialog):
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Instances et composition")
+        self.session = session
+        self.current: BodySheet | None = None
+        self.members: list[BodyMember] = []
+        self.persons: dict[int, Person] = {}
+        self.dirty = False
+        self._loading = False
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Instances")
+        self.list.setMaximumWidth(340)
+        self.list.setWordWrap(True)
+        self.new_button = QPushButton("&Nouvelle instance", self)
+        self.new_button.clicked.connect(self.new_body)
+        self.delete_button = QPushButton("Supprimer l'instance…", self)
+        self.delete_button.clicked.connect(self.delete_body)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.new_button)
+        left.addWidget(self.delete_button)
+        self.kind = QComboBox(self)
+        for kind in session.repos.bodies.kinds():
+            self.kind.addItem(kind.label, kind.code)
+        self.name = QLineEdit(self)
+        self.chairs = QLineEdit(self)
+        self.chairs.setPlaceholderText("ex. Le maire et le préfet")
+        self.min_meetings = QSpinBox(self)
+        self.min_meetings.setRange(0, 52)
+        self.min_meetings.setSuffix(" par an")
+        self.quorum_mode = QComboBox(self)
+        self.quorum_mode.addItems(QUORUM_MODES)
+        self.quorum_value = QSpinBox(self)
+        self.quorum_value.setRange(1, 100)
+        self.council = QCheckBox("Le conseil citoyen doit y être représenté", self)
+        quorum = QHBoxLayout()
+        quorum.addWidget(self.quorum_mode)
+        quorum.addWidget(self.quorum_value)
+        form = QFormLayout()
+        form.addRow("&Type :", self.kind)
+        form.addRow("&Nom :", self.name)
+        form.addRow("&Présidence :", self.chairs)
+        form.addRow("Réunions &minimum :", self.min_meetings)
+        quorum_label = QLabel("&Quorum :", self)
+        quorum_label.setBuddy(self.quorum_mode)
+        form.addRow(quorum_label, quorum)
+        form.addRow("", self.council)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Composition de l'instance")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for column, width in enumerate((200, 230, 230)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemChanged.connect(self._item_changed)
+        self.add_member_button = QPushButton("&Ajouter un membre…", self)
+        self.add_member_button.clicked.connect(lambda: self.add_member())
+        self.remove_member_button = QPushButton("&Retirer le membre", self)
+        self.remove_member_button.clicked.connect(self.remove_member)
+        member_buttons = QHBoxLayout()
+        member_buttons.addWidget(self.add_member_button)
+        member_buttons.addWidget(self.remove_member_button)
+        member_buttons.addStretch(1)
+        self.messages = QLabel(self)
+        self.messages.setWordWrap(True)
+        self.messages.setStyleSheet(ERROR_STYLE)
+        self.messages.hide()
+        right = QVBoxLayout()
+        right.addWidget(self.messages)
+        right.addLayout(form)
+        right.addWidget(QLabel("<b>Composition</b>", self))
+        right.addLayout(member_buttons)
+        right.addWidget(self.table, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left)
+        columns.addLayout(right, 1)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            "&Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+        for edit in (self.name, self.chairs):
+            edit.textEdited.connect(self._mark_dirty)
+        for spin in (self.min_meetings, self.quorum_value):
+            spin.valueChanged.connect(self._mark_dirty)
+        self.kind.currentIndexChanged.connect(self._mark_dirty)
+        self.quorum_mode.currentIndexChanged.connect(self._quorum_mode_changed)
+        self.council.toggled.connect(self._mark_dirty)
+        self.list.currentRowChanged.connect(self._switch)
+        self.resize(1120, 640)
+        self._fill_list()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.new_body()
+        self._apply_read_only()
+
+    # list ----------------------------------------------------------------------------
+    def _fill_list(self, select: int | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for body in self.session.repos.bodies.all():
+            self.list.addItem(body.name)
+            self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, body.id)
+        self.list.blockSignals(False)
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == select:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(row)
+                self.list.blockSignals(False)
+
+    def _switch(self, row: int) -> None:
+        if row < 0:
+            return
+        body_id = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+        if self.current is not None and self.current.body.id == body_id:
+            return
+        if self.dirty and not self._ask_save():
+            self._fill_list(self.current.body.id if self.current else None)
+            return
+        self._load(load_body_sheet(self.session.dossier, int(body_id)))
+
+    def new_body(self) -> None:
+        if self.dirty and not self._ask_save():
+            return
+        code = self.kind.itemData(0) or "autre"
+        self.current = None
+        self._load(BodySheet(Body(str(code), "")))
+        self.list.clearSelection()
+        self.name.setFocus()
+
+    # content -------------------------------------------------------------------------
+    def _load(self, sheet: BodySheet) -> None:
+        self._loading = True
+        if sheet.body.id is not None:
+            self.current = sheet
+        body = sheet.body
+        self.kind.setCurrentIndex(max(self.kind.findData(body.kind_code), 0))
+        self.name.setText(body.name)
+        self.chairs.setText(body.chairs)
+        self.min_meetings.setValue(body.min_meetings_per_year)
+        if body.quorum_count is not None:
+            self.quorum_mode.setCurrentIndex(1)
+            self.quorum_value.setValue(body.quorum_count)
+        elif body.quorum_fraction_percent is not None:
+            self.quorum_mode.setCurrentIndex(2)
+            self.quorum_value.setValue(body.quorum_fraction_percent)
+        else:
+            self.quorum_mode.setCurrentIndex(0)
+        self.quorum_value.setEnabled(self.quorum_mode.currentIndex() != 0)
+        self.council.setChecked(body.council_required)
+        self.members = list(sheet.members)
+        self.persons = {p.id: p for p in sheet.persons if p.id is not None}
+        self._show_members()
+        self._loading = False
+        self.dirty = False
+        self.messages.hide()
+        self.delete_button.setEnabled(self.current is not None and not self.session.read_only)
+
+    def _show_members(self) -> None:
+        loading, self._loading = self._loading, True
+        self.table.setRowCount(len(self.members))
+        for row, member in enumerate(self.members):
+            person = self.persons.get(member.person_id) or Person("?")
+            name = QTableWidgetItem(person.name)
+            name.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, NAME, name)
+            self.table.setItem(row, ORGANISATION, QTableWidgetItem(person.organisation))
+            self.table.setItem(row, ROLE, QTableWidgetItem(person.role))
+            seat = QComboBox(self.table)
+            seat.setAccessibleName(f"Siège de {person.name}")
+            for choice in Seat:
+                seat.addItem(choice.label, choice.value)
+            seat.setCurrentIndex(seat.findData(member.seat.value))
+            seat.setEnabled(not self.session.read_only)
+            seat.currentIndexChanged.connect(lambda _i, box=seat: self._seat_changed(box))
+            self.table.setCellWidget(row, SEAT, seat)
+        self._loading = loading
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        person_id = self.members[item.row()].person_id
+        person = self.persons[person_id]
+        text = item.text().strip()
+        changed = (
+            replace(person, organisation=text)
+            if item.column() == ORGANISATION
+            else replace(person, role=text)
+        )
+        self.persons[person_id] = changed
+        self._mark_dirty()
+
+    def _seat_changed(self, box: QComboBox) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.cellWidget(row, SEAT) is box:
+                self.members[row] = replace(self.members[row], seat=Seat(box.currentData()))
+        self._mark_dirty()
+
+    def _quorum_mode_changed(self) -> None:
+        self.quorum_value.setEnabled(self.quorum_mode.currentIndex() != 0)
+        if self.quorum_mode.currentIndex() == 2 and not self._loading:
+            self.quorum_value.setValue(50)
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    # members -------------------------------------------------------------------------
+    def add_member(self, choice: int | Person | None = None) -> None:
+        present = {m.person_id for m in self.members}
+        if choice is None:
+            known = [p for p in self.session.repos.persons.all() if p.id not in present]
+            dialog = InviteDialog(known, self)
+            dialog.setWindowTitle("Ajouter un membre")
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            choice = dialog.choice()
+        if isinstance(choice, Person):
+            try:
+                choice = add_person(self.session.dossier, choice)
+            except (ValidationError, DossierError) as error:
+                QMessageBox.warning(self, "Ajout impossible", str(error))
+                return
+        person = (
+            choice if isinstance(choice, Person) else self.session.repos.persons.get(int(choice))
+        )
+        if person.id is None or person.id in present:
+            return
+        self.persons[person.id] = person
+        self.members.append(BodyMember(self.current.body.id or 0 if self.current else 0, person.id))
+        self._show_members()
+        self.table.selectRow(len(self.members) - 1)
+        self._mark_dirty()
+
+    def remove_member(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.members):
+            removed = self.members.pop(row)
+            self.persons.pop(removed.person_id, None)
+            self._show_members()
+            self._mark_dirty()
+
+    # saving --------------------------------------------------------------------------
+    def _collect(self) -> BodySheet:
+        base = self.current.body if self.current else Body("", "")
+        mode, value = self.quorum_mode.currentIndex(), self.quorum_value.value()
+        body = replace(
+            base,
+            kind_code=str(self.kind.currentData()),
+            name=self.name.text().strip(),
+            chairs=self.chairs.text().strip(),
+            min_meetings_per_year=self.min_meetings.value(),
+            quorum_count=value if mode == 1 else None,
+            quorum_fraction_percent=value if mode == 2 else None,
+            council_required=self.council.isChecked(),
+        )
+        return BodySheet(
+            body=body,
+            members=tuple(self.members),
+            persons=tuple(self.persons[m.person_id] for m in self.members),
+        )
+
+    def save(self) -> bool:
+        if self.session.read_only:
+            return False
+        wanted = self._collect()
+        problems = wanted.problems()
+        if problems:
+            listed = "\n• ".join(str(p) for p in problems)
+            self.messages.setText(f"Enregistrement impossible :\n• {listed}")
+            self.messages.show()
+            return False
+        verb = "Créer" if self.current is None else "Modifier"
+        command: SaveRecordCommand[BodySheet] = SaveRecordCommand(
+            self.session,
+            f"{verb} l'instance « {wanted.body.name} »",
+            "meeting",
+            write_body_sheet,
+            self.current,
+            wanted,
+            self,
+        )
+        self.session.push(command)
+        if command.error is not None or command.saved is None:
+            return False
+        self._load(command.saved)
+        self._fill_list(command.saved.body.id)
+        return True
+
+    def delete_body(self) -> bool:
+        if self.current is None or self.session.read_only:
+            return False
+        name = self.current.body.name
+        answer = QMessageBox.question(
+            self, "Supprimer l'instance", f"Supprimer l'instance « {name} » et sa composition ?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        command: SaveRecordCommand[BodySheet] = SaveRecordCommand(
+            self.session,
+            f"Supprimer l'instance « {name} »",
+            "meeting",
+            write_body_sheet,
+            self.current,
+            None,
+            self,
+        )
+        self.session.push(command)
+        if command.error is not None:
+            return False
+        self.current = None
+        self.dirty = False
+        self._fill_list()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.new_body()
+        return True
+
+    def _apply_read_only(self) -> None:
+        writable = not self.session.read_only
+        for widget in (
+            self.new_button,
+            self.save_button,
+            self.add_member_button,
+            self.remove_member_button,
+            self.kind,
+            self.min_meetings,
+            self.quorum_mode,
+            self.council,
+        ):
+            widget.setEnabled(writable)
+        for edit in (self.name, self.chairs):
+            edit.setReadOnly(not writable)
+        if not writable:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.setWindowTitle(self.windowTitle() + " (lecture seule)")
+
+    def _ask_save(self) -> bool:
+        question = "Cette instance a des modifications non enregistrées. Les enregistrer ?"
+        if confirm_leaving(self, question, self.save):
+            self.dirty = False
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self._ask_save():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.dirty and not self._ask_save():
+            return
+        super().reject()

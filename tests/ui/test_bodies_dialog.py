@@ -1,0 +1,109 @@
+"""Bodies and their composition edited in the window: create with members and a quorum,
+edit seats and roles, undo, refusals shown and nothing written, read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.persons import Person, Seat
+from contrat_desktop.operations.body_sheet import load_body_sheet
+from contrat_desktop.ui.dialogs.bodies_dialog import BodiesDialog
+from contrat_desktop.ui.session import DossierSession
+
+
+def make_dialog(qtbot: QtBot, session: DossierSession) -> BodiesDialog:
+    dialog = BodiesDialog(session)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_lists_the_demo_bodies_with_their_members(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = make_dialog(qtbot, session)
+    assert dialog.list.count() == len(session.repos.bodies.all()) >= 4
+    assert dialog.table.rowCount() > 5
+    assert dialog.name.text() == session.repos.bodies.all()[0].name
+
+
+def test_a_new_body_with_members_and_quorum_then_undo(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    dialog = make_dialog(qtbot, session)
+    count = dialog.list.count()
+    dialog.new_body()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("groupe_technique"))
+    qtbot.keyClicks(dialog.name, "Groupe technique emploi")
+    qtbot.keyClicks(dialog.chairs, "Adjoint emploi")
+    dialog.quorum_mode.setCurrentIndex(2)
+    assert dialog.quorum_value.value() == 50
+    known = session.repos.persons.all()[0]
+    dialog.add_member(known.id)
+    dialog.add_member(Person("Marc Henry", "Mission locale", "Conseiller"))
+    seat = dialog.table.cellWidget(1, 3)
+    assert isinstance(seat, QComboBox)
+    seat.setCurrentIndex(seat.findData(Seat.SUBSTITUTE.value))
+    dialog.table.item(1, 2).setText("Conseiller emploi")
+    assert dialog.dirty
+    assert dialog.save(), dialog.messages.text()
+    assert dialog.list.count() == count + 1
+    saved = load_body_sheet(session.dossier, dialog.current.body.id or 0)  # type: ignore[union-attr]
+    assert saved.body.quorum_fraction_percent == 50 and saved.body.quorum_count is None
+    assert [p.name for p in saved.persons] == [known.name, "Marc Henry"]
+    assert saved.members[1].seat is Seat.SUBSTITUTE
+    assert saved.persons[1].role == "Conseiller emploi"
+    session.undo_stack.undo()
+    assert len(session.repos.bodies.all()) == count
+
+
+def test_a_wrong_body_is_refused_and_nothing_is_written(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    dialog = make_dialog(qtbot, session)
+    audit = session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    dialog.name.clear()
+    dialog._mark_dirty()
+    assert not dialog.save()
+    assert "nom de l'instance" in dialog.messages.text()
+    assert session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0] == audit
+
+
+def test_a_body_with_meetings_is_not_deleted(
+    qtbot: QtBot, session: DossierSession, boxes: Any
+) -> None:
+    dialog = make_dialog(qtbot, session)
+    boxes.answer = QMessageBox.StandardButton.Yes
+    assert not dialog.delete_body()
+    assert "a déjà des réunions" in boxes.shown[-1][2]
+    assert dialog.list.count() == len(session.repos.bodies.all())
+
+
+def test_switching_body_with_changes_asks_first(
+    qtbot: QtBot, session: DossierSession, boxes: Any
+) -> None:
+    dialog = make_dialog(qtbot, session)
+    first = dialog.name.text()
+    qtbot.keyClicks(dialog.chairs, " (modifie)")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    dialog.list.setCurrentRow(1)
+    assert dialog.name.text() == first  # stayed on the body being edited
+    assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole) == dialog.current.body.id  # type: ignore[union-attr]
+    boxes.answer = QMessageBox.StandardButton.Save
+    dialog.list.setCurrentRow(1)
+    assert dialog.name.text() != first
+    assert session.repos.bodies.all()[0].chairs.endswith("(modifie)")
+
+
+def test_read_only_shows_without_editing(qtbot: QtBot, demo_path: Any, qapp: Any) -> None:
+    from contrat_desktop.storage.database import open_dossier
+
+    session = DossierSession(open_dossier(demo_path, read_only=True, daily_backup=False))
+    try:
+        dialog = make_dialog(qtbot, session)
+        assert not dialog.save_button.isEnabled() and not dialog.add_member_button.isEnabled()
+        assert "lecture seule" in dialog.windowTitle()
+        assert not dialog.save()
+    finally:
+        session.close()
