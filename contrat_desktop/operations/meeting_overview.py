@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from contrat_desktop.domain.bodies import frequency_warning
 from contrat_desktop.domain.decisions import (
     EnvelopeCheck,
     ExaminedAction,
@@ -66,3 +67,14 @@ def envelope_baseline(dossier: Dossier, year: int, action_ids: Iterable[int]) ->
             for funder_id, use in uses.items()
         },
     )
+
+
+def frequency_warnings(dossier: Dossier, year: int) -> list[str]:
+    """The bodies that met less often in ``year`` than their minimum frequency."""
+    repos = Repositories(dossier)
+    held: dict[int, int] = defaultdict(int)
+    for meeting in repos.meetings.all():
+        if meeting.starts_at.year == year:
+            held[meeting.body_id] += 1
+    found = (frequency_warning(b, year, held.get(b.id or 0, 0)) for b in repos.bodies.all())
+    return [warning for warning in found if warning]

@@ -156,3 +156,14 @@ def test_one_convocation_letter_per_person_in_a_folder(
     named = [p.name for p in persons.values() if p.name in first]
     assert len(named) == 1  # each letter is addressed to one person
     assert opened and opened[0].toLocalFile() == str(folder)
+
+
+def test_bodies_below_their_minimum_frequency_are_named(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    session.set_campaign(session.references.campaigns[2015])
+    page = make_page(qtbot, session)
+    text = page.frequency_label.text()
+    assert not page.frequency_label.isHidden()
+    assert "en 2015" in text and "« Comité de recevabilité » : 0 réunion(s)" in text
+    assert "Comité de pilotage politique" not in text  # met once, its minimum

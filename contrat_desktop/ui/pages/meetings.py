@@ -74,13 +74,20 @@ class MeetingsPage(QWidget):
         self.council_label.setStyleSheet("color: #5c4400; background: #fff3cd; padding: 4px;")
         self.council_label.setAccessibleName("Présence du conseil citoyen")
         self.envelopes = envelope_table()
+        self.frequency_label = QLabel(self)
+        self.frequency_label.setWordWrap(True)
+        self.frequency_label.setStyleSheet("color: #5c4400; background: #fff3cd; padding: 4px;")
+        self.frequency_label.setAccessibleName("Fréquence minimale des instances")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.frequency_label)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.quorum_label)
         layout.addWidget(self.council_label)
         layout.addWidget(self.envelopes, 1)
-        session.changed.connect(lambda entity: entity in {"meeting", "action"} and self.reload())
+        session.changed.connect(
+            lambda entity: entity in {"meeting", "action", "campaign"} and self.reload()
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
@@ -89,7 +96,15 @@ class MeetingsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        from contrat_desktop.operations.meeting_overview import frequency_warnings
+
         self.model.set_rows(list_meetings(self.session.dossier))
+        year = self.session.campaign_year
+        warnings = frequency_warnings(self.session.dossier, year) if year else []
+        self.frequency_label.setText(
+            f"Fréquence minimale non atteinte en {year} : " + " ".join(warnings)
+        )
+        self.frequency_label.setVisible(bool(warnings))
         self._update_buttons()
 
     def selected(self) -> MeetingSummary | None:
