@@ -108,7 +108,7 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         self.exit_label = QLabel(self)
         self.exit_label.setWordWrap(True)
         self._build_form()
-        self.resize(620, 640)
+        self.resize(700, 640)
         self.finish()
 
     def _build_form(self) -> None:
@@ -154,6 +154,7 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         self.official.setChecked(bool(member and member.official))
         self.consent.set_value(member.consent_date if member else None)
         self.purpose.setText(member.consent_purpose if member else DEFAULT_PURPOSE)
+        self.purpose.setCursorPosition(0)
         if member and member.exit_date:
             exit_text = f"le {format_date(member.exit_date)} : {member.exit_reason}"
         else:

@@ -121,16 +121,18 @@ class DrawDialog(QDialog):
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.seed_button)
-        form.addRow("Gr&aine (publique) :", seed_row)
+        seed_label = QLabel("Gr&aine (publique) :", settings)
+        seed_label.setBuddy(self.seed)
+        form.addRow(seed_label, seed_row)
         form.addRow("&Lieu :", self.place)
         form.addRow("&Témoins :", self.witnesses)
         quota_box = QGroupBox("Quotas (minimum et maximum de sièges)", settings)
         QVBoxLayout(quota_box).addWidget(self.quotas)
         settings_layout = QHBoxLayout(settings)
-        settings_layout.addLayout(form, 1)
-        settings_layout.addWidget(quota_box, 1)
+        settings_layout.addLayout(form, 2)
+        settings_layout.addWidget(quota_box, 3)
         result = QWidget(self)
-        tables = QHBoxLayout()
+        tables = QVBoxLayout()
         for title, table in (
             ("Tiré(e)s au sort", self.selected_table),
             ("Réserve (ordre de remplacement)", self.reserve_table),

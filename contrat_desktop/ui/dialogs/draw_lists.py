@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.draw import CandidateList, find_duplicates
 from contrat_desktop.exchange.candidate_lists import CandidateReading
 from contrat_desktop.ui.background import Task, TaskControl, run_in_background
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.action_tabs import fill
+from contrat_desktop.ui.pages.council_layout import compact_table
 
 LIST_HEADERS = ["Liste", "Fichier source", "Candidats", "Lignes écartées", "Empreinte SHA-256"]
 ISSUE_HEADERS = ["Liste", "Ligne", "Colonne", "Valeur lue", "Problème"]
-DUPLICATE_HEADERS = ["Personne", "Née en", "Inscrite sur", "Retenue une fois au tirage"]
+DUPLICATE_HEADERS = ["Personne", "Née en", "Inscrite sur", "Gardée au tirage sous"]
 FILE_FILTER = "Listes (*.csv *.xlsx *.ods *.txt);;Tous les fichiers (*)"
 
 
@@ -53,9 +54,11 @@ class ListsPanel(QWidget):
         self.add_button = QPushButton("&Ajouter des listes (CSV, Excel)…", self)
         self.remove_button = QPushButton("&Retirer la liste choisie", self)
         self.status = QLabel(self)
-        self.lists = read_only_table(LIST_HEADERS, "Listes de candidats")
-        self.issues = read_only_table(ISSUE_HEADERS, "Lignes écartées des listes")
-        self.duplicates = read_only_table(DUPLICATE_HEADERS, "Personnes inscrites plusieurs fois")
+        self.lists = compact_table(LIST_HEADERS, "Listes de candidats", stretch=1)
+        self.issues = compact_table(ISSUE_HEADERS, "Lignes écartées des listes", stretch=4)
+        self.duplicates = compact_table(
+            DUPLICATE_HEADERS, "Personnes inscrites plusieurs fois", stretch=2
+        )
         self.issues_box = QGroupBox("Lignes écartées (non lues)", self)
         QVBoxLayout(self.issues_box).addWidget(self.issues)
         self.duplicates_box = QGroupBox("Doublons entre les listes", self)
@@ -64,13 +67,11 @@ class ListsPanel(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
         bar.addWidget(self.status, 1)
-        lower = QHBoxLayout()
-        lower.addWidget(self.issues_box, 1)
-        lower.addWidget(self.duplicates_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.lists, 1)
-        layout.addLayout(lower, 1)
+        layout.addWidget(self.lists, 2)
+        layout.addWidget(self.issues_box, 3)
+        layout.addWidget(self.duplicates_box, 3)
         self.add_button.clicked.connect(lambda: self.choose_files())
         self.remove_button.clicked.connect(self.remove_current)
         self.refresh()

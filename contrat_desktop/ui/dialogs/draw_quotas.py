@@ -20,10 +20,15 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.quotas import Dimension, Quota
 
 DIMENSIONS = [
-    (Dimension.SEX, "Sexe (F ou M)"),
-    (Dimension.AGE, "Tranche d'âge (ex. 18-29, 60+)"),
-    (Dimension.DISTRICT, "Quartier (code QPV)"),
+    (Dimension.SEX, "Sexe"),
+    (Dimension.AGE, "Tranche d'âge"),
+    (Dimension.DISTRICT, "Quartier"),
 ]
+EXAMPLES = {
+    Dimension.SEX.value: "F ou M",
+    Dimension.AGE.value: "ex. 18-29 ou 60+",
+    Dimension.DISTRICT.value: "code QPV",
+}
 HEADERS = ["Critère", "Valeur", "Minimum", "Maximum"]
 NO_MAXIMUM = -1
 
@@ -39,7 +44,7 @@ class QuotaEditor(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((230, 130, 90)):
+        for column, width in enumerate((130, 150, 90)):
             self.table.setColumnWidth(column, width)
         self.add_button = QPushButton("Ajouter un &quota", self)
         self.parity_button = QPushButton("&Parité femmes-hommes", self)
@@ -67,6 +72,7 @@ class QuotaEditor(QWidget):
         criterion.setCurrentIndex(criterion.findData(dimension.value))
         text = QLineEdit(value, self.table)
         text.setAccessibleName("Valeur du quota")
+        text.setPlaceholderText(EXAMPLES[dimension.value])
         minimum = QSpinBox(self.table)
         minimum.setRange(0, 999)
         minimum.setValue(low)
@@ -76,6 +82,9 @@ class QuotaEditor(QWidget):
         maximum.setValue(NO_MAXIMUM if high is None else high)
         for column, widget in enumerate((criterion, text, minimum, maximum)):
             self.table.setCellWidget(row, column, widget)
+        criterion.currentIndexChanged.connect(
+            lambda _n: text.setPlaceholderText(EXAMPLES[str(criterion.currentData())])
+        )
         criterion.currentIndexChanged.connect(lambda _n: self.quotas_changed.emit())
         text.textChanged.connect(lambda _t: self.quotas_changed.emit())
         minimum.valueChanged.connect(lambda _v: self.quotas_changed.emit())

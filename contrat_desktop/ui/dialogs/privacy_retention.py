@@ -30,8 +30,9 @@ from contrat_desktop.operations.council_privacy import (
     save_retention,
 )
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.action_tabs import fill
 from contrat_desktop.ui.formats import format_date
+from contrat_desktop.ui.pages.council_layout import compact_table
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.date_edit import DateEdit
 
@@ -54,8 +55,8 @@ class RetentionDialog(QDialog):
         self.day = DateEdit(self)
         self.day.set_value(date.today())
         self.save_button = QPushButton("Enregistrer ces &durées pour le dossier", self)
-        self.persons = read_only_table(["N°", "Personne"], "Personnes à anonymiser")
-        self.lists = read_only_table(["Liste", "Candidats"], "Listes à purger")
+        self.persons = compact_table(["N°", "Personne"], "Personnes à anonymiser", stretch=1)
+        self.lists = compact_table(["Liste", "Candidats"], "Listes à purger")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)

@@ -62,41 +62,33 @@ def _consent(row: MemberRow) -> str:
     return format_date(member.consent_date)
 
 
+SHORT_COLLEGES = {College.RESIDENTS: "Habitants", College.LOCAL_ACTORS: "Acteurs locaux"}
+NOT_GIVEN = "—"
+
+
+def _age(row: MemberRow) -> str:
+    label = age_band_label(row.member.birth_year, row.day.year)
+    return NOT_GIVEN if label == UNKNOWN else label
+
+
 MEMBER_COLUMNS: list[Column[MemberRow]] = [
-    Column("name", "Nom", lambda r: r.name, lambda r: fold(r.name), width=190),
-    Column("college", "Collège", lambda r: r.member.college.label, width=200),
-    Column("sex", "Sexe", lambda r: r.member.sex.label if r.member.sex else UNKNOWN, width=70),
-    Column(
-        "age",
-        "Âge",
-        lambda r: age_band_label(r.member.birth_year, r.day.year),
-        lambda r: r.member.birth_year or 0,
-        width=80,
-    ),
-    Column("district", "Quartier", lambda r: r.member.district or UNKNOWN, width=100),
-    Column("designation", "Désignation", _designation, width=230),
+    Column("name", "Nom", lambda r: r.name, lambda r: fold(r.name), width=170),
+    Column("college", "Collège", lambda r: SHORT_COLLEGES[r.member.college], width=115),
+    Column("sex", "Sexe", lambda r: r.member.sex.label if r.member.sex else NOT_GIVEN, width=65),
+    Column("age", "Âge", _age, lambda r: r.member.birth_year or 0, width=60),
+    Column("district", "Quartier", lambda r: r.member.district or NOT_GIVEN, width=90),
+    Column("designation", "Désignation", _designation, width=200),
     Column(
         "entry",
         "Entrée",
         lambda r: format_date(r.member.entry_date),
         lambda r: r.member.entry_date,
-        width=90,
+        width=85,
     ),
-    Column(
-        "exit",
-        "Sortie (motif)",
-        _exit,
-        lambda r: r.member.exit_date or date.max,
-        width=190,
-    ),
-    Column(
-        "steering",
-        "Représentant(e) au pilotage",
-        lambda r: _yes(r.member.steering_representative),
-        width=90,
-    ),
-    Column("consent", "Consentement RGPD", _consent, width=140),
-    Column("participation", "Participation", lambda r: r.participation, width=110),
+    Column("exit", "Sortie (motif)", _exit, lambda r: r.member.exit_date or date.max, width=150),
+    Column("steering", "Au pilotage", lambda r: _yes(r.member.steering_representative), width=85),
+    Column("consent", "Consentement", _consent, width=100),
+    Column("participation", "Participation", lambda r: r.participation, width=130),
 ]
 
 
@@ -133,10 +125,10 @@ def composition_columns(districts: list[str]) -> list[Column[CompositionCounts]]
             110,
         ),
         _time_column(
-            "women", "Habitantes", lambda c: _count(c.residents_by_sex, Sex.FEMALE.label), 95
+            "women", "Habitants F", lambda c: _count(c.residents_by_sex, Sex.FEMALE.label), 95
         ),
         _time_column(
-            "men", "Habitants (H)", lambda c: _count(c.residents_by_sex, Sex.MALE.label), 105
+            "men", "Habitants H", lambda c: _count(c.residents_by_sex, Sex.MALE.label), 95
         ),
     ]
     for band in AGE_BANDS:
@@ -150,7 +142,12 @@ def composition_columns(districts: list[str]) -> list[Column[CompositionCounts]]
         )
     for code in districts:
         columns.append(
-            _time_column(f"district {code}", code, lambda c, d=code: _count(c.by_district, d), 95)
+            _time_column(
+                f"district {code}",
+                "Quartier non renseigné" if code == UNKNOWN else code,
+                lambda c, d=code: _count(c.by_district, d),
+                160 if code == UNKNOWN else 95,
+            )
         )
     return columns
 

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.domain.council import CompositionCounts, composition_over_time
+from contrat_desktop.domain.council import College, CompositionCounts, composition_over_time
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import CouncilOverview, council_overview
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.action_tabs import fill
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CompositionTimeModel
+from contrat_desktop.ui.pages.council_layout import compact_table
 from contrat_desktop.ui.pages.tables import make_table
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.date_edit import DateEdit
@@ -35,11 +36,14 @@ WARNING_STYLE = (
 OK_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 8px; border: 1px solid #81c784;"
 
 
+SHORT = {College.LOCAL_ACTORS.label: "Acteurs locaux"}
+
+
 def _count_rows(counts: dict[str, int], total: int) -> list[list[str]]:
     def share(n: int) -> str:
         return f"{round(n * 100 / total)} %" if total else "—"
 
-    return [[key, str(n), share(n)] for key, n in sorted(counts.items())]
+    return [[SHORT.get(key, key), str(n), share(n)] for key, n in sorted(counts.items())]
 
 
 def history_days(members_entries: list[date], day: date) -> list[date]:
@@ -92,7 +96,7 @@ class CompositionPanel(QWidget):
         }
         for n, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title, self)
-            table = read_only_table(["", "Membres", "Part"], title)
+            table = compact_table(["", "Membres", "Part"], title)
             table.setMinimumHeight(110)
             QVBoxLayout(box).addWidget(table)
             grid.addWidget(box, 0, n)
@@ -104,7 +108,7 @@ class CompositionPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.warnings)
         layout.addLayout(grid, 2)
-        layout.addWidget(over_time, 2)
+        layout.addWidget(over_time, 3)
 
     def set_council(self, council_id: int | None) -> None:
         self.council_id = council_id

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from contrat_desktop.domain.council import College, Designation, Sex
 from contrat_desktop.storage.audit import history
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.action_tabs import fill
 from contrat_desktop.ui.formats import format_date, format_datetime
+from contrat_desktop.ui.pages.council_layout import compact_table
 from contrat_desktop.ui.session import DossierSession
 
 MANDATE_HEADERS = ["Conseil", "Entrée", "Sortie", "Motif de sortie", "Désignation"]
@@ -34,7 +35,12 @@ MEMBER_FIELDS = {
     "council_id": "Conseil",
     "draw_id": "Tirage",
 }
-OPERATIONS = {"create": "Création", "update": "Modification", "delete": "Suppression"}
+OPERATIONS = {
+    "create": "Entrée (mandat créé)",
+    "update": "Modification",
+    "delete": "Suppression",
+    "anonymisation": "Anonymisation",
+}
 
 
 def _value(field: str | None, text: str | None) -> str:
@@ -59,8 +65,8 @@ class MemberHistory(QWidget):
         super().__init__(parent)
         self.session = session
         self.title = QLabel(self)
-        self.mandates = read_only_table(MANDATE_HEADERS, "Mandats de la personne")
-        self.changes = read_only_table(CHANGE_HEADERS, "Modifications enregistrées")
+        self.mandates = compact_table(MANDATE_HEADERS, "Mandats de la personne", stretch=3)
+        self.changes = compact_table(CHANGE_HEADERS, "Modifications enregistrées", stretch=4)
         tables = QHBoxLayout()
         tables.addWidget(self.mandates, 1)
         tables.addWidget(self.changes, 1)
@@ -98,8 +104,8 @@ class MemberHistory(QWidget):
                 format_datetime(entry.at),
                 entry.who,
                 MEMBER_FIELDS.get(entry.field or "", OPERATIONS.get(entry.operation, "")),
-                _value(entry.field, entry.old_value),
-                _value(entry.field, entry.new_value),
+                _value(entry.field, entry.old_value) if entry.field else "—",
+                _value(entry.field, entry.new_value) if entry.field else "—",
             ]
             for m in mandates
             for entry in history(self.session.dossier.db, "council_member", m.id or 0)

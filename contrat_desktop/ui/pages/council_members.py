@@ -79,7 +79,9 @@ class MembersPanel(QWidget):
         self.replace_button.clicked.connect(lambda: self.replace_selected())
         self.export_button.clicked.connect(lambda: self.export_selected())
         self.anonymise_button.clicked.connect(lambda: self.anonymise_selected())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_moved())
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(lambda *_: self._selection_moved())
+        selection.selectionChanged.connect(lambda *_: self._selection_moved())
         session.read_only_changed.connect(lambda _ro: self._update_buttons())
 
     def _lay_out(self) -> None:
