@@ -180,7 +180,32 @@ def test_read_only_refuses_every_write(qtbot: QtBot, demo_path: Path, qapp: Any)
         dialog = CouncilDialog(second, page.council_id())
         qtbot.addWidget(dialog)
         assert not dialog.save_button.isEnabled() and not dialog.save()
+        if page.members.model.rowCount():
+            page.members.table.selectRow(0)
+            assert page.members.export_button.isEnabled()  # reading is allowed
+            assert not page.members.exit_button.isEnabled()
+            assert not page.members.anonymise_button.isEnabled()
+            assert not page.members.record_exit() and not page.members.anonymise_selected()
+        from contrat_desktop.ui.dialogs.privacy_retention import RetentionDialog
+
+        retention = RetentionDialog(second)
+        qtbot.addWidget(retention)
+        assert not retention.apply_button.isEnabled() and not retention.apply()
+        assert not retention.save_button.isEnabled()
         second.close()
+
+
+def test_a_dossier_without_council(qtbot: QtBot, tmp_path: Path, qapp: Any) -> None:
+    from contrat_desktop.operations.dossiers import create_dossier
+
+    path = create_dossier(tmp_path / "vide.cdv")
+    empty = DossierSession(open_dossier(path, daily_backup=False))
+    page = make_page(qtbot, empty)
+    assert "Aucun conseil citoyen" in page.summary.text()
+    assert page.council_id() is None and page.new_button.isEnabled()
+    assert not page.draw_button.isEnabled() and not page.members.new_button.isEnabled()
+    assert "Aucun conseil" in page.composition.warnings.text()
+    empty.close()
 
 
 @pytest.mark.parametrize("college", ["habitants", "acteurs_locaux"])

@@ -142,18 +142,24 @@ class CouncilDialog(DatedRecordDialog[CitizenCouncil]):
         return record.name
 
 
-if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
+def preview_session() -> DossierSession:  # pragma: no cover - for the dialogs' previews
+    """A session on a fresh demo dossier (the ``__main__`` previews of the council dialogs)."""
     import tempfile
     from pathlib import Path
-
-    from PySide6.QtWidgets import QApplication
 
     from contrat_desktop.operations.dossiers import create_dossier
     from contrat_desktop.storage.database import open_dossier
 
-    app = QApplication(sys.argv)
     path = create_dossier(Path(tempfile.mkdtemp()) / "apercu.cdv", demo=True)
-    preview_session = DossierSession(open_dossier(path))
-    CouncilDialog(preview_session, None).exec()
-    preview_session.close()
+    return DossierSession(open_dossier(path))
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv)
+    preview = preview_session()
+    CouncilDialog(preview, None).exec()
+    preview.close()

@@ -92,3 +92,17 @@ class ExitDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.ui.dialogs.council_dialog import preview_session
+
+    app = QApplication(sys.argv)
+    preview = preview_session()
+    first = preview.repos.council_members.all()[0]
+    ExitDialog(first, "Membre de démonstration", "Sortie du conseil").exec()
+    preview.close()

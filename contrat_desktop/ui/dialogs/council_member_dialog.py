@@ -238,3 +238,17 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         if record is None or not record.person.name:
             return "Nouveau membre du conseil citoyen"
         return f"Membre {record.person.name}"
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.ui.dialogs.council_dialog import preview_session
+
+    app = QApplication(sys.argv)
+    preview = preview_session()
+    council = preview.repos.councils.all()[0]
+    MemberDialog(preview, council.id or 0, None).exec()
+    preview.close()

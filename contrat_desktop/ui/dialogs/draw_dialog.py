@@ -303,3 +303,16 @@ class DrawDialog(QDialog):
             "dans leur fiche.",
         )
         return True
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.ui.dialogs.council_dialog import preview_session
+
+    app = QApplication(sys.argv)
+    preview = preview_session()
+    DrawDialog(preview, preview.repos.councils.all()[0]).exec()
+    preview.close()

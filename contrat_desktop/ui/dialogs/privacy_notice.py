@@ -61,3 +61,16 @@ class PrivacyNoticeDialog(QDialog):
                 self, "Mention non enregistrée", f"Écriture de « {chosen} » impossible : {error}"
             )
             return None
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.ui.dialogs.council_dialog import preview_session
+
+    app = QApplication(sys.argv)
+    preview = preview_session()
+    PrivacyNoticeDialog(preview).exec()
+    preview.close()

@@ -164,3 +164,16 @@ class RetentionDialog(QDialog):
         )
         self.preview()
         return True
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.ui.dialogs.council_dialog import preview_session
+
+    app = QApplication(sys.argv)
+    preview = preview_session()
+    RetentionDialog(preview).exec()
+    preview.close()

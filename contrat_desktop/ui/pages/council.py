@@ -23,7 +23,9 @@ from contrat_desktop.ui.pages.council_composition import CompositionPanel
 from contrat_desktop.ui.pages.council_members import MembersPanel
 from contrat_desktop.ui.session import DossierSession
 
-ENTITIES = {"council", "council_member", "council_draw", "settings", "district", "person"}
+ENTITIES = {
+    "council", "council_member", "council_draw", "settings", "district", "person", "meeting",
+}  # fmt: skip
 
 
 def describe(council: CitizenCouncil, districts: dict[str, str]) -> str:
