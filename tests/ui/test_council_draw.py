@@ -174,3 +174,20 @@ def test_seat_drawn_then_replace_from_reserve(
     assert name in text
     if first_reserve.sex == leaving.sex:
         assert name == first_reserve.name
+
+
+def test_a_list_changed_since_reading_stores_nothing(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, tmp_path: Path, boxes: Any
+) -> None:
+    draws, kept = len(session.repos.draws.all()), len(session.repos.candidate_lists.all())
+    lists = two_lists(tmp_path, council.district_codes[0])
+    dialog = open_dialog(qtbot, session, council, lists)
+    dialog.seats.setValue(4)
+    lists[1].write_text(lists[1].read_text(encoding="utf-8") + "L9;Ajout;Tardif;M;1990;X\n")
+    assert dialog.run() is None
+    kind, title, text = boxes.shown[-1]
+    assert kind == "warning" and title == "Tirage non effectué"
+    assert "« locataires.csv » a changé" in text and "Rien n'a été enregistré" in text
+    assert len(session.repos.draws.all()) == draws
+    assert len(session.repos.candidate_lists.all()) == kept  # the first list rolled back too
+    assert dialog.draw_button.isEnabled()  # the user can fix it and draw again
