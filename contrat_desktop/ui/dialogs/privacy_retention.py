@@ -72,7 +72,7 @@ class RetentionDialog(QDialog):
         self.day.dateChanged.connect(lambda _d: self.preview())
         self.save_button.clicked.connect(lambda: self.save_durations())
         self.save_button.setEnabled(not session.read_only)
-        self.resize(760, 560)
+        self.resize(900, 560)
         self.preview()
 
     def _lay_out(self) -> None:
