@@ -64,11 +64,8 @@ class Body:
         return found
 
 
-def frequency_warning(body: Body, year: int, meetings_held: int) -> str | None:
-    """A French warning when a body met less often in ``year`` than its minimum."""
+def frequency_warning(body: Body, meetings_held: int) -> str | None:
+    """A French warning when a body met less often in a year than its minimum."""
     if meetings_held >= body.min_meetings_per_year:
         return None
-    return (
-        f"« {body.name} » : {meetings_held} réunion(s) en {year} pour "
-        f"{body.min_meetings_per_year} au minimum."
-    )
+    return f"{body.name} ({meetings_held} réunion(s) sur {body.min_meetings_per_year} au minimum)"

@@ -76,5 +76,5 @@ def frequency_warnings(dossier: Dossier, year: int) -> list[str]:
     for meeting in repos.meetings.all():
         if meeting.starts_at.year == year:
             held[meeting.body_id] += 1
-    found = (frequency_warning(b, year, held.get(b.id or 0, 0)) for b in repos.bodies.all())
+    found = (frequency_warning(b, held.get(b.id or 0, 0)) for b in repos.bodies.all())
     return [warning for warning in found if warning]

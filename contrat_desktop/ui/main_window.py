@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         self.areas.append((key, factory))
         self.stack.addWidget(QWidget(self.stack))  # placeholder until first shown
         self.nav.addItem(title)
+        # the area names stay readable however wide the page on the right wants to be
+        margins = 2 * (self.nav.frameWidth() + self.nav.spacing()) + 16
+        self.nav.setMinimumWidth(min(self.nav.sizeHintForColumn(0) + margins, 260))
 
     def page(self, key: str) -> QWidget:
         """The page of an area, built on first use (its tables get their saved columns)."""

@@ -165,5 +165,5 @@ def test_bodies_below_their_minimum_frequency_are_named(
     page = make_page(qtbot, session)
     text = page.frequency_label.text()
     assert not page.frequency_label.isHidden()
-    assert "en 2015" in text and "« Comité de recevabilité » : 0 réunion(s)" in text
+    assert "en 2015" in text and "Comité de recevabilité (0 réunion(s) sur 1 au minimum)" in text
     assert "Comité de pilotage politique" not in text  # met once, its minimum

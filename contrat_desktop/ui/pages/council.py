@@ -90,10 +90,14 @@ class CouncilPage(QWidget):
         for button in (self.edit_button, self.new_button, self.draw_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        data = QHBoxLayout()  # a second row: the page fits a 1280-pixel-wide window
+        data.addWidget(QLabel("Préfecture et données personnelles :", self))
         for button in (self.exports_button, self.notice_button, self.retention_button):
-            bar.addWidget(button)
+            data.addWidget(button)
+        data.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(data)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
 

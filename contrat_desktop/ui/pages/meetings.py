@@ -57,10 +57,12 @@ class MeetingsPage(QWidget):
         self.bodies_button.clicked.connect(self.edit_bodies)
         for button in (self.new_button, self.open_button, self.delete_button, self.bodies_button):
             buttons.addWidget(button)
-        buttons.addSpacing(16)
-        self.documents = MeetingDocumentsBar(session, self)
-        buttons.addWidget(self.documents)
         buttons.addStretch(1)
+        self.documents = MeetingDocumentsBar(session, self)
+        documents = QHBoxLayout()
+        documents.addWidget(QLabel("Documents de la réunion choisie :", self))
+        documents.addWidget(self.documents)
+        documents.addStretch(1)
         self.validate_button = QPushButton("&Valider le compte rendu…", self)
         self.validate_button.clicked.connect(self.validate)
         self.reopen_button = QPushButton("&Rouvrir le compte rendu…", self)
@@ -80,6 +82,7 @@ class MeetingsPage(QWidget):
         self.frequency_label.setAccessibleName("Fréquence minimale des instances")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addLayout(documents)
         layout.addWidget(self.frequency_label)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.quorum_label)
@@ -102,7 +105,7 @@ class MeetingsPage(QWidget):
         year = self.session.campaign_year
         warnings = frequency_warnings(self.session.dossier, year) if year else []
         self.frequency_label.setText(
-            f"Fréquence minimale non atteinte en {year} : " + " ".join(warnings)
+            f"Fréquence minimale non atteinte en {year} : " + " ; ".join(warnings) + "."
         )
         self.frequency_label.setVisible(bool(warnings))
         self._update_buttons()
