@@ -24,6 +24,7 @@ from contrat_desktop.domain.meetings import (
     MinutesStatus,
     check_editable,
 )
+from contrat_desktop.operations.records import caught_up, recreate
 from contrat_desktop.operations.row_sync import sync_rows
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -100,26 +101,25 @@ def write_sheet(
     with dossier.db.atomic():
         if wanted is None:
             if current is not None:
-                meeting = repos.meetings.get(current.meeting.id or 0)
-                check_editable(meeting)
-                repos.meetings.delete(replace(meeting, version=current.meeting.version))
+                stored = repos.meetings.get(current.meeting.id or 0)
+                check_editable(stored)
+                repos.meetings.delete(caught_up(stored, current.meeting))
             return None
         if current is None:
-            meeting = repos.meetings.add(
-                replace(wanted.meeting, id=None, version=1, minutes_status=MinutesStatus.DRAFT)
-            )
+            created = replace(wanted.meeting, minutes_status=MinutesStatus.DRAFT)
+            meeting = recreate(repos.meetings, created)
             current = MeetingSheet(meeting)
         else:
-            meeting = repos.meetings.get(current.meeting.id or 0)
-            check_editable(meeting)
-            wanted_meeting = replace(
+            stored = repos.meetings.get(current.meeting.id or 0)
+            check_editable(stored)
+            seen = caught_up(stored, replace(current.meeting, minutes_status=stored.minutes_status))
+            target = replace(
                 wanted.meeting,
-                id=meeting.id,
-                version=current.meeting.version,
-                minutes_status=meeting.minutes_status,
+                id=stored.id,
+                version=seen.version,
+                minutes_status=stored.minutes_status,
             )
-            if wanted_meeting != replace(current.meeting, minutes_status=meeting.minutes_status):
-                meeting = repos.meetings.update(wanted_meeting)
+            meeting = stored if target == seen else repos.meetings.update(target)
         meeting_id = meeting.id or 0
         parts: list[tuple[Any, tuple[Any, ...], Sequence[Any]]] = [
             (repos.attendance, current.attendance, wanted.attendance),
@@ -127,8 +127,9 @@ def write_sheet(
             (repos.examined_actions, current.examined, _numbered(wanted.examined)),
             (repos.follow_ups, current.follow_ups, wanted.follow_ups),
         ]
-        for repo, seen, target in parts:
-            sync_rows(repo, repo.for_meeting(meeting_id), seen, target, meeting_id=meeting_id)
+        for repo, rows_seen, rows_wanted in parts:
+            stored_rows = repo.for_meeting(meeting_id)
+            sync_rows(repo, stored_rows, rows_seen, rows_wanted, meeting_id=meeting_id)
     return load_sheet(dossier, meeting_id)
 
 

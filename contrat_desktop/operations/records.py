@@ -21,24 +21,32 @@ def write_record(repo: Repository[T], current: T | None, wanted: T | None) -> T 
     The write is refused (``ConflictError``) if someone else changed the record meanwhile.
     """
     if current is not None:
-        current = _caught_up(repo, current)
+        current = caught_up(repo.find(_get(current, "id")), current)
     if wanted is None:
         if current is not None:
             repo.delete(current)
         return None
     if current is None:
-        return repo.add(_with(wanted, id=None, version=1))
+        return recreate(repo, wanted)
     return repo.update(_with(wanted, id=_get(current, "id"), version=_get(current, "version")))
 
 
-def _caught_up(repo: Repository[T], current: T) -> T:
+def caught_up(stored: T | None, current: T) -> T:
     """The stored record when only its version moved on (our own later edit, then undone):
     undoing an older edit must not be refused for that. Any other difference is kept,
     so the write is refused as a conflict instead of overwriting someone's change."""
-    stored = repo.find(_get(current, "id"))
     if stored is not None and _with(stored, version=_get(current, "version")) == current:
         return stored
     return current
+
+
+def recreate(repo: Repository[T], wanted: T) -> T:
+    """Add ``wanted``: under its former id when it had one that is free again (the undo of
+    a deletion, the redo of a creation), else as a new record."""
+    former = _get(wanted, "id")
+    if former is not None and repo.find(former) is None:
+        return repo.restore(_with(wanted, version=1))
+    return repo.add(_with(wanted, id=None, version=1))
 
 
 def _with(record: T, **changes: Any) -> T:

@@ -1,7 +1,8 @@
 """Bring the rows that belong to one parent (a meeting's agenda, a body's members...) from
 the state last read to the wanted one: deletes first, then updates (guarded by each row's
-version), then additions, so unique keys never collide midway. Rows added by someone else
-meanwhile are left alone; rows of ``wanted`` that no longer exist are added again (undo)."""
+version, caught up when only the version moved on), then additions, so unique keys never
+collide midway. Rows added by someone else meanwhile are left alone; rows of ``wanted`` that
+no longer exist are added again under their former id (undo)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
+from contrat_desktop.operations.records import caught_up, recreate
 from contrat_desktop.storage.repository import Repository
 
 
@@ -27,8 +29,10 @@ def sync_rows(
     wanted: Sequence[R],
     **parent: Any,
 ) -> None:
-    stored_ids = {row.id for row in stored}
-    before = {row.id: row for row in current if row.id in stored_ids}
+    stored_by_id = {row.id: row for row in stored}
+    before = {
+        row.id: caught_up(stored_by_id[row.id], row) for row in current if row.id in stored_by_id
+    }
     kept = {row.id for row in wanted if row.id in before}
     for row_id, row in before.items():
         if row_id not in kept:
@@ -42,7 +46,7 @@ def sync_rows(
             repo.update(target)
     for row in wanted:
         if row.id not in before:
-            repo.add(_with(row, id=None, version=1, **parent))
+            recreate(repo, _with(row, **parent))
 
 
 def _with(row: R, **changes: Any) -> R:

@@ -61,9 +61,9 @@ class MeetingPartRepository(Repository[T]):
     def _check(self, obj: Any) -> None:
         MeetingRepository(self.dossier).check_draft(int(obj.meeting_id))
 
-    def add(self, obj: T) -> T:
+    def _insert(self, obj: T, *, keep_id: bool) -> T:
         self._check(obj)
-        return super().add(obj)
+        return super()._insert(obj, keep_id=keep_id)
 
     def update(self, obj: T) -> T:
         self._check(obj)

@@ -63,8 +63,19 @@ class Repository(Generic[T]):
 
     # writing -----------------------------------------------------------------
     def add(self, obj: T) -> T:
+        return self._insert(obj, keep_id=False)
+
+    def restore(self, obj: T) -> T:
+        """Insert a deleted record again under its former id (undoing a deletion), so
+        that every later step of the undo history still finds it."""
+        return self._insert(obj, keep_id=True)
+
+    def _insert(self, obj: T, *, keep_id: bool) -> T:
+        row = self._row(obj)
+        if keep_id:
+            row = {"id": self._identity(obj)[0], **row}
         with self.db.atomic(), refused_as_french(self.table):
-            row_id = self.writer.insert(self.table, self._row(obj))
+            row_id = self.writer.insert(self.table, row)
             self._save_links(row_id, obj)
         return self.get(row_id)
 

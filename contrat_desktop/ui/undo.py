@@ -177,6 +177,8 @@ class SaveRecordCommand(_SafeCommand, Generic[T]):
     def redo(self) -> None:
         self._go(self._after)
         self.saved = self._current
+        if self._before is None and self._current is not None:
+            self._after = self._current  # redone later: the same record, under the same id
 
     def undo(self) -> None:
         self._go(self._before)

@@ -167,3 +167,49 @@ def test_context_totals_follow_the_amounts_typed(dossier: Dossier, committee: Co
     checks = {c.funder_id: c for c in context.baseline.checks(wanted.examined)}
     state = committee.funders[0].id or 0
     assert checks[state].in_meeting_cents == 9_000_00 + 11_000_00
+
+
+def _content(sheet: MeetingSheet) -> tuple[object, ...]:
+    """What a user sees of a sheet: everything but the row versions."""
+    meeting = replace(sheet.meeting, version=0)
+    parts = (sheet.attendance, sheet.agenda, sheet.examined, sheet.follow_ups)
+    return (meeting, *(tuple(replace(row, version=0) for row in part) for part in parts))
+
+
+def test_two_saves_then_both_undone_back_to_the_start(
+    dossier: Dossier, committee: Committee
+) -> None:
+    start = load_sheet(dossier, committee.meeting.id or 0)
+    first = write_sheet(dossier, start, replace(start, meeting=replace(start.meeting, title="A")))
+    assert first is not None
+    second = write_sheet(
+        dossier,
+        first,
+        replace(
+            first,
+            meeting=replace(first.meeting, title="B"),
+            agenda=(AgendaItem(0, 0, "Point ajouté"),),
+        ),
+    )
+    assert second is not None
+    back_to_first = write_sheet(dossier, second, first)  # Ctrl+Z
+    assert back_to_first is not None and back_to_first.meeting.title == "A"
+    back_to_start = write_sheet(dossier, first, start)  # Ctrl+Z again: only versions moved on
+    assert back_to_start is not None
+    assert _content(back_to_start) == _content(start)
+
+
+def test_a_deleted_meeting_comes_back_under_the_same_ids(
+    dossier: Dossier, committee: Committee
+) -> None:
+    wanted = _edited(dossier, committee)  # puts actions on the table first
+    saved = write_sheet(dossier, load_sheet(dossier, committee.meeting.id or 0), wanted)
+    assert saved is not None
+    assert write_sheet(dossier, saved, None) is None
+    restored = write_sheet(dossier, None, saved)  # Ctrl+Z of the deletion
+    assert restored is not None
+    assert _content(restored) == _content(saved)
+    assert [i.id for i in restored.agenda] == [i.id for i in saved.agenda]
+    # an older step of the history still finds its meeting
+    older = write_sheet(dossier, saved, replace(saved, meeting=replace(saved.meeting, title="X")))
+    assert older is not None and older.meeting.id == saved.meeting.id
