@@ -38,6 +38,7 @@ class ActionChange:
     status_path: tuple[ActionStatus, ...]  # statuses to pass through, in order
     line_changes: tuple[LineChange, ...]
     warning: str = ""
+    status_before: ActionStatus | None = None
 
     @property
     def empty(self) -> bool:
@@ -130,4 +131,5 @@ def _action_change(
         status_path=path,
         line_changes=tuple(line_changes),
         warning=warning,
+        status_before=action.status,
     )

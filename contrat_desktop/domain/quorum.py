@@ -17,6 +17,7 @@ COUNTED = frozenset({Presence.PRESENT, Presence.REPRESENTED})
 class QuorumCheck:
     required: int | None  # None: the body has no quorum rule
     counted: int  # titular members present or represented
+    titulars: int = 0  # titular seats of the body
 
     @property
     def reached(self) -> bool:
@@ -24,10 +25,13 @@ class QuorumCheck:
 
     @property
     def message(self) -> str:
+        counted = f"{self.counted} titulaire(s) présent(s) ou représenté(s)"
         if self.required is None:
-            return f"Pas de règle de quorum ; {self.counted} membre(s) présent(s) ou représenté(s)."
+            return f"Pas de règle de quorum ; {counted}."
+        if self.titulars == 0:
+            return "Quorum non calculable : l'instance n'a aucun membre titulaire."
         state = "atteint" if self.reached else "non atteint"
-        return f"Quorum {state} : {self.counted} membre(s) sur {self.required} requis."
+        return f"Quorum {state} : {counted} sur {self.required} requis."
 
 
 def quorum_required(body: Body, titular_members: int) -> int | None:
@@ -48,7 +52,7 @@ def check_quorum(
     came = {a.person_id for a in attendance if a.presence in COUNTED}
     # a substitute present stands for an absent titular, never on top of them
     counted = min(len(came & seated), len(titulars))
-    return QuorumCheck(quorum_required(body, len(titulars)), counted)
+    return QuorumCheck(quorum_required(body, len(titulars)), counted, len(titulars))
 
 
 def council_warning(

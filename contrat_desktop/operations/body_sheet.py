@@ -69,6 +69,12 @@ def write_body_sheet(
                     )
                 write_record(repos.bodies, current.body, None)
             return None
+        kind_changed = current is not None and current.body.kind_code != wanted.body.kind_code
+        if kind_changed and current and repos.meetings.for_body(current.body.id or 0):
+            raise ValidationError(
+                f"Le type de l'instance « {current.body.name} » ne peut plus changer : elle "
+                "a déjà des réunions, dont les montants sont proposés ou accordés selon ce type."
+            )
         body = write_record(repos.bodies, current.body if current else None, wanted.body)
         assert body is not None and body.id is not None
         seen_persons = {p.id: p for p in current.persons} if current else {}

@@ -51,7 +51,18 @@ def test_quorum_by_count_and_by_fraction() -> None:
     body = Body("copil", "COPIL", quorum_fraction_percent=50)
     assert not check_quorum(body, MEMBERS, attending([1, 2, 3, 4])).reached
     check = check_quorum(body, MEMBERS, attending([1, 2, 3, 4], represented=[5]))
-    assert check.reached and check.counted == 5 and "atteint" in check.message
+    assert check.reached and check.counted == 5
+    assert check.message == (
+        "Quorum atteint : 5 titulaire(s) présent(s) ou représenté(s) sur 5 requis."
+    )
+
+
+def test_a_body_without_titulars_says_its_quorum_cannot_be_computed() -> None:
+    body = Body("copil", "COPIL", quorum_fraction_percent=50)
+    check = check_quorum(body, [BodyMember(1, 11, Seat.SUBSTITUTE)], attending([11]))
+    assert check.message == "Quorum non calculable : l'instance n'a aucun membre titulaire."
+    plain = check_quorum(Body("gt", "GT"), MEMBERS, attending([1, 2]))
+    assert plain.message == "Pas de règle de quorum ; 2 titulaire(s) présent(s) ou représenté(s)."
 
 
 def test_invitees_do_not_count_and_substitutes_never_exceed_titulars() -> None:

@@ -77,7 +77,7 @@ def make_record(actions: int = 3, funders: int = 2) -> MeetingRecord:
         examined=tuple(examined),
         funders=funder_list,
         follow_ups=(FollowUp(1, "Sarah Benhamou", "Notifier les décisions", date(2015, 5, 20)),),
-        quorum=QuorumCheck(3, 2),
+        quorum=QuorumCheck(3, 2, 5),
         settings=DocumentSettings(
             "Ville de Villiers-sur-Marne",
             "Service politique de la ville",

@@ -26,7 +26,7 @@ def test_minutes_hold_names_amounts_decisions_and_typography() -> None:
         "Hélène Garnier",
         "Aïcha Traoré, Habitante (CC)",
         "représenté·e par Léa Moreau",
-        "Quorum non atteint : 2 membre(s) sur 3 requis.",
+        "Quorum non atteint : 2 titulaire(s) présent(s) ou représenté(s) sur 3 requis.",
         "Action « 1 » : atelier d'été",
         "1 100 €",  # 2015-CS-001, funder 1: requested
         "990 €",  # proposed, then granted

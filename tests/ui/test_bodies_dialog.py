@@ -103,7 +103,40 @@ def test_read_only_shows_without_editing(qtbot: QtBot, demo_path: Any, qapp: Any
     try:
         dialog = make_dialog(qtbot, session)
         assert not dialog.save_button.isEnabled() and not dialog.add_member_button.isEnabled()
+        assert not dialog.quorum_value.isEnabled() and not dialog.kind.isEnabled()
         assert "lecture seule" in dialog.windowTitle()
         assert not dialog.save()
     finally:
         session.close()
+
+
+def test_the_kind_of_a_body_with_meetings_is_locked(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = make_dialog(qtbot, session)
+    assert dialog.current is not None
+    assert session.repos.meetings.for_body(dialog.current.body.id or 0)
+    assert not dialog.kind.isEnabled() and "déjà des réunions" in dialog.kind.toolTip()
+    from dataclasses import replace
+
+    from contrat_desktop.domain.errors import ValidationError
+    from contrat_desktop.operations.body_sheet import write_body_sheet
+
+    changed = replace(dialog.current, body=replace(dialog.current.body, kind_code="autre"))
+    try:
+        write_body_sheet(session.dossier, dialog.current, changed)
+    except ValidationError as error:
+        assert "ne peut plus changer" in str(error)
+    else:
+        raise AssertionError("the kind changed")
+
+
+def test_ctrl_s_keeps_a_role_being_typed(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = make_dialog(qtbot, session)
+    index = dialog.table.model().index(0, 2)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.table.indexWidget(index)
+    editor.setText("Maire de Villiers")  # type: ignore[union-attr]
+    dialog._mark_dirty()  # typing in a cell marks the sheet as changed
+    assert dialog.save(), dialog.messages.text()
+    saved = load_body_sheet(session.dossier, dialog.current.body.id or 0)  # type: ignore[union-attr]
+    assert saved.persons[0].role == "Maire de Villiers"

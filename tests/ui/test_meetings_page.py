@@ -50,7 +50,13 @@ def test_minutes_are_written_in_the_background(
     page = make_page(qtbot, session)
     select(page, "Comité de pilotage politique")
     target = tmp_path / "copil.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked.append(str(args[2]))  # the name proposed
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     page.documents.open_after.setChecked(False)
     task = page.documents.save_document("minutes")
     assert task is not None
@@ -58,6 +64,7 @@ def test_minutes_are_written_in_the_background(
         pass
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Comité de pilotage politique" in text and "Page 1 sur" in text
+    assert Path(asked[0]).name == "2015-04-28-comite-de-pilotage-politique-compte-rendu.pdf"
 
 
 def test_validation_shows_the_changes_and_writes_only_when_confirmed(
@@ -109,7 +116,7 @@ def test_the_selected_meeting_shows_quorum_and_envelopes(
 
     page = make_page(qtbot, session)
     select(page, "Comité de pilotage politique")
-    assert "membre(s) présent(s)" in page.quorum_label.text()
+    assert "titulaire(s) présent(s)" in page.quorum_label.text()
     rows = {
         page.envelopes.item(r, 0).text(): page.envelopes.item(r, 4).text()
         for r in range(page.envelopes.rowCount())

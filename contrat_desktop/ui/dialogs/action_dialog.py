@@ -41,6 +41,7 @@ from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.field_labels import FIELD_LABELS
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
+from contrat_desktop.ui.widgets.table_editing import commit_open_editors
 
 ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
 WARNING_STYLE = "color: #5c4400; background: #fff3cd; padding: 6px; border: 1px solid #e0c36a;"
@@ -260,6 +261,7 @@ class ActionDialog(QDialog):
     def save(self) -> bool:
         if self.session.read_only:
             return False
+        commit_open_editors(self)  # Ctrl+S leaves the focus in the cell being typed
         problems = self.problems()
         if problems:
             self.messages.setStyleSheet(ERROR_STYLE)

@@ -38,6 +38,7 @@ from contrat_desktop.ui.dialogs.meeting_attendance import InviteDialog
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
+from contrat_desktop.ui.widgets.table_editing import commit_open_editors, set_table_editable
 
 HEADERS = ["Nom", "Organisation", "Fonction", "Siège"]
 NAME, ORGANISATION, ROLE, SEAT = range(4)
@@ -202,7 +203,16 @@ class BodiesDialog(QDialog):
             self.quorum_value.setValue(body.quorum_fraction_percent)
         else:
             self.quorum_mode.setCurrentIndex(0)
-        self.quorum_value.setEnabled(self.quorum_mode.currentIndex() != 0)
+        writable = not self.session.read_only
+        self.quorum_value.setEnabled(writable and self.quorum_mode.currentIndex() != 0)
+        has_meetings = body.id is not None and bool(self.session.repos.meetings.for_body(body.id))
+        self.kind.setEnabled(writable and not has_meetings)
+        self.kind.setToolTip(
+            "Le type ne change plus : l'instance a déjà des réunions (un COPIL accorde, "
+            "un comité technique propose)."
+            if has_meetings
+            else ""
+        )
         self.council.setChecked(body.council_required)
         self.members = list(sheet.members)
         self.persons = {p.id: p for p in sheet.persons if p.id is not None}
@@ -253,7 +263,8 @@ class BodiesDialog(QDialog):
         self._mark_dirty()
 
     def _quorum_mode_changed(self) -> None:
-        self.quorum_value.setEnabled(self.quorum_mode.currentIndex() != 0)
+        writable = not self.session.read_only
+        self.quorum_value.setEnabled(writable and self.quorum_mode.currentIndex() != 0)
         if self.quorum_mode.currentIndex() == 2 and not self._loading:
             self.quorum_value.setValue(50)
         self._mark_dirty()
@@ -320,6 +331,9 @@ class BodiesDialog(QDialog):
     def save(self) -> bool:
         if self.session.read_only:
             return False
+        commit_open_editors(self)  # Ctrl+S leaves the focus in the cell being typed
+        if self.current is not None and not self.dirty:
+            return True  # nothing to write: no empty step in the undo history
         wanted = self._collect()
         problems = wanted.problems()
         if problems:
@@ -381,16 +395,16 @@ class BodiesDialog(QDialog):
             self.save_button,
             self.add_member_button,
             self.remove_member_button,
-            self.kind,
             self.min_meetings,
             self.quorum_mode,
+            self.quorum_value,
             self.council,
         ):
             widget.setEnabled(writable)
         for edit in (self.name, self.chairs):
             edit.setReadOnly(not writable)
+        set_table_editable(self.table, writable)
         if not writable:
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setWindowTitle(self.windowTitle() + " (lecture seule)")
 
     def _ask_save(self) -> bool:

@@ -23,6 +23,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.money import amount_or_none, format_cents, parse_optional_amount
+from contrat_desktop.ui.widgets.table_editing import set_table_editable
 
 AMOUNT_COLUMNS = ("requested_cents", "proposed_cents", "granted_cents")
 HEADERS = ["Financeur", "Demandé", "Proposé", "Accordé", "Versé"]
@@ -105,12 +106,7 @@ class FundingGrid(QWidget):
         return sum(self._cents(row, 1) or 0 for row in range(self.table.rowCount()))
 
     def set_editable(self, editable: bool) -> None:
-        triggers = (
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-        self.table.setEditTriggers(triggers)
+        set_table_editable(self.table, editable)
         for widget in (self.add_combo, self.add_button, self.remove_button):
             widget.setEnabled(editable)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.french_dates import clock
 from contrat_desktop.domain.meetings import AgendaItem, agenda_schedule, expected_end
+from contrat_desktop.ui.widgets.table_editing import set_table_editable
 
 HEADERS = ["N°", "Heure prévue", "Point", "Présenté par", "Durée (min)"]
 TITLE, PRESENTER, DURATION = 2, 3, 4
@@ -45,13 +47,13 @@ class MeetingAgendaTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((40, 100, 380, 200)):
+        for column, width in enumerate((40, 100, 380, 220, 100)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda *_: self._show_texts())
         self.add_button = QPushButton("&Ajouter un point", self)
-        self.add_button.clicked.connect(self.add_item)
+        self.add_button.clicked.connect(lambda: self.add_item())
         self.remove_button = QPushButton("&Supprimer le point", self)
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button = QPushButton("▲ &Monter", self)
@@ -220,12 +222,7 @@ class MeetingAgendaTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
-        triggers = (
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-        self.table.setEditTriggers(triggers)
+        set_table_editable(self.table, editable)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             button.setEnabled(editable)
         self._show_texts()

@@ -28,6 +28,7 @@ from contrat_desktop.domain.meetings import Attendance, Presence
 from contrat_desktop.domain.persons import Person, Seat
 from contrat_desktop.domain.quorum import check_quorum, council_warning
 from contrat_desktop.operations.meeting_context import MeetingContext
+from contrat_desktop.ui.widgets.table_editing import set_table_editable
 
 HEADERS = ["Nom", "Organisation", "Fonction", "Qualité", "Présence", "Représenté(e) par"]
 PRESENCE, REPRESENTED_BY = 4, 5
@@ -171,7 +172,9 @@ class MeetingAttendanceTab(QWidget):
         if self.context is None:
             return
         context = self.context
-        self.quorum.setText(check_quorum(context.body, context.members, self.rows).message)
+        quorum = check_quorum(context.body, context.members, self.rows).message
+        came = sum(1 for a in self.rows if a.presence is Presence.PRESENT)
+        self.quorum.setText(f"{quorum} {came} personne(s) présente(s) sur {len(self.rows)}.")
         warning = council_warning(context.body, context.steering, self.rows, context.persons)
         self.council.setText(warning or "")
         self.council.setVisible(bool(warning))
@@ -239,12 +242,7 @@ class MeetingAttendanceTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
-        triggers = (
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-        self.table.setEditTriggers(triggers)
+        set_table_editable(self.table, editable)
         for row in range(self.table.rowCount()):  # the lists of the rows shown
             widget = self.table.cellWidget(row, PRESENCE)
             if widget is not None:

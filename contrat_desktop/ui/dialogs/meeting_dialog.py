@@ -38,6 +38,7 @@ from contrat_desktop.ui.dialogs.meeting_general import MeetingGeneralTab
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
+from contrat_desktop.ui.widgets.table_editing import commit_open_editors
 
 ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
 FROZEN_STYLE = "color: #0d3c61; background: #e3f2fd; padding: 6px; border: 1px solid #90caf9;"
@@ -165,18 +166,29 @@ class MeetingDialog(QDialog):
         self.messages.show()
 
     def _body_changed(self, body_id: int) -> None:
-        """A new meeting convenes the members of the body chosen."""
+        """A new meeting convenes the members of the body chosen; the invitees, the agenda
+        and the actions already picked stay."""
         if self.current is not None:
             return
         meeting = replace(self.general.collect(self.sheet.meeting), body_id=body_id)
-        sheet = replace(new_sheet(self.session.dossier, meeting), agenda=self.agenda.collect())
-        self.sheet = sheet
-        self.context = self._context_for(sheet, [])
-        self.attendance.load(sheet.attendance, self.context)
-        self.examined.load((), self.context)
+        members = new_sheet(self.session.dossier, meeting).attendance
+        convened = {a.person_id for a in members}
+        invitees = tuple(
+            a for a in self.attendance.collect() if a.invited and a.person_id not in convened
+        )
+        examined = self.examined.collect()
+        self.sheet = replace(self.sheet, meeting=meeting)
+        self.context = self._context_for(self.sheet, [e.action_id for e in examined])
+        self.attendance.load(members + invitees, self.context)
+        self.examined.load(examined, self.context)
 
     def _timing_changed(self) -> None:
-        self.agenda.set_timing(self.general.starts(), self.general.duration.value())
+        starts = self.general.starts()
+        self.agenda.set_timing(starts, self.general.duration.value())
+        if starts.year != self.context.year:  # the amounts face that year's envelopes
+            action_ids = [e.action_id for e in self.examined.collect()]
+            self.context = self._context_for(self._collect(), action_ids)
+            self.examined.set_context(self.context)
 
     # saving --------------------------------------------------------------------------
     def _collect(self) -> MeetingSheet:
@@ -203,6 +215,9 @@ class MeetingDialog(QDialog):
     def save(self) -> bool:
         if self.session.read_only or self.sheet.meeting.frozen:
             return False
+        commit_open_editors(self)  # Ctrl+S leaves the focus in the cell being typed
+        if self.current is not None and not self.dirty:
+            return True  # nothing to write: no empty step in the undo history
         problems = self.problems()
         if problems:
             self._show_message(

@@ -29,9 +29,12 @@ from contrat_desktop.domain.money import format_cents, parse_optional_amount
 from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.operations.meeting_context import MeetingContext
 from contrat_desktop.ui.widgets.envelope_table import envelope_table, show_checks
+from contrat_desktop.ui.widgets.table_editing import set_table_editable
 
-FIXED = ["Réf.", "Action", "Porteur", "Demandé"]
-TRAILING = ["Avis", "Conditions", "Commentaire"]
+# the avis first, where the eye is; the amounts per funder follow "Demandé"
+FIXED = ["Réf.", "Action", "Porteur", "Avis", "Demandé"]
+OPINION, REQUESTED = 3, 4
+TRAILING = ["Conditions", "Commentaire"]
 NO_OPINION = "(à rendre)"
 ERROR_BRUSH = QBrush(QColor("#fdecea"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -40,9 +43,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class OpinionDelegate(QStyledItemDelegate):
-    """The avis column edits with a list (one editor at a time, fine for 300 rows)."""
+    """The avis column edits with a list (one editor at a time, fine for 300 rows); the
+    other columns with the usual text field."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() != OPINION:
+            return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         combo.addItem(NO_OPINION, None)
         for opinion in Opinion:
@@ -50,11 +56,15 @@ class OpinionDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
+        if not isinstance(editor, QComboBox):
+            super().setEditorData(editor, index)
+            return
         editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
+        if not isinstance(editor, QComboBox):
+            super().setModelData(editor, model, index)
+            return
         model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
@@ -83,6 +93,7 @@ class MeetingExaminedTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(self._item_changed)
         self.delegate = OpinionDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
         self.add_button = QPushButton("&Ajouter des actions…", self)
         self.add_button.clicked.connect(lambda: self.add_actions())
         self.remove_button = QPushButton("&Retirer de l'ordre du jour", self)
@@ -136,24 +147,23 @@ class MeetingExaminedTab(QWidget):
         self.funder_ids = [f.id for f in context.funders if f.id in used]
         names = {f.id: f.short_name or f.name for f in context.funders}
         headers = [*FIXED, *(names[f] for f in self.funder_ids), *TRAILING]
+        self.errors_found = {}  # every amount is shown again as stored in the rows
         self._loading = True
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setItemDelegateForColumn(self._opinion_column(), self.delegate)
         self.table.setRowCount(len(self.rows))
         for row_number, row in enumerate(self.rows):
             self._fill_row(row_number, row)
         self._loading = False
-        for column, width in enumerate((95, 260, 180, 100)):
+        for column, width in enumerate((95, 230, 150, 150, 95)):
             self.table.setColumnWidth(column, width)
-        for column in range(len(FIXED), self._opinion_column()):
-            self.table.setColumnWidth(column, 110)
-        self.table.setColumnWidth(self._opinion_column(), 160)
-        self.table.setColumnWidth(self._opinion_column() + 1, 200)
+        for column in range(len(FIXED), self._conditions_column()):
+            self.table.setColumnWidth(column, 105)
+        self.table.setColumnWidth(self._conditions_column(), 200)
         self._refresh_totals()
 
-    def _opinion_column(self) -> int:
+    def _conditions_column(self) -> int:
         return len(FIXED) + len(self.funder_ids)
 
     def _fill_row(self, row_number: int, row: ExaminedAction) -> None:
@@ -164,15 +174,20 @@ class MeetingExaminedTab(QWidget):
             line.reference if line else "?",
             line.title if line else "",
             line.holder if line else "",
-            format_cents(requested),
         )
         for column, text in enumerate(fixed):
             cell = QTableWidgetItem(text)
             cell.setFlags(READ_ONLY)
             cell.setToolTip(text)
-            if column == 3:
-                cell.setTextAlignment(RIGHT)
             self.table.setItem(row_number, column, cell)
+        opinion = QTableWidgetItem(row.opinion.label if row.opinion else NO_OPINION)
+        opinion.setData(Qt.ItemDataRole.UserRole, row.opinion.value if row.opinion else None)
+        opinion.setToolTip("Double-clic ou F2 pour choisir l'avis")
+        self.table.setItem(row_number, OPINION, opinion)
+        total = QTableWidgetItem(format_cents(requested))
+        total.setFlags(READ_ONLY)
+        total.setTextAlignment(RIGHT)
+        self.table.setItem(row_number, REQUESTED, total)
         for offset, funder_id in enumerate(self.funder_ids):
             cents = row.amount_for(funder_id)
             cell = QTableWidgetItem("" if cents is None else format_cents(cents))
@@ -187,26 +202,24 @@ class MeetingExaminedTab(QWidget):
                     )
                 )
             self.table.setItem(row_number, len(FIXED) + offset, cell)
-        opinion = QTableWidgetItem(row.opinion.label if row.opinion else NO_OPINION)
-        opinion.setData(Qt.ItemDataRole.UserRole, row.opinion.value if row.opinion else None)
-        self.table.setItem(row_number, self._opinion_column(), opinion)
-        self.table.setItem(row_number, self._opinion_column() + 1, QTableWidgetItem(row.conditions))
-        self.table.setItem(row_number, self._opinion_column() + 2, QTableWidgetItem(row.comment))
+        conditions = self._conditions_column()
+        self.table.setItem(row_number, conditions, QTableWidgetItem(row.conditions))
+        self.table.setItem(row_number, conditions + 1, QTableWidgetItem(row.comment))
 
     def _item_changed(self, cell: QTableWidgetItem) -> None:
         if self._loading:
             return
         row_number, column = cell.row(), cell.column()
         row = self.rows[row_number]
-        opinion_column = self._opinion_column()
-        if column == opinion_column:
+        conditions = self._conditions_column()
+        if column == OPINION:
             value = cell.data(Qt.ItemDataRole.UserRole)
             row = replace(row, opinion=Opinion(value) if value else None)
-        elif column == opinion_column + 1:
+        elif column == conditions:
             row = replace(row, conditions=cell.text().strip())
-        elif column == opinion_column + 2:
+        elif column == conditions + 1:
             row = replace(row, comment=cell.text().strip())
-        elif len(FIXED) <= column < opinion_column:
+        elif len(FIXED) <= column < conditions:
             row = self._amount_changed(row, cell, self.funder_ids[column - len(FIXED)])
         self.rows[row_number] = row
         self._refresh_totals()
@@ -251,9 +264,17 @@ class MeetingExaminedTab(QWidget):
     # editing -------------------------------------------------------------------------
     def set_opinion(self, row_number: int, opinion: Opinion | None) -> None:
         """What the avis list does when the user picks one."""
-        cell = self.table.item(row_number, self._opinion_column())
+        cell = self.table.item(row_number, OPINION)
         cell.setData(Qt.ItemDataRole.UserRole, opinion.value if opinion else None)
         cell.setText(opinion.label if opinion else NO_OPINION)
+
+    def conditions_cell(self, row_number: int) -> QTableWidgetItem:
+        return self.table.item(row_number, self._conditions_column())
+
+    def set_context(self, context: MeetingContext) -> None:
+        """Another year (the meeting moved): the same rows against that year's envelopes."""
+        self.context = context
+        self._refresh_totals()
 
     def amount_cell(self, row_number: int, funder_id: int) -> QTableWidgetItem:
         return self.table.item(row_number, len(FIXED) + self.funder_ids.index(funder_id))
@@ -290,11 +311,6 @@ class MeetingExaminedTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
-        triggers = (
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-        self.table.setEditTriggers(triggers)
+        set_table_editable(self.table, editable)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.meetings import FollowUp
 from contrat_desktop.ui.widgets.date_edit import DateEdit
+from contrat_desktop.ui.widgets.table_editing import set_table_editable
 
 HEADERS = ["Qui", "Quoi", "Pour le"]
 WHO, WHAT, DUE = 0, 1, 2
@@ -115,12 +116,7 @@ class MeetingFollowUpsTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
-        triggers = (
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-        self.table.setEditTriggers(triggers)
+        set_table_editable(self.table, editable)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
         for number in range(self.table.rowCount()):

@@ -29,7 +29,8 @@ def change_rows(changes: list[ActionChange], funders: dict[int, str]) -> list[li
     for change in changes:
         if change.status_path:
             path = " → ".join(status.label for status in change.status_path)
-            rows.append([change.reference, change.title, "Statut", "", path])
+            before = change.status_before.label if change.status_before else ""
+            rows.append([change.reference, change.title, "Statut", before, path])
         for line in change.line_changes:
             what = (
                 f"{FIELD_LABELS.get(line.field, line.field)} – {funders.get(line.funder_id, '?')}"

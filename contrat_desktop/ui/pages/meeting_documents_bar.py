@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contrat_desktop.domain.file_names import slug
+from contrat_desktop.operations.meetings import MeetingSummary
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.ui.background import Task, TaskControl, run_in_background
 from contrat_desktop.ui.session import DossierSession
@@ -61,6 +63,7 @@ class MeetingDocumentsBar(QWidget):
         super().__init__(parent)
         self.session = session
         self.meeting_id: int | None = None
+        self.file_stem = "reunion"  # e.g. 2015-04-28-comite-de-pilotage-politique
         self.task: Task | None = None
         self.buttons: dict[str, QPushButton] = {}
         layout = QHBoxLayout(self)
@@ -84,17 +87,19 @@ class MeetingDocumentsBar(QWidget):
         layout.addWidget(self.open_after)
         self.set_meeting(None)
 
-    def set_meeting(self, meeting_id: int | None) -> None:
-        self.meeting_id = meeting_id
+    def set_meeting(self, meeting: MeetingSummary | None) -> None:
+        self.meeting_id = meeting.id if meeting else None
+        if meeting is not None:
+            self.file_stem = f"{meeting.starts_at[:10]}-{slug(meeting.body, 'reunion')}"
         for button in self.buttons.values():
-            button.setEnabled(meeting_id is not None)
+            button.setEnabled(meeting is not None)
 
     def save_document(self, kind: str) -> Task | None:
         if self.meeting_id is None:
             return None
         meeting_id = self.meeting_id
         text, suffix, file_filter = DOCUMENTS[kind]
-        default = self.session.dossier.path.parent / f"reunion-{meeting_id}-{suffix}"
+        default = self.session.dossier.path.parent / f"{self.file_stem}-{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(self, text.rstrip("…"), str(default), file_filter)
         if not chosen:
             return None

@@ -132,7 +132,7 @@ class MeetingsPage(QWidget):
     def _update_buttons(self) -> None:
         self._show_overview()
         meeting = self.selected()
-        self.documents.set_meeting(meeting.id if meeting else None)
+        self.documents.set_meeting(meeting)
         writable = meeting is not None and not self.session.read_only
         validated = meeting is not None and meeting.minutes_status == MinutesStatus.VALIDATED.label
         self.new_button.setEnabled(not self.session.read_only)
