@@ -59,6 +59,17 @@ def main() -> None:
             save(dialog, f"action-{name}")
         dialog.dirty = False
         dialog.close()
+        from contrat_desktop.ui.dialogs.meeting_dialog import MeetingDialog
+
+        meeting = MeetingDialog(window.session, 1, parent=window)  # type: ignore[arg-type]
+        meeting.resize(1280, 760)
+        meeting.show()
+        for index, name in [(1, "presences"), (2, "ordre-du-jour"), (3, "actions")]:
+            meeting.tabs.setCurrentIndex(index)
+            if index == 2:
+                meeting.agenda.table.setCurrentCell(1, 2)
+            save(meeting, f"meeting-{name}")
+        meeting.close()
         app.quit()
 
     QTimer.singleShot(300, shoot)
