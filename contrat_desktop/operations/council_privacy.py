@@ -7,7 +7,8 @@ a list stays two months, the time to check or contest the draw, then only its ch
 size remain in the draw's record).
 
 Erasure rewrites the person's values everywhere in the file (records, draws, candidate
-lists, the audit trail's old and new values), then runs ``VACUUM``: SQLite leaves deleted or
+lists, the audit trail's old and new values, the stored PDF of validated minutes that name
+the person, rebuilt with a new checksum), then runs ``VACUUM``: SQLite leaves deleted or
 overwritten bytes in freed pages and cells, and ``VACUUM`` rebuilds the file without them.
 (``PRAGMA secure_delete`` would zero deleted cells on every write of every dossier, but
 not the old versions of cells moved by a page split; the rare erasure pays the cost instead.)
@@ -73,9 +74,28 @@ def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
         touched = privacy.scrub_people(dossier.db, people, label)
         privacy.scrub_member_audit(dossier.db, [m.id or 0 for m in mandates])
         touched += privacy.scrub_text(dossier.db, secrets, label)
+        touched += _rewrite_stored_minutes(dossier, person_id, label)
         dossier.writer.note("person", person_id, "anonymisation", {"mandats": len(mandates)})
     privacy.wipe_free_pages(dossier.db)
     return touched
+
+
+def _rewrite_stored_minutes(dossier: Dossier, person_id: int, label: str) -> int:
+    """Validated minutes keep their PDF in the dossier: those naming the person are built
+    again from the anonymised records and replace the stored copies (new checksum)."""
+    from contrat_desktop.operations.meeting_record import load_meeting_record
+    from contrat_desktop.reports.minutes import minutes_pdf
+
+    repos = Repositories(dossier)
+    meetings = {a.meeting_id for a in repos.attendance.all() if a.person_id == person_id}
+    rewritten = 0
+    for meeting_id in sorted(meetings):
+        if repos.minutes_documents.latest(meeting_id) is None:
+            continue
+        content = minutes_pdf(load_meeting_record(dossier, meeting_id))
+        reason = f"Compte rendu refait sans les données de la personne ({label})"
+        rewritten += repos.minutes_documents.rewrite(meeting_id, content, reason)
+    return rewritten
 
 
 def person_file(dossier: Dossier, person_id: int) -> PersonFile:

@@ -39,6 +39,23 @@ class MinutesDocumentRepository:
         assert stored is not None and stored.id == row_id
         return stored
 
+    def rewrite(self, meeting_id: int, content: bytes, reason: str) -> int:
+        """Replace every stored copy of a meeting's minutes, with the new checksum: only
+        for the erasure of someone's personal data, audited with ``reason``. Copies replaced."""
+        self.writer.check_writable()
+        rows = self.db.execute(
+            "SELECT id FROM minutes_document WHERE meeting_id = ?", [meeting_id]
+        ).fetchall()
+        checksum = hashlib.sha256(content).hexdigest()
+        with self.db.atomic():
+            for (row_id,) in rows:
+                self.db.execute(
+                    "UPDATE minutes_document SET content = ?, sha256 = ? WHERE id = ?",
+                    [content, checksum, row_id],
+                )
+                self.writer.note("minutes_document", row_id, "anonymisation", reason)
+        return len(rows)
+
     def latest(self, meeting_id: int) -> StoredMinutes | None:
         row = self.db.execute(
             "SELECT id, meeting_id, validated_at, validated_by, sha256 FROM minutes_document "

@@ -207,3 +207,38 @@ def test_retention_preview_then_apply(
     assert repos.persons.get(old.person_id).name.startswith("Personne anonymisée")
     assert retention_preview(dossier, date(2026, 3, 1), months=12).empty
     assert "Bartholomée".encode() not in dossier_path.read_bytes()  # freed pages wiped too
+
+
+def test_anonymisation_rewrites_the_validated_minutes_that_name_the_person(
+    tmp_path: Path,
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from contrat_desktop.operations.dossiers import create_dossier
+    from contrat_desktop.operations.meeting_documents import minutes_bytes
+
+    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    with open_dossier(path, daily_backup=False) as demo:
+        repos = Repositories(demo)
+        person = next(p for p in repos.persons.all() if p.name == "Aïcha Traoré")
+        copil = next(m for m in repos.meetings.all() if repos.minutes_documents.latest(m.id or 0))
+        before = repos.minutes_documents.latest(copil.id or 0)
+        assert before is not None
+
+        def text() -> str:
+            content = minutes_bytes(demo, copil.id or 0)  # checked against its checksum
+            return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+        assert "Aïcha Traoré" in text()
+        anonymise_person(demo, person.id or 0, date(2026, 11, 22))
+        after = repos.minutes_documents.latest(copil.id or 0)
+        assert after is not None and after.sha256 != before.sha256
+        assert "Traoré" not in text() and "Personne anonymisée" in text()
+        assert "Hélène Garnier" in text()  # the others stay
+        notes = demo.db.execute(
+            "SELECT count(*) FROM audit WHERE entity = 'minutes_document' "
+            "AND operation = 'anonymisation'"
+        ).fetchone()[0]
+        assert notes >= 1
