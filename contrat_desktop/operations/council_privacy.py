@@ -56,7 +56,8 @@ def save_retention(dossier: Dossier, wanted: RetentionSettings) -> None:
 
 
 def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
-    """Erase one person's name, birth year, contact and district; counts stay. Rows touched."""
+    """Erase one person's name, birth year, contact and list identifiers; the counts (and the
+    district, a QPV code) stay. Rows touched."""
     repos = Repositories(dossier)
     person = repos.persons.get(person_id)
     mandates = repos.council_members.for_person(person_id)
@@ -68,9 +69,7 @@ def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
     with dossier.db.atomic():
         repos.persons.update(replace(person, name=label, email="", phone="", organisation=""))
         for mandate in mandates:
-            repos.council_members.update(
-                replace(mandate, birth_year=None, district="", anonymised_on=today)
-            )
+            repos.council_members.update(replace(mandate, birth_year=None, anonymised_on=today))
         touched = privacy.scrub_people(dossier.db, people, label)
         privacy.scrub_member_audit(dossier.db, [m.id or 0 for m in mandates])
         touched += privacy.scrub_text(dossier.db, secrets, label)
@@ -104,10 +103,7 @@ def person_file(dossier: Dossier, person_id: int) -> PersonFile:
     mandates = tuple(repos.council_members.for_person(person_id))
     wanted = {(normalised_name(person.name), m.birth_year) for m in mandates}
     lines = tuple(
-        c
-        for lst in repos.candidate_lists.all()
-        for c in lst.candidates
-        if identity(c) in wanted or (normalised_name(c.name), None) in wanted
+        c for lst in repos.candidate_lists.all() for c in lst.candidates if identity(c) in wanted
     )
     draws = tuple(
         f"Tirage du {d.drawn_at:%d/%m/%Y} ({'tiré(e) au sort' if c in d.selected else 'réserve'})"

@@ -1,9 +1,13 @@
 """Erasing one person's personal data everywhere in the dossier file (RGPD), SQL side.
 
 Three passes, inside the caller's transaction: people held in JSON (draw results and
-reserves, audit snapshots) and candidate rows, matched by normalised name and birth year;
-then the member rows' audit values (birth year, district); then every text column of every
-ordinary table, audit included, for the exact name, e-mail and phone. ``wipe_free_pages``
+reserves, audit snapshots) and candidate rows, matched by normalised name and birth year
+(both: a homonym born another year, or whose year is known when the person's is not, is
+someone else); then the member rows' audit values (birth year); then every text column of
+every ordinary table, audit included, for the exact name, e-mail and phone as whole words
+(« Ali Ba » is not « Ali Bakri »), other persons' records left alone. The district (a QPV
+code shared by thousands of residents) is kept, so the composition counts by district stay
+true. ``wipe_free_pages``
 (``VACUUM``, after the transaction) rebuilds the file so the old bytes left in freed pages
 and cells are gone too.
 """
@@ -11,6 +15,7 @@ and cells are gone too.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -19,11 +24,13 @@ from sqlite_utils import Database
 from contrat_desktop.domain.draw import normalised_name
 
 Identity = tuple[str, int | None]  # normalised name, birth year
-PERSONAL_KEYS = ("birth_year", "district")
+BLANKED = {"birth_year": None, "key": ""}  # the identifier on a voter or tenant list too
+PERSONAL_KEYS = ("birth_year",)  # in the audit values of member records
 SKIPPED_TABLES = (
     "sqlite_",
     "_sqlite",
     "action_search",
+    "person",  # the person's own record is rewritten by the caller; homonyms are others
 )  # internal, FTS index (rebuilt by triggers)
 
 
@@ -31,10 +38,7 @@ def _matches(data: dict[str, Any], people: Collection[Identity], label: str) -> 
     name = data.get("name")
     if not isinstance(name, str) or name == label:
         return False
-    return (normalised_name(name), data.get("birth_year")) in people or (
-        normalised_name(name),
-        None,
-    ) in people
+    return (normalised_name(name), data.get("birth_year")) in people
 
 
 def scrub_json(value: Any, people: Collection[Identity], label: str) -> tuple[Any, bool]:
@@ -42,7 +46,7 @@ def scrub_json(value: Any, people: Collection[Identity], label: str) -> tuple[An
     if isinstance(value, dict):
         changed = False
         if _matches(value, people, label):
-            value = {**value, "name": label, **{k: None for k in PERSONAL_KEYS if k in value}}
+            value = {**value, "name": label, **{k: v for k, v in BLANKED.items() if k in value}}
             changed = True
         out = {}
         for key, item in value.items():
@@ -80,13 +84,9 @@ def scrub_people(db: Database, people: Collection[Identity], label: str) -> int:
                 )
                 changed += 1
     rows = db.execute("SELECT id, name, birth_year FROM candidate").fetchall()
-    hits = [
-        row_id
-        for row_id, name, year in rows
-        if (normalised_name(name), year) in people or (normalised_name(name), None) in people
-    ]
+    hits = [row_id for row_id, name, year in rows if (normalised_name(name), year) in people]
     db.conn.executemany(
-        "UPDATE candidate SET name = ?, birth_year = NULL, district = '' WHERE id = ?",
+        "UPDATE candidate SET name = ?, birth_year = NULL, key = '' WHERE id = ?",
         [(label, row_id) for row_id in hits],
     )
     return changed + len(hits)
@@ -121,20 +121,28 @@ def _blank_keys(text: str | None) -> str | None:
 
 
 def scrub_text(db: Database, secrets: Iterable[str], label: str) -> int:
-    """Replace each secret (a name, an e-mail...) by ``label`` in every text column."""
+    """Replace each secret (a name, an e-mail...) by ``label`` in every text column, as a
+    whole word only; the rows changed."""
     wanted = [s for s in {s.strip() for s in secrets} if len(s) >= 3]
+    if not wanted:
+        return 0
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in wanted))
     touched = 0
     for table in db.table_names():
         if table.startswith(SKIPPED_TABLES):
             continue
         columns = [c.name for c in db[table].columns if c.type.upper() == "TEXT"]
         for column in columns:
-            for secret in wanted:
-                touched += db.execute(
-                    f"UPDATE {table} SET {column} = replace({column}, ?, ?) "
-                    f"WHERE instr({column}, ?) > 0",
-                    [secret, label, secret],
-                ).rowcount
+            found = " OR ".join(f"instr({column}, ?) > 0" for _ in wanted)
+            for row_id, text in db.execute(
+                f"SELECT rowid, {column} FROM {table} WHERE {found}", wanted
+            ).fetchall():
+                scrubbed = pattern.sub(label, text)
+                if scrubbed != text:
+                    db.execute(
+                        f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [scrubbed, row_id]
+                    )
+                    touched += 1
     return touched
 
 

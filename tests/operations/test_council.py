@@ -242,3 +242,24 @@ def test_anonymisation_rewrites_the_validated_minutes_that_name_the_person(
             "AND operation = 'anonymisation'"
         ).fetchone()[0]
         assert notes >= 1
+
+
+def test_erasure_touches_that_person_only(
+    dossier: Dossier, dossier_path: Path, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    ba = add_member(dossier, Person("Ali Ba"), member(council, Sex.MALE, birth_year=1980))
+    bakri = add_member(dossier, Person("Ali Bakri"), member(council, Sex.MALE, birth_year=1981))
+    repos = Repositories(dossier)
+    homonym = repos.persons.add(Person("Ali Ba", organisation="Mission locale"))  # someone else
+    rows = ["BV-777;Ba;Ali;M;1980;QP094017", "BV-778;Ba;Ali;M;1951;QP094017"]
+    import_candidate_list(dossier, write_csv(tmp_path / "liste.csv", rows))
+    anonymise_person(dossier, ba.person_id, date(2026, 1, 1))
+    assert repos.persons.get(bakri.person_id).name == "Ali Bakri"
+    assert repos.persons.get(homonym.id or 0).name == "Ali Ba"
+    lines = {c.key: c for lst in repos.candidate_lists.all() for c in lst.candidates}
+    assert "BV-777" not in lines  # the list identifier went with the name
+    assert not lines["BV-778"].name.startswith("Personne anonymisée")  # born 1951: not him
+    kept = repos.council_members.for_person(ba.person_id)[0]
+    assert kept.district == "QP094017" and kept.birth_year is None  # counts by district stay
+    dossier.close()
+    assert b"BV-777" not in dossier_path.read_bytes()
