@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from contrat_desktop.domain.council import Sex
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.quotas import Dimension, Profiled, Quota, band, quota_problems
+from contrat_desktop.domain.quotas import Dimension, Profiled, Quota, band
 
 ALGORITHM_VERSION = "contrat_desktop-tirage-1"
 ALGORITHM_DESCRIPTION = (
@@ -344,13 +344,25 @@ def replacement(
     used: Iterable[Candidate] = (),
 ) -> Candidate | None:
     """The first reserve candidate (not ``used`` yet) who, replacing ``leaving`` among
-    ``members``, keeps every quota; None when nobody on the reserve does."""
+    ``members``, keeps every quota the council kept with ``leaving`` (a quota already short
+    because of an earlier vacancy may stay short, never get shorter); None when nobody on
+    the reserve does."""
     staying = [m for m in members if m is not leaving]
+    before = [*staying, leaving]
     taken = {identity(c) for c in used}
     taken |= {identity(m) for m in staying if isinstance(m, Candidate)}
     for candidate in reserve:
         if identity(candidate) in taken:
             continue
-        if not quota_problems([*staying, candidate], quotas, year):
+        after = [*staying, candidate]
+        if all(_kept(quota, before, after, year) for quota in quotas):
             return candidate
     return None
+
+
+def _kept(quota: Quota, before: Sequence[Profiled], after: Sequence[Profiled], year: int) -> bool:
+    had = sum(1 for p in before if quota.matches(p, year))
+    has = sum(1 for p in after if quota.matches(p, year))
+    if quota.maximum is not None and has > max(quota.maximum, had):
+        return False
+    return has >= min(quota.minimum, had)

@@ -23,9 +23,9 @@ from contrat_desktop.domain.draw import (
     draw,
     find_duplicates,
     list_checksum,
-    quota_problems,
     replacement,
 )
+from contrat_desktop.domain.quotas import quota_problems
 from tests.domain.draw_factory import DISTRICTS, make_list
 
 YEAR = 2026
@@ -137,6 +137,25 @@ def test_reserve_replacement_keeps_the_quotas() -> None:
     women_only = tuple(c for c in result.reserve if c.sex is Sex.FEMALE)
     man = next(m for m in members if m.sex is Sex.MALE)
     assert replacement(members, man, women_only, QUOTAS, YEAR) is None
+
+
+def test_replacement_after_an_earlier_vacancy() -> None:
+    """A man left with nobody to replace him (the seat stayed vacant); then a woman leaves:
+    the first woman of the reserve takes her seat, the men's quota staying as short as it was."""
+    quotas = (Quota(Dimension.SEX, "F", 3, 3), Quota(Dimension.SEX, "M", 3, 3))
+
+    def person(key: str, sex: Sex) -> Candidate:
+        return Candidate(key, f"Personne {key}", sex, 1970, "QP094017")
+
+    women = [person(f"F{n}", Sex.FEMALE) for n in range(3)]
+    men = [person(f"M{n}", Sex.MALE) for n in range(2)]  # the third seat is vacant
+    reserve = (person("R-M", Sex.MALE), person("R-F", Sex.FEMALE))
+    chosen = replacement([*women, *men], women[0], reserve, quotas, YEAR)
+    assert chosen is not None and chosen.key == "R-F"
+    assert replacement([*women, *men], women[0], reserve[:1], quotas, YEAR) is None
+    # and a man leaving is replaced by a man, never leaving the men shorter still
+    chosen = replacement([*women, *men], men[0], reserve, quotas, YEAR)
+    assert chosen is not None and chosen.key == "R-M"
 
 
 people_strategy = st.lists(

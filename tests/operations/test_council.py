@@ -9,9 +9,9 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from contrat_desktop.domain.council import CitizenCouncil, College, Designation, Member, Sex
-from contrat_desktop.domain.draw import DrawRequest, quota_problems
+from contrat_desktop.domain.draw import DrawRequest
 from contrat_desktop.domain.persons import Person
-from contrat_desktop.domain.quotas import Dimension, Quota
+from contrat_desktop.domain.quotas import Dimension, Quota, quota_problems
 from contrat_desktop.operations.council import (
     add_member,
     council_overview,

@@ -11,9 +11,10 @@ import pytest
 
 from contrat_desktop.domain.actions import budget_gap_cents
 from contrat_desktop.domain.council import College, Designation
-from contrat_desktop.domain.draw import DrawRequest, draw, quota_problems
+from contrat_desktop.domain.draw import DrawRequest, draw
 from contrat_desktop.domain.funding import paid_cents
 from contrat_desktop.domain.holders import HolderKind
+from contrat_desktop.domain.quotas import quota_problems
 from contrat_desktop.domain.workflow import ActionStatus, can_transition
 from contrat_desktop.operations.council import council_overview
 from contrat_desktop.operations.council_participation import council_participation
