@@ -58,6 +58,14 @@ def save_retention(dossier: Dossier, wanted: RetentionSettings) -> None:
 def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
     """Erase one person's name, birth year, contact and list identifiers; the counts (and the
     district, a QPV code) stay. Rows touched."""
+    with dossier.db.atomic():
+        touched = _erase(dossier, person_id, today)
+    privacy.wipe_free_pages(dossier.db)
+    return touched
+
+
+def _erase(dossier: Dossier, person_id: int, today: date) -> int:
+    """The erasure itself, inside the caller's transaction (``VACUUM`` comes after)."""
     repos = Repositories(dossier)
     person = repos.persons.get(person_id)
     mandates = repos.council_members.for_person(person_id)
@@ -66,16 +74,14 @@ def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
         (normalised_name(person.name), None)
     }
     secrets = [person.name, person.email, person.phone]
-    with dossier.db.atomic():
-        repos.persons.update(replace(person, name=label, email="", phone="", organisation=""))
-        for mandate in mandates:
-            repos.council_members.update(replace(mandate, birth_year=None, anonymised_on=today))
-        touched = privacy.scrub_people(dossier.db, people, label)
-        privacy.scrub_member_audit(dossier.db, [m.id or 0 for m in mandates])
-        touched += privacy.scrub_text(dossier.db, secrets, label)
-        touched += _rewrite_stored_minutes(dossier, person_id, label)
-        dossier.writer.note("person", person_id, "anonymisation", {"mandats": len(mandates)})
-    privacy.wipe_free_pages(dossier.db)
+    repos.persons.update(replace(person, name=label, email="", phone="", organisation=""))
+    for mandate in mandates:
+        repos.council_members.update(replace(mandate, birth_year=None, anonymised_on=today))
+    touched = privacy.scrub_people(dossier.db, people, label)
+    privacy.scrub_member_audit(dossier.db, [m.id or 0 for m in mandates])
+    touched += privacy.scrub_text(dossier.db, secrets, label)
+    touched += _rewrite_stored_minutes(dossier, person_id, label)
+    dossier.writer.note("person", person_id, "anonymisation", {"mandats": len(mandates)})
     return touched
 
 
@@ -133,10 +139,11 @@ class RetentionPlan:
     persons: tuple[tuple[int, str], ...]  # id, name: to anonymise
     lists: tuple[tuple[int, str, int], ...]  # id, name, size: candidates to purge
     list_months: int = 0
+    draws: tuple[tuple[int, str], ...] = ()  # id, label: result and reserve to purge
 
     @property
     def empty(self) -> bool:
-        return not self.persons and not self.lists
+        return not self.persons and not self.lists and not self.draws
 
 
 def retention_preview(
@@ -164,15 +171,42 @@ def retention_preview(
         and not lst.purged_on
     )
     return RetentionPlan(
-        months, tuple((p, names[p].name) for p in due if p in names), lists, list_months
+        months,
+        tuple((p, names[p].name) for p in due if p in names),
+        lists,
+        list_months,
+        _draws_due(repos, today),
     )
 
 
+def _draws_due(repos: Repositories, today: date) -> tuple[tuple[int, str], ...]:
+    """Draws whose council's term is over (renewal date passed): the reserve served its
+    purpose, the names of the result and the reserve go (the members keep their own)."""
+    councils = {c.id: c for c in repos.councils.all()}
+    due = []
+    for record in repos.draws.all():
+        council = councils.get(record.council_id)
+        renewal = council.renewal_due_on if council else None
+        named = any(
+            not c.name.startswith(PURGED_PREFIXES) for c in (*record.selected, *record.reserve)
+        )
+        if renewal is not None and renewal <= today and named:
+            due.append((record.id or 0, f"Tirage du {record.drawn_at:%d/%m/%Y}"))
+    return tuple(due)
+
+
+PURGED_PREFIXES = ("Personne tirée au sort n° ", "Personne de la réserve n° ")
+
+
 def apply_retention(dossier: Dossier, plan: RetentionPlan, today: date) -> None:
+    """Everything the plan lists, all or nothing, then one ``VACUUM``."""
     repos = Repositories(dossier)
-    for list_id, _, _ in plan.lists:
-        repos.candidate_lists.purge(repos.candidate_lists.get(list_id), today.isoformat())
-    for person_id, _ in plan.persons:
-        anonymise_person(dossier, person_id, today)
-    if plan.lists and not plan.persons:
-        privacy.wipe_free_pages(dossier.db)
+    with dossier.db.atomic():
+        for list_id, _, _ in plan.lists:
+            repos.candidate_lists.purge(repos.candidate_lists.get(list_id), today.isoformat())
+        for draw_id, label in plan.draws:
+            privacy.purge_draw_people(dossier.db, draw_id)
+            dossier.writer.note("council_draw", draw_id, "purge", f"{label} : noms effacés")
+        for person_id, _ in plan.persons:
+            _erase(dossier, person_id, today)
+    privacy.wipe_free_pages(dossier.db)

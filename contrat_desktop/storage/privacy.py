@@ -146,6 +146,56 @@ def scrub_text(db: Database, secrets: Iterable[str], label: str) -> int:
     return touched
 
 
+def purge_draw_people(db: Database, draw_id: int) -> int:
+    """Replace the names, birth years and list identifiers of everyone in a draw's result
+    and reserve (and in the audit snapshots of that draw) by ranks; sexes and districts stay
+    for the counts. Entries rewritten."""
+    row = db.execute(
+        "SELECT selected, reserve FROM council_draw WHERE id = ?", [draw_id]
+    ).fetchone()
+    if row is None:
+        return 0
+    selected, reserve = (
+        _ranked(json.loads(text), prefix)
+        for text, prefix in zip(
+            row, ("Personne tirée au sort", "Personne de la réserve"), strict=True
+        )
+    )
+    db.execute(
+        "UPDATE council_draw SET selected = ?, reserve = ? WHERE id = ?",
+        [json.dumps(selected, ensure_ascii=False), json.dumps(reserve, ensure_ascii=False),
+         draw_id],
+    )  # fmt: skip
+    for audit_id, *values in db.execute(
+        "SELECT id, old_value, new_value FROM audit WHERE entity = 'council_draw' "
+        "AND entity_id = ?",
+        [draw_id],
+    ).fetchall():
+        db.execute(
+            "UPDATE audit SET old_value = ?, new_value = ? WHERE id = ?",
+            [*(_without_people(v) for v in values), audit_id],
+        )
+    return len(selected) + len(reserve)
+
+
+def _ranked(people: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    return [
+        {**person, "name": f"{prefix} n° {rank}", **BLANKED}
+        for rank, person in enumerate(people, start=1)
+    ]
+
+
+def _without_people(text: str | None) -> str | None:
+    """An audit snapshot of a draw with its result and reserve left out."""
+    if not text or text[:1] != "{":
+        return text
+    data = json.loads(text)
+    return json.dumps(
+        {k: ("[]" if k in ("selected", "reserve") else v) for k, v in data.items()},
+        ensure_ascii=False,
+    )
+
+
 def wipe_free_pages(db: Database) -> None:
     """Rebuild the file (outside any transaction) so erased values leave no trace in it."""
     db.execute("VACUUM")

@@ -263,3 +263,30 @@ def test_erasure_touches_that_person_only(
     assert kept.district == "QP094017" and kept.birth_year is None  # counts by district stay
     dossier.close()
     assert b"BV-777" not in dossier_path.read_bytes()
+
+
+def test_retention_erases_the_names_of_a_draw_once_the_council_term_is_over(
+    tmp_path: Path,
+) -> None:
+    from contrat_desktop.operations.dossiers import create_dossier
+
+    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    with open_dossier(path, daily_backup=False) as demo:
+        repos = Repositories(demo)
+        record = repos.draws.all()[0]
+        council = repos.councils.get(record.council_id or 0)
+        assert council.renewal_due_on is not None
+        reserve_name = record.reserve[0].name
+        the_day_before = council.renewal_due_on.replace(day=council.renewal_due_on.day - 1)
+        assert not retention_preview(demo, the_day_before, 1200).draws
+        plan = retention_preview(demo, council.renewal_due_on, 1200)  # lists: the 2 months
+        assert [draw_id for draw_id, _ in plan.draws] == [record.id]
+        assert plan.lists  # long purged by then
+        apply_retention(demo, plan, council.renewal_due_on)
+        purged = repos.draws.get(record.id or 0)
+        assert purged.reserve[0].name == "Personne de la réserve n° 1"
+        assert [c.sex for c in purged.reserve] == [c.sex for c in record.reserve]
+        assert all(c.birth_year is None and not c.key for c in purged.selected)
+        assert not retention_preview(demo, council.renewal_due_on, 1200).draws
+    raw = path.read_bytes()
+    assert reserve_name.encode() not in raw

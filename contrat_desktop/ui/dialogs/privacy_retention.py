@@ -57,6 +57,7 @@ class RetentionDialog(QDialog):
         self.save_button = QPushButton("Enregistrer ces &durées pour le dossier", self)
         self.persons = compact_table(["N°", "Personne"], "Personnes à anonymiser", stretch=1)
         self.lists = compact_table(["Liste", "Candidats"], "Listes à purger")
+        self.draws = compact_table(["Tirage"], "Tirages dont les noms seront effacés", stretch=0)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
@@ -84,6 +85,7 @@ class RetentionDialog(QDialog):
         for title, table in (
             ("Anciens membres à anonymiser", self.persons),
             ("Listes de tirage dont les candidats seront supprimés", self.lists),
+            ("Tirages d'un mandat échu (résultat et réserve)", self.draws),
         ):
             box = QGroupBox(title, self)
             QVBoxLayout(box).addWidget(table)
@@ -109,14 +111,17 @@ class RetentionDialog(QDialog):
         plan = self.plan
         fill(self.persons, [[str(p), name] for p, name in plan.persons])
         fill(self.lists, [[name, str(size)] for _id, name, size in plan.lists])
+        fill(self.draws, [[label] for _id, label in plan.draws])
         if plan.empty:
             text = f"Au {format_date(day)}, rien n'est à anonymiser ni à purger."
         else:
             text = (
                 f"Au {format_date(day)} : <b>{len(plan.persons)} personne(s)</b> seront "
-                f"anonymisée(s) et <b>{len(plan.lists)} liste(s)</b> purgée(s) (leurs noms, "
-                "sources, tailles et empreintes restent dans les procès-verbaux). Rien n'est "
-                "modifié tant que vous n'avez pas cliqué sur « Appliquer »."
+                f"anonymisée(s), <b>{len(plan.lists)} liste(s)</b> purgée(s) (leurs noms, "
+                "sources, tailles et empreintes restent dans les procès-verbaux) et les noms "
+                f"de <b>{len(plan.draws)} tirage(s)</b> d'un mandat échu effacés (rangs, sexes "
+                "et quartiers restent). Rien n'est modifié tant que vous n'avez pas cliqué sur "
+                "« Appliquer »."
             )
         self.summary.setText(text)
         self.apply_button.setEnabled(not plan.empty and not self.session.read_only)
@@ -142,7 +147,8 @@ class RetentionDialog(QDialog):
             self,
             "Appliquer la durée de conservation",
             f"Anonymiser {len(plan.persons)} personne(s) ({names or 'aucune'}{more}) et "
-            f"supprimer les candidats de {len(plan.lists)} liste(s) ?\n\n"
+            f"supprimer les candidats de {len(plan.lists)} liste(s) et les noms de "
+            f"{len(plan.draws)} tirage(s) d'un mandat échu ?\n\n"
             "Cette opération est définitive et ne peut pas être annulée.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -152,15 +158,17 @@ class RetentionDialog(QDialog):
         try:
             apply_retention(self.session.dossier, plan, self.day.value() or date.today())
         except (DossierError, ValidationError) as error:
-            QMessageBox.warning(self, "Conservation non appliquée", str(error))
-            self.session.notify("council_member")
+            QMessageBox.warning(
+                self, "Conservation non appliquée", f"{error}\n\nRien n'a été modifié."
+            )
             return False
         self.session.undo_stack.clear()  # an undo must never write erased values back
         self.session.notify("council_member")
         QMessageBox.information(
             self,
             "Conservation appliquée",
-            f"{len(plan.persons)} personne(s) anonymisée(s), {len(plan.lists)} liste(s) purgée(s).",
+            f"{len(plan.persons)} personne(s) anonymisée(s), {len(plan.lists)} liste(s) "
+            f"purgée(s), {len(plan.draws)} tirage(s) sans noms.",
         )
         self.preview()
         return True
