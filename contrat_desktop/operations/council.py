@@ -121,32 +121,42 @@ def run_draw(
     return Repositories(dossier).draws.add(record)
 
 
+def reserve_replacement(
+    dossier: Dossier, draw_id: int, leaving_id: int, on: date
+) -> Candidate | None:
+    """Who would take the leaving member's seat (nothing written): the first reserve
+    candidate who keeps the draw's quotas, or None."""
+    repos = Repositories(dossier)
+    record = repos.draws.get(draw_id)
+    leaving = repos.council_members.get(leaving_id)
+    seated = [
+        m
+        for m in repos.council_members.for_council(leaving.council_id)
+        if m.draw_id == draw_id and (m.active_on(on) or m.id == leaving_id)
+    ]
+    persons = repos.persons.by_ids([m.person_id for m in seated])
+    names = {person_id: p.name for person_id, p in persons.items()}
+    as_candidates = {m.id: _as_candidate(m, names.get(m.person_id, "")) for m in seated}
+    return replacement(
+        list(as_candidates.values()),
+        as_candidates[leaving_id],
+        record.reserve,
+        record.quotas,
+        record.reference_year,
+        used=(*record.selected, *_drawn_before(repos, draw_id)),
+    )
+
+
 def replace_from_reserve(
     dossier: Dossier, draw_id: int, leaving_id: int, on: date, reason: str
 ) -> Member | None:
     """Record the exit of a drawn member and seat the first reserve candidate who keeps the
     draw's quotas; None (the exit still recorded) when nobody on the reserve does."""
     repos = Repositories(dossier)
-    record = repos.draws.get(draw_id)
     leaving = repos.council_members.get(leaving_id)
     with dossier.db.atomic():
+        chosen = reserve_replacement(dossier, draw_id, leaving_id, on)
         record_exit(dossier, leaving_id, on, reason)
-        seated = [
-            m
-            for m in repos.council_members.for_council(leaving.council_id)
-            if m.draw_id == draw_id and (m.active_on(on) or m.id == leaving_id)
-        ]
-        persons = repos.persons.by_ids([m.person_id for m in seated])
-        names = {person_id: p.name for person_id, p in persons.items()}
-        as_candidates = {m.id: _as_candidate(m, names.get(m.person_id, "")) for m in seated}
-        chosen = replacement(
-            list(as_candidates.values()),
-            as_candidates[leaving_id],
-            record.reserve,
-            record.quotas,
-            record.reference_year,
-            used=(*record.selected, *_drawn_before(repos, draw_id)),
-        )
         if chosen is None:
             return None
         return add_member(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -157,6 +157,13 @@ def test_seat_drawn_then_replace_from_reserve(
     leaving = members[0]
     page.members.select_member(leaving.id or 0)
     assert page.members.replace_button.isEnabled()
+    audit = session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    boxes.answer = QMessageBox.StandardButton.No  # who would come in is shown first
+    assert not page.members.replace_selected()
+    kind, title, question = boxes.shown[-1]
+    assert kind == "question" and "entre au conseil à sa place" in question
+    assert session.dossier.db.execute("SELECT count(*) FROM audit").fetchone()[0] == audit
+    boxes.answer = QMessageBox.StandardButton.Yes
     assert page.members.replace_selected()
     title, text = boxes.shown[-1][1:]
     assert title == "Remplacement enregistré" and "réserve du tirage" in text
@@ -171,7 +178,7 @@ def test_seat_drawn_then_replace_from_reserve(
     newcomer = max(now, key=lambda m: m.id or 0)
     assert newcomer.sex == leaving.sex and newcomer.entry_date == date(2025, 6, 1)
     name = session.repos.persons.get(newcomer.person_id).name
-    assert name in text
+    assert name in text and name in question  # the one announced is the one seated
     if first_reserve.sex == leaving.sex:
         assert name == first_reserve.name
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.council import Member
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.operations.council import replace_from_reserve
+from contrat_desktop.operations.council import replace_from_reserve, reserve_replacement
 from contrat_desktop.operations.council_participation import council_participation
 from contrat_desktop.operations.records import write_record
 from contrat_desktop.storage.database import Dossier
@@ -238,6 +238,8 @@ class MembersPanel(QWidget):
         if answer is None:
             return False
         day, reason = answer
+        if not self._confirm_replacement(row, row.member.draw_id, day):
+            return False
         try:
             seated = replace_from_reserve(
                 self.session.dossier, row.member.draw_id, row.member.id or 0, day, reason
@@ -247,6 +249,7 @@ class MembersPanel(QWidget):
                 self, "Remplacement impossible", f"Rien n'a été enregistré : {error}"
             )
             return False
+        self.session.undo_stack.clear()  # earlier steps would meet the new mandates
         self.session.notify("council_member")
         if seated is None:
             QMessageBox.information(
@@ -265,6 +268,36 @@ class MembersPanel(QWidget):
         )
         self.select_member(seated.id or 0)
         return True
+
+    def _confirm_replacement(self, row: MemberRow, draw_id: int, day: date) -> bool:
+        """Show who would come in (or that the seat stays vacant) before anything is written."""
+        try:
+            coming = reserve_replacement(self.session.dossier, draw_id, row.member.id or 0, day)
+        except (ValidationError, DossierError) as error:
+            QMessageBox.warning(
+                self, "Remplacement impossible", f"Rien n'a été enregistré : {error}"
+            )
+            return False
+        if coming is None:
+            text = (
+                f"Personne sur la liste de réserve ne permet de respecter les quotas du tirage : "
+                f"si vous confirmez, la sortie de {row.name} au {format_date(day)} est "
+                "enregistrée et le siège reste vacant."
+            )
+        else:
+            born = f", né(e) en {coming.birth_year}" if coming.birth_year else ""
+            text = (
+                f"{row.name} quitte le conseil le {format_date(day)} ; {coming.name} "
+                f"({coming.list_name}{born}, {coming.district or 'quartier non renseigné'}) "
+                "entre au conseil à sa place, première personne de la réserve qui respecte "
+                "les quotas du tirage."
+            )
+        answer = QMessageBox.question(
+            self,
+            "Remplacer par la réserve",
+            f"{text}\n\nConfirmer ? (Cette opération ne s'annule pas par Ctrl+Z.)",
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_selected(self) -> object:
         row = self.current()
