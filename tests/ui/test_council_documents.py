@@ -91,3 +91,26 @@ def test_privacy_notice_is_shown_and_saved(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert dialog.save() == target
     assert "Conseil citoyen des Hautes-Noues" in target.read_text(encoding="utf-8")
+
+
+def test_a_past_draw_is_shown_and_its_record_written_again(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contrat_desktop.ui.dialogs.draws_dialog import DrawsDialog
+
+    council = session.repos.councils.all()[0]
+    record = session.repos.draws.for_council(council.id or 0)[0]
+    dialog = DrawsDialog(session, council)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.record() == record
+    assert dialog.selected_model.rowCount() == len(record.selected)
+    assert dialog.reserve_model.rowCount() == len(record.reserve)
+    target = tmp_path / "pv.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    task = dialog.save_pdf()
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Procès-verbal du tirage au sort" in text and record.seed in text
+    assert record.reserve[0].name in text and str(target) in dialog.status.text()

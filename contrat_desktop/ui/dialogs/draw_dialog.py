@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,13 +28,12 @@ from contrat_desktop.domain.draw import DrawRequest, check_feasibility
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.background import Task, run_in_background
+from contrat_desktop.ui.background import Task
 from contrat_desktop.ui.dialogs.draw_lists import ListsPanel
 from contrat_desktop.ui.dialogs.draw_outcome import (
     DrawSetting,
     perform_draw,
     seat_drawn,
-    write_draw_pdf,
 )
 from contrat_desktop.ui.dialogs.draw_quotas import QuotaEditor
 from contrat_desktop.ui.dialogs.record_dialog import ERROR_STYLE
@@ -254,31 +251,15 @@ class DrawDialog(QDialog):
         )
 
     def save_pdf(self) -> Task | None:
+        from contrat_desktop.ui.dialogs.draws_dialog import save_record_pdf
+
         if self.record is None:
             return None
-        default = self.session.dossier.path.parent / (
-            f"pv-tirage-{self.record.drawn_at:%Y-%m-%d}.pdf"
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Procès-verbal du tirage au sort", str(default), "PDF (*.pdf)"
-        )
-        if not chosen:
-            return None
-        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        path, user = self.session.dossier.path, self.session.dossier.user
-        draw_id = self.record.id or 0
         self.pdf_button.setEnabled(False)
-        self.pdf_task = run_in_background(
-            lambda control: write_draw_pdf(path, user, draw_id, target, control), self
-        )
-        self.pdf_task.succeeded.connect(
-            lambda _t: self.result_label.setText(f"Procès-verbal enregistré : {target}")
-        )
-        self.pdf_task.failed.connect(
-            lambda error: QMessageBox.warning(
-                self, "Procès-verbal non écrit", f"Écriture de « {target} » impossible : {error}"
-            )
-        )
+        self.pdf_task = save_record_pdf(self, self.session, self.record, self.result_label.setText)
+        if self.pdf_task is None:
+            self.pdf_button.setEnabled(True)
+            return None
         self.pdf_task.finished.connect(lambda: self.pdf_button.setEnabled(True))
         return self.pdf_task
 

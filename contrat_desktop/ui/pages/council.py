@@ -56,6 +56,8 @@ class CouncilPage(QWidget):
         self.new_button = QPushButton("&Nouveau conseil…", self)
         self.edit_button = QPushButton("&Fiche du conseil…", self)
         self.draw_button = QPushButton("&Tirage au sort…", self)
+        self.draws_button = QPushButton("Tira&ges enregistrés…", self)
+        self.draws_button.setToolTip("Résultat, réserve et procès-verbal des tirages passés")
         self.retention_button = QPushButton("&Conservation des données…", self)
         self.retention_button.setToolTip(
             "RGPD : voir puis appliquer l'anonymisation des anciens membres et la "
@@ -76,6 +78,7 @@ class CouncilPage(QWidget):
         self.new_button.clicked.connect(lambda: self.open_council(None))
         self.edit_button.clicked.connect(lambda: self.open_council(self.council_id()))
         self.draw_button.clicked.connect(lambda: self.open_draw())
+        self.draws_button.clicked.connect(lambda: self.open_draws())
         self.retention_button.clicked.connect(lambda: self.open_retention())
         self.composition.settings_requested.connect(self._show_settings)
         self._wire_later_features()
@@ -87,7 +90,7 @@ class CouncilPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("&Conseil :", self, buddy=self.council_combo))
         bar.addWidget(self.council_combo)
-        for button in (self.edit_button, self.new_button, self.draw_button):
+        for button in (self.edit_button, self.new_button, self.draw_button, self.draws_button):
             bar.addWidget(button)
         bar.addStretch(1)
         data = QHBoxLayout()  # a second row: the page fits a 1280-pixel-wide window
@@ -157,6 +160,7 @@ class CouncilPage(QWidget):
         self.new_button.setEnabled(writable)
         self.edit_button.setEnabled(chosen)
         self.draw_button.setEnabled(writable and chosen)
+        self.draws_button.setEnabled(chosen)
         self.retention_button.setEnabled(True)  # the preview reads; applying is refused
         self.exports_button.setEnabled(chosen)
 
@@ -177,6 +181,16 @@ class CouncilPage(QWidget):
             return None
         dialog = DrawDialog(self.session, council, self)
         self.draw_dialog = dialog
+        dialog.exec()
+        return dialog
+
+    def open_draws(self) -> QWidget | None:
+        from contrat_desktop.ui.dialogs.draws_dialog import DrawsDialog
+
+        council = self.council()
+        if council is None:
+            return None
+        dialog = DrawsDialog(self.session, council, self)
         dialog.exec()
         return dialog
 
