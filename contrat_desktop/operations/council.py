@@ -10,6 +10,7 @@ from pathlib import Path
 
 from contrat_desktop.domain.council import (
     CitizenCouncil,
+    College,
     CompositionCounts,
     Designation,
     Member,
@@ -18,7 +19,15 @@ from contrat_desktop.domain.council import (
     leave,
 )
 from contrat_desktop.domain.council_rules import CouncilWarning, composition_warnings
-from contrat_desktop.domain.draw import Candidate, CandidateList, DrawRequest, draw, replacement
+from contrat_desktop.domain.draw import (
+    Candidate,
+    CandidateList,
+    DrawRequest,
+    draw,
+    identity,
+    normalised_name,
+    replacement,
+)
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.persons import Person
@@ -175,6 +184,40 @@ def replace_from_reserve(
                 draw_id=draw_id,
             ),
         )
+
+
+def seat_drawn(dossier: Dossier, record: DrawRecord, council_id: int, on: date) -> list[Member]:
+    """The drawn residents become members of the habitants college on ``on``; those who
+    already sit on the council (same name and birth year) keep their mandate."""
+    repos = Repositories(dossier)
+    sitting = [m for m in repos.council_members.for_council(council_id) if m.active_on(on)]
+    persons = repos.persons.by_ids([m.person_id for m in sitting])
+    seated_people = {
+        (normalised_name(persons[m.person_id].name), m.birth_year)
+        for m in sitting
+        if m.person_id in persons
+    }
+    with dossier.db.atomic():
+        return [
+            add_member(
+                dossier,
+                Person(candidate.name, role="Habitant(e) tiré(e) au sort"),
+                Member(
+                    council_id=council_id,
+                    person_id=0,
+                    college=College.RESIDENTS,
+                    entry_date=on,
+                    sex=candidate.sex,
+                    birth_year=candidate.birth_year,
+                    district=candidate.district,
+                    designation=Designation.DRAW,
+                    draw_list=candidate.list_name,
+                    draw_id=record.id,
+                ),
+            )
+            for candidate in record.selected
+            if identity(candidate) not in seated_people
+        ]
 
 
 def _as_candidate(member: Member, name: str) -> Candidate:

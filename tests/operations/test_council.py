@@ -290,3 +290,24 @@ def test_retention_erases_the_names_of_a_draw_once_the_council_term_is_over(
         assert not retention_preview(demo, council.renewal_due_on, 1200).draws
     raw = path.read_bytes()
     assert reserve_name.encode() not in raw
+
+
+def test_seating_a_draw_keeps_the_mandate_of_someone_already_sitting(
+    dossier: Dossier, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    from contrat_desktop.operations.council import seat_drawn
+
+    sitting = add_member(
+        dossier,
+        Person("Ali Ba"),
+        member(council, Sex.MALE, birth_year=1980, designation=Designation.VOLUNTEER),
+    )
+    rows = ["1;Ba;Ali;M;1980;QP094017", "2;Roux;Léa;F;1990;QP094017"]
+    lst, _ = import_candidate_list(dossier, write_csv(tmp_path / "liste.csv", rows))
+    request = DrawRequest((lst,), 2, "graine", 2025, ())
+    record = run_draw(dossier, request, drawn_at=datetime(2025, 9, 1, 18), council_id=council.id)
+    seated = seat_drawn(dossier, record, council.id or 0, date(2025, 9, 2))
+    assert len(seated) == 1  # Léa Roux only: Ali Ba keeps his mandate
+    repos = Repositories(dossier)
+    assert [p.name for p in repos.persons.all()].count("Ali Ba") == 1
+    assert repos.council_members.get(sitting.id or 0).exit_date is None

@@ -27,13 +27,13 @@ from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.draw import DrawRequest, check_feasibility
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.operations.council import seat_drawn
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task
 from contrat_desktop.ui.dialogs.draw_lists import ListsPanel
 from contrat_desktop.ui.dialogs.draw_outcome import (
     DrawSetting,
     perform_draw,
-    seat_drawn,
 )
 from contrat_desktop.ui.dialogs.draw_quotas import QuotaEditor
 from contrat_desktop.ui.dialogs.record_dialog import ERROR_STYLE
@@ -276,12 +276,18 @@ class DrawDialog(QDialog):
             return False
         self.seat_button.setEnabled(False)
         self.session.notify("council_member")
+        already = len(self.record.selected) - len(seated)
+        kept = (
+            f" {already} personne(s) tirée(s) siégeai(en)t déjà : leur mandat continue."
+            if already
+            else ""
+        )
         QMessageBox.information(
             self,
             "Membres installés",
             f"{len(seated)} habitant(e)s tiré(e)s au sort sont membres du conseil à partir "
-            "du " + on.strftime("%d/%m/%Y") + ". Pensez à recueillir leur consentement (RGPD) "
-            "dans leur fiche.",
+            "du " + on.strftime("%d/%m/%Y") + "." + kept + " Pensez à recueillir leur "
+            "consentement (RGPD) dans leur fiche.",
         )
         return True
 

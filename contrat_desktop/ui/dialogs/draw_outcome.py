@@ -1,21 +1,18 @@
 """What a draw leaves behind: the lists and the record kept in the dossier in one
-transaction, the procès-verbal PDF (built off the GUI thread), and the drawn residents
-seated as members (all or none)."""
+transaction, and the procès-verbal PDF (built off the GUI thread)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from contrat_desktop.domain.council import College, Designation, Member
 from contrat_desktop.domain.draw import DrawRequest
 from contrat_desktop.domain.draw_record import DrawRecord
-from contrat_desktop.domain.persons import Person
 from contrat_desktop.domain.quotas import Quota
 from contrat_desktop.exchange.candidate_lists import CandidateReading
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.operations.council import add_member, import_candidate_list, run_draw
+from contrat_desktop.operations.council import import_candidate_list, run_draw
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import TaskControl
@@ -73,30 +70,6 @@ def perform_draw(
             witnesses=setting.witnesses,
             council_id=council_id,
         )
-
-
-def seat_drawn(dossier: Dossier, record: DrawRecord, council_id: int, on: date) -> list[Member]:
-    """The drawn residents become members of the habitants college on ``on``."""
-    with dossier.db.atomic():
-        return [
-            add_member(
-                dossier,
-                Person(candidate.name, role="Habitant(e) tiré(e) au sort"),
-                Member(
-                    council_id=council_id,
-                    person_id=0,
-                    college=College.RESIDENTS,
-                    entry_date=on,
-                    sex=candidate.sex,
-                    birth_year=candidate.birth_year,
-                    district=candidate.district,
-                    designation=Designation.DRAW,
-                    draw_list=candidate.list_name,
-                    draw_id=record.id,
-                ),
-            )
-            for candidate in record.selected
-        ]
 
 
 def write_draw_pdf(
