@@ -3,6 +3,7 @@ leaving with their history kept, the composition panel and its warnings, read-on
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -219,3 +220,24 @@ def test_member_dialog_keeps_the_college(
     dialog.college.setCurrentIndex(dialog.college.findData(college))
     assert dialog.save()
     assert dialog.record is not None and dialog.record.member.college.value == college
+
+
+def test_a_consent_date_brings_the_usual_purpose_when_none_is_typed(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    from contrat_desktop.ui.dialogs.council_member_dialog import DEFAULT_PURPOSE
+
+    council = make_council(session)
+    member = make_member(session, council, "Léa Roux", sex=Sex.FEMALE)
+    session.repos.council_members.update(
+        replace(session.repos.council_members.get(member.id or 0), consent_purpose="")
+    )
+    dialog = MemberDialog(session, council.id or 0, member.id)
+    qtbot.addWidget(dialog)
+    assert dialog.purpose.text() == ""
+    dialog.consent.set_value(date(2024, 2, 1))
+    assert dialog.purpose.text() == DEFAULT_PURPOSE
+    dialog.purpose.setText("Participation au conseil citoyen")
+    dialog.consent.set_value(date(2024, 3, 1))
+    assert dialog.purpose.text() == "Participation au conseil citoyen"  # typed: kept
+    assert dialog.save()

@@ -105,6 +105,14 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         self.consent = DateEdit(self)
         self.purpose = QLineEdit(self)
         self.purpose.setPlaceholderText(DEFAULT_PURPOSE)
+        # a consent date entered with no purpose yet takes the usual one (shown, editable)
+        self.consent.dateChanged.connect(
+            lambda _d: (
+                self.consent.value()
+                and not self.purpose.text().strip()
+                and self.purpose.setText(DEFAULT_PURPOSE)
+            )
+        )
         self.exit_label = QLabel(self)
         self.exit_label.setWordWrap(True)
         self._build_form()
