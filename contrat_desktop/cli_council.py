@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from contrat_desktop.domain.draw import DrawRequest
@@ -19,7 +21,7 @@ from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.quotas import Quota
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.operations.council import import_candidate_list, run_draw
+from contrat_desktop.operations.council import council_name_of, import_candidate_list, run_draw
 from contrat_desktop.operations.council_members import export_council_members, only_council
 from contrat_desktop.operations.council_notice import write_privacy_notice
 from contrat_desktop.operations.council_participation import council_participation
@@ -27,6 +29,7 @@ from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.reports.draw_record import draw_record_pdf
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.repositories import Repositories
 
 
 def add_commands(commands: Any) -> None:
@@ -131,14 +134,27 @@ def _day(text: str) -> date:
 def run_draw_command(args: argparse.Namespace) -> int:
     quotas = tuple(Quota.parse(text) for text in args.quotas)
     drawn_at = datetime.now().replace(microsecond=0)
+    for path in args.lists:
+        if not Path(path).is_file():
+            raise DossierError(f"Liste de candidats introuvable : {path}")
     with open_dossier(args.db) as dossier, dossier.db.atomic():  # no lists kept if it fails
+        council_id = args.council
+        if council_id is None and len(Repositories(dossier).councils.all()) == 1:
+            council_id = only_council(dossier)  # the usual case: the dossier's council
         try:
-            lists = tuple(
-                import_candidate_list(dossier, path, council_id=args.council)[0]
-                for path in args.lists
-            )
+            readings = [
+                import_candidate_list(dossier, path, council_id=council_id) for path in args.lists
+            ]
         except WorkbookRefused as error:
             raise DossierError(str(error)) from None
+        for kept, reading in readings:
+            for issue in reading.issues:
+                print(
+                    f"Liste « {kept.name} », ligne {issue.row}, colonne « {issue.column} » : "
+                    f"{issue.message} — ligne écartée.",
+                    file=sys.stderr,
+                )
+        lists = tuple(kept for kept, _ in readings)
         request = DrawRequest(
             lists, args.seats, args.seed, args.year or drawn_at.year, quotas, args.reserve
         )
@@ -148,10 +164,11 @@ def run_draw_command(args: argparse.Namespace) -> int:
             drawn_at=drawn_at,
             place=args.place,
             witnesses=tuple(args.witnesses),
-            council_id=args.council,
+            council_id=council_id,
         )
         if args.output:
-            content = draw_record_pdf(record, load_document_settings(dossier))
+            settings = load_document_settings(dossier)
+            content = draw_record_pdf(record, settings, council_name_of(dossier, record))
             with replaced_atomically(args.output) as temporary:
                 temporary.write_bytes(content)
     print(

@@ -130,6 +130,14 @@ def run_draw(
     return Repositories(dossier).draws.add(record)
 
 
+def council_name_of(dossier: Dossier, record: DrawRecord) -> str:
+    """The name of the council a draw was made for ("" when none)."""
+    if record.council_id is None:
+        return ""
+    council = Repositories(dossier).councils.find(record.council_id)
+    return council.name if council else ""
+
+
 def reserve_replacement(
     dossier: Dossier, draw_id: int, leaving_id: int, on: date
 ) -> Candidate | None:

@@ -16,7 +16,9 @@ from contrat_desktop.reports.header import document_header
 from contrat_desktop.reports.styles import build_pdf, heading, para
 
 
-def draw_record_pdf(record: DrawRecord, settings: DocumentSettings | None = None) -> bytes:
+def draw_record_pdf(
+    record: DrawRecord, settings: DocumentSettings | None = None, council_name: str = ""
+) -> bytes:
     settings = settings or DocumentSettings()
     day = long_date(record.drawn_at.date())
     facts = [
@@ -35,12 +37,19 @@ def draw_record_pdf(record: DrawRecord, settings: DocumentSettings | None = None
     ]
     story: list[Flowable] = [
         *document_header(settings, "Procès-verbal du tirage au sort"),
-        para("Conseil citoyen : désignation des membres du collège des habitants.", "h3"),
+        para(
+            f"{council_name or 'Conseil citoyen'} : désignation des membres du collège des "
+            "habitants.",
+            "h3",
+        ),
         grid([(para(k, "cell_bold"), para(v, "cell")) for k, v in facts], (0.3, 0.7), header=False),
         *heading("Listes de candidats"),
         grid(
-            [("Liste", "Source", "Inscrits", "Empreinte SHA-256 du contenu")]
-            + [(s.name, s.source, str(s.size), s.checksum) for s in record.lists],
+            [("Liste", "Source", "Inscrits", "Empreintes SHA-256 : contenu, puis fichier")]
+            + [
+                (s.name, s.source, str(s.size), f"{s.checksum}\n{s.file_sha256 or '—'}")
+                for s in record.lists
+            ],
             (0.22, 0.22, 0.1, 0.46),
         ),
         *heading("Quotas"),

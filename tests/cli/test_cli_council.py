@@ -64,3 +64,20 @@ def test_infeasible_quota_is_a_french_error(
     assert main(["draw", "--db", str(db), "--list", str(lists[0]), "--seats", "2", "--seed",
                  "x", "--quota", "taille:1"]) == 2  # fmt: skip
     assert "illisible" in capsys.readouterr().err
+
+
+def test_rows_left_out_a_missing_list_and_the_dossier_council(
+    tmp_path: Path, lists: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "demo.cdv"
+    assert main(["init", str(db), "--demo"]) == 0
+    capsys.readouterr()
+    broken = tmp_path / "volontaires.csv"
+    broken.write_text(HEADER + "1;Roux;Léa;F;1990;QP094017\n2;Petit;Marc;X;1991;QP094017\n")
+    assert run(db, [*lists, broken], "--json", "-o", str(tmp_path / "pv.pdf")) == 0
+    out = capsys.readouterr()
+    assert "ligne 3, colonne « Sexe »" in out.err and "ligne écartée" in out.err
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "pv.pdf").pages)
+    assert "Conseil citoyen des Hautes-Noues : désignation" in text  # the dossier's council
+    assert run(db, [tmp_path / "absente.csv"]) == 2
+    assert "Liste de candidats introuvable" in capsys.readouterr().err

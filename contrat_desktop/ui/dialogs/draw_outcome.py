@@ -77,6 +77,7 @@ def write_draw_pdf(
 ) -> Path:
     """Runs off the GUI thread, on its own read-only connection; the file appears whole."""
     from contrat_desktop.exchange.atomic_file import replaced_atomically
+    from contrat_desktop.operations.council import council_name_of
     from contrat_desktop.operations.settings import load_document_settings
     from contrat_desktop.reports.draw_record import draw_record_pdf
     from contrat_desktop.storage.repositories import Repositories
@@ -84,7 +85,8 @@ def write_draw_pdf(
     control.check()
     with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
         record = Repositories(dossier).draws.get(draw_id)
-        content = draw_record_pdf(record, load_document_settings(dossier))
+        settings = load_document_settings(dossier)
+        content = draw_record_pdf(record, settings, council_name_of(dossier, record))
     control.check()
     with replaced_atomically(target) as temporary:
         temporary.write_bytes(content)
