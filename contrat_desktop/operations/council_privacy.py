@@ -22,6 +22,12 @@ from datetime import date
 from pathlib import Path
 
 from contrat_desktop.domain.draw import identity, normalised_name
+from contrat_desktop.domain.field_labels import (
+    ENTITY_LABELS,
+    FIELD_LABELS,
+    OPERATION_LABELS,
+    readable_snapshot,
+)
 from contrat_desktop.domain.privacy import (
     ANONYMOUS,
     PersonFile,
@@ -123,7 +129,25 @@ def person_file(dossier: Dossier, person_id: int) -> PersonFile:
         tuple(privacy.attendance_of(dossier.db, person_id)),
         lines,
         draws,
-        tuple(privacy.audit_of(dossier.db, person_id, [m.id or 0 for m in mandates])),
+        tuple(
+            _readable(entry)
+            for entry in privacy.audit_of(dossier.db, person_id, [m.id or 0 for m in mandates])
+        ),
+    )
+
+
+def _readable(entry: tuple[str, ...]) -> tuple[str, str, str, str, str, str]:
+    """An audit row in French: « Mandat au conseil citoyen – Modification », field label..."""
+    at, who, entity, operation, field, old, new = entry
+    what = f"{ENTITY_LABELS.get(entity, entity)} – {OPERATION_LABELS.get(operation, operation)}"
+    shown = FIELD_LABELS.get(field, field)
+    return (
+        at[:16].replace("T", " "),
+        who,
+        what,
+        shown,
+        readable_snapshot(old),
+        readable_snapshot(new),
     )
 
 

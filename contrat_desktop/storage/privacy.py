@@ -216,12 +216,13 @@ def attendance_of(db: Database, person_id: int) -> list[tuple[str, str, str]]:
 
 def audit_of(
     db: Database, person_id: int, member_ids: Collection[int]
-) -> list[tuple[str, str, str, str, str, str]]:
-    """The audit rows of the person's record and mandates, oldest first."""
+) -> list[tuple[str, str, str, str, str, str, str]]:
+    """(at, who, entity, operation, field, old, new) of the person's record and mandates,
+    oldest first."""
     ids = list(member_ids) or [0]
     marks = ", ".join("?" for _ in ids)
     rows = db.execute(
-        "SELECT at, who, entity || ' ' || operation, coalesce(field, ''), "
+        "SELECT at, who, entity, operation, coalesce(field, ''), "
         "coalesce(old_value, ''), coalesce(new_value, '') FROM audit "
         f"WHERE (entity = 'person' AND entity_id = ?) "
         f"OR (entity = 'council_member' AND entity_id IN ({marks})) ORDER BY id",

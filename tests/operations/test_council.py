@@ -178,7 +178,12 @@ def test_export_of_one_person(dossier: Dossier, council: CitizenCouncil, tmp_pat
     assert person[1][0] == SECRET_NAME and person[1][3] == SECRET_EMAIL
     mandates = book.get_sheet_by_name("Mandats").to_python()
     assert mandates[1][2] == 1957 and mandates[1][11] == "Participation au conseil citoyen"
-    assert len(book.get_sheet_by_name("Journal").to_python()) >= 3
+    journal = book.get_sheet_by_name("Journal").to_python()
+    assert len(journal) >= 3
+    created_row = next(r for r in journal[1:] if r[2] == "Personne – Création")
+    assert f"Nom : {SECRET_NAME}" in created_row[5]  # a snapshot read as « Champ : valeur »
+    assert any(r[2] == "Mandat au conseil citoyen – Création" for r in journal[1:])
+    assert not any("{" in str(cell) for r in journal for cell in r)  # no raw JSON
 
 
 def test_retention_preview_then_apply(

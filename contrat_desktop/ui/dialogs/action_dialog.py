@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.actions import Action, action_problems, budget_gap_cents
+from contrat_desktop.domain.field_labels import FIELD_LABELS
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
 from contrat_desktop.operations.campaigns import suggest_reference
@@ -38,7 +39,6 @@ from contrat_desktop.ui.dialogs.action_tabs import (
 )
 from contrat_desktop.ui.dialogs.funding_grid import FundingGrid
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
-from contrat_desktop.ui.field_labels import FIELD_LABELS
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
 from contrat_desktop.ui.widgets.table_editing import commit_open_editors

@@ -22,6 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.attachments import Attachment, AttachmentKind
+from contrat_desktop.domain.field_labels import (
+    ENTITY_LABELS,
+    FIELD_LABELS,
+    OPERATION_LABELS,
+    display_value,
+)
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange
 from contrat_desktop.operations.attachments import (
     attach_file,
@@ -32,12 +38,6 @@ from contrat_desktop.operations.attachments import (
 from contrat_desktop.storage.audit import AuditEntry
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.field_labels import (
-    ENTITY_LABELS,
-    FIELD_LABELS,
-    OPERATION_LABELS,
-    display_value,
-)
 from contrat_desktop.ui.formats import format_datetime
 
 

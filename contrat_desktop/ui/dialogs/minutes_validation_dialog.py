@@ -7,10 +7,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from contrat_desktop.domain.field_labels import FIELD_LABELS
 from contrat_desktop.domain.minutes_preview import ActionChange
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
-from contrat_desktop.ui.field_labels import FIELD_LABELS
 from contrat_desktop.ui.formats import format_date
 
 HEADERS = ["Référence", "Action", "Changement", "Avant", "Après"]

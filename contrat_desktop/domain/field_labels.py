@@ -1,4 +1,5 @@
-"""French names of stored fields and entities, for the history tab and messages."""
+"""French names of stored fields and entities, for the history tab, messages and the
+export of what the dossier holds on one person."""
 
 from __future__ import annotations
 
@@ -35,6 +36,26 @@ FIELD_LABELS: dict[str, str] = {
     "decision_reference": "Référence de la décision",
     "decision_date": "Date de la décision",
     "act_kind": "Type d'acte",
+    # persons and council mandates (the RGPD export's journal)
+    "name": "Nom",
+    "organisation": "Organisation",
+    "role": "Fonction",
+    "email": "Courriel",
+    "phone": "Téléphone",
+    "council_member": "Membre du conseil citoyen",
+    "college": "Collège",
+    "sex": "Sexe",
+    "birth_year": "Année de naissance",
+    "district": "Quartier",
+    "designation": "Désignation",
+    "draw_list": "Liste du tirage",
+    "entry_date": "Date d'entrée",
+    "exit_date": "Date de sortie",
+    "exit_reason": "Motif de sortie",
+    "steering_representative": "Représentant(e) aux instances de pilotage",
+    "consent_date": "Date du consentement",
+    "consent_purpose": "Finalité du consentement",
+    "anonymised_on": "Anonymisé(e) le",
     **{f"beneficiaries_{name}": f"Bénéficiaires {label}" for name, label in AGE_BANDS},
 }
 
@@ -44,13 +65,36 @@ ENTITY_LABELS: dict[str, str] = {
     "attachment": "Pièce jointe",
     "holder": "Porteur",
     "funder": "Financeur",
+    "person": "Personne",
+    "council_member": "Mandat au conseil citoyen",
 }
 
 OPERATION_LABELS: dict[str, str] = {
     "create": "Création",
     "update": "Modification",
     "delete": "Suppression",
+    "anonymisation": "Anonymisation",
 }
+
+
+def readable_snapshot(value: str) -> str:
+    """A stored audit value as a person reads it: a record's snapshot as « Champ : valeur »
+    pairs (empty ones left out), anything else as it is."""
+    import json
+
+    if not value.startswith("{"):
+        return value
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(data, dict):
+        return value
+    return " ; ".join(
+        f"{FIELD_LABELS.get(key, key)} : {item}"
+        for key, item in data.items()
+        if item not in (None, "", "[]") and key not in {"id", "version", "council_id", "person_id"}
+    )
 
 
 def display_value(field: str, value: str | None, names: dict[str, dict[int, str]]) -> str:
