@@ -135,14 +135,15 @@ def wizard_wanted() -> bool:
 
 def ask_with_wizard(deployment: Deployment | None) -> Path | None:
     """The first-start wizard, asked again until its dossier is ready; None: the user quit."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from contrat_desktop.domain.errors import ValidationError
     from contrat_desktop.operations.first_start import set_up_dossier
     from contrat_desktop.storage.errors import DossierError
+    from contrat_desktop.ui.application import french_application
     from contrat_desktop.ui.dialogs.first_start_wizard import ask_first_start
 
-    _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+    _app = french_application()
     while True:
         choice = ask_first_start(deployment)
         if choice is None:
@@ -178,15 +179,13 @@ def start(argv: Sequence[str] | None = None) -> Started:
     # the integrity check runs while Qt and the window's modules load
     early = EarlyIntegrityCheck(path) if path.exists() else None
 
-    from PySide6.QtWidgets import QApplication
-
+    from contrat_desktop.ui.application import french_application
     from contrat_desktop.ui.controller import DossierController
     from contrat_desktop.ui.main_window import MainWindow
     from contrat_desktop.ui.session import DossierSession
 
     log_path = setup_logging()
-    app = QApplication.instance() or QApplication(list(sys.argv[:1]))
-    assert isinstance(app, QApplication)
+    app = french_application()
     app.setApplicationName("contrat_desktop")
     app.setApplicationVersion(__version__)
     install_exception_hook(log_path)
@@ -257,19 +256,20 @@ def start_or_recover(argv: Sequence[str] | None = None) -> Started | None:
             log.info("first start: the user quit the wizard")
             return None
         except DeploymentError as error:
-            from PySide6.QtWidgets import QApplication, QMessageBox
+            from PySide6.QtWidgets import QMessageBox
 
-            _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+            from contrat_desktop.ui.application import french_application
+
+            _app = french_application()
             log.error("deployment file: %s", error)
             QMessageBox.critical(None, "Fichier de déploiement", str(error))
             return None
         except DossierError as error:
-            from PySide6.QtWidgets import QApplication
-
+            from contrat_desktop.ui.application import french_application
             from contrat_desktop.ui.preferences import Preferences
             from contrat_desktop.ui.recovery import ask_for_another
 
-            _app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+            _app = french_application()
             log.error("cannot open dossier: %s", error)
             parsed = parse_args(args)
             failed = choose_dossier(parsed.dossier, Preferences().last_dossier)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
@@ -123,3 +124,18 @@ def test_table_columns_are_remembered_for_every_list(qtbot: QtBot, tmp_path: Pat
     assert second.window._tables("holders")["holders/0"].horizontalHeader().isSectionHidden(2)
     second.window.close()
     second.window.session.close()
+
+
+def test_qt_own_texts_are_in_french(qapp: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from contrat_desktop.ui.application import french_application
+
+    assert french_application() is qapp
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+    )
+    assert (
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuler"
+    )
+    assert buttons.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "") == "Fermer"

@@ -96,7 +96,9 @@ class CompositionPanel(QWidget):
         }
         for n, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title, self)
-            table = compact_table(["", "Membres", "Part"], title)
+            table = compact_table(["", "Nb", "%"], title)  # five side by side: short headers
+            table.horizontalHeaderItem(1).setToolTip("Nombre de membres")
+            table.horizontalHeaderItem(2).setToolTip("Part des membres")
             table.setMinimumHeight(110)
             QVBoxLayout(box).addWidget(table)
             grid.addWidget(box, 0, n)
