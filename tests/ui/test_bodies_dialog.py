@@ -24,7 +24,7 @@ def make_dialog(qtbot: QtBot, session: DossierSession) -> BodiesDialog:
 def test_lists_the_demo_bodies_with_their_members(qtbot: QtBot, session: DossierSession) -> None:
     dialog = make_dialog(qtbot, session)
     assert dialog.list.count() == len(session.repos.bodies.all()) >= 4
-    assert dialog.table.rowCount() > 5
+    assert dialog.composition.table.rowCount() > 5
     assert dialog.name.text() == session.repos.bodies.all()[0].name
 
 
@@ -40,12 +40,12 @@ def test_a_new_body_with_members_and_quorum_then_undo(
     dialog.quorum_mode.setCurrentIndex(2)
     assert dialog.quorum_value.value() == 50
     known = session.repos.persons.all()[0]
-    dialog.add_member(known.id)
-    dialog.add_member(Person("Marc Henry", "Mission locale", "Conseiller"))
-    seat = dialog.table.cellWidget(1, 3)
+    dialog.composition.add_member(known.id)
+    dialog.composition.add_member(Person("Marc Henry", "Mission locale", "Conseiller"))
+    seat = dialog.composition.table.cellWidget(1, 3)
     assert isinstance(seat, QComboBox)
     seat.setCurrentIndex(seat.findData(Seat.SUBSTITUTE.value))
-    dialog.table.item(1, 2).setText("Conseiller emploi")
+    dialog.composition.table.item(1, 2).setText("Conseiller emploi")
     assert dialog.dirty
     assert dialog.save(), dialog.messages.text()
     assert dialog.list.count() == count + 1
@@ -102,7 +102,7 @@ def test_read_only_shows_without_editing(qtbot: QtBot, demo_path: Any, qapp: Any
     session = DossierSession(open_dossier(demo_path, read_only=True, daily_backup=False))
     try:
         dialog = make_dialog(qtbot, session)
-        assert not dialog.save_button.isEnabled() and not dialog.add_member_button.isEnabled()
+        assert not dialog.save_button.isEnabled() and not dialog.composition.add_button.isEnabled()
         assert not dialog.quorum_value.isEnabled() and not dialog.kind.isEnabled()
         assert "lecture seule" in dialog.windowTitle()
         assert not dialog.save()
@@ -131,10 +131,10 @@ def test_the_kind_of_a_body_with_meetings_is_locked(qtbot: QtBot, session: Dossi
 
 def test_ctrl_s_keeps_a_role_being_typed(qtbot: QtBot, session: DossierSession) -> None:
     dialog = make_dialog(qtbot, session)
-    index = dialog.table.model().index(0, 2)
-    dialog.table.setCurrentIndex(index)
-    dialog.table.edit(index)
-    editor = dialog.table.indexWidget(index)
+    index = dialog.composition.table.model().index(0, 2)
+    dialog.composition.table.setCurrentIndex(index)
+    dialog.composition.table.edit(index)
+    editor = dialog.composition.table.indexWidget(index)
     editor.setText("Maire de Villiers")  # type: ignore[union-attr]
     dialog._mark_dirty()  # typing in a cell marks the sheet as changed
     assert dialog.save(), dialog.messages.text()

@@ -3,9 +3,8 @@ attachments. Saving goes through the undo stack; closing with changes asks first
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from contrat_desktop.ui.dialogs.action_tabs import (
     status_rows,
 )
 from contrat_desktop.ui.dialogs.funding_grid import FundingGrid
-from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
+from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
 from contrat_desktop.ui.widgets.table_editing import commit_open_editors
@@ -47,7 +46,7 @@ ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px so
 WARNING_STYLE = "color: #5c4400; background: #fff3cd; padding: 6px; border: 1px solid #e0c36a;"
 
 
-class ActionDialog(QDialog):
+class ActionDialog(GuardedDialog):
     def __init__(
         self, session: DossierSession, action_id: int | None, parent: QWidget | None = None
     ) -> None:
@@ -299,7 +298,7 @@ class ActionDialog(QDialog):
     def change_status(self, target: ActionStatus) -> None:
         if self.state is None or self.state.action.id is None:
             return
-        if self.dirty and not self._ask_save("avant de changer le statut"):
+        if self.dirty and not self.ask_save("avant de changer le statut"):
             return
         comment, accepted = QInputDialog.getText(
             self, "Changer le statut", f"Passer au statut « {target.label} ».\nCommentaire :"
@@ -312,24 +311,8 @@ class ActionDialog(QDialog):
         self.dirty = False
         self._load()
 
-    def _ask_save(self, when: str) -> bool:
-        question = f"Cette action a des modifications non enregistrées. Les enregistrer {when} ?"
-        if confirm_leaving(self, question, self.save):
-            self.dirty = False
-            return True
-        return False
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty and not self._ask_save("avant de fermer"):
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        """Escape, "Fermer" and the window's close button all come here."""
-        if self.dirty and not self._ask_save("avant de fermer"):
-            return
-        super().reject()
+    def unsaved_question(self, when: str) -> str:
+        return f"Cette action a des modifications non enregistrées. Les enregistrer {when} ?"
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier

@@ -7,12 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,38 +20,28 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from contrat_desktop.domain.bodies import Body
-from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.persons import BodyMember, Person, Seat
 from contrat_desktop.operations.body_sheet import BodySheet, load_body_sheet, write_body_sheet
-from contrat_desktop.operations.meeting_context import add_person
-from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.dialogs.meeting_attendance import InviteDialog
-from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
+from contrat_desktop.ui.dialogs.body_composition import BodyComposition
+from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
-from contrat_desktop.ui.widgets.table_editing import commit_open_editors, set_table_editable
+from contrat_desktop.ui.widgets.table_editing import commit_open_editors
 
-HEADERS = ["Nom", "Organisation", "Fonction", "Siège"]
-NAME, ORGANISATION, ROLE, SEAT = range(4)
 QUORUM_MODES = ["Pas de quorum", "Nombre de membres", "Part des titulaires (%)"]
 ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
 
 
-class BodiesDialog(QDialog):
+class BodiesDialog(GuardedDialog):
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Instances et composition")
         self.session = session
         self.current: BodySheet | None = None
-        self.members: list[BodyMember] = []
-        self.persons: dict[int, Person] = {}
         self.dirty = False
         self._loading = False
         self.list = QListWidget(self)
@@ -94,23 +82,8 @@ class BodiesDialog(QDialog):
         quorum_label.setBuddy(self.quorum_mode)
         form.addRow(quorum_label, quorum)
         form.addRow("", self.council)
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Composition de l'instance")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for column, width in enumerate((200, 230, 230)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemChanged.connect(self._item_changed)
-        self.add_member_button = QPushButton("&Ajouter un membre…", self)
-        self.add_member_button.clicked.connect(lambda: self.add_member())
-        self.remove_member_button = QPushButton("&Retirer le membre", self)
-        self.remove_member_button.clicked.connect(self.remove_member)
-        member_buttons = QHBoxLayout()
-        member_buttons.addWidget(self.add_member_button)
-        member_buttons.addWidget(self.remove_member_button)
-        member_buttons.addStretch(1)
+        self.composition = BodyComposition(session, self)
+        self.composition.changed.connect(self._mark_dirty)
         self.messages = QLabel(self)
         self.messages.setWordWrap(True)
         self.messages.setStyleSheet(ERROR_STYLE)
@@ -119,8 +92,7 @@ class BodiesDialog(QDialog):
         right.addWidget(self.messages)
         right.addLayout(form)
         right.addWidget(QLabel("<b>Composition</b>", self))
-        right.addLayout(member_buttons)
-        right.addWidget(self.table, 1)
+        right.addWidget(self.composition, 1)
         columns = QHBoxLayout()
         columns.addLayout(left)
         columns.addLayout(right, 1)
@@ -171,13 +143,13 @@ class BodiesDialog(QDialog):
         body_id = self.list.item(row).data(Qt.ItemDataRole.UserRole)
         if self.current is not None and self.current.body.id == body_id:
             return
-        if self.dirty and not self._ask_save():
+        if self.dirty and not self.ask_save("avant de changer d'instance"):
             self._fill_list(self.current.body.id if self.current else None)
             return
         self._load(load_body_sheet(self.session.dossier, int(body_id)))
 
     def new_body(self) -> None:
-        if self.dirty and not self._ask_save():
+        if self.dirty and not self.ask_save("avant de changer d'instance"):
             return
         code = self.kind.itemData(0) or "autre"
         self.current = None
@@ -214,53 +186,11 @@ class BodiesDialog(QDialog):
             else ""
         )
         self.council.setChecked(body.council_required)
-        self.members = list(sheet.members)
-        self.persons = {p.id: p for p in sheet.persons if p.id is not None}
-        self._show_members()
+        self.composition.load(body.id or 0, sheet.members, sheet.persons)
         self._loading = False
         self.dirty = False
         self.messages.hide()
         self.delete_button.setEnabled(self.current is not None and not self.session.read_only)
-
-    def _show_members(self) -> None:
-        loading, self._loading = self._loading, True
-        self.table.setRowCount(len(self.members))
-        for row, member in enumerate(self.members):
-            person = self.persons.get(member.person_id) or Person("?")
-            name = QTableWidgetItem(person.name)
-            name.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(row, NAME, name)
-            self.table.setItem(row, ORGANISATION, QTableWidgetItem(person.organisation))
-            self.table.setItem(row, ROLE, QTableWidgetItem(person.role))
-            seat = QComboBox(self.table)
-            seat.setAccessibleName(f"Siège de {person.name}")
-            for choice in Seat:
-                seat.addItem(choice.label, choice.value)
-            seat.setCurrentIndex(seat.findData(member.seat.value))
-            seat.setEnabled(not self.session.read_only)
-            seat.currentIndexChanged.connect(lambda _i, box=seat: self._seat_changed(box))
-            self.table.setCellWidget(row, SEAT, seat)
-        self._loading = loading
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._loading:
-            return
-        person_id = self.members[item.row()].person_id
-        person = self.persons[person_id]
-        text = item.text().strip()
-        changed = (
-            replace(person, organisation=text)
-            if item.column() == ORGANISATION
-            else replace(person, role=text)
-        )
-        self.persons[person_id] = changed
-        self._mark_dirty()
-
-    def _seat_changed(self, box: QComboBox) -> None:
-        for row in range(self.table.rowCount()):
-            if self.table.cellWidget(row, SEAT) is box:
-                self.members[row] = replace(self.members[row], seat=Seat(box.currentData()))
-        self._mark_dirty()
 
     def _quorum_mode_changed(self) -> None:
         writable = not self.session.read_only
@@ -272,41 +202,6 @@ class BodiesDialog(QDialog):
     def _mark_dirty(self) -> None:
         if not self._loading:
             self.dirty = True
-
-    # members -------------------------------------------------------------------------
-    def add_member(self, choice: int | Person | None = None) -> None:
-        present = {m.person_id for m in self.members}
-        if choice is None:
-            known = [p for p in self.session.repos.persons.all() if p.id not in present]
-            dialog = InviteDialog(known, self)
-            dialog.setWindowTitle("Ajouter un membre")
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            choice = dialog.choice()
-        if isinstance(choice, Person):
-            try:
-                choice = add_person(self.session.dossier, choice)
-            except (ValidationError, DossierError) as error:
-                QMessageBox.warning(self, "Ajout impossible", str(error))
-                return
-        person = (
-            choice if isinstance(choice, Person) else self.session.repos.persons.get(int(choice))
-        )
-        if person.id is None or person.id in present:
-            return
-        self.persons[person.id] = person
-        self.members.append(BodyMember(self.current.body.id or 0 if self.current else 0, person.id))
-        self._show_members()
-        self.table.selectRow(len(self.members) - 1)
-        self._mark_dirty()
-
-    def remove_member(self) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.members):
-            removed = self.members.pop(row)
-            self.persons.pop(removed.person_id, None)
-            self._show_members()
-            self._mark_dirty()
 
     # saving --------------------------------------------------------------------------
     def _collect(self) -> BodySheet:
@@ -322,11 +217,8 @@ class BodiesDialog(QDialog):
             quorum_fraction_percent=value if mode == 2 else None,
             council_required=self.council.isChecked(),
         )
-        return BodySheet(
-            body=body,
-            members=tuple(self.members),
-            persons=tuple(self.persons[m.person_id] for m in self.members),
-        )
+        members, persons = self.composition.collect()
+        return BodySheet(body=body, members=members, persons=persons)
 
     def save(self) -> bool:
         if self.session.read_only:
@@ -393,8 +285,6 @@ class BodiesDialog(QDialog):
         for widget in (
             self.new_button,
             self.save_button,
-            self.add_member_button,
-            self.remove_member_button,
             self.min_meetings,
             self.quorum_mode,
             self.quorum_value,
@@ -403,24 +293,9 @@ class BodiesDialog(QDialog):
             widget.setEnabled(writable)
         for edit in (self.name, self.chairs):
             edit.setReadOnly(not writable)
-        set_table_editable(self.table, writable)
+        self.composition.set_editable(writable)
         if not writable:
             self.setWindowTitle(self.windowTitle() + " (lecture seule)")
 
-    def _ask_save(self) -> bool:
-        question = "Cette instance a des modifications non enregistrées. Les enregistrer ?"
-        if confirm_leaving(self, question, self.save):
-            self.dirty = False
-            return True
-        return False
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty and not self._ask_save():
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        if self.dirty and not self._ask_save():
-            return
-        super().reject()
+    def unsaved_question(self, when: str) -> str:
+        return f"Cette instance a des modifications non enregistrées. Les enregistrer {when} ?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,7 +35,7 @@ from contrat_desktop.ui.dialogs.meeting_attendance import MeetingAttendanceTab
 from contrat_desktop.ui.dialogs.meeting_examined import MeetingExaminedTab
 from contrat_desktop.ui.dialogs.meeting_follow_ups import MeetingFollowUpsTab
 from contrat_desktop.ui.dialogs.meeting_general import MeetingGeneralTab
-from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
+from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
 from contrat_desktop.ui.widgets.table_editing import commit_open_editors
@@ -44,7 +44,7 @@ ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px so
 FROZEN_STYLE = "color: #0d3c61; background: #e3f2fd; padding: 6px; border: 1px solid #90caf9;"
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(GuardedDialog):
     def __init__(
         self,
         session: DossierSession,
@@ -240,20 +240,5 @@ class MeetingDialog(QDialog):
         self._load(self.sheet)
         return True
 
-    def _ask_save(self) -> bool:
-        question = (
-            "Cette réunion a des modifications non enregistrées. Les enregistrer avant de fermer ?"
-        )
-        return confirm_leaving(self, question, self.save)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty and not self._ask_save():
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        """Escape, "Fermer" and the window's close button all come here."""
-        if self.dirty and not self._ask_save():
-            return
-        super().reject()
+    def unsaved_question(self, when: str) -> str:
+        return f"Cette réunion a des modifications non enregistrées. Les enregistrer {when} ?"

@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import ConflictError
-from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
+from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
 
@@ -36,7 +35,7 @@ FIELD_ERROR_STYLE = "color: #b71c1c;"
 INVALID_STYLE = "border: 2px solid #c62828; background: #fdecea;"
 
 
-class RecordDialog(QDialog, Generic[T]):
+class RecordDialog(GuardedDialog, Generic[T]):
     entity = ""  # sent on the session's ``changed`` signal
     noun = "cette fiche"  # "ce porteur": used in questions
 
@@ -241,23 +240,5 @@ class RecordDialog(QDialog, Generic[T]):
         if self.save():
             self.accept()
 
-    def _ask_save(self) -> bool:
-        question = (
-            f"Vous avez modifié {self.noun} sans l'enregistrer. Enregistrer avant de fermer ?"
-        )
-        if confirm_leaving(self, question, self.save):
-            self.dirty = False
-            return True
-        return False
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty and not self._ask_save():
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        """Escape, "Fermer" and the window's close button all come here."""
-        if self.dirty and not self._ask_save():
-            return
-        super().reject()
+    def unsaved_question(self, when: str) -> str:
+        return f"Vous avez modifié {self.noun} sans l'enregistrer. Enregistrer {when} ?"
