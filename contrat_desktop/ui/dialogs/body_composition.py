@@ -8,13 +8,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from contrat_desktop.operations.meeting_context import add_person
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.meeting_attendance import InviteDialog
 from contrat_desktop.ui.session import DossierSession
-from contrat_desktop.ui.widgets.table_editing import set_table_editable
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
 
 HEADERS = ["Nom", "Organisation", "Fonction", "Siège"]
 NAME, ORGANISATION, ROLE, SEAT = range(4)
@@ -43,11 +41,7 @@ class BodyComposition(QWidget):
         self.persons: dict[int, Person] = {}
         self.editable = not session.read_only
         self._loading = False
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Composition de l'instance")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = editable_table(HEADERS, "Composition de l'instance", self)
         for column, width in enumerate((200, 230, 230)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)

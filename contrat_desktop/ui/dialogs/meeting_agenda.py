@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.french_dates import clock
 from contrat_desktop.domain.meetings import AgendaItem, agenda_schedule, expected_end
-from contrat_desktop.ui.widgets.table_editing import set_table_editable
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
 
 HEADERS = ["N°", "Heure prévue", "Point", "Présenté par", "Durée (min)"]
 TITLE, PRESENTER, DURATION = 2, 3, 4
@@ -41,11 +40,7 @@ class MeetingAgendaTab(QWidget):
         self.starts_at = datetime(2000, 1, 1)
         self.planned_minutes = 0
         self.editable = True
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Ordre du jour")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = editable_table(HEADERS, "Ordre du jour", self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for column, width in enumerate((40, 100, 380, 220, 100)):
             self.table.setColumnWidth(column, width)

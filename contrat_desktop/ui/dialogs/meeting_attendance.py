@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,7 @@ from contrat_desktop.domain.meetings import Attendance, Presence
 from contrat_desktop.domain.persons import Person, Seat
 from contrat_desktop.domain.quorum import check_quorum, council_warning
 from contrat_desktop.operations.meeting_context import MeetingContext
-from contrat_desktop.ui.widgets.table_editing import set_table_editable
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
 
 HEADERS = ["Nom", "Organisation", "Fonction", "Qualité", "Présence", "Représenté(e) par"]
 PRESENCE, REPRESENTED_BY = 4, 5
@@ -85,11 +83,7 @@ class MeetingAttendanceTab(QWidget):
         self.context: MeetingContext | None = None
         self.rows: list[Attendance] = []
         self.editable = True
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Personnes convoquées et présences")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = editable_table(HEADERS, "Personnes convoquées et présences", self)
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((190, 220, 170, 170, 130)):
             self.table.setColumnWidth(column, width)

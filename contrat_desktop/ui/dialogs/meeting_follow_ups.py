@@ -7,11 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.meetings import FollowUp
 from contrat_desktop.ui.widgets.date_edit import DateEdit
-from contrat_desktop.ui.widgets.table_editing import set_table_editable
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
 
 HEADERS = ["Qui", "Quoi", "Pour le"]
 WHO, WHAT, DUE = 0, 1, 2
@@ -32,11 +30,7 @@ class MeetingFollowUpsTab(QWidget):
         super().__init__(parent)
         self.rows: list[FollowUp] = []
         self.editable = True
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Suites à donner")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = editable_table(HEADERS, "Suites à donner", self)
         self.table.setColumnWidth(WHO, 260)
         self.table.setColumnWidth(DUE, 150)
         self.table.horizontalHeader().setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)

@@ -3,12 +3,25 @@ being typed in is committed before a save (Ctrl+S does not take the focus away f
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableWidget, QWidget
 
 Trigger = QAbstractItemView.EditTrigger
 TYPING = (
     Trigger.DoubleClicked | Trigger.EditKeyPressed | Trigger.AnyKeyPressed | Trigger.SelectedClicked
 )
+
+
+def editable_table(headers: Sequence[str], name: str, parent: QWidget) -> QTableWidget:
+    """A table of rows edited in place (selected whole, no row numbers), typing opens cells."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    set_table_editable(table, True)
+    return table
 
 
 def set_table_editable(view: QAbstractItemView, editable: bool) -> None:
