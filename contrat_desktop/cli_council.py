@@ -19,14 +19,11 @@ from typing import Any
 from contrat_desktop.domain.draw import DrawRequest
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.quotas import Quota
-from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.operations.council import council_name_of, import_candidate_list, run_draw
+from contrat_desktop.operations.council import import_candidate_list, run_draw, write_draw_record
 from contrat_desktop.operations.council_members import export_council_members, only_council
 from contrat_desktop.operations.council_notice import write_privacy_notice
 from contrat_desktop.operations.council_participation import council_participation
-from contrat_desktop.operations.settings import load_document_settings
-from contrat_desktop.reports.draw_record import draw_record_pdf
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
@@ -167,10 +164,7 @@ def run_draw_command(args: argparse.Namespace) -> int:
             council_id=council_id,
         )
         if args.output:
-            settings = load_document_settings(dossier)
-            content = draw_record_pdf(record, settings, council_name_of(dossier, record))
-            with replaced_atomically(args.output) as temporary:
-                temporary.write_bytes(content)
+            write_draw_record(dossier, record, args.output)
     print(
         json.dumps(_as_json(record), ensure_ascii=False, indent=2) if args.json else _text(record)
     )

@@ -23,6 +23,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from contrat_desktop.storage.database import Dossier, open_dossier
+
 log = logging.getLogger(__name__)
 
 
@@ -139,6 +141,21 @@ def run_in_background(work: Callable[[TaskControl], Any], parent: QObject | None
     _running.add(task)
     QThreadPool.globalInstance().start(_Runner(task, work))
     return task
+
+
+def read_in_background(
+    dossier: Dossier, work: Callable[[Dossier], Any], parent: QObject | None = None
+) -> Task:
+    """``work(reader)`` off the GUI thread, ``reader`` being a read-only connection of its
+    own to ``dossier``'s file (the rule above); the task succeeds with what ``work`` returns."""
+    path, user = dossier.path, dossier.user  # read here, on the GUI thread
+
+    def run(control: TaskControl) -> Any:
+        control.check()
+        with open_dossier(path, user=user, read_only=True, daily_backup=False) as reader:
+            return work(reader)
+
+    return run_in_background(run, parent)
 
 
 def wait_for_background_work(msecs: int = 30_000) -> bool:

@@ -8,25 +8,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from contrat_desktop.storage.database import open_dossier
-from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.operations.council_members import export_council_members
+from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.session import DossierSession
 
 XLSX_FILTER = "Classeur Excel (*.xlsx)"
 PDF_FILTER = "Document PDF (*.pdf)"
-
-
-def write_members_list(
-    dossier_path: Path, user: str, council_id: int, target: Path, day: date, control: TaskControl
-) -> Path:
-    """Runs off the GUI thread, on its own read-only connection."""
-    from contrat_desktop.operations.council_members import export_council_members
-
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        export_council_members(dossier, council_id, target, day)
-    return target
 
 
 def export_members_from(
@@ -46,9 +34,8 @@ def export_members_from(
     if target.suffix.lower() not in {".xlsx", ".pdf"}:
         suffix = ".pdf" if chosen_filter == PDF_FILTER else ".xlsx"
         target = target.with_name(target.name + suffix)
-    path, user = session.dossier.path, session.dossier.user
-    task = run_in_background(
-        lambda control: write_members_list(path, user, council_id, target, day, control)
+    task = read_in_background(
+        session.dossier, lambda reader: export_council_members(reader, council_id, target, day)
     )
     window = parent.window()
     status = window.statusBar() if hasattr(window, "statusBar") else None

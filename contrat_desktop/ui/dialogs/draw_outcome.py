@@ -1,5 +1,5 @@
 """What a draw leaves behind: the lists and the record kept in the dossier in one
-transaction, and the procès-verbal PDF (built off the GUI thread)."""
+transaction."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from contrat_desktop.domain.quotas import Quota
 from contrat_desktop.exchange.candidate_lists import CandidateReading
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.operations.council import import_candidate_list, run_draw
-from contrat_desktop.storage.database import Dossier, open_dossier
+from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.background import TaskControl
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,24 +69,3 @@ def perform_draw(
             witnesses=setting.witnesses,
             council_id=council_id,
         )
-
-
-def write_draw_pdf(
-    dossier_path: Path, user: str, draw_id: int, target: Path, control: TaskControl
-) -> Path:
-    """Runs off the GUI thread, on its own read-only connection; the file appears whole."""
-    from contrat_desktop.exchange.atomic_file import replaced_atomically
-    from contrat_desktop.operations.council import council_name_of
-    from contrat_desktop.operations.settings import load_document_settings
-    from contrat_desktop.reports.draw_record import draw_record_pdf
-    from contrat_desktop.storage.repositories import Repositories
-
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        record = Repositories(dossier).draws.get(draw_id)
-        settings = load_document_settings(dossier)
-        content = draw_record_pdf(record, settings, council_name_of(dossier, record))
-    control.check()
-    with replaced_atomically(target) as temporary:
-        temporary.write_bytes(content)
-    return target

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.draw_record import DrawRecord
-from contrat_desktop.ui.background import Task, run_in_background
+from contrat_desktop.operations.council import write_draw_record
+from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
-from contrat_desktop.ui.dialogs.draw_outcome import write_draw_pdf
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
 from contrat_desktop.ui.pages.tables import make_table
@@ -43,9 +44,11 @@ def save_record_pdf(
     if not chosen:
         return None
     target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-    path, user, draw_id = session.dossier.path, session.dossier.user, record.id or 0
-    task = run_in_background(
-        lambda control: write_draw_pdf(path, user, draw_id, target, control), parent
+    draw_id = record.id or 0
+    task = read_in_background(
+        session.dossier,
+        lambda reader: write_draw_record(reader, Repositories(reader).draws.get(draw_id), target),
+        parent,
     )
     task.succeeded.connect(lambda _t: done(f"Procès-verbal enregistré : {target}"))
     task.failed.connect(

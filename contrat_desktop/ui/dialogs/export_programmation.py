@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.programmation_export import ExportSummary, export_programmation
-from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.session import DossierSession
 
@@ -27,15 +26,6 @@ TITLE = "Exporter la programmation"
 
 def default_export_path(session: DossierSession, year: int) -> Path:
     return session.dossier.path.parent / f"programmation-{year}.xlsx"
-
-
-def write_export(
-    dossier_path: Path, user: str, year: int, target: Path, control: TaskControl
-) -> ExportSummary:
-    """Runs off the GUI thread, on its own read-only connection."""
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        return export_programmation(dossier, year, target)
 
 
 def export_programmation_from(parent: QWidget, session: DossierSession) -> Task | None:
@@ -56,8 +46,9 @@ def export_programmation_from(parent: QWidget, session: DossierSession) -> Task 
     target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
     window = parent.window()
     _status(window, f"Export de la programmation {year} en cours…", 0)
-    path, user = session.dossier.path, session.dossier.user
-    task = run_in_background(lambda control: write_export(path, user, year, target, control))
+    task = read_in_background(
+        session.dossier, lambda reader: export_programmation(reader, year, target)
+    )
 
     def done(summary: ExportSummary) -> None:
         _status(

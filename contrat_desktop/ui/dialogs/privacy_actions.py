@@ -11,22 +11,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.operations.council_privacy import export_person
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.session import DossierSession
-
-
-def write_person_export(
-    dossier_path: Path, user: str, person_id: int, target: Path, control: TaskControl
-) -> Path:
-    """Runs off the GUI thread, on its own read-only connection."""
-    from contrat_desktop.operations.council_privacy import export_person
-
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        export_person(dossier, person_id, target)
-    return target
 
 
 def _slug(name: str) -> str:
@@ -53,9 +41,8 @@ def export_person_from(
     if not chosen:
         return None
     target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
-    path, user = session.dossier.path, session.dossier.user
-    task = run_in_background(
-        lambda control: write_person_export(path, user, person_id, target, control)
+    task = read_in_background(
+        session.dossier, lambda reader: export_person(reader, person_id, target)
     )
     _status(parent, f"Export des données de {name}…")
     task.succeeded.connect(

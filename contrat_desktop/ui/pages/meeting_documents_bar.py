@@ -1,6 +1,7 @@
 """The documents of the selected meeting, written off the GUI thread where the user
 chooses, then opened with the system's viewer if asked: minutes, sign-in sheet,
-convocations (all in one PDF, or one letter per person in a folder) and the .ics file."""
+convocations (all in one PDF, or one letter per person in a folder) and the .ics file.
+ReportLab is imported by the work itself: this bar is built with the window, at start-up."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.file_names import slug
 from contrat_desktop.operations.meetings import MeetingSummary
-from contrat_desktop.storage.database import open_dossier
-from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.session import DossierSession
 
 # kind: (button text, file suffix, file filter)
@@ -33,29 +34,6 @@ DOCUMENTS = {
     "convocations": ("Convocations…", "convocations.pdf", "PDF (*.pdf)"),
     "ics": ("Agenda (.ics)…", "reunion.ics", "Agenda (*.ics)"),
 }
-
-
-def write_document(
-    dossier_path: Path, user: str, meeting_id: int, kind: str, target: Path, control: TaskControl
-) -> Path:
-    """Runs off the GUI thread, on its own read-only connection."""
-    from contrat_desktop.operations.meeting_documents import write_meeting_document
-
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        write_meeting_document(dossier, meeting_id, kind, target)
-    return target
-
-
-def write_letters(
-    dossier_path: Path, user: str, meeting_id: int, folder: Path, control: TaskControl
-) -> Path:
-    from contrat_desktop.operations.meeting_documents import write_convocation_letters
-
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        write_convocation_letters(dossier, meeting_id, folder)
-    return folder
 
 
 class MeetingDocumentsBar(QWidget):
@@ -104,11 +82,14 @@ class MeetingDocumentsBar(QWidget):
         if not chosen:
             return None
         target = Path(chosen)
-        path, user = self.session.dossier.path, self.session.dossier.user
-        return self._run(
-            text.rstrip("…"),
-            lambda control: write_document(path, user, meeting_id, kind, target, control),
-        )
+
+        def write(reader: Dossier) -> Path:
+            from contrat_desktop.operations.meeting_documents import write_meeting_document
+
+            write_meeting_document(reader, meeting_id, kind, target)
+            return target
+
+        return self._run(text.rstrip("…"), write)
 
     def save_letters(self) -> Task | None:
         if self.meeting_id is None:
@@ -122,17 +103,20 @@ class MeetingDocumentsBar(QWidget):
         if not chosen:
             return None
         folder = Path(chosen)
-        path, user = self.session.dossier.path, self.session.dossier.user
-        return self._run(
-            "Convocations (une par personne)",
-            lambda control: write_letters(path, user, meeting_id, folder, control),
-        )
 
-    def _run(self, label: str, work: Callable[[TaskControl], Any]) -> Task:
+        def write(reader: Dossier) -> Path:
+            from contrat_desktop.operations.meeting_documents import write_convocation_letters
+
+            write_convocation_letters(reader, meeting_id, folder)
+            return folder
+
+        return self._run("Convocations (une par personne)", write)
+
+    def _run(self, label: str, work: Callable[[Dossier], Path]) -> Task:
         status = self.window().statusBar() if hasattr(self.window(), "statusBar") else None
         if status is not None:
             status.showMessage(f"Préparation du document « {label} »…")
-        self.task = run_in_background(work)
+        self.task = read_in_background(self.session.dossier, work)
         self.task.succeeded.connect(lambda written: self._written(Path(written), status))
         self.task.failed.connect(
             lambda error: QMessageBox.warning(self, "Document non écrit", str(error))
