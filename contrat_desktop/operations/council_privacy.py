@@ -212,14 +212,12 @@ def _draws_due(repos: Repositories, today: date) -> tuple[tuple[int, str], ...]:
         council = councils.get(record.council_id)
         renewal = council.renewal_due_on if council else None
         named = any(
-            not c.name.startswith(PURGED_PREFIXES) for c in (*record.selected, *record.reserve)
+            not c.name.startswith(privacy.DRAW_RANK_LABELS)
+            for c in (*record.selected, *record.reserve)
         )
         if renewal is not None and renewal <= today and named:
             due.append((record.id or 0, f"Tirage du {record.drawn_at:%d/%m/%Y}"))
     return tuple(due)
-
-
-PURGED_PREFIXES = ("Personne tirée au sort n° ", "Personne de la réserve n° ")
 
 
 def apply_retention(dossier: Dossier, plan: RetentionPlan, today: date) -> None:

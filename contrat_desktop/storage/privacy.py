@@ -25,7 +25,11 @@ from contrat_desktop.domain.draw import normalised_name
 
 Identity = tuple[str, int | None]  # normalised name, birth year
 BLANKED = {"birth_year": None, "key": ""}  # the identifier on a voter or tenant list too
-PERSONAL_KEYS = ("birth_year",)  # in the audit values of member records
+PERSONAL_KEYS = ("birth_year",)
+DRAW_RANK_LABELS = (
+    "Personne tirée au sort",
+    "Personne de la réserve",
+)  # then « n° 3 »  # in the audit values of member records
 SKIPPED_TABLES = (
     "sqlite_",
     "_sqlite",
@@ -157,9 +161,7 @@ def purge_draw_people(db: Database, draw_id: int) -> int:
         return 0
     selected, reserve = (
         _ranked(json.loads(text), prefix)
-        for text, prefix in zip(
-            row, ("Personne tirée au sort", "Personne de la réserve"), strict=True
-        )
+        for text, prefix in zip(row, DRAW_RANK_LABELS, strict=True)
     )
     db.execute(
         "UPDATE council_draw SET selected = ?, reserve = ? WHERE id = ?",
