@@ -25,11 +25,8 @@ from contrat_desktop.domain.draw import normalised_name
 
 Identity = tuple[str, int | None]  # normalised name, birth year
 BLANKED = {"birth_year": None, "key": ""}  # the identifier on a voter or tenant list too
-PERSONAL_KEYS = ("birth_year",)
-DRAW_RANK_LABELS = (
-    "Personne tirée au sort",
-    "Personne de la réserve",
-)  # then « n° 3 »  # in the audit values of member records
+PERSONAL_KEYS = ("birth_year",)  # in the audit values of member records
+DRAW_RANK_LABELS = ("Personne tirée au sort", "Personne de la réserve")  # then « n° 3 »
 SKIPPED_TABLES = (
     "sqlite_",
     "_sqlite",
