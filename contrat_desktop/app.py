@@ -91,10 +91,11 @@ def choose_dossier(
     default = default_dossier_path()
     if not default.exists():
         from contrat_desktop.operations.dossiers import create_dossier
+        from contrat_desktop.samples import fill_demo
 
         ensure_dir(default.parent)
         log.info("first start: creating the demo dossier %s", default)
-        create_dossier(default, demo=True)
+        create_dossier(default, fill=fill_demo)
     return default
 
 
@@ -103,6 +104,7 @@ def deployed_dossier(deployment: Deployment) -> Path:
     from contrat_desktop.deployment import DeploymentError
     from contrat_desktop.domain.errors import ValidationError
     from contrat_desktop.operations.first_start import FirstStart, Location, set_up_dossier
+    from contrat_desktop.samples import fill_demo
     from contrat_desktop.storage.errors import DossierError
 
     log.info("first start: deployment file %s", deployment.source)
@@ -114,7 +116,7 @@ def deployed_dossier(deployment: Deployment) -> Path:
         deployment.logo,
     )
     try:
-        return set_up_dossier(choice)
+        return set_up_dossier(choice, fill_demo=fill_demo)
     except (DossierError, ValidationError) as error:
         raise DeploymentError(
             f"Le dossier prévu par le fichier de déploiement « {deployment.source} » "
@@ -139,9 +141,10 @@ def ask_with_wizard(deployment: Deployment | None) -> Path | None:
 
     from contrat_desktop.domain.errors import ValidationError
     from contrat_desktop.operations.first_start import set_up_dossier
+    from contrat_desktop.samples import fill_demo
     from contrat_desktop.storage.errors import DossierError
     from contrat_desktop.ui.application import french_application
-    from contrat_desktop.ui.dialogs.first_start_wizard import ask_first_start
+    from contrat_desktop.ui.dialogs.dossier.first_start_wizard import ask_first_start
 
     _app = french_application()
     while True:
@@ -149,7 +152,7 @@ def ask_with_wizard(deployment: Deployment | None) -> Path | None:
         if choice is None:
             return None
         try:
-            return set_up_dossier(choice)
+            return set_up_dossier(choice, fill_demo=fill_demo)
         except (DossierError, ValidationError) as error:
             QMessageBox.warning(None, "Dossier impossible à préparer", str(error))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +41,13 @@ class DossierInfo:
 def create_dossier(
     path: str | Path,
     *,
-    demo: bool = False,
-    synthetic: int | None = None,
-    years: int = 10,
+    fill: Callable[[Dossier], None] | None = None,
     force: bool = False,
 ) -> Path:
-    """Make a new dossier file; refuses to overwrite an existing one unless ``force``."""
+    """Make a new dossier file; refuses to overwrite an existing one unless ``force``.
+
+    ``fill`` writes the content (the demo, a synthetic dossier: ``contrat_desktop.samples``);
+    without it the dossier starts empty, with its reference lists."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         if not force:
@@ -63,15 +65,8 @@ def create_dossier(
         partial.unlink()
     try:
         with open_dossier(partial, create=True, daily_backup=False) as dossier:
-            # imported here: the demo builds minutes with ReportLab, not needed at start-up
-            if demo:
-                from contrat_desktop.operations.demo import build_demo
-
-                build_demo(dossier)
-            elif synthetic:
-                from contrat_desktop.operations.synthetic import generate_synthetic
-
-                generate_synthetic(dossier, synthetic, years=years)
+            if fill is not None:
+                fill(dossier)
             else:
                 start_empty_dossier(dossier)
         partial.replace(path)

@@ -8,6 +8,7 @@ organisation, service and logo; an existing one only gets those it does not have
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -19,7 +20,7 @@ from contrat_desktop.operations.settings import (
     save_document_settings,
 )
 from contrat_desktop.paths import default_dossier_path, ensure_dir
-from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.database import Dossier, open_dossier
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +45,16 @@ class FirstStart:
         return self.path if self.path is not None else default_dossier_path()
 
 
-def set_up_dossier(choice: FirstStart) -> Path:
-    """Create the chosen dossier if needed and record the organisation, service and logo."""
+def set_up_dossier(choice: FirstStart, *, fill_demo: Callable[[Dossier], None]) -> Path:
+    """Create the chosen dossier if needed and record the organisation, service and logo.
+
+    ``fill_demo`` writes the demo when that is the choice (``contrat_desktop.samples``)."""
     path = choice.dossier_path
     created = False
     if not path.exists():
         ensure_dir(path.parent)
         log.info("first start: creating %s (%s)", path, choice.location.value)
-        create_dossier(path, demo=choice.location is Location.DEMO)
+        create_dossier(path, fill=fill_demo if choice.location is Location.DEMO else None)
         created = True
     fill_document_settings(path, choice, overwrite=created)
     return path

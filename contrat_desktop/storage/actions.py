@@ -8,7 +8,7 @@ from typing import Any
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange, check_transition
 from contrat_desktop.storage.conversions import Row, from_row, to_row
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 _LINKS = {
     "district_ids": ("action_district", "district_id"),

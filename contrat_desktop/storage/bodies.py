@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contrat_desktop.domain.bodies import Body, BodyKind
 from contrat_desktop.storage.conversions import from_row
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 
 class BodyRepository(Repository[Body]):

@@ -8,7 +8,7 @@ from typing import Any
 
 from contrat_desktop.domain.contract import Campaign, Commune, Contract, District
 from contrat_desktop.storage.conversions import Row, to_row
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 
 class ContractRepository(Repository[Contract]):

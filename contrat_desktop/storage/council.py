@@ -17,7 +17,7 @@ from contrat_desktop.domain.draw_record import DrawRecord, ListSummary
 from contrat_desktop.domain.quotas import Dimension, Quota
 from contrat_desktop.storage.conversions import Row, to_row
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 CANDIDATE_COLUMNS = ("list_id", "position", "key", "name", "sex", "birth_year", "district")
 

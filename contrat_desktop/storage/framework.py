@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contrat_desktop.domain.framework import FrameworkNode, FrameworkTree
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 
 class FrameworkRepository(Repository[FrameworkNode]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contrat_desktop.domain.funders import Envelope, EnvelopeUse, Funder
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 _SUMS = """
 SELECT fl.funder_id, c.year, sum(fl.granted_cents),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contrat_desktop.domain.holders import Holder
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 
 class HolderRepository(Repository[Holder]):

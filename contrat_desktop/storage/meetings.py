@@ -16,7 +16,7 @@ from contrat_desktop.domain.meetings import (
     MinutesStatus,
     check_editable,
 )
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 T = TypeVar("T")
 

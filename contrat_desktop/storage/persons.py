@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contrat_desktop.domain.persons import BodyMember, Person
-from contrat_desktop.storage.repository import Repository
+from contrat_desktop.storage.table_repository import Repository
 
 
 class PersonRepository(Repository[Person]):

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from contrat_desktop.storage.actions import ActionRepository
 from contrat_desktop.storage.attachments import AttachmentRepository
+from contrat_desktop.storage.bilans import ReportRepository
 from contrat_desktop.storage.bodies import BodyRepository
 from contrat_desktop.storage.contracts import (
     CampaignRepository,
@@ -32,7 +33,6 @@ from contrat_desktop.storage.meetings import (
 )
 from contrat_desktop.storage.minutes_documents import MinutesDocumentRepository
 from contrat_desktop.storage.persons import BodyMemberRepository, PersonRepository
-from contrat_desktop.storage.reports import ReportRepository
 from contrat_desktop.storage.settings import SettingsRepository
 
 

@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             old.close()
 
     def open_action(self, action_id: int | None) -> None:
-        from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+        from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
 
         assert self.session is not None
         dialog = ActionDialog(self.session, action_id, self)
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copie enregistrée : {path}", 8000)
 
     def _show_backups(self) -> None:
-        from contrat_desktop.ui.dialogs.backups_dialog import BackupsDialog
+        from contrat_desktop.ui.dialogs.dossier.backups_dialog import BackupsDialog
 
         assert self.session is not None
         dialog = BackupsDialog(self.session, self)
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.refresh_backup_label()
 
     def show_help(self) -> None:
-        from contrat_desktop.ui.dialogs.help_dialog import HelpDialog
+        from contrat_desktop.ui.dialogs.dossier.help_dialog import HelpDialog
 
         if getattr(self, "help_dialog", None) is None:
             self.help_dialog = HelpDialog(self)
@@ -324,14 +324,14 @@ class MainWindow(QMainWindow):
         self.help_dialog.activateWindow()
 
     def _about(self) -> None:
-        from contrat_desktop.ui.dialogs.help_dialog import AboutDialog
+        from contrat_desktop.ui.dialogs.dossier.help_dialog import AboutDialog
 
         dialog = AboutDialog(self.session.dossier.path if self.session else None, self)
         dialog.exec()
 
-    # Excel exchange (ui/dialogs/import_dialog.py, export_programmation.py) ---------
+    # Excel exchange (ui/dialogs/exchange/) ---------
     def import_workbook(self, path: Path | None = None) -> None:
-        from contrat_desktop.ui.dialogs.import_dialog import ImportFlow, choose_workbook
+        from contrat_desktop.ui.dialogs.exchange.import_dialog import ImportFlow, choose_workbook
 
         if self.session is None:
             return
@@ -342,19 +342,21 @@ class MainWindow(QMainWindow):
             self.import_flow.start(path)
 
     def export_programmation(self) -> None:
-        from contrat_desktop.ui.dialogs.export_programmation import export_programmation_from
+        from contrat_desktop.ui.dialogs.exchange.export_programmation import (
+            export_programmation_from,
+        )
 
         if self.session is not None:
             self.export_task = export_programmation_from(self, self.session)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from contrat_desktop.ui.dialogs.import_dialog import dropped_file
+        from contrat_desktop.ui.dialogs.exchange.import_dialog import dropped_file
 
         if self.session is not None and dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()  # other files are refused on drop, with a reason
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from contrat_desktop.ui.dialogs.import_dialog import dropped_file
+        from contrat_desktop.ui.dialogs.exchange.import_dialog import dropped_file
 
         path = dropped_file(event.mimeData())
         if path is not None:

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from contrat_desktop.operations.dossiers import create_dossier  # noqa: E402
+from contrat_desktop.samples import synthetic_filler  # noqa: E402
 from contrat_desktop.storage.database import open_dossier  # noqa: E402
 from contrat_desktop.storage.statistics import entity_counts  # noqa: E402
 
@@ -44,7 +45,9 @@ def foundation(folder: Path, actions: int, repeat: int) -> list[Figure]:
     counter = iter(range(1000))
 
     def generate() -> Path:
-        return create_dossier(folder / f"synthetique-{next(counter)}.cdv", synthetic=actions)
+        return create_dossier(
+            folder / f"synthetique-{next(counter)}.cdv", fill=synthetic_filler(actions)
+        )
 
     seconds, path = timed(generate, repeat)
     assert isinstance(path, Path)
@@ -73,7 +76,7 @@ def exchange(folder: Path, repeat: int) -> list[Figure]:
     from contrat_desktop.operations.imports import plan_import
     from contrat_desktop.operations.programmation_export import export_programmation
 
-    path = create_dossier(folder / "echange.cdv", synthetic=5_000, years=1)
+    path = create_dossier(folder / "echange.cdv", fill=synthetic_filler(5_000, years=1))
     workbook = folder / "programmation.xlsx"
     with open_dossier(path, daily_backup=False) as dossier:
         year = dossier.db.execute("SELECT max(year) FROM campaign").fetchone()[0]
@@ -160,7 +163,7 @@ def _preview_in_subprocess(dossier: Path, workbook: Path) -> tuple[float, float]
 def window(folder: Path, actions: int) -> list[Figure]:
     from tests.benchmarks.window_cases import window_figures
 
-    dossier = create_dossier(folder / "fenetre.cdv", synthetic=actions)
+    dossier = create_dossier(folder / "fenetre.cdv", fill=synthetic_filler(actions))
     return [Figure(*row) for row in window_figures(dossier, folder / "donnees")]
 
 

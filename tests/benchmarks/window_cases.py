@@ -22,7 +22,7 @@ def window_figures(dossier: Path, data_folder: Path) -> list[tuple[str, str, str
     from PySide6.QtWidgets import QApplication
 
     from contrat_desktop.storage.database import open_dossier
-    from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+    from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
     from contrat_desktop.ui.pages.programmation import ProgrammationPage
     from contrat_desktop.ui.session import DossierSession
 

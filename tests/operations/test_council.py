@@ -223,8 +223,9 @@ def test_anonymisation_rewrites_the_validated_minutes_that_name_the_person(
 
     from contrat_desktop.operations.dossiers import create_dossier
     from contrat_desktop.operations.meeting_documents import minutes_bytes
+    from contrat_desktop.samples import fill_demo
 
-    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    path = create_dossier(tmp_path / "demo.cdv", fill=fill_demo)
     with open_dossier(path, daily_backup=False) as demo:
         repos = Repositories(demo)
         person = next(p for p in repos.persons.all() if p.name == "Aïcha Traoré")
@@ -274,8 +275,9 @@ def test_retention_erases_the_names_of_a_draw_once_the_council_term_is_over(
     tmp_path: Path,
 ) -> None:
     from contrat_desktop.operations.dossiers import create_dossier
+    from contrat_desktop.samples import fill_demo
 
-    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    path = create_dossier(tmp_path / "demo.cdv", fill=fill_demo)
     with open_dossier(path, daily_backup=False) as demo:
         repos = Repositories(demo)
         record = repos.draws.all()[0]

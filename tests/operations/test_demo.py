@@ -19,13 +19,14 @@ from contrat_desktop.domain.workflow import ActionStatus, can_transition
 from contrat_desktop.operations.council import council_overview
 from contrat_desktop.operations.council_participation import council_participation
 from contrat_desktop.operations.dossiers import create_dossier
+from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.repositories import Repositories
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dossier]:
-    path = create_dossier(tmp_path_factory.mktemp("demo") / "demo.cdv", demo=True)
+    path = create_dossier(tmp_path_factory.mktemp("demo") / "demo.cdv", fill=fill_demo)
     with open_dossier(path, read_only=True) as dossier:
         yield dossier
 
@@ -120,7 +121,7 @@ def test_amounts_and_histories_are_consistent(demo: Dossier) -> None:
 
 
 def test_demo_is_deterministic(tmp_path: Path, demo: Dossier) -> None:
-    again = create_dossier(tmp_path / "encore.cdv", demo=True)
+    again = create_dossier(tmp_path / "encore.cdv", fill=fill_demo)
     with open_dossier(again, read_only=True) as other:
 
         def snapshot(d: Dossier) -> list[tuple[object, ...]]:
@@ -180,7 +181,7 @@ def test_the_council_draw_is_recorded_and_reproducible(demo: Dossier) -> None:
 
 
 def test_the_council_is_built_the_same_each_time(tmp_path: Path, demo: Dossier) -> None:
-    again = create_dossier(tmp_path / "encore.cdv", demo=True)
+    again = create_dossier(tmp_path / "encore.cdv", fill=fill_demo)
     query = (
         "SELECT p.name, m.college, m.sex, m.birth_year, m.entry_date, m.exit_date "
         "FROM council_member m JOIN person p ON p.id = m.person_id ORDER BY m.id"

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from contrat_desktop.operations.dossiers import create_dossier, replace_with_backup, save_copy
+from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 
 
 def test_a_damaged_dossier_is_replaced_by_a_backup_and_kept_aside(tmp_path: Path) -> None:
-    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    path = create_dossier(tmp_path / "demo.cdv", fill=fill_demo)
     with open_dossier(path, daily_backup=False) as dossier:
         backup = dossier.backup("manuelle")
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)  # damaged

@@ -11,9 +11,9 @@ import pytest
 from contrat_desktop.cli import main as cli_main
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.opinions import Opinion
-from contrat_desktop.operations.demo import build_demo
 from contrat_desktop.operations.import_plan import Decision, RowKind
 from contrat_desktop.operations.imports import ImportBlocked, apply_import, plan_import
+from contrat_desktop.samples.demo import build_demo
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.imports import ImportJournal
 from contrat_desktop.storage.repositories import Repositories

@@ -13,7 +13,6 @@ import xlsxwriter
 from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.operations.demo import build_demo
 from contrat_desktop.operations.import_plan import RowKind
 from contrat_desktop.operations.imports import (
     ImportBlocked,
@@ -22,6 +21,7 @@ from contrat_desktop.operations.imports import (
     save_error_list,
 )
 from contrat_desktop.operations.programmation_export import export_programmation
+from contrat_desktop.samples.demo import build_demo
 from contrat_desktop.storage.audit import history
 from contrat_desktop.storage.backup import list_backups
 from contrat_desktop.storage.database import Dossier

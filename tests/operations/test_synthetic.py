@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from contrat_desktop.operations.dossiers import create_dossier, dossier_info
+from contrat_desktop.samples import synthetic_filler
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.repositories import Repositories
 
 
 def test_synthetic_dossier_has_the_asked_size_and_valid_links(tmp_path: Path) -> None:
-    path = create_dossier(tmp_path / "synthese.cdv", synthetic=2000, years=4)
+    path = create_dossier(tmp_path / "synthese.cdv", fill=synthetic_filler(2000, years=4))
     info = dossier_info(path)
     assert info.actions_per_year == {2015: 500, 2016: 500, 2017: 500, 2018: 500}
     assert info.counts["funding_line"] >= 2000

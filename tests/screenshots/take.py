@@ -27,9 +27,10 @@ def main() -> None:
 
     from contrat_desktop.app import start
     from contrat_desktop.operations.dossiers import create_dossier
-    from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+    from contrat_desktop.samples import fill_demo
+    from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
 
-    dossier = create_dossier(work / "villiers-demo.cdv", demo=True)
+    dossier = create_dossier(work / "villiers-demo.cdv", fill=fill_demo)
     started = start([str(dossier)])
     window = started.window
     window.resize(1440, 880)
@@ -59,7 +60,7 @@ def main() -> None:
             save(dialog, f"action-{name}")
         dialog.dirty = False
         dialog.close()
-        from contrat_desktop.ui.dialogs.meeting_dialog import MeetingDialog
+        from contrat_desktop.ui.dialogs.meetings.meeting_dialog import MeetingDialog
 
         meeting = MeetingDialog(window.session, 1, parent=window)  # type: ignore[arg-type]
         meeting.resize(1280, 760)

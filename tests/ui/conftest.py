@@ -10,15 +10,16 @@ import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from contrat_desktop.operations.dossiers import create_dossier
+from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import open_dossier
-from contrat_desktop.ui.dialogs.import_mapping import MappingDialog, SheetDialog
-from contrat_desktop.ui.dialogs.import_preview import PreviewDialog
+from contrat_desktop.ui.dialogs.exchange.import_mapping import MappingDialog, SheetDialog
+from contrat_desktop.ui.dialogs.exchange.import_preview import PreviewDialog
 from contrat_desktop.ui.session import DossierSession
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return create_dossier(tmp_path_factory.mktemp("modele") / "demo.cdv", demo=True)
+    return create_dossier(tmp_path_factory.mktemp("modele") / "demo.cdv", fill=fill_demo)
 
 
 @pytest.fixture

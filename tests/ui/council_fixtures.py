@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 from contrat_desktop.domain.council import CitizenCouncil, College, Designation, Member, Sex
 from contrat_desktop.domain.persons import Person
 from contrat_desktop.operations.council import add_member, save_council
-from contrat_desktop.ui.dialogs.council_exit_dialog import ExitDialog
+from contrat_desktop.ui.dialogs.council.council_exit_dialog import ExitDialog
 from contrat_desktop.ui.session import DossierSession
 
 HEADER = "Identifiant;Nom;Prénom;Sexe;Année de naissance;Quartier"

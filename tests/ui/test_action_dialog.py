@@ -11,7 +11,7 @@ from contrat_desktop.domain.attachments import AttachmentKind
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.storage.audit import history
 from contrat_desktop.storage.records import RecordWriter
-from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
 from contrat_desktop.ui.session import DossierSession
 
 

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from contrat_desktop.app import start
 from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.paths import default_dossier_path
+from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.lock import lock_path
 
@@ -57,7 +58,7 @@ def test_second_instance_shows_read_only_banner(qtbot: QtBot, tmp_path: Path) ->
 
 
 def test_navigation_shows_every_area(qtbot: QtBot, tmp_path: Path) -> None:
-    started = start([str(create_dossier(tmp_path / "demo.cdv", demo=True))])
+    started = start([str(create_dossier(tmp_path / "demo.cdv", fill=fill_demo))])
     qtbot.addWidget(started.window)
     window = started.window
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
@@ -106,7 +107,7 @@ def test_a_dossier_that_cannot_be_opened_offers_another(
 
 
 def test_table_columns_are_remembered_for_every_list(qtbot: QtBot, tmp_path: Path) -> None:
-    path = create_dossier(tmp_path / "demo.cdv", demo=True)
+    path = create_dossier(tmp_path / "demo.cdv", fill=fill_demo)
     first = start([str(path)])
     qtbot.addWidget(first.window)
     window = first.window

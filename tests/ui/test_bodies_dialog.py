@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from contrat_desktop.domain.persons import Person, Seat
 from contrat_desktop.operations.body_sheet import load_body_sheet
-from contrat_desktop.ui.dialogs.bodies_dialog import BodiesDialog
+from contrat_desktop.ui.dialogs.meetings.bodies_dialog import BodiesDialog
 from contrat_desktop.ui.session import DossierSession
 
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
 from contrat_desktop.domain.meetings import Attendance, Meeting, Presence
-from contrat_desktop.ui.dialogs.council_export import PDF_FILTER, XLSX_FILTER
-from contrat_desktop.ui.dialogs.privacy_notice import PrivacyNoticeDialog
+from contrat_desktop.ui.dialogs.council.council_export import PDF_FILTER, XLSX_FILTER
+from contrat_desktop.ui.dialogs.privacy.privacy_notice import PrivacyNoticeDialog
 from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, make_council, make_member
@@ -96,7 +96,7 @@ def test_privacy_notice_is_shown_and_saved(
 def test_a_past_draw_is_shown_and_its_record_written_again(
     qtbot: QtBot, session: DossierSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from contrat_desktop.ui.dialogs.draws_dialog import DrawsDialog
+    from contrat_desktop.ui.dialogs.council.draws_dialog import DrawsDialog
 
     council = session.repos.councils.all()[0]
     record = session.repos.draws.for_council(council.id or 0)[0]

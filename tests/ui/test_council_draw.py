@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.quotas import Dimension
-from contrat_desktop.ui.dialogs.draw_dialog import DrawDialog
+from contrat_desktop.ui.dialogs.council.draw_dialog import DrawDialog
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, exit_answer, make_council, two_lists
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from contrat_desktop.domain.council import Designation, Sex
 from contrat_desktop.storage.database import open_dossier
-from contrat_desktop.ui.dialogs.council_dialog import CouncilDialog
-from contrat_desktop.ui.dialogs.council_member_dialog import MemberDialog
+from contrat_desktop.ui.dialogs.council.council_dialog import CouncilDialog
+from contrat_desktop.ui.dialogs.council.council_member_dialog import MemberDialog
 from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, exit_answer, make_council, make_member
@@ -187,7 +187,7 @@ def test_read_only_refuses_every_write(qtbot: QtBot, demo_path: Path, qapp: Any)
             assert not page.members.exit_button.isEnabled()
             assert not page.members.anonymise_button.isEnabled()
             assert not page.members.record_exit() and not page.members.anonymise_selected()
-        from contrat_desktop.ui.dialogs.privacy_retention import RetentionDialog
+        from contrat_desktop.ui.dialogs.privacy.privacy_retention import RetentionDialog
 
         retention = RetentionDialog(second)
         qtbot.addWidget(retention)
@@ -225,7 +225,7 @@ def test_member_dialog_keeps_the_college(
 def test_a_consent_date_brings_the_usual_purpose_when_none_is_typed(
     qtbot: QtBot, session: DossierSession
 ) -> None:
-    from contrat_desktop.ui.dialogs.council_member_dialog import DEFAULT_PURPOSE
+    from contrat_desktop.ui.dialogs.council.council_member_dialog import DEFAULT_PURPOSE
 
     council = make_council(session)
     member = make_member(session, council, "Léa Roux", sex=Sex.FEMALE)

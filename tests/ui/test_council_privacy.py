@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
 from contrat_desktop.domain.privacy import ANONYMOUS
-from contrat_desktop.ui.dialogs.privacy_retention import RetentionDialog
+from contrat_desktop.ui.dialogs.privacy.privacy_retention import RetentionDialog
 from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, make_council, make_member

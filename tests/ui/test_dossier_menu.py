@@ -9,15 +9,16 @@ from pytestqt.qtbot import QtBot
 
 from contrat_desktop.app import start
 from contrat_desktop.operations.dossiers import create_dossier
+from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.lock import read_lock
-from contrat_desktop.ui.dialogs.backups_dialog import BackupsDialog
+from contrat_desktop.ui.dialogs.dossier.backups_dialog import BackupsDialog
 
 
 def test_retry_opens_for_writing_once_the_holder_has_left(
     qtbot: QtBot, tmp_path: Path, boxes
 ) -> None:  # type: ignore[no-untyped-def]
-    path = create_dossier(tmp_path / "partage.cdv", demo=True)
+    path = create_dossier(tmp_path / "partage.cdv", fill=fill_demo)
     holder = open_dossier(path, user="dominique", daily_backup=False)
     started = start([str(path)])
     qtbot.addWidget(started.window)
@@ -37,7 +38,7 @@ def test_retry_opens_for_writing_once_the_holder_has_left(
 
 
 def test_new_dossier_and_save_a_copy(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    started = start([str(create_dossier(tmp_path / "demo.cdv", demo=True))])
+    started = start([str(create_dossier(tmp_path / "demo.cdv", fill=fill_demo))])
     qtbot.addWidget(started.window)
     window = started.window
     copy = tmp_path / "copie.cdv"
@@ -80,7 +81,7 @@ def test_a_new_dossier_is_usable_at_once(qtbot: QtBot, tmp_path: Path, monkeypat
     from PySide6.QtWidgets import QInputDialog
 
     from contrat_desktop.domain.holders import Holder
-    from contrat_desktop.ui.dialogs.action_dialog import ActionDialog
+    from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
 
     started = start([str(create_dossier(tmp_path / "vide.cdv"))])
     qtbot.addWidget(started.window)

@@ -14,7 +14,7 @@ from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.operations.first_start import Location
 from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.paths import default_dossier_path
-from contrat_desktop.ui.dialogs.first_start_wizard import FirstStartWizard
+from contrat_desktop.ui.dialogs.dossier.first_start_wizard import FirstStartWizard
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
 

@@ -15,7 +15,7 @@ from contrat_desktop.domain.funders import FunderKind
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.storage.audit import history
 from contrat_desktop.storage.records import RecordWriter
-from contrat_desktop.ui.dialogs.funder_dialog import EnvelopeDialog, FunderDialog
+from contrat_desktop.ui.dialogs.directory.funder_dialog import EnvelopeDialog, FunderDialog
 from contrat_desktop.ui.models.funders_table import ALERT_RED, FOREGROUND
 from contrat_desktop.ui.pages.funders import FundersPage
 from contrat_desktop.ui.session import DossierSession

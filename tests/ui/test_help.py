@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from contrat_desktop.paths import log_file, user_data_dir
-from contrat_desktop.ui.dialogs.help_dialog import AboutDialog, HelpDialog, guide_path
+from contrat_desktop.ui.dialogs.dossier.help_dialog import AboutDialog, HelpDialog, guide_path
 
 
 def test_the_guide_covers_the_topics(qtbot: QtBot) -> None:

@@ -15,7 +15,7 @@ from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.identifiers import make_siret
 from contrat_desktop.storage.audit import history
 from contrat_desktop.storage.records import RecordWriter
-from contrat_desktop.ui.dialogs.holder_dialog import HolderDialog
+from contrat_desktop.ui.dialogs.directory.holder_dialog import HolderDialog
 from contrat_desktop.ui.pages.holders import HoldersPage
 from contrat_desktop.ui.session import DossierSession
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.imports import ImportJournal
-from contrat_desktop.ui.dialogs.import_dialog import ImportFlow
+from contrat_desktop.ui.dialogs.exchange.import_dialog import ImportFlow
 from contrat_desktop.ui.session import DossierSession
 
 WAIT_MS = 30_000

@@ -18,8 +18,8 @@ from contrat_desktop.domain.persons import Person
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.meeting_sheet import load_sheet
 from contrat_desktop.operations.meetings import list_meetings
-from contrat_desktop.ui.dialogs.meeting_action_picker import ActionPickerDialog
-from contrat_desktop.ui.dialogs.meeting_dialog import MeetingDialog
+from contrat_desktop.ui.dialogs.meetings.meeting_action_picker import ActionPickerDialog
+from contrat_desktop.ui.dialogs.meetings.meeting_dialog import MeetingDialog
 from contrat_desktop.ui.pages.meetings import MeetingsPage
 from contrat_desktop.ui.session import DossierSession
 

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contrat_desktop.domain.meetings import MinutesStatus
-from contrat_desktop.ui.dialogs.minutes_validation_dialog import MinutesValidationDialog
+from contrat_desktop.ui.dialogs.meetings.minutes_validation_dialog import MinutesValidationDialog
 from contrat_desktop.ui.pages.meetings import MeetingsPage
 from contrat_desktop.ui.session import DossierSession
 

@@ -148,8 +148,9 @@ def test_closing_the_window_with_unsaved_settings_asks(qtbot: QtBot, tmp_path, b
 
     from contrat_desktop.app import start
     from contrat_desktop.operations.dossiers import create_dossier
+    from contrat_desktop.samples import fill_demo
 
-    started = start([str(create_dossier(tmp_path / "demo.cdv", demo=True))])
+    started = start([str(create_dossier(tmp_path / "demo.cdv", fill=fill_demo))])
     qtbot.addWidget(started.window)
     window = started.window
     window.show_area("settings")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.council import CitizenCouncil
-from contrat_desktop.ui.dialogs.council_dialog import CouncilDialog
+from contrat_desktop.ui.dialogs.council.council_dialog import CouncilDialog
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.pages.council_composition import CompositionPanel
 from contrat_desktop.ui.pages.council_members import MembersPanel
@@ -174,7 +174,7 @@ class CouncilPage(QWidget):
         return dialog
 
     def open_draw(self) -> QWidget | None:
-        from contrat_desktop.ui.dialogs.draw_dialog import DrawDialog
+        from contrat_desktop.ui.dialogs.council.draw_dialog import DrawDialog
 
         council = self.council()
         if council is None:
@@ -185,7 +185,7 @@ class CouncilPage(QWidget):
         return dialog
 
     def open_draws(self) -> QWidget | None:
-        from contrat_desktop.ui.dialogs.draws_dialog import DrawsDialog
+        from contrat_desktop.ui.dialogs.council.draws_dialog import DrawsDialog
 
         council = self.council()
         if council is None:
@@ -195,21 +195,21 @@ class CouncilPage(QWidget):
         return dialog
 
     def open_retention(self) -> QWidget:
-        from contrat_desktop.ui.dialogs.privacy_retention import RetentionDialog
+        from contrat_desktop.ui.dialogs.privacy.privacy_retention import RetentionDialog
 
         dialog = RetentionDialog(self.session, self)
         dialog.exec()
         return dialog
 
     def open_notice(self) -> QWidget:
-        from contrat_desktop.ui.dialogs.privacy_notice import PrivacyNoticeDialog
+        from contrat_desktop.ui.dialogs.privacy.privacy_notice import PrivacyNoticeDialog
 
         dialog = PrivacyNoticeDialog(self.session, self)
         dialog.exec()
         return dialog
 
     def export_members(self) -> object:
-        from contrat_desktop.ui.dialogs.council_export import export_members_from
+        from contrat_desktop.ui.dialogs.council.council_export import export_members_from
 
         council = self.council()
         if council is None:

@@ -22,7 +22,7 @@ from contrat_desktop.domain.council import College, CompositionCounts, compositi
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import CouncilOverview, council_overview
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.dialogs.action_tabs import fill
+from contrat_desktop.ui.dialogs.actions.action_tabs import fill
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CompositionTimeModel
 from contrat_desktop.ui.pages.council_layout import compact_table

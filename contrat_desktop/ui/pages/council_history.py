@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from contrat_desktop.domain.council import College, Designation, Sex
 from contrat_desktop.storage.audit import history
-from contrat_desktop.ui.dialogs.action_tabs import fill
+from contrat_desktop.ui.dialogs.actions.action_tabs import fill
 from contrat_desktop.ui.formats import format_date, format_datetime
 from contrat_desktop.ui.pages.council_layout import compact_table
 from contrat_desktop.ui.session import DossierSession

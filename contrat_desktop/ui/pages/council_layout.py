@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
-from contrat_desktop.ui.dialogs.action_tabs import read_only_table
+from contrat_desktop.ui.dialogs.actions.action_tabs import read_only_table
 
 
 def compact_table(headers: Sequence[str], name: str, stretch: int = 0) -> QTableWidget:

@@ -26,9 +26,9 @@ from contrat_desktop.operations.records import write_record
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
-from contrat_desktop.ui.dialogs.council_exit_dialog import ExitDialog
-from contrat_desktop.ui.dialogs.council_member_dialog import MemberDialog
-from contrat_desktop.ui.dialogs.privacy_actions import anonymise_from, export_person_from
+from contrat_desktop.ui.dialogs.council.council_exit_dialog import ExitDialog
+from contrat_desktop.ui.dialogs.council.council_member_dialog import MemberDialog
+from contrat_desktop.ui.dialogs.privacy.privacy_actions import anonymise_from, export_person_from
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import MemberRow, MemberTableModel
 from contrat_desktop.ui.pages.council_history import MemberHistory

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.funders import EnvelopeUse, Funder
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.funders import envelope_history, load_funders
-from contrat_desktop.ui.dialogs.funder_dialog import EnvelopeDialog, FunderDialog
+from contrat_desktop.ui.dialogs.directory.funder_dialog import EnvelopeDialog, FunderDialog
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.funders_table import EnvelopeTableModel, FunderTableModel
 from contrat_desktop.ui.pages.tables import make_table, select_row

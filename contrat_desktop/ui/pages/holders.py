@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.holder_activity import HolderSummary, filter_holders, totals_by_year
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.operations.holders import actions_of_holder, load_holders
-from contrat_desktop.ui.dialogs.holder_dialog import HolderDialog
+from contrat_desktop.ui.dialogs.directory.holder_dialog import HolderDialog
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.holders_table import (
     HolderActionTableModel,

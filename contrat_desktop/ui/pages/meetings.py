@@ -143,7 +143,7 @@ class MeetingsPage(QWidget):
 
     # editing -------------------------------------------------------------------------
     def open_meeting(self, meeting_id: int | None) -> None:
-        from contrat_desktop.ui.dialogs.meeting_dialog import MeetingDialog
+        from contrat_desktop.ui.dialogs.meetings.meeting_dialog import MeetingDialog
 
         if meeting_id is None and not self.session.repos.bodies.all():
             QMessageBox.information(
@@ -161,7 +161,7 @@ class MeetingsPage(QWidget):
             self.select_meeting(saved)
 
     def edit_bodies(self) -> None:
-        from contrat_desktop.ui.dialogs.bodies_dialog import BodiesDialog
+        from contrat_desktop.ui.dialogs.meetings.bodies_dialog import BodiesDialog
 
         BodiesDialog(self.session, self).exec()
         self.reload()
@@ -213,7 +213,9 @@ class MeetingsPage(QWidget):
             preview_validation,
             validate_minutes,
         )
-        from contrat_desktop.ui.dialogs.minutes_validation_dialog import MinutesValidationDialog
+        from contrat_desktop.ui.dialogs.meetings.minutes_validation_dialog import (
+            MinutesValidationDialog,
+        )
 
         meeting = self.selected()
         if meeting is None:

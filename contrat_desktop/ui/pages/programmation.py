@@ -214,7 +214,9 @@ class ProgrammationPage(QWidget):
             )
 
     def export_excel(self) -> None:
-        from contrat_desktop.ui.dialogs.export_programmation import export_programmation_from
+        from contrat_desktop.ui.dialogs.exchange.export_programmation import (
+            export_programmation_from,
+        )
 
         self.export_task = export_programmation_from(self, self.session)
 

@@ -33,7 +33,7 @@ from contrat_desktop.operations.settings import (
     write_framework_node,
 )
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand

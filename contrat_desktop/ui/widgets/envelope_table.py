@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTableWidget
 
 from contrat_desktop.domain.decisions import EnvelopeCheck
 from contrat_desktop.domain.money import format_cents
-from contrat_desktop.ui.dialogs.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
 
 HEADERS = ["Financeur", "Dans la réunion", "Accordé ailleurs", "Enveloppe", "Reste"]
 OVER = QBrush(QColor("#b71c1c"))

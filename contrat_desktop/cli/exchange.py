@@ -1,0 +1,132 @@
+"""The ``export`` and ``import`` commands of ``contrat-desktop-cli`` (Excel exchange).
+
+Exit codes of ``import``: 0 applied or previewed, 1 rows in error and nothing applied,
+2 file refused (or another error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from contrat_desktop.cli.arguments import add_db
+from contrat_desktop.domain.money import format_cents
+from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.operations.import_plan import ImportPlan, RowKind
+from contrat_desktop.operations.imports import apply_import, plan_import
+from contrat_desktop.operations.programmation_export import export_programmation
+from contrat_desktop.storage.database import open_dossier
+
+EXIT_OK, EXIT_ROWS_IN_ERROR, EXIT_REFUSED = 0, 1, 2
+SHOWN = 30
+
+
+def add_commands(commands: Any) -> None:
+    export = commands.add_parser("export", help="exporter un classeur Excel")
+    kinds = export.add_subparsers(dest="export_kind", metavar="TABLEAU")
+    kinds.required = True
+    programmation = kinds.add_parser(
+        "programmation", help="tableau de programmation d'une campagne (pour la préfecture)"
+    )
+    add_db(programmation)
+    programmation.add_argument("--year", required=True, type=int, metavar="ANNÉE")
+    programmation.add_argument("-o", "--output", required=True, metavar="CLASSEUR.xlsx")
+    programmation.set_defaults(run=run_export)
+
+    imported = commands.add_parser(
+        "import", help="importer un classeur (retour de la préfecture, annuaire des porteurs)"
+    )
+    imported.add_argument("file", metavar="CLASSEUR.xlsx")
+    add_db(imported)
+    imported.add_argument("--sheet", metavar="NOM", help="feuille à lire (par défaut : reconnue)")
+    imported.add_argument(
+        "--dry-run", action="store_true", help="aperçu seulement, rien n'est écrit"
+    )
+    imported.add_argument(
+        "--skip-invalid-rows", action="store_true", help="importer en ignorant les lignes en erreur"
+    )
+    imported.add_argument(
+        "--create-missing", action="store_true", help="créer les actions et porteurs inconnus"
+    )
+    imported.add_argument("--json", action="store_true", help="sortie JSON")
+    imported.set_defaults(run=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with open_dossier(args.db, read_only=True) as dossier:
+        summary = export_programmation(dossier, args.year, args.output)
+    print(
+        f"Classeur écrit : {summary.path} ({summary.actions} actions, {summary.funders} "
+        f"financeurs, demandé {format_cents(summary.requested_cents)}, "
+        f"accordé {format_cents(summary.granted_cents)})"
+    )
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        with open_dossier(args.db, read_only=args.dry_run) as dossier:
+            plan = plan_import(dossier, args.file, sheet=args.sheet)
+            undecided = bool(plan.of_kind(RowKind.AMBIGUOUS))
+            blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows
+            result = None
+            if not args.dry_run and not blocked:
+                result = apply_import(
+                    dossier,
+                    plan,
+                    skip_invalid_rows=args.skip_invalid_rows,
+                    create_missing=True if args.create_missing else None,
+                )
+    except WorkbookRefused as refused:
+        if args.json:
+            print(json.dumps({"refused": True, "message": str(refused)}, ensure_ascii=False))
+        print(f"Fichier refusé : {refused}", file=sys.stderr)
+        return EXIT_REFUSED
+    summary = plan.summary(ambiguous_as_errors=not args.skip_invalid_rows)
+    summary["applied"] = result is not None
+    if result is not None:
+        summary["journal_id"] = result.journal_id
+        summary["created"] = result.created
+        summary["backup"] = str(result.backup_path)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(_describe(plan, summary))
+    if blocked and not args.dry_run:
+        print(
+            "Rien n'a été importé : des lignes sont en erreur ou correspondent à plusieurs "
+            "actions (corrigez le classeur, ou relancez avec --skip-invalid-rows).",
+            file=sys.stderr,
+        )
+        return EXIT_ROWS_IN_ERROR
+    return EXIT_OK
+
+
+def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
+    lines = [
+        f"Classeur : {plan.file_name} (feuille « {plan.sheet} », en-tête ligne {plan.header_row}, "
+        f"modèle « {plan.layout} », correspondance {plan.mapping_origin.value})",
+        f"Lignes nouvelles : {summary['new']}  modifiées : {summary['updated']}  "
+        f"inchangées : {summary['unchanged']}  à trancher : {summary['ambiguous']}  "
+        f"en erreur : {summary['errors']}",
+        f"Montants lus : {format_cents(plan.amount_cents)}",
+    ]
+    if plan.unmapped_headers:
+        lines.append("Colonnes ignorées : " + ", ".join(plan.unmapped_headers))
+    for row in plan.of_kind(RowKind.CHANGED)[:SHOWN]:
+        changes = "; ".join(f"{c.column} : {c.old} → {c.new}" for c in row.changes)
+        lines.append(f"  ligne {row.row} ({row.label}) : {changes}")
+    issues = [*plan.errors, *plan.ambiguity_issues()]
+    for issue in sorted(issues, key=lambda issue: issue.row)[:SHOWN]:
+        lines.append(
+            f"  ERREUR feuille « {issue.sheet} », ligne {issue.row}, colonne « {issue.column} » "
+            f"(« {issue.value} ») : {issue.message}"
+        )
+    for issue in plan.all_warnings[:SHOWN]:
+        lines.append(f"  attention ligne {issue.row}, « {issue.column} » : {issue.message}")
+    lines.append(
+        "Import appliqué." if summary["applied"] else "Aperçu seulement : rien n'a été écrit."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The action editor and its parts."""

@@ -1,0 +1,333 @@
+"""The action editor: every field in tabs, co-financing grid, status changes, history,
+attachments. Saving goes through the undo stack; closing with changes asks first."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrat_desktop.domain.actions import Action, action_problems, budget_gap_cents
+from contrat_desktop.domain.field_labels import FIELD_LABELS
+from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
+from contrat_desktop.operations.campaigns import suggest_reference
+from contrat_desktop.operations.programmation import (
+    ActionState,
+    history,
+    load_action,
+    paid_by_funder,
+)
+from contrat_desktop.storage.errors import ConflictError
+from contrat_desktop.ui.dialogs.actions.action_form import ActionForm
+from contrat_desktop.ui.dialogs.actions.action_tabs import (
+    AttachmentsTab,
+    audit_rows,
+    fill,
+    read_only_table,
+    status_rows,
+)
+from contrat_desktop.ui.dialogs.actions.funding_grid import FundingGrid
+from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
+from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
+from contrat_desktop.ui.widgets.table_editing import commit_open_editors
+
+ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
+WARNING_STYLE = "color: #5c4400; background: #fff3cd; padding: 6px; border: 1px solid #e0c36a;"
+
+
+class ActionDialog(GuardedDialog):
+    def __init__(
+        self, session: DossierSession, action_id: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.dirty = False
+        self._suggested = ""
+        self.state: ActionState | None = (
+            load_action(session.dossier, action_id) if action_id else None
+        )
+        self.form = ActionForm(session.references, self)
+        self.grid = FundingGrid(session.references.funders, self)
+        self.messages = QLabel(self)
+        self.messages.setWordWrap(True)
+        self.messages.setAccessibleName("Messages de validation")
+        self.messages.hide()
+        self.balance = QLabel(self)
+        self.balance.setWordWrap(True)
+        self.balance.setAccessibleName("Équilibre du budget")
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Statut de l'action")
+        self.status_buttons = QHBoxLayout()
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._identification(), "&Identification")
+        self.tabs.addTab(self.form.content_page(), "&Contenu et objectifs")
+        self.tabs.addTab(self.form.public_page(), "&Publics et bénéficiaires")
+        self.tabs.addTab(self._budget(), "&Budget et cofinancement")
+        self.statuses = read_only_table(["Date", "De", "Vers", "Par", "Commentaire"], "Suivi")
+        self.tabs.addTab(self._follow_up(), "&Suivi")
+        self.audit = read_only_table(
+            ["Date", "Par", "Opération", "Champ", "Ancienne valeur", "Nouvelle valeur"],
+            "Historique des modifications",
+        )
+        self.tabs.addTab(self.audit, "&Historique")
+        self.attachments: AttachmentsTab | None = None
+        self._add_attachments_tab()
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            "&Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        self.reload_button = self.buttons.addButton(
+            "Rec&harger la fiche", QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.reload_button.setAccessibleName("Recharger la fiche enregistrée par l'autre personne")
+        self.reload_button.clicked.connect(self.reload_saved)
+        self.reload_button.hide()
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(960, 700)
+        self._load()
+        self.form.changed.connect(self._mark_dirty)
+        self.grid.changed.connect(self._mark_dirty)
+        self._apply_read_only()
+
+    # layout ---------------------------------------------------------------------
+    def _add_attachments_tab(self) -> None:
+        """Files can be attached once the action exists (a new one: after its first save)."""
+        if self.attachments is not None or self.state is None or self.state.action.id is None:
+            return
+        self.attachments = AttachmentsTab(self.session.dossier, self.state.action.id, self)
+        self.attachments.changed.connect(self._refresh_history)
+        self.tabs.addTab(self.attachments, "Pièces &jointes")
+
+    def _refresh_history(self) -> None:
+        if self.state is not None and self.state.action.id is not None:
+            entries = history(self.session.dossier, self.state.action.id)
+            fill(self.audit, audit_rows(entries, self.session.references.names()))
+
+    def _identification(self) -> QWidget:
+        return self.form.identification_page()
+
+    def _budget(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout()
+        form.addRow("Coût &total (charges) :", self.form.total_cost)
+        form.addRow("Fonds p&ropres :", self.form.own_funds)
+        form.addRow("A&utres produits :", self.form.other_income)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.balance)
+        return page
+
+    def _follow_up(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.status_label)
+        layout.addLayout(self.status_buttons)
+        layout.addWidget(self.statuses, 1)
+        return page
+
+    # loading ---------------------------------------------------------------------
+    def _load(self) -> None:
+        session = self.session
+        if self.state is None:
+            action = Action(
+                reference=suggest_reference(session.dossier, session.campaign_id, None),
+                title="",
+                holder_id=0,
+                campaign_id=session.campaign_id,
+            )
+            self._suggested = action.reference
+            self.form.framework.currentIndexChanged.connect(self._suggest_reference)
+            self.setWindowTitle("Nouvelle action")
+            self.form.load(action, "Première demande")
+            self.form.holder.setCurrentIndex(-1)
+            self.grid.set_lines([], {})
+            self._show_status(action.status, [])
+            return
+        action = self.state.action
+        renewal = "Première demande"
+        if action.renewal_of_id:
+            previous = session.repos.actions.find(action.renewal_of_id)
+            renewal = f"Reconduction de {previous.reference}" if previous else "Reconduction"
+        self.form.load(action, renewal)
+        self.grid.set_lines(list(self.state.lines), paid_by_funder(session.dossier, self.state))
+        assert action.id is not None
+        self._show_status(action.status, session.repos.actions.status_history(action.id))
+        entries = history(session.dossier, action.id)
+        fill(self.audit, audit_rows(entries, session.references.names()))
+        self.setWindowTitle(f"Action {action.reference} – {action.title}")
+        self._refresh_balance()
+
+    def reload_saved(self) -> None:
+        """After a conflict: drop the edits and show what the other person saved."""
+        if self.state is None or self.state.action.id is None:
+            return
+        self.state = load_action(self.session.dossier, self.state.action.id)
+        self.dirty = False
+        self.reload_button.hide()
+        self.messages.hide()
+        self._load()
+
+    def _suggest_reference(self) -> None:
+        """While creating, the reference follows the pillar or theme unless typed by hand."""
+        if self.state is not None or self.form.reference.text() != self._suggested:
+            return
+        node = self.form.framework.currentData()
+        self._suggested = suggest_reference(self.session.dossier, self.session.campaign_id, node)
+        self.form.reference.setText(self._suggested)
+
+    def _show_status(self, status: ActionStatus, changes: list) -> None:
+        self.status_label.setText(f"Statut actuel : <b>{status.label}</b>")
+        while self.status_buttons.count():
+            item = self.status_buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for target in allowed_transitions(status):
+            button = QPushButton(f"→ {target.label}", self)
+            button.setAccessibleName(f"Passer au statut {target.label}")
+            button.clicked.connect(lambda _c=False, t=target: self.change_status(t))
+            button.setEnabled(self.state is not None and not self.session.read_only)
+            self.status_buttons.addWidget(button)
+        self.status_buttons.addStretch(1)
+        fill(self.statuses, status_rows(changes))
+
+    def _apply_read_only(self) -> None:
+        read_only = self.session.read_only
+        for page in range(3):
+            self.tabs.widget(page).setEnabled(not read_only)
+        for edit in (self.form.total_cost, self.form.own_funds, self.form.other_income):
+            edit.setReadOnly(read_only)
+        self.grid.set_editable(not read_only)
+        self.save_button.setEnabled(not read_only)
+        if read_only:
+            self.setWindowTitle(self.windowTitle() + " (lecture seule)")
+
+    # editing ------------------------------------------------------------------------
+    def _mark_dirty(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self.setWindowTitle("* " + self.windowTitle())
+        self._refresh_balance()
+
+    def _refresh_balance(self) -> None:
+        base = self.state.action if self.state else Action("0000-X-000", "", 0, 0)
+        action = self.form.to_action(base)
+        gap = budget_gap_cents(action, self.grid.lines(action.id or 0))
+        if gap == 0:
+            self.balance.setStyleSheet("color: #1b5e20;")
+            self.balance.setText("Budget équilibré : charges = produits.")
+        else:
+            produits = action.total_cost_cents - gap
+            self.balance.setStyleSheet(WARNING_STYLE)
+            self.balance.setText(
+                "Attention : le budget n'est pas équilibré. Charges "
+                f"{format_cents(action.total_cost_cents)}, produits {format_cents(produits)} "
+                "(financements demandés, fonds propres et autres produits) : écart de "
+                f"{format_cents(abs(gap))} {'à trouver' if gap > 0 else 'en trop'}."
+            )
+
+    def problems(self) -> list[str]:
+        base = self.state.action if self.state else Action("0000-X-000", "", 0, 0)
+        action = self.form.to_action(base)
+        found = [
+            f"{FIELD_LABELS.get(p.field or '', p.field or 'Action')} : {p.message}"
+            for p in action_problems(action)
+        ]
+        if self.form.holder.currentData() is None:
+            found.append("Porteur : choisissez le porteur de l'action dans la liste.")
+        found += self.form.money_errors()
+        found += list(self.grid.errors.values())
+        return found
+
+    def save(self) -> bool:
+        if self.session.read_only:
+            return False
+        commit_open_editors(self)  # Ctrl+S leaves the focus in the cell being typed
+        problems = self.problems()
+        if problems:
+            self.messages.setStyleSheet(ERROR_STYLE)
+            self.messages.setText("Enregistrement impossible :\n• " + "\n• ".join(problems))
+            self.messages.show()
+            return False
+        self.messages.hide()
+        if self.state is None:
+            return self._create()
+        action = self.form.to_action(self.state.action)
+        wanted = ActionState(action, tuple(self.grid.lines(action.id or 0)))
+        command = SaveActionCommand(self.session, self.state, wanted, self)
+        self.session.push(command)
+        if command.error is not None or command.saved is None:
+            self.reload_button.setVisible(isinstance(command.error, ConflictError))
+            return False
+        self.state = command.saved
+        self.dirty = False
+        self._load()
+        return True
+
+    def _create(self) -> bool:
+        base = Action("", "", 0, self.session.campaign_id)
+        action = self.form.to_action(base)
+        command = CreateActionCommand(self.session, action, self.grid.lines(0), self)
+        self.session.push(command)
+        if command.created is None:
+            return False  # refused: the command showed why
+        self.state = command.created
+        self.dirty = False
+        self._add_attachments_tab()
+        self._load()
+        return True
+
+    def change_status(self, target: ActionStatus) -> None:
+        if self.state is None or self.state.action.id is None:
+            return
+        if self.dirty and not self.ask_save("avant de changer le statut"):
+            return
+        comment, accepted = QInputDialog.getText(
+            self, "Changer le statut", f"Passer au statut « {target.label} ».\nCommentaire :"
+        )
+        if not accepted:
+            return
+        command = ChangeStatusCommand(self.session, [self.state.action.id], target, comment, self)
+        self.session.push(command)
+        self.state = load_action(self.session.dossier, self.state.action.id)
+        self.dirty = False
+        self._load()
+
+    def unsaved_question(self, when: str) -> str:
+        return f"Cette action a des modifications non enregistrées. Les enregistrer {when} ?"
+
+
+if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.operations.dossiers import create_dossier
+    from contrat_desktop.samples import fill_demo
+    from contrat_desktop.storage.database import open_dossier
+
+    app = QApplication(sys.argv)
+    path = create_dossier(Path(tempfile.mkdtemp()) / "apercu.cdv", fill=fill_demo)
+    preview_session = DossierSession(open_dossier(path))
+    ActionDialog(preview_session, 1).exec()
+    preview_session.close()

@@ -1,0 +1,1 @@
+"""The conseil citoyen: its sheet, members, draws."""

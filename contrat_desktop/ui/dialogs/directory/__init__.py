@@ -1,0 +1,1 @@
+"""The directory's record editors: holders and funders."""

@@ -1,0 +1,1 @@
+"""The dossier and the application: backups, first start, help."""

@@ -1,0 +1,1 @@
+"""Workbook exchanges: the programmation export, the import and its preview."""

@@ -1,0 +1,1 @@
+"""The bodies and the meeting editor with its tabs."""

@@ -1,0 +1,1 @@
+"""RGPD: a person's export and erasure, retention, the processing notice."""
