@@ -2,6 +2,7 @@
 
 Such a cell reads as empty, so the import would silently lose it. The sheet's XML is
 scanned in chunks straight from the zip: a ``<f>`` element in a cell with no ``<v>`` value.
+The caller decides which of those cells matter (the export's own totals row does not).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 _FORMULA = re.compile(rb"<f[ >/]")
@@ -33,33 +35,39 @@ def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     return None
 
 
-def first_uncached_formula(path: Path, sheet_name: str) -> str | None:
-    """The reference (``B5``) of the first formula cell without a cached value, if any."""
+def uncached_formulas(path: Path, sheet_name: str) -> Iterator[tuple[int, int, str]]:
+    """Each formula cell without a cached value: (row, 1-based; column, 0-based; ``B5``)."""
     with zipfile.ZipFile(path) as archive:
         part = sheet_part(archive, sheet_name)
         if part is None or part not in archive.namelist():
-            return None
+            return
         with archive.open(part) as stream:
             carry = b""
             while True:
                 chunk = stream.read(CHUNK)
                 data = carry + chunk
                 if not chunk:
-                    return _scan(data)
+                    yield from _scan(data)
+                    return
                 cut = data.rfind(b"</c>")
                 cut = cut + 4 if cut >= 0 else 0
-                found = _scan(data[:cut])
-                if found:
-                    return found
+                yield from _scan(data[:cut])
                 carry = data[cut:]
 
 
-def _scan(data: bytes) -> str | None:
+def _scan(data: bytes) -> Iterator[tuple[int, int, str]]:
     if not _FORMULA.search(data):
-        return None
+        return
     for match in _CELL.finditer(data):
         body = match.group(2) or b""
         if _FORMULA.search(body) and not _VALUE.search(body):
             ref = _REF.search(match.group(1))
-            return ref.group(1).decode() if ref else "?"
-    return None
+            yield _position(ref.group(1).decode()) if ref else (0, 0, "?")
+
+
+def _position(ref: str) -> tuple[int, int, str]:
+    letters = ref.rstrip("0123456789")
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(ref[len(letters) :]), column - 1, ref

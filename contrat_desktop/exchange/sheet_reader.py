@@ -7,6 +7,7 @@ sheet, row, column, value and a French reason. Values are parsed the French way
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -60,6 +61,16 @@ class SheetReading:
     rows: list[ParsedRow]
     blank_rows: int = 0
     hidden_sheets_skipped: tuple[str, ...] = ()
+    total_rows: list[int] = field(default_factory=list)  # skipped: a totals row, not data
+    first_column: int = 0  # 0-based column of the sheet where ``headers`` start
+
+    def reads_cell(self, row: int, column: int) -> bool:
+        """Whether the cell at (row 1-based, sheet column 0-based) is read as data."""
+        return (
+            row > self.header_row
+            and row not in self.total_rows
+            and column - self.first_column in self.mapping
+        )
 
     @property
     def signature(self) -> str:
@@ -202,6 +213,7 @@ def _parse(
         layout, chosen.sheet, chosen.origin[0] + chosen.header_index + 1, headers, mapped, []
     )
     reading.hidden_sheets_skipped = hidden
+    reading.first_column = chosen.origin[1]
     parser = _RowParser(
         chosen.sheet,
         [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()],
@@ -216,7 +228,9 @@ def _parse(
         if position <= chosen.header_index:
             continue
         parsed = parser.parse(first + position, cells)
-        if parsed is None:
+        if parsed is TOTALS:
+            reading.total_rows.append(first + position)
+        elif parsed is None:
             reading.blank_rows += 1
         else:
             reading.rows.append(parsed)
@@ -224,6 +238,9 @@ def _parse(
         progress(total, total)
     return reading
 
+
+_TOTAL_LABEL = re.compile(r"\s*(total|totaux)\b", re.IGNORECASE)  # "Total (50 actions)", "TOTAL"
+TOTALS = ParsedRow(0, RowValues({}, ()))  # what ``_RowParser.parse`` gives for a totals row
 
 _REMEMBERED = frozenset({CellKind.SIRET, CellKind.DAUPHIN, CellKind.CHOICE, CellKind.DATE})
 MEMO_LIMIT = 4_096  # distinct cells remembered per column (a SIRET repeats for each action)
@@ -250,11 +267,12 @@ class _RowParser:
         ]
 
     def parse(self, number: int, cells: list[Any]) -> ParsedRow | None:
+        """The row's values; ``None`` for a blank row, ``TOTALS`` for a totals row."""
         first = next((c for c in cells if c != "" and c is not None), None)
         if first is None:
             return None
-        if isinstance(first, str) and first.lstrip()[:5].lower() == "total":
-            return None
+        if isinstance(first, str) and _TOTAL_LABEL.match(first):
+            return TOTALS
         if len(cells) < self.width:
             cells = [*cells, *([None] * (self.width - len(cells)))]
         picked = self.pick(cells)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from contrat_desktop.domain.imports import ImportJournalEntry
-from contrat_desktop.exchange.formulas import first_uncached_formula
+from contrat_desktop.exchange.formulas import uncached_formulas
 from contrat_desktop.exchange.issues_workbook import write_issues
 from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
@@ -112,7 +112,14 @@ def plan_import(
         saved_mapping=offered,
         progress=progress,
     )
-    cell = first_uncached_formula(path, reading.sheet)
+    cell = next(
+        (
+            ref
+            for row, column, ref in uncached_formulas(path, reading.sheet)
+            if row == 0 or reading.reads_cell(row, column)
+        ),
+        None,
+    )  # the export's totals row, and cells the import does not read, may stay uncomputed
     if cell is not None:
         raise WorkbookRefused(
             f"La feuille « {reading.sheet} » du classeur « {path.name} » contient des formules "

@@ -117,6 +117,22 @@ def test_errors_name_sheet_row_column_value_and_reason(workbook: MakeWorkbook) -
     assert "Date" in issue.message
 
 
+def test_totals_rows_are_skipped_not_a_row_starting_with_the_word(
+    workbook: MakeWorkbook,
+) -> None:
+    path = workbook(
+        [
+            ["Intitulé", "Porteur", "Coût total"],
+            ["Totalement jeunes", "Asso", 100],
+            ["Total (1 action)", None, 100],
+            ["TOTAUX", None, 100],
+        ]
+    )
+    reading = read(path)
+    assert [row.values["title"] for row in reading.rows] == ["Totalement jeunes"]
+    assert reading.total_rows == [3, 4] and reading.blank_rows == 0
+
+
 def test_user_mapping_replaces_the_detected_one(workbook: MakeWorkbook) -> None:
     path = workbook([["Réf", "Truc", "Observations"], ["2026-CS-001", "Atelier", "ok"]])
     reading = read(path, mapping={0: "reference", 1: "title", 2: None}, header_row=1)

@@ -1,9 +1,11 @@
-"""Fixtures of the operations tests: a small conseil citoyen and a factory of its members."""
+"""Fixtures of the operations tests: the demo dossier and its exported programmation, a small
+conseil citoyen and a factory of its members."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,9 +13,25 @@ import pytest
 from contrat_desktop.domain.council import CitizenCouncil, College, Designation, Member, Sex
 from contrat_desktop.domain.persons import Person
 from contrat_desktop.operations.council import add_member, save_council
+from contrat_desktop.operations.programmation_export import export_programmation
+from contrat_desktop.samples.demo import build_demo
 from contrat_desktop.storage.database import Dossier
 
+DEMO_YEAR = 2016  # the demo's latest campaign (50 actions)
+
 MakeMember = Callable[..., Member]
+
+
+@pytest.fixture
+def demo(dossier: Dossier) -> Dossier:
+    build_demo(dossier)
+    return dossier
+
+
+@pytest.fixture
+def exported(demo: Dossier, tmp_path: Path) -> Path:
+    """The demo's 2016 programmation, as exported for the préfecture."""
+    return export_programmation(demo, DEMO_YEAR, tmp_path / "programmation.xlsx").path
 
 
 @pytest.fixture

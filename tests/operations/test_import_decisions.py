@@ -13,19 +13,12 @@ from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.operations.import_plan import Decision, RowKind
 from contrat_desktop.operations.imports import ImportBlocked, apply_import, plan_import
-from contrat_desktop.samples.demo import build_demo
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.imports import ImportJournal
 from contrat_desktop.storage.repositories import Repositories
 from tests.conftest import AMBIGUOUS_TITLE
 
 Make = Callable[[Dossier], tuple[Path, list[Action]]]
-
-
-@pytest.fixture
-def demo(dossier: Dossier) -> Dossier:
-    build_demo(dossier)
-    return dossier
 
 
 def test_a_row_matching_two_actions_waits_and_blocks_applying(

@@ -143,8 +143,8 @@ def exported_column() -> Callable[..., int]:
 def edit_workbook(tmp_path: Path) -> Callable[..., Path]:
     """Edit an exported workbook with openpyxl, the way a préfecture would.
 
-    ``edit_workbook(source, name, {(row, header, band): value})``; totals formulas are
-    dropped (openpyxl does not compute them, and the importer refuses uncomputed formulas).
+    ``edit_workbook(source, name, {(row, header, band): value})``; openpyxl saves the totals
+    formulas without their values, which the importer skips.
     """
     import openpyxl
 
@@ -153,10 +153,6 @@ def edit_workbook(tmp_path: Path) -> Callable[..., Path]:
         sheet = book["Programmation"]
         for (row, header, band), value in cells.items():
             sheet.cell(row=row, column=_exported_column(sheet, header, band)).value = value
-        for line in sheet.iter_rows():
-            for cell in line:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.value = None
         target = tmp_path / name
         book.save(target)
         return target
