@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine, paid_cents
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.workflow import ActionStatus, check_transition
-from contrat_desktop.storage.audit import AuditEntry, action_history
+from contrat_desktop.storage.audit import action_history
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.programmation import programmation_rows

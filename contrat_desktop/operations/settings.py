@@ -160,6 +160,10 @@ def new_framework_node(
     )
 
 
+def load_districts(dossier: Dossier) -> list[District]:
+    return Repositories(dossier).districts.all()
+
+
 def body_kinds(dossier: Dossier) -> list[BodyKind]:
     return Repositories(dossier).bodies.kinds()
 

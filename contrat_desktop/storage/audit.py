@@ -8,24 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    at: str
-    who: str
-    entity: str
-    entity_id: int | None
-    operation: str  # create, update, delete, or a named act (status, import, ...)
-    field: str | None
-    old_value: str | None
-    new_value: str | None
-    id: int | None = None
+# the entry is a domain value (the views show it); still importable from here
+from contrat_desktop.domain.audit import AuditEntry as AuditEntry
 
 
 def now_iso() -> str:

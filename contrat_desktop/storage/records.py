@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from contrat_desktop.storage.audit import AuditEntry, as_text, last_change, now_iso, record
+from contrat_desktop.domain.audit import AuditEntry
+from contrat_desktop.storage.audit import as_text, last_change, now_iso, record
 from contrat_desktop.storage.errors import ConflictError, DossierError, ReadOnlyError
 
 ENTITY_LABELS = {

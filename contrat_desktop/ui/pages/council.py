@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.council import CitizenCouncil
+from contrat_desktop.operations.council_records import load_councils
+from contrat_desktop.operations.settings import load_districts
 from contrat_desktop.ui.dialogs.council.council_dialog import CouncilDialog
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.pages.council_composition import CompositionPanel
@@ -119,7 +121,7 @@ class CouncilPage(QWidget):
 
     def reload(self) -> None:
         current = self.council_id()
-        self.councils = self.session.repos.councils.all()
+        self.councils = load_councils(self.session.dossier)
         self.council_combo.blockSignals(True)
         self.council_combo.clear()
         for council in self.councils:
@@ -148,7 +150,7 @@ class CouncilPage(QWidget):
                 "(nom, quartiers couverts, arrêté préfectoral de reconnaissance)."
             )
         else:
-            districts = {d.code: d.name for d in self.session.repos.districts.all()}
+            districts = {d.code: d.name for d in load_districts(self.session.dossier)}
             self.summary.setText(describe(council, districts))
         self.members.set_council(council.id if council else None)
         self.composition.set_council(council.id if council else None)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.council import College, CompositionCounts, composition_over_time
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import CouncilOverview, council_overview
+from contrat_desktop.operations.council_records import council_members
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill
 from contrat_desktop.ui.formats import format_date
@@ -157,7 +158,7 @@ class CompositionPanel(QWidget):
 
     def _show_history(self, day: date) -> None:
         assert self.council_id is not None
-        members = self.session.repos.council_members.for_council(self.council_id)
+        members = council_members(self.session.dossier, self.council_id)
         counts: list[CompositionCounts] = composition_over_time(
             members, history_days([m.entry_date for m in members], day)
         )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from contrat_desktop.domain.council import College, Designation, Sex
-from contrat_desktop.storage.audit import history
+from contrat_desktop.operations.audit_trail import record_history
+from contrat_desktop.operations.council_records import load_councils, mandates_of_person
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill
 from contrat_desktop.ui.formats import format_date, format_datetime
 from contrat_desktop.ui.pages.council_layout import compact_table
@@ -83,9 +84,8 @@ class MemberHistory(QWidget):
             fill(self.changes, [])
             return
         self.title.setText(f"<b>Historique de {name}</b> : mandats et modifications")
-        repos = self.session.repos
-        mandates = repos.council_members.for_person(person_id)
-        councils = {c.id: c.name for c in repos.councils.all()}
+        mandates = mandates_of_person(self.session.dossier, person_id)
+        councils = {c.id: c.name for c in load_councils(self.session.dossier)}
         fill(
             self.mandates,
             [
@@ -108,7 +108,7 @@ class MemberHistory(QWidget):
                 _value(entry.field, entry.new_value) if entry.field else "—",
             ]
             for m in mandates
-            for entry in history(self.session.dossier.db, "council_member", m.id or 0)
+            for entry in record_history(self.session.dossier, "council_member", m.id or 0)
             if entry.operation != "create" or entry.field is None
         ]
         changes.sort(key=lambda row: row[0][6:10] + row[0][3:5] + row[0][:2] + row[0][11:])

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.domain.council import Member
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import replace_from_reserve, reserve_replacement
 from contrat_desktop.operations.council_participation import council_participation
-from contrat_desktop.operations.records import write_record
-from contrat_desktop.storage.database import Dossier
+from contrat_desktop.operations.council_records import (
+    members_and_names,
+    person_name,
+    write_mandate,
+)
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.ui.dialogs.council.council_exit_dialog import ExitDialog
 from contrat_desktop.ui.dialogs.council.council_member_dialog import MemberDialog
 from contrat_desktop.ui.dialogs.privacy.privacy_actions import anonymise_from, export_person_from
@@ -37,10 +38,6 @@ from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
 
 CURRENT, ALL = 0, 1
-
-
-def write_mandate(dossier: Dossier, current: Member | None, wanted: Member | None) -> Member | None:
-    return write_record(Repositories(dossier).council_members, current, wanted)
 
 
 class MembersPanel(QWidget):
@@ -123,14 +120,13 @@ class MembersPanel(QWidget):
         total = 0
         if self.council_id is not None:
             today = date.today()
-            members = self.session.repos.council_members.for_council(self.council_id)
+            members, names = members_and_names(self.session.dossier, self.council_id)
             total = len(members)
-            persons = self.session.repos.persons.by_ids([m.person_id for m in members])
             rates = self._participation()
             rows = [
                 MemberRow(
                     m,
-                    persons[m.person_id].name if m.person_id in persons else "?",
+                    names.get(m.person_id, "?"),
                     today,
                     rates.get(m.person_id, ""),
                 )
@@ -259,7 +255,7 @@ class MembersPanel(QWidget):
                 "réserve ne permet de respecter les quotas du tirage : le siège reste vacant.",
             )
             return True
-        name = self.session.repos.persons.get(seated.person_id).name
+        name = person_name(self.session.dossier, seated.person_id)
         QMessageBox.information(
             self,
             "Remplacement enregistré",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.attachments import Attachment, AttachmentKind
+from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.field_labels import (
     ENTITY_LABELS,
     FIELD_LABELS,
@@ -35,7 +36,6 @@ from contrat_desktop.operations.attachments import (
     list_attachments,
     remove_attachment,
 )
-from contrat_desktop.storage.audit import AuditEntry
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.formats import format_datetime

@@ -19,23 +19,14 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.operations.records import write_record
+from contrat_desktop.operations.council_records import find_council, load_council, write_council
+from contrat_desktop.operations.settings import load_districts
 from contrat_desktop.storage.database import Dossier
-from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.ui.dialogs.record_dialog import RecordDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.date_edit import DateEdit
 
 T = TypeVar("T")
-
-
-def write_council(
-    dossier: Dossier, current: CitizenCouncil | None, wanted: CitizenCouncil | None
-) -> CitizenCouncil | None:
-    """Create, update or (undoing a creation) delete a council, its rules checked first."""
-    if wanted is not None and wanted.problems():
-        raise wanted.problems()[0]
-    return write_record(Repositories(dossier).councils, current, wanted)
 
 
 class DatedRecordDialog(RecordDialog[T]):
@@ -55,13 +46,13 @@ class CouncilDialog(DatedRecordDialog[CitizenCouncil]):
     def __init__(
         self, session: DossierSession, council_id: int | None, parent: QWidget | None = None
     ) -> None:
-        record = session.repos.councils.get(council_id) if council_id else None
+        record = load_council(session.dossier, council_id) if council_id else None
         super().__init__(session, record, parent)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText("ex. Conseil citoyen des Hautes-Noues")
         self.districts = QListWidget(self)
         self.districts.setMaximumHeight(110)
-        for district in session.repos.districts.all():
+        for district in load_districts(session.dossier):
             item = QListWidgetItem(f"{district.name} ({district.code})", self.districts)
             item.setData(Qt.ItemDataRole.UserRole, district.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -134,7 +125,7 @@ class CouncilDialog(DatedRecordDialog[CitizenCouncil]):
         return write_council
 
     def fetch(self, record: CitizenCouncil) -> CitizenCouncil | None:
-        return self.session.repos.councils.find(record.id or 0)
+        return find_council(self.session.dossier, record.id or 0)
 
     def describe(self, record: CitizenCouncil | None) -> str:
         if record is None or not record.name:

@@ -103,6 +103,9 @@ if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
 
     app = QApplication(sys.argv)
     preview = preview_session()
-    first = preview.repos.council_members.all()[0]
+    from contrat_desktop.operations.council_records import any_mandate
+
+    first = any_mandate(preview.dossier)
+    assert first is not None
     ExitDialog(first, "Membre de démonstration", "Sortie du conseil").exec()
     preview.close()

@@ -6,7 +6,7 @@ record an exit instead). The exit itself is recorded from the members list."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
@@ -14,11 +14,15 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox,
 from contrat_desktop.domain.council import College, Designation, Member, Sex
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.persons import Person
-from contrat_desktop.operations.council import add_member
-from contrat_desktop.operations.records import write_record
+from contrat_desktop.operations.council_records import (
+    MemberFile,
+    find_member_file,
+    load_member_file,
+    write_member_file,
+)
+from contrat_desktop.operations.settings import load_districts
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.ui.dialogs.council.council_dialog import DatedRecordDialog
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.session import DossierSession
@@ -26,33 +30,6 @@ from contrat_desktop.ui.widgets.date_edit import DateEdit
 
 NO_YEAR = 1899  # the spin box's "non renseignée"
 DEFAULT_PURPOSE = "Participation au conseil citoyen et aux instances du contrat de ville"
-
-
-@dataclass(frozen=True, slots=True)
-class MemberFile:
-    """A mandate with its person: what the dialog edits in one go."""
-
-    person: Person
-    member: Member
-
-
-def write_member_file(
-    dossier: Dossier, current: MemberFile | None, wanted: MemberFile | None
-) -> MemberFile | None:
-    """Create (person and mandate), or update both in one transaction; never delete."""
-    if wanted is None:
-        raise DossierError(
-            "Un membre du conseil citoyen n'est jamais supprimé : enregistrez sa sortie."
-        )
-    repos = Repositories(dossier)
-    if current is None:
-        created = add_member(dossier, wanted.person, wanted.member)
-        return MemberFile(repos.persons.get(created.person_id), created)
-    with dossier.db.atomic():
-        person = write_record(repos.persons, current.person, wanted.person)
-        member = write_record(repos.council_members, current.member, wanted.member)
-    assert person is not None and member is not None
-    return MemberFile(person, member)
 
 
 class MemberDialog(DatedRecordDialog[MemberFile]):
@@ -66,10 +43,7 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         member_id: int | None,
         parent: QWidget | None = None,
     ) -> None:
-        record = None
-        if member_id:
-            member = session.repos.council_members.get(member_id)
-            record = MemberFile(session.repos.persons.get(member.person_id), member)
+        record = load_member_file(session.dossier, member_id) if member_id else None
         super().__init__(session, record, parent)
         self.council_id = council_id
         self.name = QLineEdit(self)
@@ -88,7 +62,7 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         self.birth_year.setSpecialValueText("non renseignée")
         self.district = QComboBox(self)
         self.district.addItem("Non renseigné", "")
-        for district in session.repos.districts.all():
+        for district in load_districts(session.dossier):
             self.district.addItem(f"{district.name} ({district.code})", district.code)
         self.designation = QComboBox(self)
         for designation in Designation:
@@ -237,10 +211,7 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
         return write_member_file
 
     def fetch(self, record: MemberFile) -> MemberFile | None:
-        member = self.session.repos.council_members.find(record.member.id or 0)
-        if member is None:
-            return None
-        return MemberFile(self.session.repos.persons.get(member.person_id), member)
+        return find_member_file(self.session.dossier, record.member.id or 0)
 
     def describe(self, record: MemberFile | None) -> str:
         if record is None or not record.person.name:
@@ -257,6 +228,8 @@ if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
 
     app = QApplication(sys.argv)
     preview = preview_session()
-    council = preview.repos.councils.all()[0]
+    from contrat_desktop.operations.council_records import load_councils
+
+    council = load_councils(preview.dossier)[0]
     MemberDialog(preview, council.id or 0, None).exec()
     preview.close()

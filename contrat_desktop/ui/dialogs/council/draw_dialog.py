@@ -28,13 +28,13 @@ from contrat_desktop.domain.draw import DrawRequest, check_feasibility
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import seat_drawn
-from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.ui.background import Task
-from contrat_desktop.ui.dialogs.council.draw_lists import ListsPanel
-from contrat_desktop.ui.dialogs.council.draw_outcome import (
+from contrat_desktop.operations.council_draw import (
     DrawSetting,
     perform_draw,
 )
+from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.background import Task
+from contrat_desktop.ui.dialogs.council.draw_lists import ListsPanel
 from contrat_desktop.ui.dialogs.council.draw_quotas import QuotaEditor
 from contrat_desktop.ui.dialogs.record_dialog import ERROR_STYLE
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
@@ -301,5 +301,7 @@ if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
 
     app = QApplication(sys.argv)
     preview = preview_session()
-    DrawDialog(preview, preview.repos.councils.all()[0]).exec()
+    from contrat_desktop.operations.council_records import load_councils
+
+    DrawDialog(preview, load_councils(preview.dossier)[0]).exec()
     preview.close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.operations.council import write_draw_record
-from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.operations.council_records import draws_of_council, load_draw
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
 from contrat_desktop.ui.formats import format_date
@@ -47,7 +47,7 @@ def save_record_pdf(
     draw_id = record.id or 0
     task = read_in_background(
         session.dossier,
-        lambda reader: write_draw_record(reader, Repositories(reader).draws.get(draw_id), target),
+        lambda reader: write_draw_record(reader, load_draw(reader, draw_id), target),
         parent,
     )
     task.succeeded.connect(lambda _t: done(f"Procès-verbal enregistré : {target}"))
@@ -66,7 +66,7 @@ class DrawsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(f"Tirages au sort enregistrés – {council.name}")
-        self.records = session.repos.draws.for_council(council.id or 0)
+        self.records = draws_of_council(session.dossier, council.id or 0)
         self.table = read_only_table(HEADERS, "Tirages au sort du conseil")
         fill(
             self.table,

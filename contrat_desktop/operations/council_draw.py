@@ -1,5 +1,5 @@
-"""What a draw leaves behind: the lists and the record kept in the dossier in one
-transaction."""
+"""The draw as the draw dialog runs it: the candidate lists kept (re-read, unchanged since
+they were shown) and the draw's record, in one transaction, all or nothing."""
 
 from __future__ import annotations
 
