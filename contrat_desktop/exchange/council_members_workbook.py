@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from contrat_desktop.domain.council_roster import CouncilRoster
-from contrat_desktop.exchange.atomic_file import replaced_atomically
-from contrat_desktop.exchange.workbook_styles import Styles
+from contrat_desktop.exchange.workbook_styles import Style
+from contrat_desktop.exchange.workbook_writer import ColumnSpec, write_workbook
 
 COLUMNS = (  # header, width
     ("Collège", 28),
@@ -22,25 +22,19 @@ COLUMNS = (  # header, width
     ("Date d'entrée", 13),
     ("Représentant(e) aux instances de pilotage", 18),
 )
+MEMBER_STYLES = (*[Style.TEXT] * 8, Style.DATE, Style.TEXT)
 
 
 def write_council_members_workbook(roster: CouncilRoster, target: str | Path) -> None:
-    """Written under a temporary name, then renamed."""
-    import xlsxwriter
-
-    with replaced_atomically(target) as temporary:
-        book = xlsxwriter.Workbook(str(temporary))
-        styles = Styles(book)
-        sheet = book.add_worksheet("Membres")
-        sheet.write(0, 0, f"{roster.title} — {roster.council.name}", styles.title)
+    """Written under a temporary name, then renamed (.xlsx or .ods by the extension)."""
+    with write_workbook(target) as book:
+        sheet = book.add_sheet("Membres", [ColumnSpec(width) for _, width in COLUMNS])
+        sheet.row(0, [f"{roster.title} — {roster.council.name}"], Style.TITLE)
         facts = roster.facts()
         for row, (label, value) in enumerate(facts, start=1):
-            sheet.write(row, 0, label, styles.total_label)
-            sheet.write(row, 1, value, styles.text)
+            sheet.row(row, [label, value], [Style.TOTAL_LABEL, Style.TEXT])
         top = len(facts) + 2
-        for column, (header, width) in enumerate(COLUMNS):
-            sheet.write(top, column, header, styles.header)
-            sheet.set_column(column, column, width)
+        sheet.row(top, [header for header, _ in COLUMNS], Style.HEADER)
         for row, line in enumerate(roster.lines, start=top + 1):
             values = (
                 line.college.label,
@@ -51,17 +45,13 @@ def write_council_members_workbook(roster: CouncilRoster, target: str | Path) ->
                 line.district,
                 line.designation.label,
                 line.organisation,
+                line.entry_date,
+                "oui" if line.steering_representative else "",
             )
-            sheet.write_row(row, 0, values, styles.text)
-            sheet.write_datetime(row, 8, line.entry_date, styles.date)
-            sheet.write(row, 9, "oui" if line.steering_representative else "", styles.text)
+            sheet.row(row, values, MEMBER_STYLES)
         sheet.autofilter(top, 0, top + len(roster.lines), len(COLUMNS) - 1)
-        sheet.freeze_panes(top + 1, 0)
-        counts = book.add_worksheet("Effectifs")
-        counts.write_row(0, 0, ("Effectif", "Nombre"), styles.header)
+        sheet.freeze(top + 1, 0)
+        counts = book.add_sheet("Effectifs", [ColumnSpec(45), ColumnSpec(10)])
+        counts.row(0, ("Effectif", "Nombre"), Style.HEADER)
         for row, (label, count) in enumerate(roster.count_rows(), start=1):
-            counts.write(row, 0, label, styles.text)
-            counts.write_number(row, 1, count, styles.integer)
-        counts.set_column(0, 0, 45)
-        counts.set_column(1, 1, 10)
-        book.close()
+            counts.row(row, (label, count), (Style.TEXT, Style.INTEGER))

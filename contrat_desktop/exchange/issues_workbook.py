@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import xlsxwriter
-
-from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.sheet_reader import RowIssue
-from contrat_desktop.exchange.workbook_styles import Styles
+from contrat_desktop.exchange.workbook_styles import Style
+from contrat_desktop.exchange.workbook_writer import (
+    BookProperties,
+    ColumnSpec,
+    PageSetup,
+    write_workbook,
+)
 
 HEADERS = (
     ("Gravité", 10),
@@ -19,35 +22,37 @@ HEADERS = (
     ("Valeur", 24),
     ("Motif", 70),
 )
+ROW_STYLES = (Style.TEXT, Style.TEXT, Style.TEXT, Style.TEXT, Style.WRAPPED, Style.WRAPPED)
 
 
 def write_issues(
     path: str | Path, title: str, errors: Sequence[RowIssue], warnings: Sequence[RowIssue] = ()
 ) -> Path:
+    """Written under a temporary name, then renamed (.xlsx or .ods by the extension)."""
     path = Path(path)
-    with replaced_atomically(path) as partial:
-        workbook = xlsxwriter.Workbook(str(partial), {"strings_to_formulas": False})
-        styles = Styles(workbook)
-        sheet = workbook.add_worksheet("Erreurs")
-        sheet.write_string(0, 0, title, styles.title)
-        for index, (header, width) in enumerate(HEADERS):
-            sheet.write_string(2, index, header, styles.header)
-            sheet.set_column(index, index, width, styles.wrapped if index >= 4 else None)
+    columns = [
+        ColumnSpec(width, Style.WRAPPED if index >= 4 else None)
+        for index, (_, width) in enumerate(HEADERS)
+    ]
+    with write_workbook(path) as book:
+        sheet = book.add_sheet("Erreurs", columns)
+        sheet.row(0, [title], Style.TITLE)
+        sheet.row(2, [header for header, _ in HEADERS], Style.HEADER)
         row = 3
         for severity, issues in (("Erreur", errors), ("Avertissement", warnings)):
             for issue in issues:
-                sheet.write_string(row, 0, severity, styles.text)
-                sheet.write_string(row, 1, issue.sheet, styles.text)
-                sheet.write_number(row, 2, issue.row, styles.text)
-                sheet.write_string(row, 3, issue.column, styles.text)
-                sheet.write_string(row, 4, issue.value, styles.wrapped)
-                sheet.write_string(row, 5, issue.message, styles.wrapped)
+                values = (
+                    severity,
+                    issue.sheet,
+                    issue.row,
+                    issue.column,
+                    issue.value,
+                    issue.message,
+                )
+                sheet.row(row, values, ROW_STYLES)
                 row += 1
-        sheet.freeze_panes(3, 0)
+        sheet.freeze(3, 0)
         sheet.autofilter(2, 0, max(row - 1, 2), len(HEADERS) - 1)
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(2)
-        workbook.set_properties({"title": title})
-        workbook.close()
+        sheet.page(PageSetup(landscape=True, repeat_rows=(2, 2)))
+        book.properties(BookProperties(title=title))
     return path

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.domain.privacy import PersonFile
-from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.workbook_styles import Style
+from contrat_desktop.exchange.workbook_writer import ColumnSpec, write_workbook
 
 
 def _sheets(found: PersonFile) -> dict[str, tuple[list[str], list[Sequence[Any]]]]:
@@ -74,17 +75,12 @@ def _sheets(found: PersonFile) -> dict[str, tuple[list[str], list[Sequence[Any]]
 
 
 def write_person_workbook(found: PersonFile, target: str | Path) -> None:
-    """One sheet per kind of data; written under a temporary name, then renamed."""
-    import xlsxwriter
-
-    with replaced_atomically(target) as temporary:
-        book = xlsxwriter.Workbook(str(temporary))
-        bold = book.add_format({"bold": True, "bg_color": "#e8eef5"})
+    """One sheet per kind of data; written under a temporary name, then renamed (.xlsx or
+    .ods by the extension)."""
+    with write_workbook(target) as book:
         for name, (header, rows) in _sheets(found).items():
-            sheet = book.add_worksheet(name)
-            sheet.write_row(0, 0, header, bold)
+            sheet = book.add_sheet(name, [ColumnSpec(22)] * len(header))
+            sheet.row(0, header, Style.HEADER)
             for number, row in enumerate(rows, start=1):
-                sheet.write_row(number, 0, row)
-            sheet.set_column(0, len(header) - 1, 22)
-            sheet.freeze_panes(1, 0)
-        book.close()
+                sheet.row(number, row, Style.TEXT)
+            sheet.freeze(1, 0)

@@ -1,30 +1,34 @@
-"""Write the programmation workbook (XlsxWriter): made for a person, and able to come back.
+"""Write the programmation workbook: made for a person, and able to come back.
 
 Frozen header, autofilter, euro formats, widths, wrapped long texts, landscape print fitted
 to the page width with the header rows repeated, drop-down lists on the columns the
-préfecture fills, a totals row and a synthesis sheet. Text is always written as text, so a
-title starting with ``=`` never becomes a formula. Written to a temporary file, then renamed.
+préfecture fills, a totals row and a synthesis sheet. Written through ``workbook_writer``
+(.xlsx or .ods by the target's extension), so text always stays text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
-
-from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.cells import cell_value
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
-from contrat_desktop.exchange.workbook_styles import Styles
+from contrat_desktop.exchange.workbook_styles import Style, style_for
+from contrat_desktop.exchange.workbook_writer import (
+    BookProperties,
+    ChoiceList,
+    ColumnSpec,
+    ColumnTotal,
+    PageSetup,
+    SheetWriter,
+    write_workbook,
+)
 
 TITLE_ROW, SUBTITLE_ROW, BAND_ROW, HEADER_ROW = 0, 1, 2, 3
 FIRST_DATA_ROW = 4
-LISTS_SHEET = "Listes"
+LIST_ROWS = 100_000  # rows below the header that keep the drop-down lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,174 +57,149 @@ class ProgrammationTable:
 
 def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
     path = Path(path)
-    with replaced_atomically(path) as partial:
-        workbook = xlsxwriter.Workbook(
-            str(partial),
-            {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "constant_memory": True,
-            },
+    columns = table.layout.columns
+    with write_workbook(path) as book:
+        sheet = book.add_sheet(
+            "Programmation",
+            [ColumnSpec(c.width, hidden=c.hidden) for c in columns],
+            lists=_lists(columns),
         )
-        styles = Styles(workbook)
-        sheet = workbook.add_worksheet("Programmation")
-        _write_main(workbook, sheet, styles, table)
-        for_synthesis = workbook.add_worksheet("Synthèse")
-        _write_synthesis(for_synthesis, styles, table)
-        _write_lists(workbook, sheet, table.layout)
-        workbook.set_properties(
-            {
-                "title": table.title,
-                "subject": "Programmation du contrat de ville",
-                "author": table.author,
-                "company": table.organisation,
-                "comments": "Exporté par contrat_desktop. Ne modifiez pas la colonne cachée "
+        _write_main(sheet, table)
+        _write_synthesis(book.add_sheet("Synthèse", _synthesis_columns(table)), table)
+        book.properties(
+            BookProperties(
+                title=table.title,
+                subject="Programmation du contrat de ville",
+                author=table.author,
+                company=table.organisation,
+                comments="Exporté par contrat_desktop. Ne modifiez pas la colonne cachée "
                 "« Identifiant » : elle permet de réimporter le classeur.",
-                "created": datetime.now(),
-                **table.properties,
-            }
+                extra=table.properties,
+            )
         )
-        workbook.close()
     return path
 
 
-def _write_main(workbook: Any, sheet: Any, styles: Styles, table: ProgrammationTable) -> None:
+def _lists(columns: Sequence[Column]) -> list[ChoiceList]:
+    """Drop-down lists on the columns the préfecture fills."""
+    return [
+        ChoiceList(
+            index,
+            FIRST_DATA_ROW,
+            FIRST_DATA_ROW + LIST_ROWS,
+            column.header,
+            tuple(label for _, label in column.choices),
+        )
+        for index, column in enumerate(columns)
+        if column.filled_by_prefecture and column.choices
+    ]
+
+
+def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
     columns = table.layout.columns
     last = len(columns) - 1
-    sheet.write_string(TITLE_ROW, 1, table.title, styles.title)
-    sheet.set_row(TITLE_ROW, 22)
-    sheet.write_string(SUBTITLE_ROW, 1, table.subtitle, styles.subtitle)
-    _write_header(sheet, styles, columns)
-    writers = [_cell_writer(sheet, column, styles) for column in columns]
+    sheet.row(TITLE_ROW, [table.title], Style.TITLE, first_column=1, height=22)
+    sheet.row(SUBTITLE_ROW, [table.subtitle], Style.SUBTITLE, first_column=1)
+    _write_header(sheet, columns)
+    keys = [column.key for column in columns]
+    convert = [_converter(column) for column in columns]
+    styles = [style_for(column) for column in columns]
+    pairs = list(zip(keys, convert, strict=True))
     row_index = FIRST_DATA_ROW
     for row in table.rows:
-        for index, column in enumerate(columns):
-            value = row.get(column.key)
-            if value is not None and value != "":
-                writers[index](row_index, index, cell_value(column, value))
+        get = row.get
+        sheet.row(row_index, [to(get(key)) for key, to in pairs], styles)
         row_index += 1
-    _write_totals(sheet, styles, table, row_index)
+    _write_totals(sheet, table, row_index)
     last_data = max(row_index - 1, FIRST_DATA_ROW)
-    sheet.freeze_panes(FIRST_DATA_ROW, 3)
+    sheet.freeze(FIRST_DATA_ROW, 3)
     sheet.autofilter(HEADER_ROW, 0, last_data, last)
-    sheet.set_landscape()
-    sheet.set_paper(8)  # A3: the funder columns stay legible once fitted to the width
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(BAND_ROW, HEADER_ROW)
-    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.set_header(f"&L&8{_header_text(table.title)}&R&8&D")
-    sheet.set_footer("&C&8Page &P / &N")
-    sheet.print_area(0, 1, row_index, last)
+    sheet.page(
+        PageSetup(
+            landscape=True,
+            paper="A3",  # the funder columns stay legible once fitted to the width
+            repeat_rows=(BAND_ROW, HEADER_ROW),
+            header=table.title,
+            page_numbers=True,
+            print_area=(0, 1, row_index, last),
+            margins=(0.4, 0.4, 0.6, 0.6),
+        )
+    )
 
 
-def _header_text(text: str) -> str:
-    return text.replace("&", "&&")[:200]
+def _converter(column: Column) -> Callable[[Any], Any]:
+    """Domain value → cell value (``None`` for a blank: no cell written)."""
+    if column.kind is CellKind.MONEY:
+        return lambda value: None if value is None else value / 100
+    if column.kind in (CellKind.DATE, CellKind.INTEGER):
+        return lambda value: value
+    if column.kind is CellKind.CHOICE:
+        return lambda value: None if value is None or value == "" else cell_value(column, value)
+    return lambda value: None if value is None or value == "" else str(value)
 
 
-def _write_header(sheet: Any, styles: Styles, columns: Sequence[Column]) -> None:
-    """The band of funder names (merged), then the header row: in row order (constant memory)."""
+def _write_header(sheet: SheetWriter, columns: Sequence[Column]) -> None:
+    """The band of funder names (merged over their columns), then the header row."""
+    band: list[str | None] = [None] * len(columns)
+    spans = []
     band_start = 0
     for index, column in enumerate(columns):
         is_last = index == len(columns) - 1 or columns[index + 1].group != column.group
         if column.group and is_last:
-            if band_start == index:
-                sheet.write_string(BAND_ROW, index, column.group, styles.band)
-            else:
-                sheet.merge_range(BAND_ROW, band_start, BAND_ROW, index, column.group, styles.band)
+            band[band_start] = column.group
+            spans.append((band_start, index))
         if is_last:
             band_start = index + 1
-    sheet.set_row(HEADER_ROW, 36)
-    for index, column in enumerate(columns):
-        header_format = styles.header_prefecture if column.filled_by_prefecture else styles.header
-        sheet.write_string(HEADER_ROW, index, column.header, header_format)
-        options = {"hidden": True} if column.hidden else None
-        sheet.set_column(index, index, column.width, None, options)
+    sheet.row(BAND_ROW, band, Style.BAND, spans=spans)
+    sheet.row(
+        HEADER_ROW,
+        [column.header for column in columns],
+        [Style.HEADER_PREFECTURE if c.filled_by_prefecture else Style.HEADER for c in columns],
+        height=36,
+    )
 
 
-def _cell_writer(sheet: Any, column: Column, styles: Styles) -> Any:
-    fmt = styles.for_column(column)
-    if column.kind in (CellKind.MONEY, CellKind.INTEGER):
-        return lambda r, c, v: sheet.write_number(r, c, v, fmt)
-    if column.kind is CellKind.DATE:
-        return lambda r, c, v: sheet.write_datetime(
-            r, c, datetime(v.year, v.month, v.day) if isinstance(v, date) else v, fmt
-        )
-    return lambda r, c, v: sheet.write_string(r, c, str(v), fmt)
+def _write_totals(sheet: SheetWriter, table: ProgrammationTable, row: int) -> None:
+    values: list[Any] = [f"Total ({len(table.rows)} actions)"]
+    styles: list[Style | None] = [Style.TOTAL_LABEL]
+    last_data = max(row - 1, FIRST_DATA_ROW)
+    for column in table.layout.columns[2:]:
+        if column.kind is CellKind.MONEY:
+            total = sum(r.get(column.key) or 0 for r in table.rows) / 100
+            values.append(ColumnTotal(FIRST_DATA_ROW, last_data, total))
+            styles.append(Style.TOTAL_MONEY)
+        else:
+            values.append("")
+            styles.append(Style.TOTAL_BLANK)
+    sheet.row(row, values, styles, first_column=1)
 
 
-def _write_totals(sheet: Any, styles: Styles, table: ProgrammationTable, row: int) -> None:
-    columns = table.layout.columns
-    sheet.write_string(row, 1, f"Total ({len(table.rows)} actions)", styles.total_label)
-    for index, column in enumerate(columns):
-        if index <= 1:
-            continue
-        if column.kind is not CellKind.MONEY:
-            sheet.write_blank(row, index, None, styles.total_blank)
-            continue
-        total = sum(r.get(column.key) or 0 for r in table.rows) / 100
-        first = xl_rowcol_to_cell(FIRST_DATA_ROW, index)
-        last = xl_rowcol_to_cell(max(row - 1, FIRST_DATA_ROW), index)
-        sheet.write_formula(row, index, f"=SUBTOTAL(9,{first}:{last})", styles.total_money, total)
+def _synthesis_columns(table: ProgrammationTable) -> list[ColumnSpec]:
+    widest = max((len(s.column_headers) + 1 + bool(s.counts) for s in table.synthesis), default=1)
+    return [ColumnSpec(40), *[ColumnSpec(15)] * max(widest - 1, 2)]
 
 
-def _write_lists(workbook: Any, sheet: Any, layout: Layout) -> None:
-    """Drop-down lists (from a hidden sheet) on the columns the préfecture fills."""
-    choices = [c for c in layout.columns if c.filled_by_prefecture and c.choices]
-    if not choices:
-        return
-    lists = workbook.add_worksheet(LISTS_SHEET)
-    lists.hide()
-    for list_index, column in enumerate(choices):
-        lists.write_string(0, list_index, column.header)
-        for offset, (_, label) in enumerate(column.choices, start=1):
-            lists.write_string(offset, list_index, label)
-        index = layout.columns.index(column)
-        first = xl_rowcol_to_cell(1, list_index, row_abs=True, col_abs=True)
-        last = xl_rowcol_to_cell(len(column.choices), list_index, row_abs=True, col_abs=True)
-        source = f"={LISTS_SHEET}!{first}:{last}"
-        sheet.data_validation(
-            FIRST_DATA_ROW,
-            index,
-            FIRST_DATA_ROW + 100_000,
-            index,
-            {
-                "validate": "list",
-                "source": source,
-                "error_title": column.header,
-                "error_message": "Choisissez une valeur dans la liste.",
-                "error_type": "warning",
-            },
-        )
-
-
-def _write_synthesis(sheet: Any, styles: Styles, table: ProgrammationTable) -> None:
-    sheet.write_string(0, 0, f"Synthèse – {table.title}", styles.title)
-    sheet.set_column(0, 0, 40)
+def _write_synthesis(sheet: SheetWriter, table: ProgrammationTable) -> None:
+    sheet.row(0, [f"Synthèse – {table.title}"], Style.TITLE)
     row = 2
-    widest = 1
     for synthesis in table.synthesis:
-        sheet.write_string(row, 0, synthesis.title, styles.subtitle)
+        sheet.row(row, [synthesis.title], Style.SUBTITLE)
         row += 1
         headers = [synthesis.row_header, *synthesis.column_headers]
         if synthesis.counts:
             headers.append(synthesis.count_header)
-        for index, text in enumerate(headers):
-            sheet.write_string(row, index, text, styles.header)
-        widest = max(widest, len(headers))
+        sheet.row(row, headers, Style.HEADER)
         row += 1
         for position, (label, amounts) in enumerate(synthesis.rows):
             is_total = position == len(synthesis.rows) - 1
-            label_format = styles.total_label if is_total else styles.text
-            money_format = styles.total_money if is_total else styles.money
-            sheet.write_string(row, 0, label, label_format)
-            for index, cents in enumerate(amounts, start=1):
-                sheet.write_number(row, index, cents / 100, money_format)
+            label_style = Style.TOTAL_LABEL if is_total else Style.TEXT
+            money_style = Style.TOTAL_MONEY if is_total else Style.MONEY
+            values: list[Any] = [label, *(cents / 100 for cents in amounts)]
+            styles: list[Style | None] = [label_style, *[money_style] * len(amounts)]
             if synthesis.counts:
-                sheet.write_number(row, len(amounts) + 1, synthesis.counts[position], label_format)
+                values.append(synthesis.counts[position])
+                styles.append(label_style)
+            sheet.row(row, values, styles)
             row += 1
         row += 2
-    sheet.set_column(1, max(widest, 2), 15)
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
+    sheet.page(PageSetup(landscape=True, paper="A4"))

@@ -1,43 +1,93 @@
-"""Shared cell formats for the workbooks this application writes (XlsxWriter)."""
+"""The cell styles of every workbook this application writes, declared once for all formats.
+
+A ``Style`` names what a cell is (a title, a header, an amount...); ``CELL_STYLES`` says how
+it looks, in terms both writers understand (XlsxWriter formats, OpenDocument styles).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from enum import Enum, StrEnum
 
 from contrat_desktop.exchange.layout import CellKind, Column
 
-EURO = '#,##0.00\\ "€"'
-DATE = "dd/mm/yyyy"
 HEADER_FILL = "#DCE6F1"
 BAND_FILL = "#B8CCE4"
 PREFECTURE_FILL = "#FFF2CC"  # the columns the préfecture fills
+FONT = "Arial"
+FONT_SIZE = 9
 
 
-class Styles:
-    """The formats of one XlsxWriter workbook, created once."""
+class NumberFormat(Enum):
+    """How a number cell reads: ``1 234,56 €``, ``31/12/2026``, ``1 234``."""
 
-    def __init__(self, workbook: Any) -> None:
-        add = workbook.add_format
-        base = {"font_name": "Arial", "font_size": 9, "valign": "top"}
-        self.title = add({**base, "bold": True, "font_size": 14, "valign": "vcenter"})
-        self.subtitle = add({**base, "italic": True, "font_color": "#595959"})
-        header = {**base, "bold": True, "text_wrap": True, "border": 1, "valign": "vcenter"}
-        self.header = add({**header, "bg_color": HEADER_FILL})
-        self.header_prefecture = add({**header, "bg_color": PREFECTURE_FILL})
-        self.band = add({**header, "bg_color": BAND_FILL, "align": "center"})
-        self.text = add(base)
-        self.wrapped = add({**base, "text_wrap": True})
-        self.money = add({**base, "num_format": EURO})
-        self.date = add({**base, "num_format": DATE, "align": "left"})
-        self.integer = add({**base, "num_format": "#,##0"})
-        self.total_label = add({**base, "bold": True, "top": 2})
-        self.total_money = add({**base, "bold": True, "top": 2, "num_format": EURO})
-        self.total_blank = add({**base, "top": 2})
+    EURO = '#,##0.00\\ "€"'
+    DATE = "dd/mm/yyyy"
+    INTEGER = "#,##0"
 
-    def for_column(self, column: Column) -> Any:
-        return {
-            CellKind.MONEY: self.money,
-            CellKind.DATE: self.date,
-            CellKind.INTEGER: self.integer,
-            CellKind.LONG_TEXT: self.wrapped,
-        }.get(column.kind, self.text)
+
+class Style(StrEnum):
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    HEADER = "header"
+    HEADER_PREFECTURE = "header_prefecture"
+    BAND = "band"
+    TEXT = "text"
+    WRAPPED = "wrapped"
+    MONEY = "money"
+    DATE = "date"
+    INTEGER = "integer"
+    TOTAL_LABEL = "total_label"
+    TOTAL_MONEY = "total_money"
+    TOTAL_BLANK = "total_blank"
+
+
+@dataclass(frozen=True, slots=True)
+class CellStyle:
+    size: float = FONT_SIZE
+    bold: bool = False
+    italic: bool = False
+    color: str = ""
+    fill: str = ""
+    border: bool = False  # a thin border all round
+    top_rule: bool = False  # a medium rule above (totals)
+    wrap: bool = False
+    centred: bool = False
+    left: bool = False
+    middle: bool = False  # vertically centred (else top)
+    number: NumberFormat | None = None
+
+
+_HEADER = CellStyle(bold=True, wrap=True, border=True, middle=True, fill=HEADER_FILL)
+
+CELL_STYLES: dict[Style, CellStyle] = {
+    Style.TITLE: CellStyle(size=14, bold=True, middle=True),
+    Style.SUBTITLE: CellStyle(italic=True, color="#595959"),
+    Style.HEADER: _HEADER,
+    Style.HEADER_PREFECTURE: CellStyle(
+        bold=True, wrap=True, border=True, middle=True, fill=PREFECTURE_FILL
+    ),
+    Style.BAND: CellStyle(
+        bold=True, wrap=True, border=True, middle=True, fill=BAND_FILL, centred=True
+    ),
+    Style.TEXT: CellStyle(),
+    Style.WRAPPED: CellStyle(wrap=True),
+    Style.MONEY: CellStyle(number=NumberFormat.EURO),
+    Style.DATE: CellStyle(number=NumberFormat.DATE, left=True),
+    Style.INTEGER: CellStyle(number=NumberFormat.INTEGER),
+    Style.TOTAL_LABEL: CellStyle(bold=True, top_rule=True),
+    Style.TOTAL_MONEY: CellStyle(bold=True, top_rule=True, number=NumberFormat.EURO),
+    Style.TOTAL_BLANK: CellStyle(top_rule=True),
+}
+
+_BY_KIND = {
+    CellKind.MONEY: Style.MONEY,
+    CellKind.DATE: Style.DATE,
+    CellKind.INTEGER: Style.INTEGER,
+    CellKind.LONG_TEXT: Style.WRAPPED,
+}
+
+
+def style_for(column: Column) -> Style:
+    """The style of a data cell of ``column``."""
+    return _BY_KIND.get(column.kind, Style.TEXT)
