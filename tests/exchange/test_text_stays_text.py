@@ -100,7 +100,7 @@ def test_programmation_only_its_totals_are_formulas(tmp_path: Path, suffix: str)
 
 @pytest.mark.parametrize("name", ["liste.csv", "liste.xls", "liste", "liste.xlsx.txt"])
 def test_an_unknown_extension_is_refused_by_name(tmp_path: Path, name: str) -> None:
-    with pytest.raises(UnknownWorkbookFormat, match=f"« {name} » .*choisissez un fichier .xlsx"):
-        with write_workbook(tmp_path / name):
-            pass
+    expected = f"« {name} » .*choisissez un fichier .xlsx"
+    with pytest.raises(UnknownWorkbookFormat, match=expected), write_workbook(tmp_path / name):
+        pass
     assert list(tmp_path.iterdir()) == []
