@@ -1,19 +1,17 @@
 """The co-financing grid of an action: one row per funder (requested, proposed, granted,
-paid), totals, and the budget balance check (charges = produits)."""
+paid), totals, and the budget balance check (charges = produits). An amount that cannot be
+read is marked in its cell and listed under the grid as soon as it is entered."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,11 +21,17 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.money import amount_or_none, format_cents, parse_optional_amount
-from contrat_desktop.ui.widgets.table_editing import set_table_editable
+from contrat_desktop.ui.widgets.cell_checks import (
+    CheckedCellDelegate,
+    amount_problem,
+    mark_cell,
+    problems_label,
+    show_problems,
+)
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
 
 AMOUNT_COLUMNS = ("requested_cents", "proposed_cents", "granted_cents")
 HEADERS = ["Financeur", "Demandé", "Proposé", "Accordé", "Versé"]
-ERROR_BRUSH = QBrush(QColor("#fdecea"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -37,11 +41,8 @@ class FundingGrid(QWidget):
     def __init__(self, funders: list[Funder], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.funders = {f.id: f for f in funders if f.id is not None}
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setAccessibleName("Plan de cofinancement")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = editable_table(HEADERS, "Plan de cofinancement", self)
+        self.table.setItemDelegate(CheckedCellDelegate(self._check, self.table))
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(0, 280)
         for column in range(1, len(HEADERS)):
@@ -55,6 +56,7 @@ class FundingGrid(QWidget):
         self.remove_button.clicked.connect(self._remove_current)
         self.totals = QLabel(self)
         self.totals.setAccessibleName("Totaux du cofinancement")
+        self.problems = problems_label("Montants illisibles du cofinancement", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_combo, 1)
         buttons.addWidget(self.add_button)
@@ -62,6 +64,7 @@ class FundingGrid(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems)
         layout.addLayout(buttons)
         layout.addWidget(self.totals)
         self._lines: dict[int, FundingLine] = {}
@@ -79,6 +82,7 @@ class FundingGrid(QWidget):
         for line in sorted(lines, key=lambda ln: self._position(ln.funder_id)):
             self._append_row(line)
         self._loading = False
+        show_problems(self.problems, [])
         self._refresh_combo()
         self._refresh_totals()
 
@@ -151,21 +155,24 @@ class FundingGrid(QWidget):
         self.errors.pop(key, None)
         self._loading = True  # the cell is restyled below: do not come back here
         try:
-            item.setBackground(QBrush())
-            item.setToolTip("")
+            problem = None
             if text:
                 try:
                     item.setText(format_cents(parse_optional_amount(text) or 0))
                 except ValidationError as error:
                     funder = self.table.item(item.row(), 0).text()
-                    message = f"{funder}, {HEADERS[item.column()].lower()} : {error}"
-                    self.errors[key] = message
-                    item.setBackground(ERROR_BRUSH)
-                    item.setToolTip(message)
+                    problem = f"{funder}, {HEADERS[item.column()].lower()} : {error}"
+                    self.errors[key] = problem
+            mark_cell(item, problem)
         finally:
             self._loading = False
+        show_problems(self.problems, self.errors.values())
         self._refresh_totals()
         self.changed.emit()
+
+    @staticmethod
+    def _check(column: int, text: str) -> str | None:
+        return amount_problem(text) if column in (1, 2, 3) else None
 
     def _refresh_combo(self) -> None:
         present = {
@@ -200,6 +207,7 @@ class FundingGrid(QWidget):
             return
         self.table.removeRow(row)
         self.errors = {k: v for k, v in self.errors.items() if k[0] != funder_id}
+        show_problems(self.problems, self.errors.values())
         self._refresh_combo()
         self._refresh_totals()
         self.changed.emit()

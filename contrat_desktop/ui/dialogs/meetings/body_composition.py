@@ -24,7 +24,11 @@ from contrat_desktop.operations.meeting_context import add_person
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.meetings.meeting_attendance import InviteDialog
 from contrat_desktop.ui.session import DossierSession
-from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
+from contrat_desktop.ui.widgets.table_editing import (
+    editable_table,
+    set_cell_widget,
+    set_table_editable,
+)
 
 HEADERS = ["Nom", "Organisation", "Fonction", "Siège"]
 NAME, ORGANISATION, ROLE, SEAT = range(4)
@@ -87,7 +91,7 @@ class BodyComposition(QWidget):
             seat.setCurrentIndex(seat.findData(member.seat.value))
             seat.setEnabled(self.editable)
             seat.currentIndexChanged.connect(lambda _i, box=seat: self._seat_changed(box))
-            self.table.setCellWidget(row, SEAT, seat)
+            set_cell_widget(self.table, row, SEAT, seat)
         self._loading = False
 
     def _item_changed(self, item: QTableWidgetItem) -> None:

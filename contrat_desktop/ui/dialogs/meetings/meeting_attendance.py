@@ -26,7 +26,11 @@ from contrat_desktop.domain.meetings import Attendance, Presence
 from contrat_desktop.domain.persons import Person, Seat
 from contrat_desktop.domain.quorum import check_quorum, council_warning
 from contrat_desktop.operations.meeting_context import MeetingContext
-from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
+from contrat_desktop.ui.widgets.table_editing import (
+    editable_table,
+    set_cell_widget,
+    set_table_editable,
+)
 
 HEADERS = ["Nom", "Organisation", "Fonction", "Qualité", "Présence", "Représenté(e) par"]
 PRESENCE, REPRESENTED_BY = 4, 5
@@ -143,7 +147,7 @@ class MeetingAttendanceTab(QWidget):
             combo.setCurrentIndex(combo.findData(attendance.presence.value))
             combo.setEnabled(self.editable)
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._presence_changed(c))
-            self.table.setCellWidget(row, PRESENCE, combo)
+            set_cell_widget(self.table, row, PRESENCE, combo)
             self.table.setItem(row, REPRESENTED_BY, QTableWidgetItem(attendance.represented_by))
         self._loading = False
         self._refresh_checks()

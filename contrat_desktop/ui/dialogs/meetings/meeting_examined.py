@@ -1,6 +1,7 @@
 """The meeting editor's table of actions examined: for each, the avis, the amounts per funder
 (proposed by a comité technique, granted by a COPIL), conditions and comment; below, the
-totals per funder set live against the funders' envelopes."""
+totals per funder set live against the funders' envelopes. An amount that cannot be read is
+marked in its cell and listed under the table as soon as it is entered."""
 
 from __future__ import annotations
 
@@ -8,16 +9,12 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,23 +25,29 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.money import format_cents, parse_optional_amount
 from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.operations.meeting_context import MeetingContext
+from contrat_desktop.ui.widgets.cell_checks import (
+    CheckedCellDelegate,
+    amount_problem,
+    mark_cell,
+    problems_label,
+    show_problems,
+)
 from contrat_desktop.ui.widgets.envelope_table import envelope_table, show_checks
-from contrat_desktop.ui.widgets.table_editing import set_table_editable
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
 
 # the avis first, where the eye is; the amounts per funder follow "Demandé"
 FIXED = ["Réf.", "Action", "Porteur", "Avis", "Demandé"]
 OPINION, REQUESTED = 3, 4
 TRAILING = ["Conditions", "Commentaire"]
 NO_OPINION = "(à rendre)"
-ERROR_BRUSH = QBrush(QColor("#fdecea"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 Index = QModelIndex | QPersistentModelIndex
 
 
-class OpinionDelegate(QStyledItemDelegate):
+class OpinionDelegate(CheckedCellDelegate):
     """The avis column edits with a list (one editor at a time, fine for 300 rows); the
-    other columns with the usual text field."""
+    other columns with the usual text field, amounts checked as they are typed."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() != OPINION:
@@ -86,13 +89,10 @@ class MeetingExaminedTab(QWidget):
         self.funder_ids: list[int] = []
         self.errors_found: dict[tuple[int, int], str] = {}  # (action id, funder id) -> message
         self.editable = True
-        self.table = QTableWidget(0, 0, self)
-        self.table.setAccessibleName("Actions examinées")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.table = editable_table([], "Actions examinées", self)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(self._item_changed)
-        self.delegate = OpinionDelegate(self.table)
+        self.delegate = OpinionDelegate(self._check, self.table)
         self.table.setItemDelegate(self.delegate)
         self.add_button = QPushButton("&Ajouter des actions…", self)
         self.add_button.clicked.connect(lambda: self.add_actions())
@@ -101,6 +101,7 @@ class MeetingExaminedTab(QWidget):
         self.kind_label = QLabel(self)
         self.totals = QLabel(self)
         self.totals.setAccessibleName("Totaux de la réunion")
+        self.problems = problems_label("Montants illisibles", self)
         self.envelopes = envelope_table()
         self.envelopes.setMaximumHeight(200)
         buttons = QHBoxLayout()
@@ -111,6 +112,7 @@ class MeetingExaminedTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.problems)
         layout.addWidget(self.totals)
         layout.addWidget(self.envelopes, 1)
         self._loading = False
@@ -148,6 +150,7 @@ class MeetingExaminedTab(QWidget):
         names = {f.id: f.short_name or f.name for f in context.funders}
         headers = [*FIXED, *(names[f] for f in self.funder_ids), *TRAILING]
         self.errors_found = {}  # every amount is shown again as stored in the rows
+        show_problems(self.problems, [])
         self._loading = True
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -192,19 +195,27 @@ class MeetingExaminedTab(QWidget):
             cents = row.amount_for(funder_id)
             cell = QTableWidgetItem("" if cents is None else format_cents(cents))
             cell.setTextAlignment(RIGHT)
-            if line:
-                stages = [("demandé", line.requested), ("proposé", line.proposed)]
-                cell.setToolTip(
-                    " · ".join(
-                        f"{label} : {format_cents(stage[funder_id])}"
-                        for label, stage in stages
-                        if funder_id in stage
-                    )
-                )
+            cell.setToolTip(self._stages_tip(row.action_id, funder_id))
             self.table.setItem(row_number, len(FIXED) + offset, cell)
         conditions = self._conditions_column()
         self.table.setItem(row_number, conditions, QTableWidgetItem(row.conditions))
         self.table.setItem(row_number, conditions + 1, QTableWidgetItem(row.comment))
+
+    def _stages_tip(self, action_id: int, funder_id: int) -> str:
+        """What the funder was asked for and proposed earlier, shown over the amount."""
+        line = self.context.actions.get(action_id) if self.context else None
+        if line is None:
+            return ""
+        stages = [("demandé", line.requested), ("proposé", line.proposed)]
+        return " · ".join(
+            f"{label} : {format_cents(stage[funder_id])}"
+            for label, stage in stages
+            if funder_id in stage
+        )
+
+    def _check(self, column: int, text: str) -> str | None:
+        amounts = len(FIXED) <= column < self._conditions_column()
+        return amount_problem(text) if amounts else None
 
     def _item_changed(self, cell: QTableWidgetItem) -> None:
         if self._loading:
@@ -232,17 +243,17 @@ class MeetingExaminedTab(QWidget):
         self.errors_found.pop(key, None)
         self._loading = True
         try:
-            cell.setBackground(QBrush())
             cents = parse_optional_amount(cell.text())
             cell.setText("" if cents is None else format_cents(cents))
+            mark_cell(cell, None, self._stages_tip(row.action_id, funder_id))
         except ValidationError as error:
             funder = self.table.horizontalHeaderItem(cell.column()).text()
             self.errors_found[key] = f"{self._reference(row.action_id)}, {funder} : {error}"
-            cell.setBackground(ERROR_BRUSH)
-            cell.setToolTip(self.errors_found[key])
+            mark_cell(cell, self.errors_found[key])
             return row
         finally:
             self._loading = False
+            show_problems(self.problems, self.errors_found.values())
         others = tuple(a for a in row.amounts if a.funder_id != funder_id)
         if cents is not None:
             others = (*others, FunderAmount(funder_id, cents))

@@ -17,7 +17,11 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.meetings import FollowUp
 from contrat_desktop.ui.widgets.date_edit import DateEdit
-from contrat_desktop.ui.widgets.table_editing import editable_table, set_table_editable
+from contrat_desktop.ui.widgets.table_editing import (
+    editable_table,
+    set_cell_widget,
+    set_table_editable,
+)
 
 HEADERS = ["Qui", "Quoi", "Pour le"]
 WHO, WHAT, DUE = 0, 1, 2
@@ -73,7 +77,7 @@ class MeetingFollowUpsTab(QWidget):
             due.set_value(row.due_on)
             due.setReadOnly(not self.editable)
             due.dateChanged.connect(lambda _d, edit=due: self._due_changed(edit))
-            self.table.setCellWidget(number, DUE, due)
+            set_cell_widget(self.table, number, DUE, due)
         self._loading = False
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
