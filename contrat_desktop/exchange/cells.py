@@ -2,7 +2,8 @@
 
 A parser takes what the reader gives (``str``, ``float``, ``int``, ``bool``, ``date``,
 ``datetime`` or ``None``) and returns the domain value, plus an optional warning; it raises
-``ValidationError`` with a French reason when the cell cannot be used.
+``ValidationError`` with a French reason when the cell cannot be used (an invalid SIRET, a
+negative amount, an impossible date...).
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ def _money(column: Column, raw: Any) -> Parsed:
         raise ValidationError(f"Un montant est attendu, pas une date ({_text(column, raw)[0]}).")
     if isinstance(raw, str):
         raw = raw.strip()
-    return parse_money(raw), None
+    cents = parse_money(raw)
+    if cents < 0:
+        raise ValidationError("Un montant ne peut pas être négatif.")
+    return cents, None
 
 
 def parse_date_value(raw: Any) -> date:
@@ -111,7 +115,7 @@ def _siret(column: Column, raw: Any) -> Parsed:
         warning = f"SIRET saisi comme un nombre : zéro initial restauré ({siret})."
     problem = siret_problem(siret)
     if problem:
-        warning = f"{warning} {problem}" if warning else problem
+        raise ValidationError(problem)
     return siret, warning
 
 

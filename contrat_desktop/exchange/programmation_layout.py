@@ -116,8 +116,22 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
         width=13,
         updatable=True,
     ),
-    Column("start_date", "Début", C.DATE, aliases=("Date de début",), width=11, updatable=True),
-    Column("end_date", "Fin", C.DATE, aliases=("Date de fin",), width=11, updatable=True),
+    *(
+        Column(
+            key,
+            header,
+            C.DATE,
+            aliases=(
+                f"Date de {word}",
+                f"Date {word}",
+                f"Date de {word} de l'action",
+                f"{header} de l'action",
+            ),
+            width=11,
+            updatable=True,
+        )  # fmt: skip
+        for key, header, word in (("start_date", "Début", "début"), ("end_date", "Fin", "fin"))
+    ),
     Column(
         "total_cost_cents",
         "Coût total",

@@ -291,7 +291,7 @@ class _RowParser:
                     out[position] = raw
                     filled = True
                     continue
-            elif kind is CellKind.MONEY and type(raw) is float and abs(raw) < 1e12:
+            elif kind is CellKind.MONEY and type(raw) is float and 0 <= raw < 1e12:
                 cents = round(raw * 100)
                 if abs(raw * 100 - cents) < 1e-6:
                     out[position] = cents

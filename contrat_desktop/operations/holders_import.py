@@ -11,7 +11,13 @@ from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.exchange.holders_layout import HOLDERS_LAYOUT, LAYOUT_NAME
 from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.sheet_reader import RowIssue, SheetReading
-from contrat_desktop.operations.import_plan import CellChange, ImportPlan, PlannedRow, RowKind
+from contrat_desktop.operations.import_plan import (
+    CellChange,
+    ImportPlan,
+    PlannedRow,
+    RowKind,
+    naming_the_row,
+)
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -108,14 +114,17 @@ class HoldersTarget:
         created = updated = 0
         for planned in rows:
             fields = {k: _field(k, v) for k, v in planned.values.items() if v is not None}
-            if planned.kind is RowKind.CHANGED and planned.target_id is not None:
-                holder = repos.holders.get(planned.target_id)
-                changes = {c.key: _field(c.key, c.new_value) for c in planned.changes}
-                repos.holders.update(replace(holder, version=planned.expected_version, **changes))
-                updated += 1
-            elif planned.kind is RowKind.NEW and create:
-                repos.holders.add(Holder(**fields))
-                created += 1
+            with naming_the_row(plan, planned):
+                if planned.kind is RowKind.CHANGED and planned.target_id is not None:
+                    holder = repos.holders.get(planned.target_id)
+                    changes = {c.key: _field(c.key, c.new_value) for c in planned.changes}
+                    repos.holders.update(
+                        replace(holder, version=planned.expected_version, **changes)
+                    )
+                    updated += 1
+                elif planned.kind is RowKind.NEW and create:
+                    repos.holders.add(Holder(**fields))
+                    created += 1
         return created, updated
 
 

@@ -8,12 +8,16 @@ a new action, or skip it) without going back to the dossier, exactly as a matche
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.exchange.sheet_reader import RowIssue
+from contrat_desktop.storage.errors import DossierError
 
 
 class RowKind(StrEnum):
@@ -228,6 +232,22 @@ class ImportPlan:
             "error_list": [_issue(issue) for issue in errors],
             "warning_list": [_issue(issue) for issue in self.all_warnings],
         }
+
+
+class RowNotWritten(DossierError):
+    """Writing one row of a plan failed: the whole import is rolled back."""
+
+
+@contextmanager
+def naming_the_row(plan: ImportPlan, row: PlannedRow) -> Iterator[None]:
+    """Say which row of the file could not be written, should a write be refused."""
+    try:
+        yield
+    except (DossierError, ValidationError) as error:
+        raise RowNotWritten(
+            f"Feuille « {plan.sheet} », ligne {row.row} ({row.label}) : {error} "
+            "Rien n'a été importé."
+        ) from error
 
 
 def _issue(issue: RowIssue) -> dict[str, Any]:

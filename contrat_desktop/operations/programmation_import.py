@@ -32,6 +32,7 @@ from contrat_desktop.operations.import_plan import (
     ImportPlan,
     PlannedRow,
     RowKind,
+    naming_the_row,
 )
 from contrat_desktop.storage.action_index import action_keys
 from contrat_desktop.storage.database import Dossier
@@ -148,15 +149,16 @@ class ProgrammationTarget:
     ) -> tuple[int, int]:
         created = updated = 0
         for planned in rows:
-            if planned.kind is RowKind.CHANGED and planned.target_id is not None:
-                self._update(dossier, repos, planned, plan)
-                updated += 1
-            elif (
-                planned.kind is RowKind.NEW
-                and (create or planned.decision is Decision.CREATE)
-                and self._create(repos, planned, plan)
-            ):
-                created += 1
+            with naming_the_row(plan, planned):
+                if planned.kind is RowKind.CHANGED and planned.target_id is not None:
+                    self._update(dossier, repos, planned, plan)
+                    updated += 1
+                elif (
+                    planned.kind is RowKind.NEW
+                    and (create or planned.decision is Decision.CREATE)
+                    and self._create(repos, planned, plan)
+                ):
+                    created += 1
         return created, updated
 
     def _update(

@@ -55,8 +55,8 @@ def test_impossible_date_is_a_french_error() -> None:
 
 
 def test_siret_typed_as_a_number_is_restored_and_flagged() -> None:
-    value, warning = parse_cell(SIRET, 8012345600018.0)  # "08012345600018" lost its zero
-    assert value == "08012345600018"
+    value, warning = parse_cell(SIRET, 8012345800012.0)  # "08012345800012" lost its zero
+    assert value == "08012345800012"
     assert warning is not None and "zéro initial restauré" in warning
 
 
@@ -89,3 +89,19 @@ def test_no_cell_value_crashes_a_parser(raw: object, kind: CellKind) -> None:
         parse_cell(column, raw)
     except ValidationError as error:
         assert str(error)
+
+
+@pytest.mark.parametrize(
+    ("column", "raw", "reason"),
+    [
+        (SIRET, "12345678901234", "clé de contrôle"),
+        (SIRET, "1234", "14 chiffres"),
+        (MONEY, -12.5, "négatif"),
+        (MONEY, "-1 500,00 €", "négatif"),
+        (MONEY, "(300)", "négatif"),
+        (DATE, "31/02/2026", "impossible"),
+    ],
+)
+def test_cells_an_import_cannot_take_are_errors(column: Column, raw: object, reason: str) -> None:
+    with pytest.raises(ValidationError, match=reason):
+        parse_cell(column, raw)

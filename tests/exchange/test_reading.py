@@ -45,14 +45,14 @@ def test_prefecture_spellings_under_title_rows(workbook: MakeWorkbook) -> None:
             [
                 "DA00123456",
                 "Les Amis ",
-                8012345600018,
+                8012345800012,
                 "Atelier ",
                 "1 500,00 €",
                 "EJ1",
                 "favorable",
             ],
             [None, None, None, None, None, None, None],
-            ["00654321", "Autre", "80123456000180", "Cirque", 2000, "", "Défavorable"],
+            ["00654321", "Autre", "80123456800187", "Cirque", 2000, "", "Défavorable"],
         ],
         merged=["A1:G1"],
     )
@@ -65,7 +65,7 @@ def test_prefecture_spellings_under_title_rows(workbook: MakeWorkbook) -> None:
     assert reading.blank_rows == 1
     assert first.values["dauphin_number"] == "00123456"
     assert first.values["holder_name"] == "Les Amis" and first.values["title"] == "Atelier"
-    assert first.values["siret"] == "08012345600018" and first.warnings
+    assert first.values["siret"] == "08012345800012" and first.warnings
     assert first.values[funder_key(1, "granted")] == 150000
     assert second.values["opinion"] == "defavorable" and second.row == 7
 
