@@ -122,15 +122,15 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
             header,
             C.DATE,
             aliases=(
-                f"Date de {word}",
-                f"Date {word}",
-                f"Date de {word} de l'action",
+                f"Date de {w}",
+                f"Date {w}",
+                f"Date de {w} de l'action",
                 f"{header} de l'action",
             ),
             width=11,
             updatable=True,
-        )  # fmt: skip
-        for key, header, word in (("start_date", "Début", "début"), ("end_date", "Fin", "fin"))
+        )
+        for key, header, w in (("start_date", "Début", "début"), ("end_date", "Fin", "fin"))
     ),
     Column(
         "total_cost_cents",
