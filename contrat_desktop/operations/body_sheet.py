@@ -40,6 +40,15 @@ class BodySheet:
         return found
 
 
+def load_bodies(dossier: Dossier) -> list[Body]:
+    return Repositories(dossier).bodies.all()
+
+
+def has_meetings(dossier: Dossier, body_id: int) -> bool:
+    """Whether the body has met (or will): its kind can no longer change, nor can it go."""
+    return bool(Repositories(dossier).meetings.for_body(body_id))
+
+
 def load_body_sheet(dossier: Dossier, body_id: int) -> BodySheet:
     repos = Repositories(dossier)
     members = repos.body_members.for_body(body_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 from contrat_desktop.operations.campaigns import start_empty_dossier
 from contrat_desktop.storage.backup import (
     BackupFile,
+    backup_dir,
     copy_database,
     list_backups,
     migrations_in,
@@ -108,6 +109,21 @@ def backup_dossier(path: str | Path) -> BackupFile:
     """Take a manual backup; works even while someone else holds the dossier."""
     with open_dossier(path, read_only=True, allow_outdated=True) as dossier:
         return dossier.backup("manuelle")
+
+
+def backups_of(path: Path) -> list[BackupFile]:
+    """The backups kept beside the dossier file, newest first."""
+    return list_backups(path)
+
+
+def backup_folder(path: Path) -> Path:
+    """Where the dossier's backups are kept (``<name>.sauvegardes`` beside it)."""
+    return backup_dir(path)
+
+
+def back_up_now(dossier: Dossier) -> BackupFile:
+    """A manual backup of the open dossier ("Sauvegarder maintenant")."""
+    return dossier.backup("manuelle")
 
 
 def save_copy(dossier: Dossier, target: str | Path) -> Path:

@@ -17,6 +17,22 @@ def load_funders(dossier: Dossier) -> list[Funder]:
     return Repositories(dossier).funders.all()
 
 
+def load_funder(dossier: Dossier, funder_id: int) -> Funder:
+    return Repositories(dossier).funders.get(funder_id)
+
+
+def find_funder(dossier: Dossier, funder_id: int) -> Funder | None:
+    return Repositories(dossier).funders.find(funder_id)
+
+
+def envelopes_of(dossier: Dossier, funder_id: int) -> list[Envelope]:
+    return Repositories(dossier).envelopes.for_funder(funder_id)
+
+
+def find_envelope(dossier: Dossier, envelope_id: int) -> Envelope | None:
+    return Repositories(dossier).envelopes.find(envelope_id)
+
+
 def envelope_history(dossier: Dossier, funder_id: int) -> list[EnvelopeUse]:
     """Every year of the funder, latest first: envelope, committed (granted), paid, left."""
     return Repositories(dossier).envelopes.history(funder_id)

@@ -20,6 +20,10 @@ def load_holder(dossier: Dossier, holder_id: int) -> Holder:
     return Repositories(dossier).holders.get(holder_id)
 
 
+def find_holder(dossier: Dossier, holder_id: int) -> Holder | None:
+    return Repositories(dossier).holders.find(holder_id)
+
+
 def actions_of_holder(dossier: Dossier, holder_id: int) -> list[HolderAction]:
     return holder_actions(dossier.db, holder_id)
 

@@ -71,6 +71,11 @@ class ImportResult:
     backup_path: Path
 
 
+def target_layout(dossier: Dossier, target: str) -> Layout:
+    """The columns of an import target (``plan.layout``), as the dossier names them."""
+    return TARGETS[target].layout(Repositories(dossier))
+
+
 def plan_import(
     dossier: Dossier,
     path: str | Path,

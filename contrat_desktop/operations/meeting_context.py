@@ -54,6 +54,15 @@ def meeting_context(
     )
 
 
+def load_persons(dossier: Dossier) -> list[Person]:
+    """Everyone the dossier knows (body members, invited contacts, council members)."""
+    return Repositories(dossier).persons.all()
+
+
+def load_person(dossier: Dossier, person_id: int) -> Person:
+    return Repositories(dossier).persons.get(person_id)
+
+
 def add_person(dossier: Dossier, person: Person) -> Person:
     """A new contact to invite to a meeting (audited)."""
     problems = person.problems()

@@ -13,7 +13,7 @@ from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine, paid_cents
 from contrat_desktop.domain.programmation import ActionSummary
-from contrat_desktop.domain.workflow import ActionStatus, check_transition
+from contrat_desktop.domain.workflow import ActionStatus, StatusChange, check_transition
 from contrat_desktop.storage.audit import action_history
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -86,6 +86,15 @@ def paid_by_funder(dossier: Dossier, state: ActionState) -> dict[int, int]:
 
 def history(dossier: Dossier, action_id: int) -> list[AuditEntry]:
     return action_history(dossier.db, action_id)
+
+
+def find_action(dossier: Dossier, action_id: int) -> Action | None:
+    return Repositories(dossier).actions.find(action_id)
+
+
+def status_history(dossier: Dossier, action_id: int) -> list[StatusChange]:
+    """The action's status changes, oldest first (who, when, from, to, comment)."""
+    return Repositories(dossier).actions.status_history(action_id)
 
 
 def same_content(first: ActionState, second: ActionState) -> bool:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.storage.backup import list_backups
+from contrat_desktop.operations.dossiers import backups_of
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def refresh_backup_label(self) -> None:
         assert self.session is not None
-        backups = list_backups(self.session.dossier.path)
+        backups = backups_of(self.session.dossier.path)
         when = format_datetime(backups[0].taken_at) if backups else "aucune"
         self.backup_label.setText(f"Dernière sauvegarde : {when}")
 

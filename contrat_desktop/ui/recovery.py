@@ -7,8 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from contrat_desktop.operations.dossiers import replace_with_backup
-from contrat_desktop.storage.backup import backup_dir
+from contrat_desktop.operations.dossiers import backup_folder, replace_with_backup
 from contrat_desktop.storage.errors import DossierError
 
 
@@ -18,7 +17,7 @@ def ask_for_another(path: Path, error: Exception) -> Path | None:
     other = box.addButton("Ouvrir un autre dossier…", QMessageBox.ButtonRole.AcceptRole)
     restore = box.addButton("Restaurer une sauvegarde…", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Quitter", QMessageBox.ButtonRole.RejectRole)
-    restore.setEnabled(backup_dir(path).is_dir())
+    restore.setEnabled(backup_folder(path).is_dir())
     box.exec()
     if box.clickedButton() is other:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -27,7 +26,7 @@ def ask_for_another(path: Path, error: Exception) -> Path | None:
         return Path(chosen) if chosen else None
     if box.clickedButton() is restore:
         chosen, _ = QFileDialog.getOpenFileName(
-            None, "Choisir la sauvegarde", str(backup_dir(path)), "Dossiers (*.cdv)"
+            None, "Choisir la sauvegarde", str(backup_folder(path)), "Dossiers (*.cdv)"
         )
         if not chosen:
             return None

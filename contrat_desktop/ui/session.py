@@ -1,6 +1,7 @@
-"""The open dossier as seen by the window: repositories, undo stack, current campaign.
+"""The open dossier as seen by the window: the dossier handle, undo stack, current campaign.
 
-Pages listen to ``changed`` (the entity that changed) instead of talking to each other.
+Pages read and write through ``contrat_desktop.operations`` with ``session.dossier``; they
+listen to ``changed`` (the entity that changed) instead of talking to each other.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from contrat_desktop.operations.programmation import References, load_references
 from contrat_desktop.storage.database import Dossier
-from contrat_desktop.storage.repositories import Repositories
 
 
 class DossierSession(QObject):
@@ -21,7 +21,6 @@ class DossierSession(QObject):
     def __init__(self, dossier: Dossier, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.dossier = dossier
-        self.repos = Repositories(dossier)
         self.undo_stack = QUndoStack(self)
         self.references: References = load_references(dossier)
         years = sorted(self.references.campaigns)

@@ -12,9 +12,21 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.ui.dialogs.exchange.import_mapping import MappingDialog, SheetDialog
 from contrat_desktop.ui.dialogs.exchange.import_preview import PreviewDialog
 from contrat_desktop.ui.session import DossierSession
+
+
+@pytest.fixture(autouse=True)
+def session_repositories(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``session.repos`` for the tests, which look into the dossier through its repositories.
+
+    The window itself has none: it reads and writes through ``operations`` only (the import
+    contract and ``tests/test_contracts.py`` check that no ui module reaches ``.repos``)."""
+    monkeypatch.setattr(
+        DossierSession, "repos", property(lambda s: Repositories(s.dossier)), raising=False
+    )
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.meetings import MinutesStatus
+from contrat_desktop.operations.body_sheet import load_bodies
 from contrat_desktop.operations.meetings import MeetingSummary, list_meetings
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.formats import format_datetime
@@ -145,7 +146,7 @@ class MeetingsPage(QWidget):
     def open_meeting(self, meeting_id: int | None) -> None:
         from contrat_desktop.ui.dialogs.meetings.meeting_dialog import MeetingDialog
 
-        if meeting_id is None and not self.session.repos.bodies.all():
+        if meeting_id is None and not load_bodies(self.session.dossier):
             QMessageBox.information(
                 self,
                 "Aucune instance",

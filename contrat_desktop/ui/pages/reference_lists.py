@@ -27,6 +27,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode
 from contrat_desktop.operations.settings import (
     body_kinds,
+    load_districts,
     new_framework_node,
     save_body_kind,
     write_district,
@@ -219,7 +220,7 @@ class DistrictsEditor(_Editor):
         self.reload()
 
     def reload(self) -> None:
-        self.districts = self.session.repos.districts.all()
+        self.districts = load_districts(self.session.dossier)
         fill(
             self.table,
             [

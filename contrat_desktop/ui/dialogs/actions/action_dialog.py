@@ -23,9 +23,11 @@ from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
 from contrat_desktop.operations.campaigns import suggest_reference
 from contrat_desktop.operations.programmation import (
     ActionState,
+    find_action,
     history,
     load_action,
     paid_by_funder,
+    status_history,
 )
 from contrat_desktop.storage.errors import ConflictError
 from contrat_desktop.ui.dialogs.actions.action_form import ActionForm
@@ -165,12 +167,12 @@ class ActionDialog(GuardedDialog):
         action = self.state.action
         renewal = "Première demande"
         if action.renewal_of_id:
-            previous = session.repos.actions.find(action.renewal_of_id)
+            previous = find_action(session.dossier, action.renewal_of_id)
             renewal = f"Reconduction de {previous.reference}" if previous else "Reconduction"
         self.form.load(action, renewal)
         self.grid.set_lines(list(self.state.lines), paid_by_funder(session.dossier, self.state))
         assert action.id is not None
-        self._show_status(action.status, session.repos.actions.status_history(action.id))
+        self._show_status(action.status, status_history(session.dossier, action.id))
         entries = history(session.dossier, action.id)
         fill(self.audit, audit_rows(entries, session.references.names()))
         self.setWindowTitle(f"Action {action.reference} – {action.title}")

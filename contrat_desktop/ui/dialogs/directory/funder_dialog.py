@@ -15,6 +15,10 @@ from contrat_desktop.operations.funders import (
     LAST_YEAR,
     check_envelope,
     check_funder,
+    envelopes_of,
+    find_envelope,
+    find_funder,
+    load_funder,
     save_envelope,
     save_funder,
 )
@@ -31,7 +35,7 @@ class FunderDialog(RecordDialog[Funder]):
     def __init__(
         self, session: DossierSession, funder_id: int | None, parent: QWidget | None = None
     ) -> None:
-        record = session.repos.funders.get(funder_id) if funder_id else None
+        record = load_funder(session.dossier, funder_id) if funder_id else None
         super().__init__(session, record, parent)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText("ex. État – politique de la ville (BOP 147)")
@@ -84,7 +88,7 @@ class FunderDialog(RecordDialog[Funder]):
         return save_funder
 
     def fetch(self, record: Funder) -> Funder | None:
-        return self.session.repos.funders.find(record.id or 0)
+        return find_funder(self.session.dossier, record.id or 0)
 
     def describe(self, record: Funder | None) -> str:
         if record is None or not record.name:
@@ -142,7 +146,7 @@ class EnvelopeDialog(RecordDialog[Envelope]):
         return save_envelope
 
     def fetch(self, record: Envelope) -> Envelope | None:
-        return self.session.repos.envelopes.find(record.id or 0)
+        return find_envelope(self.session.dossier, record.id or 0)
 
     def describe(self, record: Envelope | None) -> str:
         year = record.year if record else self.default_year
@@ -164,6 +168,6 @@ if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
     path = create_dossier(Path(tempfile.mkdtemp()) / "apercu.cdv", fill=fill_demo)
     preview_session = DossierSession(open_dossier(path))
     FunderDialog(preview_session, 1).exec()
-    first = preview_session.repos.funders.get(1)
-    EnvelopeDialog(preview_session, first, preview_session.repos.envelopes.for_funder(1)[0]).exec()
+    first = load_funder(preview_session.dossier, 1)
+    EnvelopeDialog(preview_session, first, envelopes_of(preview_session.dossier, 1)[0]).exec()
     preview_session.close()

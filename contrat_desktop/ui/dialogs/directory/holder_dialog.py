@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.holders import Holder, HolderKind, holder_problems
-from contrat_desktop.operations.holders import clean_holder, load_holder, same_siret, save_holder
+from contrat_desktop.operations.holders import (
+    clean_holder,
+    find_holder,
+    load_holder,
+    same_siret,
+    save_holder,
+)
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.dialogs.record_dialog import RecordDialog
 from contrat_desktop.ui.session import DossierSession
@@ -101,7 +107,7 @@ class HolderDialog(RecordDialog[Holder]):
         return save_holder
 
     def fetch(self, record: Holder) -> Holder | None:
-        return self.session.repos.holders.find(record.id or 0)
+        return find_holder(self.session.dossier, record.id or 0)
 
     def describe(self, record: Holder | None) -> str:
         if record is None or not record.legal_name:

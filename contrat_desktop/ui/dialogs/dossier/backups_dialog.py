@@ -15,8 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.operations.dossiers import restore_backup
-from contrat_desktop.storage.backup import BackupFile, backup_dir, list_backups
+from contrat_desktop.operations.dossiers import (
+    BackupFile,
+    back_up_now,
+    backup_folder,
+    backups_of,
+    restore_backup,
+)
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.session import DossierSession
@@ -36,7 +41,7 @@ class BackupsDialog(QDialog):
         self.session = session
         self.setWindowTitle("Sauvegardes du dossier")
         self.resize(720, 420)
-        folder = backup_dir(session.dossier.path)
+        folder = backup_folder(session.dossier.path)
         intro = QLabel(f"Les sauvegardes sont rangées dans « {folder} ».", self)
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
@@ -64,7 +69,7 @@ class BackupsDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
-        self._backups = list_backups(self.session.dossier.path)
+        self._backups = backups_of(self.session.dossier.path)
         self.table.setRowCount(len(self._backups))
         for row, backup in enumerate(self._backups):
             size = f"{backup.size_bytes / 1_048_576:.1f} Mo".replace(".", ",")
@@ -77,7 +82,7 @@ class BackupsDialog(QDialog):
             self.table.selectRow(0)
 
     def _backup_now(self) -> None:
-        backup = self.session.dossier.backup("manuelle")
+        backup = back_up_now(self.session.dossier)
         self._fill()
         QMessageBox.information(self, "Sauvegarde", f"Sauvegarde créée :\n{backup.path}")
 

@@ -1,31 +1,28 @@
 """Import a workbook from the window: read it off-thread (progress bar, cancel), choose the
 sheet, correct the column mapping, preview, then apply on the GUI thread.
 
-Threading: the reading (``plan_import``) runs in ``background.run_in_background`` on a
-read-only connection the worker opens itself; the plan it returns is plain data. Applying
-writes, so it runs here on the GUI thread with the session's dossier (it takes the backup).
+Threading: the reading (``operations.import_reading.read_workbook``) runs in
+``background.run_in_background`` on a read-only connection the worker opens itself; the plan
+it returns is plain data. Applying writes, so it runs here on the GUI thread with the
+session's dossier (it takes the backup).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.exchange.workbook_file import SheetInfo, open_workbook
 from contrat_desktop.operations.import_plan import ImportPlan
-from contrat_desktop.operations.imports import TARGETS, ImportResult, apply_import, plan_import
-from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.operations.import_reading import ImportReading, ReadRequest, read_workbook
+from contrat_desktop.operations.imports import TARGETS, ImportResult, apply_import
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.repositories import Repositories
-from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.background import Task, run_in_background
 from contrat_desktop.ui.dialogs.exchange.import_mapping import MappingDialog, SheetDialog
 from contrat_desktop.ui.dialogs.exchange.import_preview import PreviewDialog
 from contrat_desktop.ui.session import DossierSession
@@ -34,44 +31,6 @@ log = logging.getLogger(__name__)
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 TITLE = "Importer un classeur"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReading:
-    """What the worker hands back: plain data, safe to pass between threads."""
-
-    sheets: tuple[SheetInfo, ...]
-    plan: ImportPlan
-    layout: Layout
-
-
-@dataclass(frozen=True, slots=True)
-class ReadRequest:
-    path: Path
-    sheet: str | None = None
-    include_hidden: bool = False
-    mapping: dict[int, str] | None = None
-
-
-def read_workbook(
-    dossier_path: Path, user: str, request: ReadRequest, control: TaskControl
-) -> ImportReading:
-    """Runs off the GUI thread: refuse or read the file, then plan it against the dossier."""
-    control.check()
-    sheets = open_workbook(request.path).sheets  # the cheap refusals come first
-    control.check()
-    with open_dossier(dossier_path, user=user, read_only=True, daily_backup=False) as dossier:
-        plan = plan_import(
-            dossier,
-            request.path,
-            sheet=request.sheet,
-            include_hidden=request.include_hidden,
-            mapping=request.mapping,
-            progress=control.report,
-        )
-        layout = TARGETS[plan.layout].layout(Repositories(dossier))
-    control.check()
-    return ImportReading(sheets, plan, layout)
 
 
 def is_workbook(path: Path) -> bool:

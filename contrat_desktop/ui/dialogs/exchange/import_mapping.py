@@ -208,17 +208,16 @@ def sample_reading() -> tuple[ImportPlan, Layout]:
     from pathlib import Path
 
     from contrat_desktop.operations.dossiers import create_dossier
-    from contrat_desktop.operations.imports import TARGETS, plan_import
+    from contrat_desktop.operations.imports import plan_import, target_layout
     from contrat_desktop.operations.programmation_export import export_programmation
     from contrat_desktop.samples import fill_demo
     from contrat_desktop.storage.database import open_dossier
-    from contrat_desktop.storage.repositories import Repositories
 
     folder = Path(tempfile.mkdtemp())
     with open_dossier(create_dossier(folder / "demo.cdv", fill=fill_demo)) as dossier:
         exported = export_programmation(dossier, 2016, folder / "programmation-2016.xlsx")
         plan = plan_import(dossier, exported.path)
-        return plan, TARGETS[plan.layout].layout(Repositories(dossier))
+        return plan, target_layout(dossier, plan.layout)
 
 
 if __name__ == "__main__":

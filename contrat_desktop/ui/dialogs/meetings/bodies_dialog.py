@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.bodies import Body
-from contrat_desktop.operations.body_sheet import BodySheet, load_body_sheet, write_body_sheet
+from contrat_desktop.operations.body_sheet import (
+    BodySheet,
+    has_meetings,
+    load_bodies,
+    load_body_sheet,
+    write_body_sheet,
+)
+from contrat_desktop.operations.settings import body_kinds
 from contrat_desktop.ui.dialogs.meetings.body_composition import BodyComposition
 from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
@@ -57,7 +64,7 @@ class BodiesDialog(GuardedDialog):
         left.addWidget(self.new_button)
         left.addWidget(self.delete_button)
         self.kind = QComboBox(self)
-        for kind in session.repos.bodies.kinds():
+        for kind in body_kinds(session.dossier):
             self.kind.addItem(kind.label, kind.code)
         self.name = QLineEdit(self)
         self.chairs = QLineEdit(self)
@@ -127,7 +134,7 @@ class BodiesDialog(GuardedDialog):
     def _fill_list(self, select: int | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for body in self.session.repos.bodies.all():
+        for body in load_bodies(self.session.dossier):
             self.list.addItem(body.name)
             self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, body.id)
         self.list.blockSignals(False)
@@ -177,12 +184,12 @@ class BodiesDialog(GuardedDialog):
             self.quorum_mode.setCurrentIndex(0)
         writable = not self.session.read_only
         self.quorum_value.setEnabled(writable and self.quorum_mode.currentIndex() != 0)
-        has_meetings = body.id is not None and bool(self.session.repos.meetings.for_body(body.id))
-        self.kind.setEnabled(writable and not has_meetings)
+        met = body.id is not None and has_meetings(self.session.dossier, body.id)
+        self.kind.setEnabled(writable and not met)
         self.kind.setToolTip(
             "Le type ne change plus : l'instance a déjà des réunions (un COPIL accorde, "
             "un comité technique propose)."
-            if has_meetings
+            if met
             else ""
         )
         self.council.setChecked(body.council_required)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.persons import BodyMember, Person, Seat
-from contrat_desktop.operations.meeting_context import add_person
+from contrat_desktop.operations.meeting_context import add_person, load_person, load_persons
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.meetings.meeting_attendance import InviteDialog
 from contrat_desktop.ui.session import DossierSession
@@ -117,7 +117,7 @@ class BodyComposition(QWidget):
     def add_member(self, choice: int | Person | None = None) -> None:
         present = {m.person_id for m in self.members}
         if choice is None:
-            known = [p for p in self.session.repos.persons.all() if p.id not in present]
+            known = [p for p in load_persons(self.session.dossier) if p.id not in present]
             dialog = InviteDialog(known, self)
             dialog.setWindowTitle("Ajouter un membre")
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -130,7 +130,7 @@ class BodyComposition(QWidget):
                 QMessageBox.warning(self, "Ajout impossible", str(error))
                 return
         person = (
-            choice if isinstance(choice, Person) else self.session.repos.persons.get(int(choice))
+            choice if isinstance(choice, Person) else load_person(self.session.dossier, int(choice))
         )
         if person.id is None or person.id in present:
             return

@@ -21,6 +21,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.french_dates import long_date
 from contrat_desktop.domain.meetings import Meeting
 from contrat_desktop.domain.persons import Person
+from contrat_desktop.operations.body_sheet import load_bodies
 from contrat_desktop.operations.meeting_context import MeetingContext, add_person, meeting_context
 from contrat_desktop.operations.meeting_sheet import (
     MeetingSheet,
@@ -56,7 +57,7 @@ class MeetingDialog(GuardedDialog):
         super().__init__(parent)
         self.session = session
         self.dirty = False
-        bodies = session.repos.bodies.all()
+        bodies = load_bodies(session.dossier)
         if meeting_id is not None:
             self.current: MeetingSheet | None = load_sheet(session.dossier, meeting_id)
             sheet = self.current
