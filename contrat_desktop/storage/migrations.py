@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
+from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
 from contrat_desktop.storage.schema_initial import INITIAL_SCHEMA
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
 from contrat_desktop.storage.seeds import seed_reference_data
@@ -171,6 +172,12 @@ def m0004_meetings(db: Database) -> None:
 @MIGRATIONS(name="0005_council")
 def m0005_council(db: Database) -> None:
     for statement in COUNCIL_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0006_exchange_identity")
+def m0006_exchange_identity(db: Database) -> None:
+    for statement in EXCHANGE_IDENTITY_SCHEMA:
         db.execute(statement)
 
 
