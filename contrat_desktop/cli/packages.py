@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_ERROR, EXIT_OK, add_db
+from contrat_desktop.domain.french_dates import moment
 from contrat_desktop.domain.packages import Choice, PackagePlan, Verdict
 from contrat_desktop.exchange.package_file import PackageRefused
 from contrat_desktop.operations.package_apply import apply_package
@@ -132,15 +133,13 @@ def _describe(plan: PackagePlan) -> str:
     h = plan.header
     lines = [
         f"{h.kind.label} « {plan.file_name} » de {h.sender}, écrit le "
-        f"{h.written_at.replace('T', ' à ')} par {h.written_by}, campagne {h.year}",
+        f"{moment(h.written_at)} par {h.written_by}, campagne {h.year}",
         f"Actions nouvelles : {plan.count(Verdict.NEW)}  modifiées : "
         f"{plan.count(Verdict.CHANGED)}  en conflit : {plan.count(Verdict.CONFLICT)}  "
         f"inchangées : {plan.count(Verdict.UNCHANGED)}  absentes : {plan.count(Verdict.ABSENT)}",
     ]
     if plan.already_applied_at:
-        lines.append(
-            f"Cet envoi a déjà été appliqué le {plan.already_applied_at.replace('T', ' à ')}."
-        )
+        lines.append(f"Cet envoi a déjà été appliqué le {moment(plan.already_applied_at)}.")
     for action in [a for a in plan.actions if a.changes or a.notes][:SHOWN]:
         lines.append(f"  {action.reference} {action.title} ({action.verdict.value})")
         lines += [f"    ! {note}" for note in action.notes]

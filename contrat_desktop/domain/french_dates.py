@@ -32,3 +32,9 @@ def short_date(day: date | None) -> str:
 
 def clock(at: datetime) -> str:
     return f"{at.hour}\u00a0h\u00a0{at.minute:02d}"
+
+
+def moment(at: str | datetime) -> str:
+    """``2026-12-04T15:55:39`` → ``04/12/2026 à 15 h 55``."""
+    when = datetime.fromisoformat(at) if isinstance(at, str) else at
+    return f"{short_date(when)} à {clock(when)}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contrat_desktop.domain.french_dates import moment
 from contrat_desktop.domain.packages import (
     DossierIdentity,
     DossierRole,
@@ -243,7 +244,7 @@ class _Comparer:
                     old=shown(key, old, self.holders) if mine else "",
                     new=shown(key, new, self.holders),
                     conflict=bool(mine) and edit is not None,
-                    local_edit=f"modifié ici par {edit.who} le {edit.at.replace('T', ' à ')}"
+                    local_edit=f"modifié ici par {edit.who} le {moment(edit.at)}"
                     if edit and mine
                     else "",
                 )

@@ -39,15 +39,29 @@ from contrat_desktop.storage.repositories import Repositories
 @dataclass(frozen=True, slots=True)
 class WrittenPackage:
     path: Path
-    kind: PackageKind
-    actions: int
+    header: PackageHeader
+    audit_mark: int  # this dossier's audit trail when it was written
     unknown_references: tuple[str, ...]
+
+    @property
+    def kind(self) -> PackageKind:
+        return self.header.kind
+
+    @property
+    def actions(self) -> int:
+        return self.header.actions
 
 
 def write_package_file(
-    dossier: Dossier, year: int, path: str | Path, references: list[str] | None = None
+    dossier: Dossier,
+    year: int,
+    path: str | Path,
+    references: list[str] | None = None,
+    *,
+    record: bool = True,
 ) -> WrittenPackage:
-    """Write the package of campaign ``year`` (or of the given references) to ``path``."""
+    """Write the package of campaign ``year`` (or of the given references) to ``path``;
+    journal it when ``record`` and the dossier is writable."""
     repos = Repositories(dossier)
     campaign = repos.campaigns.by_year(year)
     if campaign is None:
@@ -87,24 +101,30 @@ def write_package_file(
         year=year,
         actions=len(actions),
     )
-    target = write_package(path, header, records)
-    if not dossier.read_only:
-        journal_package(
-            dossier,
-            PackageJournalEntry(
-                package_uid=header.package_uid,
-                kind=kind.value,
-                direction="écrit",
-                at=written_at,
-                who=dossier.user,
-                file_name=target.name,
-                sha256="",
-                peer_uid=identity.origin_uid,
-                actions=len(actions),
-                audit_mark=mark,
-            ),
-        )
-    return WrittenPackage(target, kind, len(actions), unknown)
+    written = WrittenPackage(write_package(path, header, records), header, mark, unknown)
+    if record and not dossier.read_only:
+        record_written_package(dossier, written)
+    return written
+
+
+def record_written_package(dossier: Dossier, written: WrittenPackage) -> None:
+    """Journal a package written (from the window, by a worker on a read-only connection)."""
+    header = written.header
+    journal_package(
+        dossier,
+        PackageJournalEntry(
+            package_uid=header.package_uid,
+            kind=header.kind.value,
+            direction="écrit",
+            at=header.written_at,
+            who=dossier.user,
+            file_name=written.path.name,
+            sha256="",
+            peer_uid=dossier_identity(dossier).origin_uid,
+            actions=header.actions,
+            audit_mark=written.audit_mark,
+        ),
+    )
 
 
 def _records(

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.packages import DossierRole
+from contrat_desktop.domain.packages import DossierIdentity, DossierRole
 from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.backup import copy_database
 from contrat_desktop.storage.database import Dossier, open_dossier
@@ -20,6 +20,11 @@ from contrat_desktop.storage.exchange_identity import (
     dossier_identity,
     mark_synced,
 )
+
+
+def identity_of(dossier: Dossier) -> DossierIdentity:
+    """Who this dossier is: its contract, main dossier or service copy (for the window)."""
+    return dossier_identity(dossier)
 
 
 def make_service_copy(dossier: Dossier, service: str, target: str | Path) -> Path:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.operations.dossiers import backups_of
 from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.pages.council import CouncilPage
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         )
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.package_menu = PackageMenu(self)
+        file_menu.addMenu(self.package_menu)
         file_menu.addSeparator()
         self._add(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("É&dition")
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         self.save_copy_action.setEnabled(True)
         self.import_action.setEnabled(not dossier.read_only)
         self.export_action.setEnabled(True)
+        self.package_menu.show_session(self.session)
         self.refresh_backup_label()
 
     def refresh_backup_label(self) -> None:

@@ -3,14 +3,12 @@ over three lists (target < 1 s), and the same from CSV files through the dossier
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from contrat_desktop.domain.draw import DrawRequest, draw
 from contrat_desktop.domain.quotas import Dimension, Quota
+from tests.benchmarks.timing import median_seconds
 from tests.domain.draw_factory import make_list
 
 QUOTAS = (
@@ -21,15 +19,6 @@ QUOTAS = (
 )
 
 
-def _median(function: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def draw_figures(repeat: int = 3) -> list[tuple[str, str, str]]:
     lists = (
         make_list("Liste électorale", 10_000, 1),
@@ -37,7 +26,7 @@ def draw_figures(repeat: int = 3) -> list[tuple[str, str, str]]:
         make_list("Volontaires", 4_000, 3, start=40_000),
     )
     request = DrawRequest(lists, 40, "benchmark", 2026, QUOTAS)
-    seconds = _median(lambda: draw(request), repeat)
+    seconds = median_seconds(lambda: draw(request), repeat)
     with tempfile.TemporaryDirectory(prefix="contrat-bench-tirage-") as tmp:
         through = _through_dossier(Path(tmp), lists, repeat)
     return [
@@ -76,7 +65,7 @@ def _through_dossier(folder: Path, lists: tuple, repeat: int) -> float:  # type:
 
     with contextlib.redirect_stdout(io.StringIO()):
         main(["init", str(db)])
-        return _median(lambda: main(args), repeat)
+        return median_seconds(lambda: main(args), repeat)
 
 
 if __name__ == "__main__":

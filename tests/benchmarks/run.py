@@ -179,6 +179,12 @@ def council(repeat: int) -> list[Figure]:
     return [Figure(*row) for row in draw_figures(repeat)]
 
 
+def packages(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.packages_cases import package_figures
+
+    return [Figure(*row) for row in package_figures(folder, actions, repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -195,6 +201,7 @@ def main() -> None:
         figures += window(Path(tmp), args.actions)
         figures += meetings(args.repeat)
         figures += council(args.repeat)
+        figures += packages(Path(tmp), args.actions, args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))

@@ -99,8 +99,10 @@ def test_an_envoi_brings_edits_bilans_and_new_actions_and_applies_once(
             state,
             replace(
                 state,
-                lines=(replace(line, requested_cents=line.requested_cents + 50_000),)
-                + state.lines[1:],
+                lines=(
+                    replace(line, requested_cents=line.requested_cents + 50_000),
+                    *state.lines[1:],
+                ),
             ),
         )
         Repositories(service).reports.add(
