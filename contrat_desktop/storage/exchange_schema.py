@@ -41,7 +41,7 @@ EXCHANGE_IDENTITY_SCHEMA = [
         main_mark INTEGER NOT NULL,
         local_mark INTEGER NOT NULL,
         PRIMARY KEY (action_uid, peer_uid)
-    ) STRICT, WITHOUT ROWID""",
+    ) STRICT""",
     """CREATE TABLE package_journal (
         id INTEGER PRIMARY KEY,
         package_uid TEXT NOT NULL,

@@ -62,7 +62,7 @@ def council(dossier: Dossier) -> CitizenCouncil:
 
 
 def test_migration_0005_is_applied(dossier: Dossier) -> None:
-    assert applied_names(dossier.db)[-1] == "0005_council"
+    assert "0005_council" in applied_names(dossier.db)
 
 
 def member(council: CitizenCouncil, sex: Sex, **changes: object) -> Member:
