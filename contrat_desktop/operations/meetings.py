@@ -29,10 +29,17 @@ class MeetingSummary:
     examined_actions: int
 
 
-def list_meetings(dossier: Dossier) -> list[MeetingSummary]:
+def list_meetings(dossier: Dossier, campaign_id: int | None = None) -> list[MeetingSummary]:
+    """Every meeting or, given a campaign, the meetings of its year and those that examined
+    one of its actions (a comité held in December for next year's call)."""
     repos = Repositories(dossier)
     bodies = {b.id: b.name for b in repos.bodies.all()}
     counts = repos.examined_actions.counts_by_meeting()
+    meetings = repos.meetings.all()
+    if campaign_id is not None:
+        campaign = repos.campaigns.get(campaign_id)
+        examining = repos.examined_actions.meetings_for_campaign(campaign_id)
+        meetings = [m for m in meetings if m.starts_at.year == campaign.year or m.id in examining]
     return [
         MeetingSummary(
             id=m.id or 0,
@@ -42,7 +49,7 @@ def list_meetings(dossier: Dossier) -> list[MeetingSummary]:
             minutes_status=MinutesStatus(m.minutes_status).label,
             examined_actions=counts.get(m.id, 0),
         )
-        for m in repos.meetings.all()
+        for m in meetings
     ]
 
 

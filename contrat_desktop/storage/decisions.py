@@ -21,6 +21,15 @@ class ExaminedActionRepository(MeetingPartRepository[ExaminedAction]):
         ).fetchall()
         return {meeting_id: count for meeting_id, count in rows}
 
+    def meetings_for_campaign(self, campaign_id: int) -> set[int]:
+        """The meetings that examined at least one action of the campaign."""
+        rows = self.db.execute(
+            "SELECT DISTINCT e.meeting_id FROM examined_action e "
+            "JOIN action a ON a.id = e.action_id WHERE a.campaign_id = ?",
+            [campaign_id],
+        ).fetchall()
+        return {meeting_id for (meeting_id,) in rows}
+
     def for_action(self, action_id: int) -> list[ExaminedAction]:
         return self._select("WHERE action_id = ?", [action_id])
 

@@ -7,6 +7,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -85,6 +86,21 @@ def test_meeting_setup_attendance_agenda_and_candidates(
     assert candidate_actions(dossier, campaign, statuses={ActionStatus.GRANTED}) == []
     (summary,) = list_meetings(dossier)
     assert summary.minutes_status == "Brouillon" and summary.body == "Comité de pilotage"
+
+
+def test_meetings_of_a_campaign_by_their_date_or_the_actions_they_examine(
+    dossier: Dossier, committee: Committee, make_campaign: Callable[..., Any]
+) -> None:
+    meeting_id = committee.meeting.id or 0  # held in 2015, actions of the 2026 campaign
+    held = make_campaign(2015).id
+    examined = committee.actions[0].campaign_id
+    unrelated = make_campaign(2020).id
+    assert [m.id for m in list_meetings(dossier, held)] == [meeting_id]
+    assert list_meetings(dossier, examined) == []
+    examine_actions(dossier, meeting_id, [committee.actions[0].id or 0])
+    assert [m.id for m in list_meetings(dossier, examined)] == [meeting_id]
+    assert list_meetings(dossier, unrelated) == []
+    assert [m.id for m in list_meetings(dossier)] == [meeting_id]
 
 
 def test_validation_writes_exactly_the_previewed_decisions(

@@ -51,7 +51,11 @@ def main() -> None:
             if key in {"holders", "funders"}:
                 table = window.page(key).table  # type: ignore[attr-defined]
                 table.setCurrentIndex(table.model().index(7 if key == "funders" else 3, 0))
+            latest = window.campaign.currentIndex()
+            if key == "meetings":  # the demo's meetings are held in 2015
+                window.campaign.setCurrentIndex(window.campaign.findText("Campagne 2015"))
             save(window, f"page-{key}")
+            window.campaign.setCurrentIndex(latest)
         window.nav.setCurrentRow(0)
         dialog = ActionDialog(window.session, 3, window)  # type: ignore[arg-type]
         dialog.show()

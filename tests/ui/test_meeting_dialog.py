@@ -225,6 +225,7 @@ def test_closing_with_changes_asks_and_discarding_writes_nothing(
 def test_the_page_deletes_a_draft_meeting_and_undo_restores_it(
     qtbot: QtBot, session: DossierSession
 ) -> None:
+    session.set_campaign(session.references.campaigns[2015])  # the demo's meetings
     page = MeetingsPage(session)
     qtbot.addWidget(page)
     rows = page.model.rows()
@@ -345,6 +346,7 @@ def test_undo_across_a_deletion_keeps_the_history_working(
     dialog.general.title.setText("Examen des dossiers")
     dialog._mark_dirty()
     assert dialog.save()
+    session.set_campaign(session.references.campaigns[2015])  # the demo's meetings
     page = MeetingsPage(session)
     qtbot.addWidget(page)
     page.select_meeting(meeting)

@@ -4,6 +4,7 @@ preview (nothing written when cancelled), reopening."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -16,7 +17,9 @@ from contrat_desktop.ui.pages.meetings import MeetingsPage
 from contrat_desktop.ui.session import DossierSession
 
 
-def make_page(qtbot: QtBot, session: DossierSession) -> MeetingsPage:
+def make_page(qtbot: QtBot, session: DossierSession, year: int = 2015) -> MeetingsPage:
+    """The page on the campaign of ``year`` (the demo's meetings are held in 2015)."""
+    session.set_campaign(session.references.campaigns[year])
     page = MeetingsPage(session)
     qtbot.addWidget(page)
     return page
@@ -165,12 +168,43 @@ def test_one_convocation_letter_per_person_in_a_folder(
     assert opened and opened[0].toLocalFile() == str(folder)
 
 
-def test_bodies_below_their_minimum_frequency_are_named(
+def test_bodies_below_their_minimum_frequency_are_named_on_one_line(
     qtbot: QtBot, session: DossierSession
 ) -> None:
-    session.set_campaign(session.references.campaigns[2015])
     page = make_page(qtbot, session)
-    text = page.frequency_label.text()
-    assert not page.frequency_label.isHidden()
-    assert "en 2015" in text and "Comité de recevabilité (0 réunion(s) sur 1 au minimum)" in text
-    assert "Comité de pilotage politique" not in text  # met once, its minimum
+    page.resize(1100, 700)
+    page.show()
+    notice = page.frequency
+    assert notice.isVisible()
+    summary = notice.summary.text()
+    assert "en 2015" in summary and "\n" not in summary and not notice.summary.wordWrap()
+    assert notice.height() < 3 * notice.summary.fontMetrics().height()  # one line
+    assert not notice.detail.isVisible()  # the detail on demand only
+    assert "Comité de recevabilité (0 réunion(s) sur 1 au minimum)" in notice.summary.toolTip()
+    notice.toggle.click()
+    detail = notice.detail.text()
+    assert notice.detail.isVisible()
+    assert "Comité de recevabilité (0 réunion(s) sur 1 au minimum)" in detail
+    assert "Comité de pilotage politique" not in detail  # met once, its minimum
+    notice.toggle.click()
+    assert not notice.detail.isVisible()
+
+
+def test_the_page_lists_the_meetings_of_the_campaign_chosen_in_the_window(
+    qtbot: QtBot, exchange_window: Any
+) -> None:
+    window = exchange_window
+    window.show_area("meetings")
+    page = window.page("meetings")
+    combo = window.campaign
+    assert combo.currentText() == "Campagne 2016"  # the latest, chosen at start
+    assert page.model.rows() == [] and not page.empty_label.isHidden()
+    assert page.empty_label.text().startswith("Aucune réunion pour la campagne 2016.")
+    assert "autres années" in page.empty_label.text()
+    assert "en 2016" in page.frequency.summary.text()
+    combo.setCurrentIndex(combo.findText("Campagne 2015"))
+    assert {row.starts_at[:4] for row in page.model.rows()} == {"2015"}
+    assert len(page.model.rows()) == 2 and page.empty_label.isHidden()
+    assert "en 2015" in page.frequency.summary.text()
+    combo.setCurrentIndex(combo.findText("Campagne 2016"))
+    assert page.model.rows() == []

@@ -1,6 +1,6 @@
-"""The meetings page: every sitting of the bodies (created, opened in the meeting editor,
-deleted while a draft), its documents (built off the GUI thread), the validation of its
-minutes after a preview, and their reopening."""
+"""The meetings page: the sittings of the bodies for the campaign chosen in the window
+(created, opened in the meeting editor, deleted while a draft), their documents (built off
+the GUI thread), the validation of their minutes after a preview, and their reopening."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from contrat_desktop.ui.models.meetings_table import MeetingTableModel
 from contrat_desktop.ui.pages.meeting_documents_bar import MeetingDocumentsBar
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.envelope_table import envelope_table, show_checks
+from contrat_desktop.ui.widgets.notice import Notice
 
 
 class MeetingsPage(QWidget):
@@ -77,21 +78,23 @@ class MeetingsPage(QWidget):
         self.council_label.setStyleSheet("color: #5c4400; background: #fff3cd; padding: 4px;")
         self.council_label.setAccessibleName("Présence du conseil citoyen")
         self.envelopes = envelope_table()
-        self.frequency_label = QLabel(self)
-        self.frequency_label.setWordWrap(True)
-        self.frequency_label.setStyleSheet("color: #5c4400; background: #fff3cd; padding: 4px;")
-        self.frequency_label.setAccessibleName("Fréquence minimale des instances")
+        self.frequency = Notice("Fréquence minimale des instances", self)
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName("Aucune réunion pour cette campagne")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(documents)
-        layout.addWidget(self.frequency_label)
+        layout.addWidget(self.frequency)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.quorum_label)
         layout.addWidget(self.council_label)
         layout.addWidget(self.envelopes, 1)
         session.changed.connect(
             lambda entity: entity in {"meeting", "action", "campaign"} and self.reload()
         )
+        session.campaign_changed.connect(lambda _campaign: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected)
@@ -102,14 +105,30 @@ class MeetingsPage(QWidget):
     def reload(self) -> None:
         from contrat_desktop.operations.meeting_overview import frequency_warnings
 
-        self.model.set_rows(list_meetings(self.session.dossier))
-        year = self.session.campaign_year
-        warnings = frequency_warnings(self.session.dossier, year) if year else []
-        self.frequency_label.setText(
-            f"Fréquence minimale non atteinte en {year} : " + " ; ".join(warnings) + "."
+        dossier, year = self.session.dossier, self.session.campaign_year
+        meetings = list_meetings(dossier, self.session.campaign_id if year else None)
+        self.model.set_rows(meetings)
+        self._show_empty(year, bool(meetings))
+        warnings = frequency_warnings(dossier, year) if year else []
+        bodies = f"{len(warnings)} instance{'s' if len(warnings) > 1 else ''}"
+        self.frequency.show_notice(
+            f"Fréquence minimale non atteinte en {year} pour {bodies}." if warnings else "",
+            warnings,
         )
-        self.frequency_label.setVisible(bool(warnings))
         self._update_buttons()
+
+    def _show_empty(self, year: int | None, listed: bool) -> None:
+        """Say why the list is empty, and where the other years' meetings are."""
+        elsewhere = not listed and year is not None and bool(list_meetings(self.session.dossier))
+        self.empty_label.setText(
+            f"Aucune réunion pour la campagne {year}."
+            + (
+                " Les réunions des autres années sont listées sous leur campagne."
+                if elsewhere
+                else ""
+            )
+        )
+        self.empty_label.setVisible(not listed and year is not None)
 
     def selected(self) -> MeetingSummary | None:
         rows = self.table.selectionModel().selectedRows()
