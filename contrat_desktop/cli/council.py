@@ -2,7 +2,7 @@
 
 ``draw``: reads the lists (CSV or workbooks), checks the quotas can be met, draws, keeps the
 lists and the record in the dossier, prints the result and writes the procès-verbal if asked.
-``council-members``: the member list for the préfecture (.xlsx or .pdf);
+``council-members``: the member list for the préfecture (.xlsx, .ods or .pdf);
 ``council-participation``: who came to the meetings they were convened to;
 ``council-notice``: the RGPD processing notice (.html) filled in from the dossier.
 """
@@ -62,7 +62,7 @@ def add_commands(commands: Any) -> None:
     )
     _dossier_and_council(members)
     members.add_argument("--on", type=day, metavar="AAAA-MM-JJ", help="membres à cette date")
-    members.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.pdf")
+    members.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.ods|.pdf")
     members.set_defaults(run=run)
     participation = commands.add_parser(
         "council-participation", help="présence des membres du conseil citoyen aux réunions"

@@ -1,4 +1,4 @@
-"""The ``export`` and ``import`` commands of ``contrat-desktop-cli`` (Excel exchange).
+"""The ``export`` and ``import`` commands of ``contrat-desktop-cli`` (workbook exchange).
 
 Exit codes of ``import``: 0 applied or previewed, 1 rows in error and nothing applied,
 2 file refused (or another error).
@@ -24,7 +24,9 @@ SHOWN = 30
 
 
 def add_commands(commands: Any) -> None:
-    export = commands.add_parser("export", help="exporter un classeur Excel")
+    export = commands.add_parser(
+        "export", help="exporter un classeur (.xlsx Excel ou .ods OpenDocument)"
+    )
     kinds = export.add_subparsers(dest="export_kind", metavar="TABLEAU")
     kinds.required = True
     programmation = kinds.add_parser(
@@ -32,7 +34,13 @@ def add_commands(commands: Any) -> None:
     )
     add_db(programmation)
     programmation.add_argument("--year", required=True, type=int, metavar="ANNÉE")
-    programmation.add_argument("-o", "--output", required=True, metavar="CLASSEUR.xlsx")
+    programmation.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="CLASSEUR.xlsx|.ods",
+        help="le format suit l'extension",
+    )
     programmation.set_defaults(run=run_export)
 
     imported = commands.add_parser(

@@ -22,7 +22,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.workbook_styles import Style
 
-WORKBOOK_SUFFIXES = (".xlsx",)
+WORKBOOK_SUFFIXES = (".xlsx", ".ods")
 LISTS_SHEET = "Listes"  # the hidden sheet holding the drop-down lists' values
 
 

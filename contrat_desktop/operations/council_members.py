@@ -1,5 +1,5 @@
 """The member list of the conseil citoyen for the préfecture: gathered on a given day, then
-written as a workbook (.xlsx) or a PDF."""
+written as a workbook (.xlsx, .ods) or a PDF."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.holder_activity import fold
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.council_members_workbook import write_council_members_workbook
+from contrat_desktop.exchange.workbook_writer import workbook_format
 from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
-SUFFIXES = (".xlsx", ".pdf")
+SUFFIXES = (".xlsx", ".ods", ".pdf")
 
 
 def only_council(dossier: Dossier) -> int:
@@ -61,13 +62,9 @@ def export_council_members(
 ) -> CouncilRoster:
     """Write the list of ``day`` to ``target``, a workbook or a PDF by its suffix."""
     target = Path(target)
-    suffix = target.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValidationError(
-            f"« {target.name} » : choisissez un fichier .xlsx (tableur) ou .pdf.", field="target"
-        )
+    kind = workbook_format(target, allowed=SUFFIXES)
     roster = council_roster(dossier, council_id, day)
-    if suffix == ".xlsx":
+    if kind != "pdf":
         write_council_members_workbook(roster, target)
     else:
         from contrat_desktop.reports.council_members import council_members_pdf

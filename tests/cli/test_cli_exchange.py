@@ -73,3 +73,33 @@ def test_refused_file_exit_2(
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     code, out, err = run(capsys, "import", str(old), "--db", str(demo), "--json")
     assert code == 2 and json.loads(out)["refused"] is True and ".xlsx" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "mimetype"),
+    [("prog.ods", b"application/vnd.oasis.opendocument.spreadsheet"), ("prog.xlsx", None)],
+)
+def test_export_format_follows_the_extension(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, mimetype: bytes
+) -> None:
+    import zipfile
+
+    workbook = tmp_path / name
+    args = ("export", "programmation", "--db", str(demo), "--year", "2016", "-o", str(workbook))
+    assert run(capsys, *args)[0] == 0
+    with zipfile.ZipFile(workbook) as archive:
+        if mimetype:
+            assert archive.read("mimetype") == mimetype and "content.xml" in archive.namelist()
+        else:
+            assert "xl/workbook.xml" in archive.namelist()
+
+
+@pytest.mark.parametrize("name", ["prog.csv", "prog.xls", "prog"])
+def test_export_to_an_unknown_extension_is_refused_by_name(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    workbook = tmp_path / name
+    args = ("export", "programmation", "--db", str(demo), "--year", "2016", "-o", str(workbook))
+    code, _, err = run(capsys, *args)
+    assert code != 0 and f"« {name} »" in err and ".xlsx (Excel) ou .ods" in err
+    assert not workbook.exists() and [p.name for p in tmp_path.iterdir()] == ["demo.cdv"]

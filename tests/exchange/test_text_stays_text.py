@@ -26,7 +26,7 @@ from contrat_desktop.exchange.workbook_writer import UnknownWorkbookFormat, writ
 from tests.exchange.hostile import HOSTILE, cells
 from tests.reports.roster_factory import make_roster
 
-SUFFIXES = [".xlsx"]
+SUFFIXES = [".xlsx", ".ods"]
 
 
 def _texts(path: Path) -> set[object]:
@@ -55,7 +55,7 @@ def test_export_of_one_person(tmp_path: Path, suffix: str) -> None:
     found = PersonFile(
         person,
         attendance=tuple((HOSTILE[5], HOSTILE[6], HOSTILE[7]) for _ in range(2)),
-        drawn_in=(HOSTILE[8], HOSTILE[9]),
+        drawn_in=HOSTILE,
         audit=(("2026-01-01", HOSTILE[0], "Personne – Création", "Nom", "", HOSTILE[0]),),
     )
     target = tmp_path / f"personne{suffix}"

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
 from contrat_desktop.domain.meetings import Attendance, Meeting, Presence
-from contrat_desktop.ui.dialogs.council.council_export import PDF_FILTER, XLSX_FILTER
 from contrat_desktop.ui.dialogs.privacy.privacy_notice import PrivacyNoticeDialog
 from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ODS_FILTER, PDF_FILTER, XLSX_FILTER
 from tests.ui.council_fixtures import council_page, make_council, make_member
 
 WAIT_MS = 30_000
@@ -48,7 +48,8 @@ def test_participation_per_member(qtbot: QtBot, session: DossierSession) -> None
 
 
 @pytest.mark.parametrize(
-    ("suffix", "chosen_filter"), [(".xlsx", XLSX_FILTER), (".pdf", PDF_FILTER)]
+    ("suffix", "chosen_filter"),
+    [(".xlsx", XLSX_FILTER), (".ods", ODS_FILTER), (".pdf", PDF_FILTER)],
 )
 def test_member_list_for_the_prefecture(
     qtbot: QtBot,
@@ -71,7 +72,7 @@ def test_member_list_for_the_prefecture(
     with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
         pass
     written = target.with_name("liste" + suffix)
-    if suffix == ".xlsx":
+    if suffix != ".pdf":
         rows = CalamineWorkbook.from_path(str(written)).get_sheet_by_name("Membres").to_python()
         text = " ".join(str(cell) for row in rows for cell in row)
     else:

@@ -110,7 +110,7 @@ class CouncilPage(QWidget):
         self.notice_button.setToolTip("Texte d'information RGPD du traitement, à lire ou publier")
         self.notice_button.clicked.connect(lambda: self.open_notice())
         self.exports_button.setToolTip(
-            "Liste des membres en fonction à la date de la composition (Excel ou PDF)"
+            "Liste des membres en fonction à la date de la composition (tableur ou PDF)"
         )
         self.exports_button.clicked.connect(lambda: self.export_members())
 

@@ -73,8 +73,10 @@ class ProgrammationPage(QWidget):
         self.status_button = QPushButton("Changer le &statut…", self)
         self.status_button.setAccessibleName("Changer le statut des actions sélectionnées")
         self.status_button.clicked.connect(self._status_menu)
-        self.export_button = QPushButton("E&xporter (Excel)…", self)
-        self.export_button.setAccessibleName("Exporter la programmation de la campagne (Excel)")
+        self.export_button = QPushButton("E&xporter (tableur)…", self)
+        self.export_button.setAccessibleName(
+            "Exporter la programmation de la campagne (Excel ou LibreOffice)"
+        )
         self.export_button.clicked.connect(self.export_excel)
         self.export_task: Task | None = None
         self.count_label = QLabel(self)

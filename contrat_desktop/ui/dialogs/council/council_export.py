@@ -4,36 +4,25 @@ by the file type), written off the GUI thread on its own read-only connection.""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contrat_desktop.operations.council_members import export_council_members
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.session import DossierSession
-
-XLSX_FILTER = "Classeur Excel (*.xlsx)"
-PDF_FILTER = "Document PDF (*.pdf)"
+from contrat_desktop.ui.workbook_dialogs import PDF_FILTER, ask_save_workbook
 
 
 def export_members_from(
     parent: QWidget, session: DossierSession, council_id: int, name: str, day: date
 ) -> Task | None:
-    """Ask where (.xlsx or .pdf), then write the list of the members sitting on ``day``."""
+    """Ask where (.xlsx, .ods or .pdf), then write the list of the members sitting on ``day``."""
     default = session.dossier.path.parent / f"membres-conseil-citoyen-{day:%Y-%m-%d}.xlsx"
-    chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent,
-        f"Liste des membres au {format_date(day)} – {name}",
-        str(default),
-        f"{XLSX_FILTER};;{PDF_FILTER}",
-    )
-    if not chosen:
+    title = f"Liste des membres au {format_date(day)} – {name}"
+    target = ask_save_workbook(parent, title, default, extra=(PDF_FILTER,))
+    if target is None:
         return None
-    target = Path(chosen)
-    if target.suffix.lower() not in {".xlsx", ".pdf"}:
-        suffix = ".pdf" if chosen_filter == PDF_FILTER else ".xlsx"
-        target = target.with_name(target.name + suffix)
     task = read_in_background(
         session.dossier, lambda reader: export_council_members(reader, council_id, target, day)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.programmation_export import ExportSummary, export_programmation
@@ -19,6 +19,7 @@ from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
 
 log = logging.getLogger(__name__)
 TITLE = "Exporter la programmation"
@@ -35,15 +36,9 @@ def export_programmation_from(parent: QWidget, session: DossierSession) -> Task 
     if year is None:
         QMessageBox.information(parent, TITLE, "Ce dossier ne contient encore aucune campagne.")
         return None
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        f"{TITLE} {year}",
-        str(default_export_path(session, year)),
-        "Classeurs Excel (*.xlsx)",
-    )
-    if not chosen:
+    target = ask_save_workbook(parent, f"{TITLE} {year}", default_export_path(session, year))
+    if target is None:
         return None
-    target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
     window = parent.window()
     _status(window, f"Export de la programmation {year} en cours…", 0)
     task = read_in_background(

@@ -5,14 +5,12 @@ the options, and "Appliquer". Nothing is written until the user applies.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +28,7 @@ from contrat_desktop.exchange.sheet_reader import RowIssue
 from contrat_desktop.operations.import_plan import ImportPlan, RowKind
 from contrat_desktop.operations.imports import save_error_list
 from contrat_desktop.ui.dialogs.exchange.import_decisions import DecisionTable
+from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
 
 SHOWN_ROWS = 2_000  # a QTableWidget beyond that gets slow; the error list file has them all
 
@@ -253,13 +252,11 @@ class PreviewDialog(QDialog):
         self.apply_button.setEnabled(not (self.read_only or blocked or nothing))
 
     def _save_errors(self) -> None:
-        suggested = self.plan.path.with_name(f"{self.plan.path.stem}-erreurs.xlsx")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Enregistrer la liste des erreurs", str(suggested), "Classeurs Excel (*.xlsx)"
-        )
-        if not path:
+        suffix = ".ods" if self.plan.path.suffix.lower() == ".ods" else ".xlsx"
+        suggested = self.plan.path.with_name(f"{self.plan.path.stem}-erreurs{suffix}")
+        target = ask_save_workbook(self, "Enregistrer la liste des erreurs", suggested)
+        if target is None:
             return
-        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         try:
             written = save_error_list(self.plan, target)
         except OSError as error:

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council_privacy import export_person
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
 
 
 def _slug(name: str) -> str:
@@ -32,15 +32,9 @@ def export_person_from(
 ) -> Task | None:
     """Ask where, then write the person's workbook off the GUI thread."""
     default = session.dossier.path.parent / f"donnees-personnelles-{_slug(name)}.xlsx"
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        f"Exporter les données personnelles de {name}",
-        str(default),
-        "Classeurs Excel (*.xlsx)",
-    )
-    if not chosen:
+    target = ask_save_workbook(parent, f"Exporter les données personnelles de {name}", default)
+    if target is None:
         return None
-    target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
     task = read_in_background(
         session.dossier, lambda reader: export_person(reader, person_id, target)
     )
