@@ -114,6 +114,7 @@ def deployed_dossier(deployment: Deployment) -> Path:
         deployment.organisation,
         deployment.service,
         deployment.logo,
+        deployment.main_dossier,
     )
     try:
         return set_up_dossier(choice, fill_demo=fill_demo)

@@ -10,6 +10,8 @@ the installed application; from the sources it is also looked for in the user da
     dossier = \\\\serveur\\partage\\jeunesse.cdv   ; a file, or a folder (name from the service)
     logo = logo.png                              ; optional; relative to this file
     demo = non                                   ; oui: the dossier starts as the demo
+    principal = \\\\serveur\\partage\\contrat.cdv ; optional: the chef de projet's dossier,
+                                                 ; of which the service's starts as a copy
 
 No Qt here: the application and the build script both use this module.
 """
@@ -29,7 +31,7 @@ from contrat_desktop.paths import DOSSIER_SUFFIX, user_data_dir
 DEPLOYMENT_FILE = "deploiement.ini"
 DEPLOYMENT_ENV = "CONTRAT_DESKTOP_DEPLOYMENT"
 SECTION = "deploiement"
-KEYS = ("organisation", "service", "dossier", "logo", "demo")
+KEYS = ("organisation", "service", "dossier", "logo", "demo", "principal")
 YES = {"oui", "o", "vrai", "true", "yes", "1"}
 NO = {"non", "n", "faux", "false", "no", "0", ""}
 
@@ -48,6 +50,7 @@ class Deployment:
     dossier: Path | None = None
     logo: Path | None = None
     demo: bool = False
+    main_dossier: Path | None = None  # the service's dossier starts as a copy of this one
 
     @property
     def answers_first_start(self) -> bool:
@@ -121,6 +124,7 @@ def read_deployment(path: Path) -> Deployment:
         dossier=_dossier(path, values.get("dossier", ""), service),
         logo=_logo(path, values.get("logo", "")),
         demo=_yes_no(path, values.get("demo", "non")),
+        main_dossier=_main_dossier(path, values.get("principal", "")),
     )
 
 
@@ -142,6 +146,18 @@ def _dossier(source: Path, value: str, service: str) -> Path | None:
             f"Le dossier « {path.parent} » indiqué dans le fichier de déploiement « {source} » "
             "n'existe pas ou n'est pas accessible. Vérifiez que le partage réseau est connecté, "
             "ou demandez au service informatique de corriger la clé « dossier »."
+        )
+    return path
+
+
+def _main_dossier(source: Path, value: str) -> Path | None:
+    if not value.strip():
+        return None
+    path = _expand(source, value)
+    if not path.is_file():
+        raise DeploymentError(
+            f"Le dossier principal « {path} » indiqué dans le fichier de déploiement « {source} » "
+            "(clé « principal ») est introuvable. Vérifiez que le partage réseau est connecté."
         )
     return path
 
@@ -182,6 +198,7 @@ def format_deployment(
     dossier: str = "",
     logo: str = "",
     demo: bool = False,
+    principal: str = "",
 ) -> str:
     """The text of a ``deploiement.ini`` (written by the per-service build)."""
 
@@ -192,13 +209,15 @@ def format_deployment(
         [
             "; Configuration du premier lancement de contrat_desktop pour un service.",
             "; Clés : organisation, service, dossier (fichier .cdv ou dossier partagé),",
-            "; logo (image PNG ou JPEG, chemin relatif à ce fichier), demo (oui/non).",
+            "; logo (image PNG ou JPEG, chemin relatif à ce fichier), demo (oui/non),",
+            "; principal (le dossier du chef de projet : celui du service en part comme copie).",
             f"[{SECTION}]",
             line("organisation", organisation),
             line("service", service),
             line("dossier", dossier),
             line("logo", logo),
             f"demo = {'oui' if demo else 'non'}",
+            line("principal", principal),
             "",
         ]
     )

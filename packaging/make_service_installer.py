@@ -44,6 +44,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--logo", type=Path, help="image PNG ou JPEG des documents")
     parser.add_argument("--demo", action="store_true", help="le dossier démarre en démonstration")
+    parser.add_argument(
+        "--principal",
+        default="",
+        help="dossier du chef de projet : celui du service démarre comme sa copie de service",
+    )
     parser.add_argument("--build", type=Path, default=BUILD, help="le build PyInstaller à copier")
     parser.add_argument("--out", type=Path, help="dossier produit (par défaut sous build/services)")
     parser.add_argument(
@@ -77,6 +82,7 @@ def make_service_build(args: argparse.Namespace) -> Path:
             dossier=args.dossier,
             logo=logo,
             demo=args.demo,
+            principal=args.principal,
         ),
         encoding="utf-8",
     )

@@ -64,6 +64,7 @@ def test_unknown_keys_are_ignored_with_a_warning(
         ("[deploiement]\ndossier = /nulle/part/jeunesse.cdv\n", "n'existe pas ou n'est pas"),
         ("[deploiement]\nlogo = absent.png\n", "est introuvable"),
         ("[deploiement]\ndemo = peut-être\n", "« oui » ou « non »"),
+        ("[deploiement]\nprincipal = /nulle/part/contrat.cdv\n", "clé « principal »"),
         ("[autre]\nservice = CCAS\n", "pas de section [deploiement]"),
         ("service = CCAS\n", "mal formé"),
     ],

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from contrat_desktop.operations.dossiers import create_dossier
+from contrat_desktop.operations.service_copy import make_service_copy
 from contrat_desktop.operations.settings import (
     load_document_settings,
     read_logo,
@@ -39,6 +40,7 @@ class FirstStart:
     organisation: str = ""
     service: str = ""
     logo: Path | None = None
+    main_dossier: Path | None = None  # a new dossier starts as this one's service copy
 
     @property
     def dossier_path(self) -> Path:
@@ -54,7 +56,11 @@ def set_up_dossier(choice: FirstStart, *, fill_demo: Callable[[Dossier], None]) 
     if not path.exists():
         ensure_dir(path.parent)
         log.info("first start: creating %s (%s)", path, choice.location.value)
-        create_dossier(path, fill=fill_demo if choice.location is Location.DEMO else None)
+        if choice.main_dossier is not None:
+            with open_dossier(choice.main_dossier, read_only=True, daily_backup=False) as main:
+                make_service_copy(main, choice.service or path.stem, path)
+        else:
+            create_dossier(path, fill=fill_demo if choice.location is Location.DEMO else None)
         created = True
     fill_document_settings(path, choice, overwrite=created)
     return path

@@ -3,6 +3,7 @@
 ;   makensis -DVERSION=0.1.0 -DAPPDIR=packaging/build/dist/contrat-desktop \
 ;            [-DICON=packaging/build/icons/contrat-desktop.ico] \
 ;            [-DSERVICE="Service jeunesse" [-DDOSSIER="\\serveur\partage\jeunesse.cdv"]
+;            [-DPRINCIPAL="\\serveur\partage\contrat.cdv"]
 ;             [-DORGANISATION="Ville de ..."]] \
 ;            [-DOUTFILE=packaging/build/contrat-desktop-0.1.0-installation.exe] \
 ;            packaging/windows/contrat-desktop.nsi
@@ -66,6 +67,9 @@ RequestExecutionLevel user
   !appendfile /CHARSET=UTF8 "${DEPLOYMENT_INI}" "service = ${SERVICE}$\r$\n"
   !ifdef DOSSIER
     !appendfile /CHARSET=UTF8 "${DEPLOYMENT_INI}" "dossier = ${DOSSIER}$\r$\n"
+  !endif
+  !ifdef PRINCIPAL
+    !appendfile /CHARSET=UTF8 "${DEPLOYMENT_INI}" "principal = ${PRINCIPAL}$\r$\n"
   !endif
 !endif
 

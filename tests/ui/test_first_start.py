@@ -14,6 +14,7 @@ from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.operations.first_start import Location
 from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.paths import default_dossier_path
+from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.ui.dialogs.dossier.first_start_wizard import FirstStartWizard
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
@@ -132,6 +133,36 @@ def test_the_deployment_file_answers_without_the_wizard(
     settings = load_document_settings(started.dossier)
     assert (settings.organisation_name, settings.service_name) == ("Ville de Bondy", "CCAS")
     assert settings.logo == PNG
+    started.window.close()
+    started.window.session.close()
+
+
+def test_a_service_install_starts_on_a_copy_of_the_main_dossier(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contrat_desktop.domain.packages import DossierRole
+    from contrat_desktop.operations.service_copy import identity_of
+
+    main = create_dossier(tmp_path / "contrat.cdv")
+    ini = tmp_path / "deploiement.ini"
+    ini.write_text(
+        "[deploiement]\nservice = Service jeunesse\n"
+        f"dossier = {tmp_path / 'jeunesse.cdv'}\nprincipal = {main}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(DEPLOYMENT_ENV, str(ini))
+    monkeypatch.setattr(app, "wizard_wanted", lambda: True)
+    started = app.start([])
+    qtbot.addWidget(started.window)
+    identity = identity_of(started.dossier)
+    with open_dossier(main, read_only=True) as opened:
+        main_identity = identity_of(opened)
+    assert identity.role is DossierRole.SERVICE and identity.service_name == "Service jeunesse"
+    assert (identity.contract_uid, identity.origin_uid) == (
+        main_identity.contract_uid,
+        main_identity.dossier_uid,
+    )
+    assert "retour" not in started.window.package_menu.write_action.text()
     started.window.close()
     started.window.session.close()
 
