@@ -120,3 +120,30 @@ def make_ambiguous_return(tmp_path: Path) -> Callable[[Dossier], tuple[Path, lis
         return path, actions
 
     return make
+
+
+@pytest.fixture
+def make_return_with_new_rows(tmp_path: Path) -> Callable[..., Path]:
+    """``make(dossier, new=3, changed=True)``: a return naming one 2016 action by reference
+    (its avis changed when ``changed``) and ``new`` actions the dossier lacks."""
+    import xlsxwriter
+
+    def make(dossier: Dossier, *, new: int, changed: bool) -> Path:
+        repos = Repositories(dossier)
+        campaign = repos.campaigns.by_year(2016)
+        assert campaign is not None and campaign.id is not None
+        known = repos.actions.for_campaign(campaign.id)[0]
+        path = tmp_path / "retour-nouvelles.xlsx"
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet("Programmation")
+        sheet.write_row(0, 0, ["Référence", "Porteur", "Intitulé de l'action", "Avis"])
+        sheet.write_row(1, 0, [known.reference, "", known.title])
+        if changed:
+            sheet.write_string(1, 3, "Défavorable")
+        for n in range(new):
+            row = ["", f"Association nouvelle {n}", f"Action nouvelle {n}", "Favorable"]
+            sheet.write_row(2 + n, 0, row)
+        book.close()
+        return path
+
+    return make

@@ -1,7 +1,8 @@
 """The ``export`` and ``import`` commands of ``contrat-desktop-cli`` (workbook exchange).
 
-Exit codes of ``import``: 0 applied or previewed, 1 rows in error and nothing applied,
-2 file refused (or another error).
+Exit codes of ``import``: 0 applied (or previewed, or nothing to change), 1 nothing applied
+because rows are in error, undecided, or new and not to be created without
+``--create-missing``, 2 file refused (or another error).
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from contrat_desktop.cli.arguments import add_db
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.operations.import_plan import ImportPlan, RowKind
-from contrat_desktop.operations.imports import apply_import, plan_import
+from contrat_desktop.operations.imports import (
+    ImportResult,
+    NothingToImport,
+    apply_import,
+    plan_import,
+)
 from contrat_desktop.operations.programmation_export import export_programmation
 from contrat_desktop.storage.database import open_dossier
 
@@ -74,6 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    nothing: NothingToImport | None = None
     try:
         with open_dossier(args.db, read_only=args.dry_run) as dossier:
             plan = plan_import(dossier, args.file, sheet=args.sheet)
@@ -81,12 +88,15 @@ def run_import(args: argparse.Namespace) -> int:
             blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows
             result = None
             if not args.dry_run and not blocked:
-                result = apply_import(
-                    dossier,
-                    plan,
-                    skip_invalid_rows=args.skip_invalid_rows,
-                    create_missing=True if args.create_missing else None,
-                )
+                try:
+                    result = apply_import(
+                        dossier,
+                        plan,
+                        skip_invalid_rows=args.skip_invalid_rows,
+                        create_missing=True if args.create_missing else None,
+                    )
+                except NothingToImport as error:
+                    nothing = error
     except WorkbookRefused as refused:
         if args.json:
             print(json.dumps({"refused": True, "message": str(refused)}, ensure_ascii=False))
@@ -94,9 +104,11 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     summary = plan.summary(ambiguous_as_errors=not args.skip_invalid_rows)
     summary["applied"] = result is not None
+    summary["created"] = result.created if result else 0
+    summary["not_created"] = _not_created(plan, result, nothing, args)
+    summary["message"] = _outcome(plan, result, nothing, summary["not_created"], args)
     if result is not None:
         summary["journal_id"] = result.journal_id
-        summary["created"] = result.created
         summary["backup"] = str(result.backup_path)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -109,7 +121,50 @@ def run_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ROWS_IN_ERROR
+    if summary["not_created"] and not args.dry_run:
+        print(summary["message"], file=sys.stderr)
+    if nothing is not None and nothing.not_created:
+        return EXIT_ROWS_IN_ERROR
     return EXIT_OK
+
+
+def _not_created(
+    plan: ImportPlan, result: ImportResult | None, nothing: NothingToImport | None, args: Any
+) -> int:
+    if result is not None:
+        return result.not_created
+    if nothing is not None:
+        return nothing.not_created
+    return 0 if args.create_missing else len(plan.of_kind(RowKind.NEW))
+
+
+def _outcome(
+    plan: ImportPlan,
+    result: ImportResult | None,
+    nothing: NothingToImport | None,
+    not_created: int,
+    args: Any,
+) -> str:
+    """What was done, and what was not and how to ask for it, in one French paragraph."""
+    if args.dry_run:
+        done = "Aperçu seulement : rien n'a été écrit."
+    elif result is not None:
+        done = (
+            f"Import appliqué : {result.updated} ligne(s) mise(s) à jour, "
+            f"{result.created} créée(s)."
+        )
+    elif nothing is not None:
+        done = str(nothing)
+    else:
+        done = "Rien n'a été importé."
+    if not_created and not args.create_missing:
+        done += (
+            f" {not_created} ligne(s) nouvelle(s) non créée(s) : relancez avec "
+            "--create-missing pour créer les actions et porteurs absents du dossier."
+        )
+    elif not_created:
+        done += f" {not_created} ligne(s) nouvelle(s) non créée(s) (voir les avertissements)."
+    return done
 
 
 def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
@@ -134,7 +189,5 @@ def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
         )
     for issue in plan.all_warnings[:SHOWN]:
         lines.append(f"  attention ligne {issue.row}, « {issue.column} » : {issue.message}")
-    lines.append(
-        "Import appliqué." if summary["applied"] else "Aperçu seulement : rien n'a été écrit."
-    )
+    lines.append(summary["message"])
     return "\n".join(lines)

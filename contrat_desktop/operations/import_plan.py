@@ -87,6 +87,7 @@ class PlannedRow:
     candidates: list[Candidate] = field(default_factory=list)  # for ambiguous rows
     decision: int | Decision | None = None  # a candidate's action id, CREATE or SKIP
     amount_cents: int = 0  # the amounts this row reads
+    not_creatable: str = ""  # why a new row cannot be created (no title...), said as a warning
 
     @property
     def decidable(self) -> bool:

@@ -21,7 +21,13 @@ from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
 from contrat_desktop.exchange.workbook_file import open_workbook
 from contrat_desktop.operations.holders_import import HoldersTarget
-from contrat_desktop.operations.import_plan import ImportPlan, MappingOrigin, PlannedRow, RowKind
+from contrat_desktop.operations.import_plan import (
+    Decision,
+    ImportPlan,
+    MappingOrigin,
+    PlannedRow,
+    RowKind,
+)
 from contrat_desktop.operations.programmation_import import ProgrammationTarget
 from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.database import Dossier
@@ -29,7 +35,14 @@ from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.imports import ImportJournal, ImportMappings
 from contrat_desktop.storage.repositories import Repositories
 
-__all__ = ["ImportBlocked", "WorkbookRefused", "apply_import", "plan_import", "save_error_list"]
+__all__ = [
+    "ImportBlocked",
+    "NothingToImport",
+    "WorkbookRefused",
+    "apply_import",
+    "plan_import",
+    "save_error_list",
+]
 
 
 class ImportTarget(Protocol):
@@ -61,6 +74,15 @@ class ImportBlocked(DossierError):
     """Applying was refused (rows in error, read-only dossier...); nothing was written."""
 
 
+class NothingToImport(ImportBlocked):
+    """The plan holds nothing to write: the dossier is up to date, or its new rows were not
+    to be created (``not_created`` of them; the caller says how to ask for them)."""
+
+    def __init__(self, message: str, not_created: int) -> None:
+        super().__init__(message)
+        self.not_created = not_created
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     journal_id: int
@@ -69,6 +91,7 @@ class ImportResult:
     unchanged: int
     skipped: int
     backup_path: Path
+    not_created: int = 0  # new rows left out: not asked for, or lacking what creation needs
 
 
 def target_layout(dossier: Dossier, target: str) -> Layout:
@@ -175,7 +198,11 @@ def apply_import(
         )
     target = TARGETS[plan.layout]
     create = target.creates_by_default if create_missing is None else create_missing
-    rows = [row for row in plan.rows if row.kind in (RowKind.CHANGED, RowKind.NEW)]
+    new = plan.of_kind(RowKind.NEW)
+    wanted = [r for r in new if (create or r.decision is Decision.CREATE) and not r.not_creatable]
+    rows = [*plan.of_kind(RowKind.CHANGED), *wanted]
+    if not rows:
+        raise NothingToImport(_nothing_written(plan, len(new)), len(new))
     backup = dossier.backup("avant-import")
     repos = Repositories(dossier)
     with dossier.db.atomic():
@@ -198,7 +225,32 @@ def apply_import(
         )
         journal_id = ImportJournal(dossier).add(entry)
         ImportMappings(dossier).save(plan.layout, plan.signature, plan.mapping, plan.file_name)
-    return ImportResult(journal_id, created, updated, entry.unchanged_rows, skipped, backup.path)
+    return ImportResult(
+        journal_id,
+        created,
+        updated,
+        entry.unchanged_rows,
+        skipped,
+        backup.path,
+        len(new) - created,
+    )
+
+
+def _nothing_written(plan: ImportPlan, new: int) -> str:
+    if new:
+        return (
+            f"Rien n'a été importé : {new} ligne(s) nouvelle(s) (actions ou porteurs absents "
+            "du dossier) n'ont pas été créée(s), faute de l'option de création."
+        )
+    left_out = sum(
+        len(plan.of_kind(k)) for k in (RowKind.ERROR, RowKind.AMBIGUOUS, RowKind.SKIPPED)
+    )
+    if left_out:
+        return (
+            f"Rien n'a été importé : {left_out} ligne(s) en erreur ou non tranchée(s) "
+            "ignorée(s), les autres sont déjà à jour."
+        )
+    return "Rien à importer : le dossier est déjà à jour."
 
 
 def save_error_list(plan: ImportPlan, path: str | Path) -> Path:

@@ -122,6 +122,15 @@ class ProgrammationTarget:
                 planned.kind = RowKind.ERROR
             else:  # a row in error stays so whatever is decided: its amounts never count
                 planned.amount_cents = differ.amount(parsed.values)
+            if planned.kind is RowKind.NEW and (missing := _missing_for_creation(parsed.values)):
+                planned.not_creatable = missing
+                planned.warnings.append(
+                    _row_issue(
+                        reading,
+                        parsed,
+                        f"Action absente du dossier, impossible à créer : {missing}.",
+                    )
+                )
             plan.rows.append(planned)
 
     @staticmethod
@@ -321,6 +330,15 @@ def _planned(parsed: ParsedRow) -> PlannedRow:
         errors=list(parsed.errors),
         warnings=list(parsed.warnings),
     )
+
+
+def _missing_for_creation(values: Mapping[str, Any]) -> str:
+    """What a new action lacks to be created from its row ("" when nothing)."""
+    if not values.get("title"):
+        return "intitulé manquant"
+    if not (values.get("holder_name") or values.get("siret")):
+        return "porteur manquant (raison sociale ou SIRET)"
+    return ""
 
 
 def _row_issue(reading: SheetReading, parsed: ParsedRow, message: str) -> RowIssue:

@@ -44,7 +44,8 @@ def test_export_then_import_json(
     )
     assert summary["amount_cents"] > 0 and summary["error_list"] == []
     code, out, _ = run(capsys, "import", str(workbook), "--db", str(demo), "--json")
-    assert code == 0 and json.loads(out)["applied"] is True
+    summary = json.loads(out)
+    assert code == 0 and summary["applied"] is False and "déjà à jour" in summary["message"]
 
 
 def test_rows_in_error_exit_1_and_nothing_applied(
@@ -63,7 +64,9 @@ def test_rows_in_error_exit_1_and_nothing_applied(
     assert (error["sheet"], error["row"], error["column"]) == ("Sheet", 2, "Début")
     assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
     code, out, _ = run(capsys, "import", str(workbook), "--db", str(demo), "--skip-invalid-rows")
-    assert code == 0 and "Import appliqué" in out
+    assert code == 0 and "Import appliqué" not in out
+    assert "Rien n'a été importé : 1 ligne(s) en erreur ou non tranchée(s) ignorée(s)" in out
+    assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
 
 
 def test_refused_file_exit_2(

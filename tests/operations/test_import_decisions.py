@@ -12,7 +12,12 @@ from contrat_desktop.cli import main as cli_main
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.operations.import_plan import Decision, RowKind
-from contrat_desktop.operations.imports import ImportBlocked, apply_import, plan_import
+from contrat_desktop.operations.imports import (
+    ImportBlocked,
+    NothingToImport,
+    apply_import,
+    plan_import,
+)
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.imports import ImportJournal
 from contrat_desktop.storage.repositories import Repositories
@@ -61,8 +66,9 @@ def test_deciding_to_skip_changes_nothing(demo: Dossier, make_ambiguous_return: 
     plan = plan_import(demo, path)
     plan.decide(2, Decision.SKIP)
     assert plan.counts()["skipped"] == 1 and plan.counts()["ambiguous"] == 0
-    result = apply_import(demo, plan)
-    assert (result.updated, result.created, result.skipped) == (0, 0, 1)
+    with pytest.raises(NothingToImport, match="1 ligne\\(s\\) en erreur ou non tranchée"):
+        apply_import(demo, plan)
+    assert ImportJournal(demo).all() == []
     repos = Repositories(demo)
     for action in actions:
         assert action.id is not None
@@ -102,5 +108,5 @@ def test_cli_counts_undecided_rows_as_errors(
     args = ["import", str(path), "--db", str(demo.path), "--json", "--skip-invalid-rows"]
     code = cli_main(args)
     summary = json.loads(capsys.readouterr().out)
-    assert code == 0 and summary["applied"] and summary["errors"] == 0
-    assert summary["updated"] == 0
+    assert code == 0 and not summary["applied"] and summary["errors"] == 0
+    assert summary["updated"] == 0 and summary["message"].startswith("Rien n'a été importé")

@@ -16,6 +16,7 @@ from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.operations.import_plan import RowKind
 from contrat_desktop.operations.imports import (
     ImportBlocked,
+    NothingToImport,
     apply_import,
     plan_import,
     save_error_list,
@@ -163,8 +164,8 @@ def test_status_change_follows_the_workflow(demo: Dossier, exported: Path, tmp_p
     errors = save_error_list(plan, tmp_path / "erreurs.xlsx")
     listed = [c.value for c in openpyxl.load_workbook(errors)["Erreurs"]["F"]]
     assert any("valeurs possibles" in str(v) for v in listed)
-    result = apply_import(demo, plan, skip_invalid_rows=True)
-    assert result.updated == 0 and result.skipped == 1
+    with pytest.raises(NothingToImport, match="1 ligne\\(s\\) en erreur"):
+        apply_import(demo, plan, skip_invalid_rows=True)
     del allowed
 
 

@@ -199,12 +199,18 @@ class ImportFlow(QObject):
             self.ended.emit()
             return
         self.result = result
+        left_out = (
+            f"{result.not_created} ligne(s) nouvelle(s) non créée(s) (option « Créer les "
+            "porteurs/actions inconnus » non cochée, ou ligne incomplète).\n\n"
+            if result.not_created
+            else ""
+        )
         QMessageBox.information(
             self.window,
             "Import terminé",
             f"Classeur « {plan.file_name} » importé : {result.created} ligne(s) créée(s), "
             f"{result.updated} mise(s) à jour, {result.unchanged} inchangée(s), "
-            f"{result.skipped} ignorée(s).\n\n"
+            f"{result.skipped} ignorée(s).\n\n{left_out}"
             f"Une sauvegarde du dossier a été faite avant l'import : {result.backup_path}",
         )
         self.session.notify("action")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.sheet_reader import RowIssue
-from contrat_desktop.operations.import_plan import ImportPlan, RowKind
+from contrat_desktop.operations.import_plan import Decision, ImportPlan, PlannedRow, RowKind
 from contrat_desktop.operations.imports import save_error_list
 from contrat_desktop.ui.dialogs.exchange.import_decisions import DecisionTable
 from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
@@ -70,15 +70,15 @@ class PreviewDialog(QDialog):
             self.tabs.insertTab(0, self.decisions, "")
         else:
             self.decisions.hide()
+        self.skip_invalid = QCheckBox("&Ignorer les lignes en erreur ou non tranchées", self)
+        self.create_missing = QCheckBox("&Créer les porteurs/actions inconnus", self)
+        self.create_missing.setChecked(creates_by_default)
         self._fill()
         if plan.of_kind(RowKind.AMBIGUOUS):
             self.tabs.setCurrentWidget(self.decisions)
         elif plan.errors:
             self.tabs.setCurrentWidget(self.errors)
 
-        self.skip_invalid = QCheckBox("&Ignorer les lignes en erreur ou non tranchées", self)
-        self.create_missing = QCheckBox("&Créer les porteurs/actions inconnus", self)
-        self.create_missing.setChecked(creates_by_default)
         self.save_errors = QPushButton("&Enregistrer la liste des erreurs…", self)
         self.save_errors.clicked.connect(self._save_errors)
         self.hint = QLabel(self)
@@ -92,6 +92,7 @@ class PreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.skip_invalid.toggled.connect(self._update)
+        self.create_missing.toggled.connect(self._decided)
 
         options = QHBoxLayout()
         options.addWidget(self.skip_invalid)
@@ -144,7 +145,7 @@ class PreviewDialog(QDialog):
                 )
         for row in plan.rows:
             if row.kind is RowKind.NEW:
-                self._append(self.others, [str(row.row), row.label, "nouvelle", "sera créée"])
+                self._append(self.others, [str(row.row), row.label, "nouvelle", self._fate(row)])
             elif row.kind is RowKind.SKIPPED:
                 self._append(self.others, [str(row.row), row.label, "ignorée", "votre choix"])
         self._fill_issues(self.errors, plan.errors)
@@ -162,6 +163,20 @@ class PreviewDialog(QDialog):
             self.tabs.setTabText(
                 self.tabs.indexOf(self.decisions), f"À trancher ({counts['ambiguous']})"
             )
+
+    def _fate(self, row: PlannedRow) -> str:
+        """What applying will do with a new row, as the options stand."""
+        if row.not_creatable:
+            return f"ne sera pas créée : {row.not_creatable}"
+        creating = self.create_missing.isChecked() or row.decision is Decision.CREATE
+        return "sera créée" if creating else "ne sera pas créée"
+
+    def left_out(self) -> tuple[int, int]:
+        """The new rows that applying would not create, as the options stand: those the
+        option would create, and those lacking what creation needs."""
+        new = self.plan.of_kind(RowKind.NEW)
+        incomplete = sum(1 for row in new if row.not_creatable)
+        return sum(1 for row in new if self._fate(row) != "sera créée") - incomplete, incomplete
 
     def _decided(self, _row_number: int) -> None:
         self._fill()
@@ -223,7 +238,8 @@ class PreviewDialog(QDialog):
         counts = self.counts
         skipping = self.skip_invalid.isChecked()
         blocked = (counts["errors"] or counts["ambiguous"]) and not skipping
-        nothing = not (counts["new"] or counts["changed"])
+        optional, incomplete = self.left_out()
+        nothing = not (counts["new"] - optional - incomplete or counts["changed"])
         self.skip_invalid.setEnabled(bool(counts["errors"] or counts["ambiguous"] or skipping))
         self.create_missing.setEnabled(bool(counts["new"]))
         self.save_errors.setEnabled(bool(self.plan.errors or counts["warnings"]))
@@ -242,11 +258,26 @@ class PreviewDialog(QDialog):
                 f"{counts['errors']} ligne(s) en erreur : corrigez le classeur, ou cochez "
                 "« Ignorer les lignes en erreur ou non tranchées » pour importer les autres."
             )
+        elif optional or incomplete:
+            texts = []
+            if optional:
+                texts.append(
+                    f"{optional} ligne(s) nouvelle(s) ne seront pas créée(s) : cochez « Créer "
+                    "les porteurs/actions inconnus » pour les créer."
+                )
+            if incomplete:
+                texts.append(
+                    f"{incomplete} ligne(s) nouvelle(s) incomplète(s) ne peuvent pas être "
+                    "créée(s) (voir les avertissements)."
+                )
+            if nothing:
+                texts.append("Rien d'autre à importer.")
+            self.hint.setText(" ".join(texts))
         elif nothing:
             self.hint.setText("Aucune modification à importer : le dossier est déjà à jour.")
         else:
             self.hint.setText("")
-        informative = nothing and not (self.read_only or blocked)
+        informative = nothing and not (self.read_only or blocked or optional or incomplete)
         self.hint.setStyleSheet("color: palette(text);" if informative else "color: #a00000;")
         self.hint.setVisible(bool(self.hint.text()))
         self.apply_button.setEnabled(not (self.read_only or blocked or nothing))

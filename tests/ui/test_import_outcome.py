@@ -1,0 +1,67 @@
+"""The import window says what will not be done: new rows without « Créer… » checked are
+listed as not created, "Appliquer" stays off when nothing would be written, and the end
+message counts what was left out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.storage.imports import ImportJournal
+from contrat_desktop.ui.session import DossierSession
+from tests.ui.test_import_dialog import run_import
+
+
+def test_new_rows_alone_cannot_be_applied_without_the_option(
+    qtbot: QtBot,
+    exchange_window: Any,
+    import_driver: Any,
+    session: DossierSession,
+    make_return_with_new_rows: Callable[..., Path],
+) -> None:
+    path = make_return_with_new_rows(session.dossier, new=3, changed=False)
+    seen: dict[str, Any] = {}
+
+    def inspect(preview: Any) -> None:
+        seen["off"] = (preview.apply_button.isEnabled(), preview.hint.text())
+        seen["others"] = preview.others.item(0, 3).text()
+        preview.create_missing.setChecked(True)
+        seen["on"] = (preview.apply_button.isEnabled(), preview.hint.text())
+        seen["others_on"] = preview.others.item(0, 3).text()
+        preview.create_missing.setChecked(False)
+
+    import_driver.on_preview = inspect
+    before = session.dossier.path.read_bytes()
+    flow = run_import(qtbot, exchange_window, path)
+    enabled, hint = seen["off"]
+    assert not enabled
+    assert "3 ligne(s) nouvelle(s) ne seront pas créée(s)" in hint
+    assert "Créer les porteurs/actions inconnus" in hint
+    assert seen["others"] == "ne sera pas créée"
+    assert seen["on"][0] and seen["others_on"] == "sera créée"
+    assert flow.result is None
+    assert session.dossier.path.read_bytes() == before
+
+
+def test_end_message_counts_the_new_rows_left_out(
+    qtbot: QtBot,
+    exchange_window: Any,
+    import_driver: Any,
+    session: DossierSession,
+    make_return_with_new_rows: Callable[..., Path],
+    boxes: Any,
+) -> None:
+    path = make_return_with_new_rows(session.dossier, new=2, changed=True)
+    hints: list[str] = []
+    import_driver.on_preview = lambda preview: hints.append(preview.hint.text())
+    flow = run_import(qtbot, exchange_window, path)
+    assert flow.result is not None and flow.result.updated == 1
+    assert "2 ligne(s) nouvelle(s) ne seront pas créée(s)" in hints[0]
+    _kind, title, text = boxes.shown[-1]
+    assert title == "Import terminé" and "1 mise(s) à jour" in text
+    assert "2 ligne(s) nouvelle(s) non créée(s)" in text
+    (entry,) = ImportJournal(session.dossier).all()
+    assert (entry.updated_rows, entry.new_rows) == (1, 0)
