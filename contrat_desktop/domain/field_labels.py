@@ -36,6 +36,17 @@ FIELD_LABELS: dict[str, str] = {
     "decision_reference": "Référence de la décision",
     "decision_date": "Date de la décision",
     "act_kind": "Type d'acte",
+    # holders, payments and bilans (the journal of the dossier)
+    "legal_name": "Raison sociale",
+    "acronym": "Sigle",
+    "kind": "Type",
+    "siret": "SIRET",
+    "rna": "RNA",
+    "city": "Commune",
+    "amount_cents": "Montant",
+    "paid_on": "Date du versement",
+    "accounting_reference": "Référence comptable",
+    "received_on": "Reçu le",
     # persons and council mandates (the RGPD export's journal)
     "name": "Nom",
     "organisation": "Organisation",

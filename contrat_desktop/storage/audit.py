@@ -50,10 +50,10 @@ def history(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
         "FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id",
         [entity, entity_id],
     ).fetchall()
-    return [_entry(row) for row in rows]
+    return [entry_from_row(row) for row in rows]
 
 
-def _entry(row: tuple[Any, ...]) -> AuditEntry:
+def entry_from_row(row: tuple[Any, ...]) -> AuditEntry:
     """A row of ``SELECT id, at, who, entity, entity_id, operation, field, old, new``."""
     return AuditEntry(
         id=row[0],
@@ -93,4 +93,4 @@ def action_history(db: Database, action_id: int) -> list[AuditEntry]:
         """,
         {"id": action_id, "text_id": str(action_id)},
     ).fetchall()
-    return [_entry(row) for row in rows]
+    return [entry_from_row(row) for row in rows]

@@ -11,6 +11,7 @@ from sqlite_utils import Database, Migrations
 
 from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
+from contrat_desktop.storage.journal import JOURNAL_INDEXES
 from contrat_desktop.storage.schema_initial import INITIAL_SCHEMA
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
 from contrat_desktop.storage.seeds import seed_reference_data
@@ -178,6 +179,13 @@ def m0005_council(db: Database) -> None:
 @MIGRATIONS(name="0006_exchange_identity")
 def m0006_exchange_identity(db: Database) -> None:
     for statement in EXCHANGE_IDENTITY_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0007_journal_indexes")
+def m0007_journal_indexes(db: Database) -> None:
+    """The journal page reads the audit newest first, filtered by date, author or kind."""
+    for statement in JOURNAL_INDEXES:
         db.execute(statement)
 
 

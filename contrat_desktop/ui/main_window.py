@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
         self._add_area("meetings", "Instances et réunions", lambda: MeetingsPage(session, self))
         self._add_area("council", "Conseil citoyen", lambda: CouncilPage(session, self))
+        self._add_area("journal", "Journal des modifications", self._journal_page)
         self._add_area("settings", "Paramètres", self._settings_page)
         self.page("programmation")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)
@@ -232,6 +233,12 @@ class MainWindow(QMainWindow):
         page = HoldersPage(self.session, self)
         page.open_action.connect(self.open_action)
         return page
+
+    def _journal_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.journal import JournalPage
+
+        assert self.session is not None
+        return JournalPage(self.session, self)
 
     def _settings_page(self) -> SettingsPage:
         assert self.session is not None

@@ -1,0 +1,1 @@
+"""Documents written from the dossier: journal, open data, yearly report."""

@@ -1,0 +1,113 @@
+"""Benchmarks of the bilans issue (dashboard, views across campaigns, yearly report, open
+data, journal), on the 50 000-action synthetic dossier; the journal on 1 000 000 audit rows."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+AUTHORS = ("camille", "dominique", "sacha", "import-prefecture", "lea")
+KINDS = ("action", "funding_line", "payment", "holder", "meeting", "report", "envelope")
+FIELDS = ("title", "status", "granted_cents", "requested_cents", "city", "place")
+
+
+def add_audit_rows(path: Path, total: int, seed: int = 3) -> None:
+    """Grow the dossier's audit trail to ``total`` rows spread over ten years."""
+    import sqlite3
+
+    rng = random.Random(seed)
+    conn = sqlite3.connect(path)
+    present = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    start = datetime(2015, 1, 5, 9)
+    step = timedelta(days=3650) / max(total, 1)
+    rows = []
+    for number in range(total - present):
+        at = (start + step * number).isoformat(timespec="seconds")
+        field = rng.choice(FIELDS)
+        rows.append(
+            (at, rng.choice(AUTHORS), rng.choice(KINDS), rng.randrange(1, 50_000), "update",
+             field, f"ancienne valeur {rng.randrange(1000)}", f"nouvelle valeur {number}")
+        )  # fmt: skip
+    with conn:
+        conn.executemany(
+            "INSERT INTO audit (at, who, entity, entity_id, operation, field, old_value,"
+            " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    conn.close()
+
+
+def _ms(times: list[float]) -> str:
+    return f"{statistics.median(times) * 1000:.0f} ms"
+
+
+def _timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def journal_figures(dossier: Path, rows: int = 1_000_000) -> list[tuple[str, str, str]]:
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.storage.database import open_dossier
+    from contrat_desktop.ui.background import wait_for_background_work
+    from contrat_desktop.ui.pages.journal import JournalPage
+    from contrat_desktop.ui.session import DossierSession
+
+    add_audit_rows(dossier, rows)
+    app = QApplication.instance() or QApplication([])
+    session = DossierSession(open_dossier(dossier, daily_backup=False))
+    pages: list[JournalPage] = []
+
+    def open_page() -> None:
+        page = JournalPage(session)
+        page.resize(1280, 700)
+        page.show()
+        app.processEvents()
+        pages.append(page)
+
+    opening = _timed(open_page, 5)
+    page = pages[-1]
+    wait_for_background_work()
+    app.processEvents()
+    filters: list[float] = []
+    searches: list[float] = []
+
+    def apply(change: Callable[[], None], into: list[float]) -> None:
+        start = time.perf_counter()
+        change()
+        page.reload()
+        app.processEvents()
+        into.append(time.perf_counter() - start)
+        wait_for_background_work()
+        app.processEvents()
+
+    for who in ("sacha", "lea", None):
+        apply(lambda w=who: page.who.setCurrentIndex(max(page.who.findData(w), 0)), filters)
+    for kind in ("payment", "holder", None):
+        apply(lambda k=kind: page.kind.setCurrentIndex(max(page.kind.findData(k), 0)), filters)
+    apply(lambda: page.set_period(date(2019, 3, 1), date(2019, 3, 31)), filters)
+    apply(lambda: page.set_period(date(2030, 1, 1), None), filters)  # matches nothing
+    apply(lambda: page.set_period(None, None), filters)
+    for text in ("valeur 99999", "aucun texte pareil", ""):
+        apply(lambda t=text: page.search.setText(t), searches)
+    for opened in pages:
+        opened.close()
+    session.close()
+    return [
+        (f"Page Journal, {rows:_} lignes : ouverture".replace("_", "\u202f"), _ms(opening),
+         "< 500 ms"),
+        ("Page Journal : filtre (période, auteur, type ; médiane)", _ms(filters), "< 200 ms"),
+        ("Page Journal : recherche de texte (médiane ; pire)",
+         f"{_ms(searches)} ; {max(searches) * 1000:.0f} ms", ""),
+    ]  # fmt: skip

@@ -1,0 +1,54 @@
+"""``journal``: the dossier's changes to a workbook or a PDF; bad input writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from contrat_desktop.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "demo.cdv"
+    assert run(capsys, "init", str(path), "--demo")[0] == 0
+    return path
+
+
+def test_journal_since_a_day_to_xlsx_and_pdf(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = demo.read_bytes()
+    out_file = tmp_path / "journal.xlsx"
+    code, out, _ = run(capsys, "journal", "--db", str(demo), "--since", "2000-01-01",
+                       "--kind", "meeting", "-o", str(out_file))  # fmt: skip
+    assert code == 0 and "depuis le 01/01/2000" in out
+    rows = list(openpyxl.load_workbook(out_file).active.iter_rows(min_row=5, values_only=True))
+    assert rows and all(str(row[2]).split(" – ")[1].startswith("Réunion") for row in rows)
+    pdf = tmp_path / "journal.pdf"
+    assert run(capsys, "journal", "--db", str(demo), "--kind", "payment", "-o", str(pdf))[0] == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert demo.read_bytes() == before
+
+
+def test_bad_input_is_said_and_nothing_written(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "rien.xlsx"
+    code, _, err = run(capsys, "journal", "--db", str(demo), "--since", "2999-01-01",
+                       "-o", str(target))  # fmt: skip
+    assert code == 2 and "Aucune modification ne correspond" in err and not target.exists()
+    code, _, err = run(capsys, "journal", "--db", str(demo), "--since", "2020-02-01",
+                       "--until", "2020-01-01", "-o", str(target))  # fmt: skip
+    assert code == 2 and "à l'envers" in err and not target.exists()
+    with pytest.raises(SystemExit) as stopped:
+        main(["journal", "--db", str(demo), "--since", "hier", "-o", str(target)])
+    assert stopped.value.code == 2 and "date AAAA-MM-JJ attendue" in capsys.readouterr().err
