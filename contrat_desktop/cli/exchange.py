@@ -82,7 +82,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     nothing: NothingToImport | None = None
     try:
-        with open_dossier(args.db, read_only=args.dry_run) as dossier:
+        # no daily backup on open: a refused file must leave no trace, and the import
+        # takes its own backup (avant-import) once the file is accepted
+        with open_dossier(args.db, read_only=args.dry_run, daily_backup=False) as dossier:
             plan = plan_import(dossier, args.file, sheet=args.sheet)
             undecided = bool(plan.of_kind(RowKind.AMBIGUOUS))
             blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows

@@ -7,6 +7,7 @@ workbook are both OLE2 files), zip structure, then the fast reader (python-calam
 from __future__ import annotations
 
 import hashlib
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ import python_calamine
 
 from contrat_desktop.exchange.refusal import WorkbookRefused
 
+log = logging.getLogger(__name__)
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -112,8 +114,15 @@ def _protected(name: str) -> WorkbookRefused:
 
 
 def _corrupted(name: str, error: object) -> WorkbookRefused:
+    """The reader's own (English) words go to the log, the user reads French."""
+    log.info("workbook %s unreadable: %s", name, error)
+    what = (
+        "incomplet (tronqué pendant une copie ou un téléchargement ?) ou endommagé"
+        if isinstance(error, (zipfile.BadZipFile, EOFError))
+        else "endommagé"
+    )
     return WorkbookRefused(
-        f"Le classeur « {name} » est endommagé et ne peut pas être lu ({error}). "
+        f"Le classeur « {name} » est {what} et ne peut pas être lu. "
         "Demandez à l'expéditeur de vous le renvoyer."
     )
 
