@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import os
+import re
+import socket
 import sys
 from pathlib import Path
 
@@ -56,3 +58,27 @@ def log_file() -> Path:
 def ensure_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+PARTIAL_MARK = ".partiel"
+_PARTIAL = re.compile(r"^\..*~(?P<machine>[A-Za-z0-9-]+)~(?P<pid>\d+)\.partiel(\.[^.]*)?$")
+
+
+def machine_tag() -> str:
+    """This machine's name as it can appear in a file name."""
+    return re.sub(r"[^A-Za-z0-9-]+", "-", socket.gethostname()).strip("-") or "poste"
+
+
+def partial_path(target: Path) -> Path:
+    """Where ``target`` is written before being renamed into place: beside it, named after
+    this machine and process, so that a leftover (its writer killed) is told from a write
+    in progress (``storage/leftovers.py`` removes the leftovers). The suffix stays last:
+    some writers choose the format from it."""
+    name = f".{target.stem}~{machine_tag()}~{os.getpid()}{PARTIAL_MARK}{target.suffix}"
+    return target.with_name(name)
+
+
+def partial_owner(path: Path) -> tuple[str, int] | None:
+    """``(machine, process id)`` of a partial file written by ``partial_path``."""
+    match = _PARTIAL.match(path.name)
+    return (match["machine"], int(match["pid"])) if match else None

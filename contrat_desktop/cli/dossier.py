@@ -40,6 +40,11 @@ def add_commands(commands: Any) -> None:
     )
     add_db(info)
     info.add_argument("--json", action="store_true", help="sortie JSON")
+    info.add_argument(
+        "--full-check",
+        action="store_true",
+        help="contrôle d'intégrité complet (sinon : complet seulement s'il est dû)",
+    )
     info.set_defaults(run=run_info)
 
     backup = commands.add_parser("backup", help="sauvegarder un dossier")
@@ -61,7 +66,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    info = dossier_info(args.db)
+    info = dossier_info(args.db, full_check=args.full_check)
     print(
         json.dumps(dataclasses.asdict(info), ensure_ascii=False, indent=2)
         if args.json
@@ -82,7 +87,7 @@ def _describe(info: DossierInfo) -> str:
         f"Contrat : {info.contract or '(aucun)'}",
         f"Taille : {info.size_bytes / 1_048_576:.1f} Mio".replace(".", ","),
         f"Version du schéma : {info.schema_version}",
-        f"Intégrité : {info.integrity}",
+        f"Intégrité : {info.integrity} (contrôle {info.integrity_check})",
         f"Verrou : {info.lock}",
         f"Dernière sauvegarde : {info.last_backup or 'aucune'} ({info.backups} au total)",
         "Effectifs :",

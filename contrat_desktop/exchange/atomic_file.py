@@ -1,7 +1,8 @@
 """Write a file under a temporary name beside its target, renamed only once complete.
 
 A failure (full disk, a crash in the writer) leaves the previous file untouched and no half
-workbook behind.
+workbook behind; a kill leaves the partial file, named after its machine and process, which
+the next opening of the dossier beside it removes.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from contrat_desktop.paths import partial_path
+
 
 @contextlib.contextmanager
 def replaced_atomically(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target``."""
     target = Path(target)
-    partial = target.with_name(f".{target.stem}.{os.getpid()}.partiel{target.suffix}")
+    partial = partial_path(target)
     try:
         yield partial
         os.replace(partial, target)

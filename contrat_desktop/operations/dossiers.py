@@ -17,7 +17,7 @@ from contrat_desktop.storage.backup import (
 )
 from contrat_desktop.storage.database import Dossier, bring_up_to_date, open_dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.lock import read_lock
+from contrat_desktop.storage.lock import lock_path, lock_state, read_lock
 from contrat_desktop.storage.migrations import known_names as known_migrations
 from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.storage.statistics import actions_per_year, entity_counts, granted_per_year
@@ -29,7 +29,7 @@ class DossierInfo:
     size_bytes: int
     schema_version: str
     integrity: str
-    lock: str  # "libre" or who holds it
+    lock: str  # "libre (…)" or who holds it; never a session that has ended
     locked: bool
     contract: str
     counts: dict[str, int]
@@ -37,6 +37,7 @@ class DossierInfo:
     granted_per_year: dict[int, int]
     last_backup: str | None
     backups: int = 0
+    integrity_check: str = ""  # which check gave ``integrity``, and why
 
 
 def create_dossier(
@@ -74,12 +75,14 @@ def create_dossier(
     finally:
         if partial.exists():
             partial.unlink()
+        lock_path(partial).unlink(missing_ok=True)  # the creation's own lock, released
     return path
 
 
-def dossier_info(path: str | Path) -> DossierInfo:
-    """Describe a dossier without changing it (opened read-only, no backup, no lock taken)."""
-    with open_dossier(path, read_only=True, allow_outdated=True) as dossier:
+def dossier_info(path: str | Path, *, full_check: bool = False) -> DossierInfo:
+    """Describe a dossier without changing it (opened read-only, no backup, no lock taken);
+    ``full_check`` runs the full integrity check even when the cheap one would do."""
+    with open_dossier(path, read_only=True, allow_outdated=True, full_check=full_check) as dossier:
         return describe(dossier)
 
 
@@ -87,21 +90,22 @@ def describe(dossier: Dossier) -> DossierInfo:
     """Counts, schema, integrity, lock and backups of an open dossier."""
     path = dossier.path
     contract = Repositories(dossier).contracts.main()
-    holder = read_lock(path)
+    state = lock_state(path)
     backups = list_backups(path)
     return DossierInfo(
         path=str(path.resolve()),
         size_bytes=path.stat().st_size,
         schema_version=dossier.schema_version(),
         integrity=dossier.report.integrity,
-        lock=holder.describe() if holder else "libre",
-        locked=holder is not None,
+        lock=state.describe(),
+        locked=state.held,
         contract=contract.name if contract else "",
         counts=entity_counts(dossier.db),
         actions_per_year=actions_per_year(dossier.db),
         granted_per_year=granted_per_year(dossier.db),
         last_backup=str(backups[0].path) if backups else None,
         backups=len(backups),
+        integrity_check=dossier.report.check,
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from contrat_desktop.paths import partial_path
 from contrat_desktop.storage.errors import DossierError
 
 KEEP_PER_REASON = {"quotidienne": 14, "avant-migration": 10, "avant-import": 20, "manuelle": 50}
@@ -40,15 +41,19 @@ def backup_dir(dossier: Path) -> Path:
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Consistent copy through the backup API, written to a temporary name then renamed."""
-    partial = target.with_name(target.name + ".partiel")
+    partial = partial_path(target)
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
-    destination = sqlite3.connect(partial)
     try:
-        source.backup(destination)
+        destination = sqlite3.connect(partial)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+        partial.replace(target)
     finally:
-        destination.close()
-    partial.replace(target)
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
 
 
 def take_backup(source: sqlite3.Connection, dossier: Path, reason: str) -> BackupFile:

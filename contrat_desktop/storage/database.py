@@ -7,8 +7,8 @@ checked; a lock file beside it tells a second instance to open it read-only and 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -18,21 +18,45 @@ from sqlite_utils import Database
 from contrat_desktop.storage import migrations
 from contrat_desktop.storage.backup import BackupFile, has_backup_today, take_backup
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.lock import LockInfo, acquire_lock, current_user, release_lock
+from contrat_desktop.storage.integrity import (
+    SQLITE_HEADER,
+    EarlyIntegrityCheck,
+    damaged,
+    full_check,
+    full_check_reason,
+    header_problem,
+)
+from contrat_desktop.storage.leftovers import remove_leftovers
+from contrat_desktop.storage.lock import (
+    FileFingerprint,
+    HeldLock,
+    Liveness,
+    LockImpossible,
+    LockInfo,
+    LockState,
+    acquire_lock,
+    current_user,
+    lock_path,
+    lock_state,
+)
 from contrat_desktop.storage.records import RecordWriter
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["Dossier", "EarlyIntegrityCheck", "OpenReport", "bring_up_to_date", "open_dossier"]
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_SECONDS = 10.0
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
 @dataclass(frozen=True, slots=True)
 class OpenReport:
-    """What happened while opening: integrity result, backups taken, migrations applied."""
+    """What happened while opening: integrity result (and which check gave it), backups
+    taken, migrations applied, leftovers of killed writers removed."""
 
     integrity: str
     migrations_applied: tuple[str, ...]
     backups: tuple[BackupFile, ...]
+    check: str = ""  # "complet : <why>" or "rapide : <last clean close>"
+    leftovers_removed: tuple[Path, ...] = ()
 
 
 class Dossier:
@@ -44,23 +68,37 @@ class Dossier:
         db: Database,
         *,
         user: str,
-        lock: LockInfo | None,
-        holder: LockInfo | None,
+        lock: HeldLock | None,
+        found: LockState,
         read_only_reason: str | None,
     ) -> None:
         self.path = path
         self.db = db
         self.user = user
         self.lock = lock
-        self.holder = holder
+        self.found = found  # the lock file as this opener found it
+        # who holds it, when that is why this dossier is read-only
+        self.holder: LockInfo | None = found.holder if lock is None and found.held else None
+        self.writer = RecordWriter(db, user)
         self.read_only_reason = read_only_reason
-        self.writer = RecordWriter(db, user, read_only=self.read_only)
         self.report = OpenReport("non vérifiée", (), ())
+        self.verified = False  # integrity known good: the clean close records a fingerprint
         self.pending_migrations: tuple[str, ...] = ()  # read-only open of an older dossier
 
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why nothing can be changed (« ouvert par camille sur le poste … »), or None."""
+        return self._read_only_reason
+
+    @read_only_reason.setter
+    def read_only_reason(self, reason: str | None) -> None:
+        self._read_only_reason = reason
+        self.writer.read_only = reason is not None
+        self.writer.read_only_reason = reason
 
     def schema_version(self) -> str:
         names = migrations.applied_names(self.db)
@@ -74,8 +112,12 @@ class Dossier:
 
     def close(self) -> None:
         self.db.close()
+        self.release_lock()
+
+    def release_lock(self) -> None:
+        """Let others write (the connection stays); records a clean close in the lock file."""
         if self.lock is not None:
-            release_lock(self.path, self.lock)
+            self.lock.release(FileFingerprint.of(self.path) if self.verified else None)
             self.lock = None
 
     def __enter__(self) -> Dossier:
@@ -120,40 +162,10 @@ def check_file(path: Path) -> bool:
             f"Le fichier « {path.name} » n'est pas un dossier contrat_desktop "
             "(ce n'est pas une base SQLite)."
         )
+    problem = header_problem(path)  # costs nothing, catches a truncated copy
+    if problem:
+        raise damaged(path, problem, problem)
     return True
-
-
-def integrity_check(conn: sqlite3.Connection) -> str:
-    rows = conn.execute("PRAGMA integrity_check").fetchall()
-    return "; ".join(str(row[0]) for row in rows[:10])
-
-
-class EarlyIntegrityCheck:
-    """``PRAGMA integrity_check`` started on its own read-only connection and thread, so
-    the window's start-up work overlaps it (SQLite releases the GIL while it reads).
-    ``open_dossier`` waits for its verdict before anything is read or written."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._result: str | BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
-            try:
-                self._result = integrity_check(conn)
-            finally:
-                conn.close()
-        except BaseException as error:  # delivered to the opener, on its thread
-            self._result = error
-
-    def verdict(self, conn: sqlite3.Connection) -> str:
-        self._thread.join()
-        if isinstance(self._result, BaseException) or self._result is None:
-            return integrity_check(conn)  # could not run early (e.g. new file): run it now
-        return self._result
 
 
 def open_dossier(
@@ -165,9 +177,11 @@ def open_dossier(
     daily_backup: bool = True,
     allow_outdated: bool = False,
     early_check: EarlyIntegrityCheck | None = None,
+    full_check: bool = False,
 ) -> Dossier:
     """Open (or with ``create`` make) a dossier, migrated to the current schema.
 
+    ``full_check`` runs the full integrity check even when the cheap one would do.
     Raises ``DossierError`` with a French message when the file cannot be used.
     """
     path = Path(path)
@@ -179,22 +193,16 @@ def open_dossier(
             raise DossierError(f"Le répertoire « {path.parent} » n'existe pas.")
         path.touch()
     existed = check_file(path)
-
-    mine, holder = (None, None) if read_only else acquire_lock(path, who)
-    reason = None
-    if read_only:
-        reason = "ouvert en lecture seule à votre demande"
-    elif holder is not None:
-        reason = f"ouvert par {holder.describe()}"
+    held, found, reason = _take_lock(path, who, read_only)
     try:
         conn = connect(path, read_only=reason is not None)
         dossier = Dossier(
-            path, Database(conn), user=who, lock=mine, holder=holder, read_only_reason=reason
+            path, Database(conn), user=who, lock=held, found=found, read_only_reason=reason
         )
     except sqlite3.DatabaseError as error:
-        if mine:
-            release_lock(path, mine)
-        raise DossierError(f"Le dossier « {path.name} » est illisible : {error}.") from None
+        if held:
+            held.abandon()
+        raise damaged(path, str(error)) from None
     try:
         dossier.report = _prepare(
             dossier,
@@ -202,11 +210,38 @@ def open_dossier(
             daily_backup=daily_backup,
             allow_outdated=allow_outdated,
             early=early_check,
+            full=full_check,
         )
     except BaseException:
-        dossier.close()
+        dossier.db.close()
+        if dossier.lock is not None:
+            dossier.lock.abandon()
+            dossier.lock = None
         raise
     return dossier
+
+
+def _take_lock(
+    path: Path, who: str, read_only: bool
+) -> tuple[HeldLock | None, LockState, str | None]:
+    """The lock (or why not: the read-only reason) and the lock file as found."""
+    if read_only:
+        return None, lock_state(path), "ouvert en lecture seule à votre demande"
+    try:
+        held, found = acquire_lock(path, who)
+    except LockImpossible as impossible:
+        return None, lock_state(path), str(impossible)
+    if held is not None:
+        return held, found, None
+    assert found.holder is not None
+    reason = f"ouvert par {found.holder.describe()}"
+    if found.liveness is Liveness.UNKNOWN:
+        reason += (
+            " (ce poste ne peut pas vérifier que cette session est toujours ouverte : si elle "
+            f"ne l'est plus, ouvrez le dossier depuis ce poste-là, ou supprimez le fichier "
+            f"« {lock_path(path).name} »)"
+        )
+    return None, found, reason
 
 
 def _outdated_message(path: Path, dossier: Dossier) -> str:
@@ -231,6 +266,36 @@ def bring_up_to_date(dossier: Dossier) -> tuple[str, ...]:
     return pending
 
 
+NEWER = "créé par une version plus récente de l'application : mettez-la à jour pour le modifier"
+
+
+def _verify(
+    dossier: Dossier, *, full: bool, daily_due: bool, early: EarlyIntegrityCheck | None
+) -> str:
+    """The integrity check this open needs; returns which one ran (French, for ``info``)."""
+    path = dossier.path
+    why = (
+        "demandé"
+        if full
+        else "avant la sauvegarde quotidienne"
+        if daily_due
+        else full_check_reason(path, dossier.found, writing=not dossier.read_only)
+    )
+    try:
+        if why is None:
+            dossier.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            dossier.verified = True
+            closed = dossier.found.closed
+            return "rapide : " + (closed.describe() if closed else "session en cours ailleurs")
+        verdict = early.verdict(dossier.db.conn) if early else full_check(dossier.db.conn)
+    except sqlite3.DatabaseError as error:
+        raise damaged(path, str(error)) from None
+    if verdict != "ok":
+        raise damaged(path, verdict)
+    dossier.verified = True
+    return f"complet : {why}"
+
+
 def _prepare(
     dossier: Dossier,
     *,
@@ -238,40 +303,42 @@ def _prepare(
     daily_backup: bool,
     allow_outdated: bool = False,
     early: EarlyIntegrityCheck | None = None,
+    full: bool = False,
 ) -> OpenReport:
     db, path = dossier.db, dossier.path
+    daily_due = existed and daily_backup and not dossier.read_only and not has_backup_today(path)
+    check = _verify(dossier, full=full or not existed, daily_due=daily_due, early=early)
     try:
-        integrity = early.verdict(db.conn) if early else integrity_check(db.conn)
+        tables = set(db.table_names())
+        applied = set(migrations.applied_names(db)) if tables else set()
     except sqlite3.DatabaseError as error:
-        raise DossierError(f"Le dossier « {path.name} » est endommagé : {error}.") from None
-    if integrity != "ok":
-        raise DossierError(
-            f"Le dossier « {path.name} » est endommagé (contrôle d'intégrité : {integrity}). "
-            "Restaurez une sauvegarde."
-        )
-    tables = set(db.table_names())
+        raise damaged(path, str(error)) from None
     if tables and MIGRATIONS_TABLE not in tables:
         raise DossierError(
             f"Le fichier « {path.name} » est une base SQLite, mais pas un dossier contrat_desktop."
         )
-    applied = set(migrations.applied_names(db)) if tables else set()
     unknown = applied - set(migrations.known_names())
-    if unknown and not dossier.read_only:
-        dossier.read_only_reason = (
-            "créé par une version plus récente de l'application : mettez-la à jour pour le modifier"
-        )
-        dossier.writer.read_only = True
+    if unknown:
+        if dossier.read_only and dossier.holder is not None:
+            dossier.read_only_reason = f"{dossier.read_only_reason}, et {NEWER}"
+        elif not dossier.read_only:
+            dossier.read_only_reason = NEWER
+            dossier.release_lock()  # the newer version may write it meanwhile
     pending = migrations.pending_names(db) if tables else migrations.known_names()
     backups: list[BackupFile] = []
+    removed = tuple(remove_leftovers(path)) if dossier.lock is not None else ()
+    if removed:
+        log.info("removed leftovers of killed writers: %s", ", ".join(map(str, removed)))
     if pending and not unknown:
         if dossier.read_only:
             if allow_outdated:  # describe or copy it as it is (info, backup)
                 dossier.pending_migrations = tuple(pending)
-                return OpenReport(integrity, (), ())
+                return OpenReport("ok", (), (), check)
             raise DossierError(_outdated_message(path, dossier))
         if applied:
             backups.append(take_backup(db.conn, path, "avant-migration"))
         migrations.MIGRATIONS.apply(db)
-    elif existed and daily_backup and not dossier.read_only and not has_backup_today(path):
+    elif daily_due and not dossier.read_only:
         backups.append(take_backup(db.conn, path, "quotidienne"))
-    return OpenReport(integrity, tuple(pending if not unknown else ()), tuple(backups))
+    migrated = tuple(pending if not unknown else ())
+    return OpenReport("ok", migrated, tuple(backups), check, removed)

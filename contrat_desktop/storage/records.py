@@ -55,11 +55,13 @@ class RecordWriter:
         self.db = db
         self.who = who
         self.read_only = read_only
+        self.read_only_reason: str | None = None  # « ouvert par camille sur le poste … »
 
     def check_writable(self) -> None:
         if self.read_only:
+            why = f" : il est {self.read_only_reason}" if self.read_only_reason else ""
             raise ReadOnlyError(
-                "Ce dossier est ouvert en lecture seule : aucune modification n'est possible."
+                f"Ce dossier est ouvert en lecture seule{why}. Aucune modification n'est possible."
             )
 
     def insert(self, table: str, values: dict[str, Any], *, audit: bool = True) -> int:

@@ -42,7 +42,7 @@ def test_info_text_shows_lock_holder(tmp_path: Path, capsys: pytest.CaptureFixtu
     with open_dossier(path, user="camille", daily_backup=False):
         code, out, _ = run(capsys, "info", "--db", str(path))
     assert code == 0
-    assert "Verrou : camille sur le poste" in out
+    assert "Verrou : ouvert par camille sur le poste" in out
     assert "Actions" in out and "Intégrité : ok" in out
 
 

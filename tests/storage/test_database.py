@@ -12,6 +12,8 @@ from contrat_desktop.storage import migrations
 from contrat_desktop.storage.backup import backup_dir, list_backups
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.lock import read_lock
+from tests.storage.dossier_files import damage, fill_holders, mark_newer
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
@@ -83,11 +85,7 @@ def test_backup_is_taken_before_a_migration_and_opens(
 
 def test_a_newer_dossier_opens_read_only(dossier_path: Path) -> None:
     with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
-        dossier.db.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-            "VALUES ('contrat_desktop', '0999_future', '2030-01-01')"
-        )
-        dossier.db.conn.commit()
+        mark_newer(dossier)
     with open_dossier(dossier_path, daily_backup=False) as dossier:
         assert dossier.read_only
         assert "version plus récente" in (dossier.read_only_reason or "")
@@ -133,31 +131,14 @@ def test_refuses_a_missing_file(tmp_path: Path) -> None:
         open_dossier(tmp_path / "absent.cdv")
 
 
-def _fill_holders(path: Path) -> None:
-    """A dossier big enough for pages in its middle to hold data."""
-    with open_dossier(path, create=True, daily_backup=False) as dossier:
-        dossier.db.conn.executemany(
-            "INSERT INTO holder (legal_name, kind) VALUES (?, 'association')",
-            [(f"Porteur {n}" * 20,) for n in range(2000)],
-        )
-        dossier.db.conn.commit()
-
-
-def _damage(path: Path) -> None:
-    """Overwrite pages 3 to 12 with garbage, as a failing disk or share would."""
-    data = bytearray(path.read_bytes())
-    for offset in range(4096 * 3, min(len(data), 4096 * 12)):
-        data[offset] = 0x5A
-    path.write_bytes(bytes(data))
-
-
 def test_corrupted_file_is_refused_with_advice(dossier_path: Path) -> None:
-    _fill_holders(dossier_path)
-    _damage(dossier_path)
+    fill_holders(dossier_path)
+    damage(dossier_path)
     with pytest.raises(DossierError) as caught:
         open_dossier(dossier_path, daily_backup=False)
-    assert "endommagé" in str(caught.value) or "illisible" in str(caught.value)
-    assert not Path(str(dossier_path) + ".lock").exists()
+    assert "endommagé" in str(caught.value) and "restaurez une sauvegarde" in str(caught.value)
+    assert "malformed" not in str(caught.value)  # SQLite's English goes to the log only
+    assert read_lock(dossier_path) is None  # not left held
 
 
 def _with_extra_migration(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,12 +189,12 @@ def test_restoring_an_older_backup_brings_its_schema_up_to_date(
 def test_the_early_integrity_check_gives_the_same_verdict(dossier_path: Path) -> None:
     from contrat_desktop.storage.database import EarlyIntegrityCheck
 
-    _fill_holders(dossier_path)
+    fill_holders(dossier_path)
     with open_dossier(
         dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)
     ) as sound:
         assert sound.report.integrity == "ok"
-    _damage(dossier_path)
+    damage(dossier_path)
     with pytest.raises(DossierError):
         open_dossier(
             dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)

@@ -12,7 +12,7 @@ from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.paths import default_dossier_path
 from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import open_dossier
-from contrat_desktop.storage.lock import lock_path
+from contrat_desktop.storage.lock import read_lock
 
 
 def test_first_start_creates_and_opens_the_demo(qtbot: QtBot, isolated_user_data: Path) -> None:
@@ -24,11 +24,11 @@ def test_first_start_creates_and_opens_the_demo(qtbot: QtBot, isolated_user_data
     assert "dossier-demo.cdv" in started.window.windowTitle()
     page = started.window.pages["programmation"]
     assert page.model.rowCount() == 50  # the latest campaign (2016) is shown
-    assert lock_path(started.dossier.path).exists()
+    assert read_lock(started.dossier.path) is not None
     path = started.dossier.path
     started.window.close()
     started.window.session.close()
-    assert not lock_path(path).exists()
+    assert read_lock(path) is None
 
 
 def test_reopens_the_last_dossier(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,0 +1,35 @@
+"""Dossier files in the states the opening tests need: filled, damaged, from a newer version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contrat_desktop.storage.database import Dossier, open_dossier
+
+
+def fill_holders(path: Path) -> Path:
+    """A dossier big enough for pages in its middle to hold data, closed cleanly."""
+    with open_dossier(path, create=True, daily_backup=False) as dossier:
+        dossier.db.conn.executemany(
+            "INSERT INTO holder (legal_name, kind) VALUES (?, 'association')",
+            [(f"Porteur {n}" * 20,) for n in range(2000)],
+        )
+        dossier.db.conn.commit()
+    return path
+
+
+def damage(path: Path) -> None:
+    """Overwrite pages 3 to 12 with garbage, as a failing disk or share would."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, min(len(data), 4096 * 12)):
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+
+
+def mark_newer(dossier: Dossier) -> None:
+    """Record a migration this version does not know, as a newer version would."""
+    dossier.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('contrat_desktop', '0999_future', '2030-01-01')"
+    )
+    dossier.db.conn.commit()
