@@ -1,7 +1,8 @@
 """Find the action an imported row speaks of: by the hidden identifier, the reference, the
 State file number (Dauphin), then the holder's SIRET and a similar title.
 
-Several equally likely actions make the row ambiguous: the user decides.
+Several equally likely actions make the row ambiguous: the user decides. A title equal (up to
+case, accents and punctuation) to exactly one of the holder's actions is that action.
 """
 
 from __future__ import annotations
@@ -75,11 +76,12 @@ class ActionMatcher:
 
     def _by_title(self, keys: list[ActionKey], title: str, campaign_id: int | None) -> Match:
         wanted = header_key(title)
+        keys = self._in_campaign(keys, campaign_id)
+        exact = [k for k in keys if header_key(k.title) == wanted]
+        if len(exact) == 1:  # the holder's one action of that very title: no close call
+            return Match(exact[0].id, "SIRET et intitulé")
         scored = sorted(
-            (
-                (SequenceMatcher(None, wanted, header_key(k.title)).ratio(), k)
-                for k in self._in_campaign(keys, campaign_id)
-            ),
+            ((SequenceMatcher(None, wanted, header_key(k.title)).ratio(), k) for k in keys),
             key=lambda pair: -pair[0],
         )
         scored = [(score, key) for score, key in scored if score >= TITLE_SIMILARITY]

@@ -110,3 +110,24 @@ def test_cli_counts_undecided_rows_as_errors(
     summary = json.loads(capsys.readouterr().out)
     assert code == 0 and not summary["applied"] and summary["errors"] == 0
     assert summary["updated"] == 0 and summary["message"].startswith("Rien n'a été importé")
+
+
+def test_an_exact_title_within_the_holder_is_no_ambiguity(
+    demo: Dossier, make_ambiguous_return: Make, tmp_path: Path
+) -> None:
+    """Two actions of one holder with close titles: a row giving one title exactly is that
+    action, whatever the other's title (and however close the other establishment's SIRET)."""
+    import xlsxwriter
+
+    _path, (first, second) = make_ambiguous_return(demo)
+    repos = Repositories(demo)
+    holder = repos.holders.get(first.holder_id)
+    path = tmp_path / "titre-exact.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Programmation")
+    sheet.write_row(0, 0, ["Porteur", "SIRET", "Intitulé de l'action", "Avis"])
+    sheet.write_row(1, 0, [holder.legal_name, holder.siret, second.title.upper(), "Favorable"])
+    book.close()
+    (row,) = plan_import(demo, path).rows
+    assert row.kind is RowKind.CHANGED and row.target_id == second.id
+    assert row.matched_by == "SIRET et intitulé"
