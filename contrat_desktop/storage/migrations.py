@@ -7,6 +7,8 @@ transaction with the record of it having been applied. Statements are executed o
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
 from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
@@ -14,7 +16,7 @@ from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
 from contrat_desktop.storage.schema_initial import INITIAL_SCHEMA
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
-from contrat_desktop.storage.seeds import seed_reference_data
+from contrat_desktop.storage.seed_0001 import seed_0001
 
 MIGRATIONS = Migrations("contrat_desktop")
 
@@ -23,7 +25,7 @@ MIGRATIONS = Migrations("contrat_desktop")
 def m0001_initial(db: Database) -> None:
     for statement in INITIAL_SCHEMA:
         db.execute(statement)
-    seed_reference_data(db)
+    seed_0001(db)  # frozen as it shipped: a change to the seed files is a migration of its own
 
 
 _EXCHANGE_SCHEMA = [
@@ -187,6 +189,26 @@ def m0007_journal_indexes(db: Database) -> None:
     """The journal page reads the audit newest first, filtered by date, author or kind."""
     for statement in JOURNAL_INDEXES:
         db.execute(statement)
+
+
+# What the seed files changed after 0001 shipped: the logo is kept inside the dossier (52d20d4,
+# replacing an unused path) and the retention periods of the council's data (70668ae).
+# Dossiers made since hold them from their own 0001 and keep what they hold (OR IGNORE).
+_SETTINGS_SINCE_0001 = {
+    "logo": None,
+    "council.retention_months": 24,
+    "council.candidate_lists_retention_months": 2,
+}
+
+
+@MIGRATIONS(name="0008_seed_settings")
+def m0008_seed_settings(db: Database) -> None:
+    db.execute("DELETE FROM setting WHERE key = 'logo_path' AND value = '\"\"'")
+    for key, value in _SETTINGS_SINCE_0001.items():
+        db.execute(
+            "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
 
 
 def applied_names(db: Database) -> list[str]:
