@@ -1,21 +1,27 @@
-"""The dossier's own commands: ``init``, ``info``, ``backup``."""
+"""The dossier's own commands: ``init``, ``info``, ``backup``, ``backups``, ``restore``."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import json
+from pathlib import Path
 from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_OK, add_db, positive
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.dossiers import (
+    BACKUP_REASONS,
     DossierInfo,
     backup_dossier,
+    backup_folder,
+    backups_of,
     create_dossier,
     dossier_info,
+    restore_from_file,
 )
 from contrat_desktop.samples import fill_demo, synthetic_filler
+from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.statistics import COUNTED_TABLES
 
 
@@ -51,6 +57,20 @@ def add_commands(commands: Any) -> None:
     add_db(backup)
     backup.set_defaults(run=run_backup)
 
+    backups = commands.add_parser("backups", help="lister les sauvegardes d'un dossier")
+    add_db(backups)
+    backups.add_argument("--json", action="store_true", help="sortie JSON")
+    backups.set_defaults(run=run_backups)
+
+    restore = commands.add_parser(
+        "restore", help="restaurer une sauvegarde (l'état actuel est d'abord sauvegardé)"
+    )
+    restore.add_argument(
+        "backup", metavar="SAUVEGARDE", help="fichier de sauvegarde (chemin, ou nom du fichier)"
+    )
+    add_db(restore)
+    restore.set_defaults(run=run_restore)
+
 
 def run_init(args: argparse.Namespace) -> int:
     fill = (
@@ -78,6 +98,40 @@ def run_info(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     backup = backup_dossier(args.db)
     print(f"Sauvegarde créée : {backup.path} ({backup.size_bytes} octets)")
+    return EXIT_OK
+
+
+def run_backups(args: argparse.Namespace) -> int:
+    path = Path(args.db)
+    if not path.is_file():
+        raise DossierError(f"Le dossier « {path} » n'existe pas.")
+    found = backups_of(path)
+    if args.json:
+        rows = [
+            {"path": str(b.path), "taken_at": b.taken_at.isoformat(), "reason": b.reason,
+             "size_bytes": b.size_bytes}
+            for b in found
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        print(f"Aucune sauvegarde dans « {backup_folder(path)} ».")
+        return EXIT_OK
+    print(f"{len(found)} sauvegarde(s) dans « {backup_folder(path)} », de la plus récente :")
+    for b in found:
+        size = f"{b.size_bytes / 1_048_576:.1f} Mio".replace(".", ",")
+        reason = BACKUP_REASONS.get(b.reason, b.reason)
+        print(f"  {b.taken_at:%d/%m/%Y %H:%M:%S}  {reason:<30}  {size:>10}  {b.path.name}")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    restored = restore_from_file(args.db, args.backup)
+    print(f"Sauvegarde restaurée : {restored.backup}")
+    if restored.safety is not None:
+        print(f"L'état d'avant est sauvegardé dans : {restored.safety.path}")
+    if restored.kept_aside is not None:
+        print(f"Le dossier endommagé est gardé sous : {restored.kept_aside}")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.campaigns import start_empty_dossier
 from contrat_desktop.storage.backup import (
     BackupFile,
@@ -16,7 +17,7 @@ from contrat_desktop.storage.backup import (
     restore_into,
 )
 from contrat_desktop.storage.database import Dossier, bring_up_to_date, open_dossier
-from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.errors import DossierDamaged, DossierError
 from contrat_desktop.storage.lock import lock_path, lock_state, read_lock
 from contrat_desktop.storage.migrations import known_names as known_migrations
 from contrat_desktop.storage.repositories import Repositories
@@ -115,6 +116,15 @@ def backup_dossier(path: str | Path) -> BackupFile:
         return dossier.backup("manuelle")
 
 
+BACKUP_REASONS = {
+    "quotidienne": "Quotidienne (à l'ouverture)",
+    "avant-migration": "Avant mise à jour du dossier",
+    "avant-import": "Avant un import",
+    "avant-restauration": "Avant une restauration",
+    "manuelle": "Manuelle",
+}
+
+
 def backups_of(path: Path) -> list[BackupFile]:
     """The backups kept beside the dossier file, newest first."""
     return list_backups(path)
@@ -166,10 +176,42 @@ def replace_with_backup(path: Path, backup: Path) -> Path:
 
     if read_lock(path) is not None:
         raise DossierError(f"Le dossier « {path.name} » est ouvert ailleurs : fermez-le d'abord.")
-    with open_dossier(backup, read_only=True, allow_outdated=True):
-        pass  # the backup itself must be sound (integrity check)
+    with open_dossier(backup, read_only=True, allow_outdated=True, full_check=True):
+        pass  # the backup itself must be sound
     kept = path.with_name(f"{path.name}.endommage-{datetime.now():%Y%m%d-%H%M%S}")
     if path.exists():
-        path.replace(kept)
-    copyfile(backup, path)
+        with replaced_atomically(kept) as partial:
+            copyfile(path, partial)
+    with replaced_atomically(path) as partial:  # a kill leaves the dossier as it was
+        copyfile(backup, partial)
     return kept
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Path
+    safety: BackupFile | None  # the state just before (a sound dossier)
+    kept_aside: Path | None  # the damaged file, kept under another name
+
+
+def restore_from_file(path: str | Path, backup: str | Path) -> Restored:
+    """Restore ``backup`` (a path, or a name in the dossier's backup folder) into the
+    dossier at ``path``, with the window's safety: refused while someone else holds it; a
+    sound dossier is backed up first (``avant-restauration``); a damaged one is kept aside."""
+    path = Path(path)
+    chosen = Path(backup)
+    if not chosen.exists() and (backup_dir(path) / chosen.name).exists():
+        chosen = backup_dir(path) / chosen.name
+    if not chosen.is_file():
+        raise DossierError(f"La sauvegarde « {backup} » n'existe pas.")
+    try:
+        dossier = open_dossier(path, daily_backup=False)
+    except DossierDamaged:
+        return Restored(chosen, None, replace_with_backup(path, chosen))
+    with dossier:
+        if dossier.read_only:
+            raise DossierError(
+                f"Restauration impossible : le dossier « {path.name} » est "
+                f"{dossier.read_only_reason}. Rien n'a été modifié."
+            )
+        return Restored(chosen, restore_backup(dossier, chosen), None)

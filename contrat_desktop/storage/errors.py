@@ -9,6 +9,10 @@ class DossierError(Exception):
     """The dossier file cannot be opened or used; ``str(error)`` is French."""
 
 
+class DossierDamaged(DossierError):
+    """The file is a dossier whose content is damaged or truncated: restore a backup."""
+
+
 class ReadOnlyError(DossierError):
     """A write was attempted on a dossier opened read-only."""
 

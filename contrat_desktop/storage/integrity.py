@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 from contrat_desktop.storage.backup import has_backup_today
-from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.errors import DossierDamaged
 from contrat_desktop.storage.lock import FileFingerprint, Liveness, LockState, lock_state
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ def full_check(conn: sqlite3.Connection) -> str:
     return "; ".join(str(row[0]) for row in rows[:10])
 
 
-def damaged(path: Path, detail: str, shown: str | None = None) -> DossierError:
+def damaged(path: Path, detail: str, shown: str | None = None) -> DossierDamaged:
     """The French refusal of a damaged dossier: ``shown`` says what is wrong (French),
     else a general sentence; SQLite's own (English) words go to the log."""
     log.warning("integrity check of %s failed: %s", path, detail)
@@ -92,7 +92,7 @@ def damaged(path: Path, detail: str, shown: str | None = None) -> DossierError:
         "(un disque ou un partage réseau défaillant, une copie interrompue)"
     )
     folder = path.with_name(path.name.removesuffix(path.suffix) + ".sauvegardes").name
-    return DossierError(
+    return DossierDamaged(
         f"Le dossier « {path.name} » est endommagé : {what}. Il n'a pas été ouvert : "
         f"restaurez une sauvegarde (dans le dossier « {folder} », à côté du fichier)."
     )

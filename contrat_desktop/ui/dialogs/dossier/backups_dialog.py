@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.operations.dossiers import (
+    BACKUP_REASONS,
     BackupFile,
     back_up_now,
     backup_folder,
@@ -25,14 +26,6 @@ from contrat_desktop.operations.dossiers import (
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.session import DossierSession
-
-REASONS = {
-    "quotidienne": "Quotidienne (à l'ouverture)",
-    "avant-migration": "Avant mise à jour du dossier",
-    "avant-import": "Avant un import",
-    "avant-restauration": "Avant une restauration",
-    "manuelle": "Manuelle",
-}
 
 
 class BackupsDialog(QDialog):
@@ -73,9 +66,8 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self._backups))
         for row, backup in enumerate(self._backups):
             size = f"{backup.size_bytes / 1_048_576:.1f} Mo".replace(".", ",")
-            for column, text in enumerate(
-                (format_datetime(backup.taken_at), REASONS.get(backup.reason, backup.reason), size)
-            ):
+            reason = BACKUP_REASONS.get(backup.reason, backup.reason)
+            for column, text in enumerate((format_datetime(backup.taken_at), reason, size)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if self._backups:
