@@ -12,7 +12,9 @@ from contrat_desktop.domain.errors import ValidationError
 class Commune:
     insee_code: str
     name: str
+    contract_id: int | None = None
     id: int | None = None
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)

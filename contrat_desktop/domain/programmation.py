@@ -66,6 +66,7 @@ class ProgrammationFilter:
     status: ActionStatus | None = None
     funder_id: int | None = None
     district_id: int | None = None
+    district_ids: frozenset[int] | None = None  # any of them (the districts of a commune)
     holder_kind: HolderKind | None = None
     axis_id: int | None = None
     matching_ids: frozenset[int] | None = None  # from the full-text search
@@ -80,6 +81,7 @@ class ProgrammationFilter:
             )
             and (self.funder_id is None or self.funder_id in row.by_funder)
             and (self.district_id is None or self.district_id in row.district_ids)
+            and (self.district_ids is None or not self.district_ids.isdisjoint(row.district_ids))
             and (self.axis_id is None or self.axis_id in row.axis_ids)
         )
 

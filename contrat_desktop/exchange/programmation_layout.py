@@ -100,6 +100,7 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
         aliases=("Quartiers", "Quartier prioritaire", "Quartiers ciblés"),
         width=14,
     ),
+    Column("communes", "Communes", aliases=("Communes ciblées",), width=18),
     Column(
         "target_public",
         "Public visé",

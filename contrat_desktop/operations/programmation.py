@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from contrat_desktop.domain.actions import Action
@@ -31,6 +31,11 @@ class References:
     districts: dict[int, str]
     campaigns: dict[int, int]  # year -> campaign id
     holders: dict[int, str]  # id -> display name, in name order
+    communes: dict[str, str] = field(default_factory=dict)  # INSEE code -> name, in name order
+    district_communes: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def districts_of_commune(self, insee_code: str) -> frozenset[int]:
+        return frozenset(d for d, codes in self.district_communes.items() if insee_code in codes)
 
     def names(self) -> dict[str, dict[int, str]]:
         """Id → name per kind of linked record, to show audit values to people."""
@@ -44,12 +49,15 @@ class References:
 
 def load_references(dossier: Dossier) -> References:
     repos = Repositories(dossier)
+    districts = repos.districts.all()
     return References(
         tree=repos.framework.tree(),
         funders=repos.funders.all(),
-        districts={d.id: f"{d.name} ({d.code})" for d in repos.districts.all() if d.id},
+        districts={d.id: f"{d.name} ({d.code})" for d in districts if d.id},
         campaigns={c.year: c.id for c in repos.campaigns.all() if c.id},
         holders=repos.holders.display_names(),
+        communes={c.insee_code: c.name for c in repos.communes.all()},
+        district_communes={d.id: d.commune_codes for d in districts if d.id},
     )
 
 

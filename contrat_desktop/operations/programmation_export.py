@@ -82,6 +82,7 @@ def _rows(
     holders = {h.id: h for h in repos.holders.all()}
     funders = {f.id: f for f in repos.funders.all()}
     districts = {d.id: d for d in repos.districts.all()}
+    communes = {c.insee_code: c.name for c in repos.communes.all()}
     tree = repos.framework.tree()
     payments = payments_by_line(dossier, campaign_id)
     bilans = reports_received(dossier, campaign_id)
@@ -105,6 +106,14 @@ def _rows(
             if action.framework_node_id
             else None,
             "districts": ", ".join(districts[i].code for i in action.district_ids) or None,
+            "communes": ", ".join(
+                dict.fromkeys(
+                    communes.get(code, code)
+                    for i in action.district_ids
+                    for code in districts[i].commune_codes
+                )
+            )
+            or None,
             "target_public": action.target_public or None,
             "beneficiaries_total": action.beneficiaries.total,
             "start_date": action.start_date,
@@ -156,6 +165,13 @@ def _synthesis(rows: list[dict[str, Any]], funders: list[Funder]) -> tuple[Synth
             rows,
             funders,
             lambda row: kinds.get(row["holder_kind"], row["holder_kind"]),
+        ),
+        _cross(
+            "Montants accordés par commune et par financeur",
+            "Commune(s) des quartiers visés",
+            rows,
+            funders,
+            lambda row: row.get("communes") or "(aucun quartier)",
         ),
     )
 

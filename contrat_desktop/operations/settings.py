@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from contrat_desktop.domain.bodies import BodyKind
-from contrat_desktop.domain.contract import District
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode, NodeKind
 from contrat_desktop.domain.settings import (
@@ -122,18 +120,6 @@ def write_framework_node(
     if wanted is not None and not wanted.label.strip():
         raise ValidationError("Le libellé est obligatoire.", field="label")
     return write_record(Repositories(dossier).framework, current, wanted)
-
-
-def write_district(
-    dossier: Dossier, current: District | None, wanted: District | None
-) -> District | None:
-    if wanted is not None:
-        if not wanted.code.strip() or not wanted.name.strip():
-            raise ValidationError("Le code et le nom du quartier sont obligatoires.", field="code")
-        if wanted.contract_id is None:
-            contract = Repositories(dossier).contracts.main()
-            wanted = replace(wanted, contract_id=contract.id if contract else None)
-    return write_record(Repositories(dossier).districts, current, wanted)
 
 
 def new_framework_node(

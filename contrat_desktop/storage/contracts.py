@@ -26,13 +26,7 @@ class ContractRepository(Repository[Contract]):
         return row
 
     def _links(self, row: Row) -> dict[str, Any]:
-        communes = tuple(
-            Commune(insee_code=code, name=name, id=commune_id)
-            for commune_id, code, name in self.db.execute(
-                "SELECT id, insee_code, name FROM commune WHERE contract_id = ? ORDER BY name",
-                [row["id"]],
-            )
-        )
+        communes = tuple(CommuneRepository(self.dossier).for_contract(row["id"]))
         return {"signatories": tuple(json.loads(row["signatories"])), "communes": communes}
 
     def _save_links(self, row_id: int, obj: Contract) -> bool:
@@ -49,6 +43,17 @@ class ContractRepository(Repository[Contract]):
         return existing.keys() != wanted.keys()
 
 
+class CommuneRepository(Repository[Commune]):
+    """The communes of the contract's territory (a contract may cover several towns)."""
+
+    table = "commune"
+    model = Commune
+    order_by = "name"
+
+    def for_contract(self, contract_id: int) -> list[Commune]:
+        return self._select("WHERE contract_id = ?", [contract_id])
+
+
 class DistrictRepository(Repository[District]):
     table = "district"
     model = District
@@ -61,6 +66,23 @@ class DistrictRepository(Repository[District]):
 
     def _links(self, row: Row) -> dict[str, Any]:
         return {"commune_codes": tuple(json.loads(row["commune_codes"]))}
+
+    def action_counts(self) -> dict[int, int]:
+        """District id → number of actions (all campaigns) that target it."""
+        return dict(
+            self.db.execute(
+                "SELECT district_id, count(*) FROM action_district GROUP BY district_id"
+            ).fetchall()
+        )
+
+    def actions_targeting(self, district_ids: list[int]) -> int:
+        """How many actions (each counted once) target at least one of ``district_ids``."""
+        marks = ", ".join("?" for _ in district_ids)
+        row = self.db.execute(
+            f"SELECT count(DISTINCT action_id) FROM action_district WHERE district_id IN ({marks})",
+            district_ids,
+        ).fetchone()
+        return int(row[0])
 
 
 class CampaignRepository(Repository[Campaign]):

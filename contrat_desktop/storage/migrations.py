@@ -211,6 +211,12 @@ def m0008_seed_settings(db: Database) -> None:
         )
 
 
+@MIGRATIONS(name="0009_commune_version")
+def m0009_commune_version(db: Database) -> None:
+    # communes are edited one by one in the settings, guarded by their version
+    db.execute("ALTER TABLE commune ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
 def applied_names(db: Database) -> list[str]:
     return [migration.name for migration in MIGRATIONS.applied(db)]
 

@@ -28,6 +28,7 @@ ENTITY_LABELS = {
     "payment": "le versement",
     "campaign": "la campagne",
     "contract": "le contrat",
+    "commune": "la commune",
     "district": "le quartier",
     "framework_node": "l'élément du cadre stratégique",
     "report": "le bilan",

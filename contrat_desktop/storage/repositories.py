@@ -10,6 +10,7 @@ from contrat_desktop.storage.bilans import ReportRepository
 from contrat_desktop.storage.bodies import BodyRepository
 from contrat_desktop.storage.contracts import (
     CampaignRepository,
+    CommuneRepository,
     ContractRepository,
     DistrictRepository,
 )
@@ -43,6 +44,10 @@ class Repositories:
     @cached_property
     def contracts(self) -> ContractRepository:
         return ContractRepository(self.dossier)
+
+    @cached_property
+    def communes(self) -> CommuneRepository:
+        return CommuneRepository(self.dossier)
 
     @cached_property
     def districts(self) -> DistrictRepository:

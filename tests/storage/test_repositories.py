@@ -22,6 +22,7 @@ from contrat_desktop.storage.repositories import Repositories
 
 MAPPED = {
     "contract": Contract,
+    "commune": Commune,
     "district": District,
     "campaign": Campaign,
     "framework_node": FrameworkNode,

@@ -95,19 +95,55 @@ def test_framework_tree_can_be_edited(qtbot: QtBot, session: DossierSession, box
     assert editor.selected().id == education_id  # the selection survives the reload
 
 
-def test_districts_and_body_kinds(
-    qtbot: QtBot, session: DossierSession, monkeypatch, boxes
-) -> None:  # type: ignore[no-untyped-def]
+def test_territory_communes_and_districts(qtbot: QtBot, session: DossierSession, boxes) -> None:  # type: ignore[no-untyped-def]
+    from contrat_desktop.ui.dialogs.directory.territory_dialogs import (
+        CommuneDialog,
+        DistrictDialog,
+    )
+
+    page = make_page(qtbot, session)
+    editor = page.references.territory
+    assert editor.communes.item(0, 0).text() == "Villiers-sur-Marne"
+    assert editor.districts.item(0, 0).text() == "QP094043"
+    commune = CommuneDialog(session, None, editor)
+    qtbot.addWidget(commune)
+    commune.name.setText("Champigny-sur-Marne")
+    commune.insee_code.setText("9401")
+    assert not commune.save()
+    assert "code INSEE « 9401 »" in commune.field_errors["insee_code"].text()
+    commune.insee_code.setText("94017")
+    assert commune.save()
+    assert editor.communes.rowCount() == 2
+    district = DistrictDialog(session, None, editor)
+    qtbot.addWidget(district)
+    district.code.setText("qn09405n")
+    assert district.generation.text() == "quartier prioritaire de 2024"
+    district.name.setText("Bois l'Abbé")
+    district.population.setValue(4800)
+    assert not district.save()  # no commune ticked: two communes, none chosen for it
+    assert "au moins une commune" in district.field_errors["commune_codes"].text()
+    district.communes.item(0).setCheckState(Qt.CheckState.Checked)  # Champigny, in name order
+    assert district.save()
+    saved = next(d for d in session.references.districts.values() if "QN09405N" in d)
+    assert saved == "Bois l'Abbé (QN09405N)"
+    assert session.references.communes == {
+        "94017": "Champigny-sur-Marne",
+        "94079": "Villiers-sur-Marne",
+    }
+    # removing a commune whose districts are targeted by actions is refused, explained
+    editor.communes.selectRow(1)
+    editor.remove_commune()
+    assert "actions) visent encore" not in boxes.shown[-1][2]
+    assert "ne peut être retirée du contrat" in boxes.shown[-1][2]
+    session.undo_stack.undo()  # the district goes again, then the commune
+    session.undo_stack.undo()
+    assert editor.communes.rowCount() == 1 and editor.districts.rowCount() == 1
+
+
+def test_body_kinds(qtbot: QtBot, session: DossierSession, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
     page = make_page(qtbot, session)
-    answers = iter([("QN09401M", True), ("Balzac", True)])
-    boxes.text_answer = ("", True)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (4800, True))
-    page.references.districts.add()
-    district = next(d for d in session.repos.districts.all() if d.code == "QN09401M")
-    assert (district.name, district.population, district.generation) == ("Balzac", 4800, 2024)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Comité des financeurs", True))
     page.references.kinds.add()
     assert "Comité des financeurs" in [k.label for k in session.repos.bodies.kinds()]

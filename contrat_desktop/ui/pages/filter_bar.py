@@ -1,5 +1,6 @@
-"""The filter bar of the programmation page: framework, status, funder, district, holder
-kind, cross-cutting axis, and the search box. Emits the chosen ``ProgrammationFilter`` parts."""
+"""The filter bar of the programmation page: framework, status, funder, commune (when the
+contract has several), district, holder kind, cross-cutting axis, and the search box. Emits the
+chosen ``ProgrammationFilter`` parts."""
 
 from __future__ import annotations
 
@@ -31,29 +32,34 @@ class FilterBar(QWidget):
         self.framework = self._combo("Pilier ou thématique")
         self.status = self._combo("Statut")
         self.funder = self._combo("Financeur")
+        self.commune = self._combo("Commune")
         self.district = self._combo("Quartier")
         self.holder_kind = self._combo("Type de porteur")
         self.axis = self._combo("Axe transversal")
         self.reset = QPushButton("Effacer les filtres", self)
         self.reset.clicked.connect(self.clear)
-        layout.addWidget(self.search, 0, 0, 1, 4)
-        layout.addWidget(self.reset, 0, 4, 1, 2)
+        layout.addWidget(self.search, 0, 0, 1, 6)
+        layout.addWidget(self.reset, 0, 6, 1, 2)
         combos = [
             ("&Pilier / thématique", self.framework),
             ("S&tatut", self.status),
             ("&Financeur", self.funder),
+            ("Co&mmune", self.commune),
             ("&Quartier", self.district),
             ("T&ype de porteur", self.holder_kind),
             ("A&xe", self.axis),
         ]
+        self.labels: dict[QComboBox, QLabel] = {}
         for number, (text, combo) in enumerate(combos):
             label = QLabel(text, self)
             label.setBuddy(combo)
-            layout.addWidget(label, 1 + number // 3, (number % 3) * 2)
-            layout.addWidget(combo, 1 + number // 3, (number % 3) * 2 + 1)
-        for column in (1, 3, 5):
+            self.labels[combo] = label
+            layout.addWidget(label, 1 + number // 4, (number % 4) * 2)
+            layout.addWidget(combo, 1 + number // 4, (number % 4) * 2 + 1)
+        for column in (1, 3, 5, 7):
             layout.setColumnStretch(column, 1)
         self._tree_ids: dict[int, frozenset[int]] = {}
+        self._commune_districts: dict[str, frozenset[int]] = {}
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -83,6 +89,13 @@ class FilterBar(QWidget):
         ordered = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
         self._fill(self.status, [(s.label, s.value) for s in ordered])
         self._fill(self.funder, [(f.display_name, f.id) for f in references.funders])
+        self._fill(self.commune, [(name, code) for code, name in references.communes.items()])
+        self._commune_districts = {
+            code: references.districts_of_commune(code) for code in references.communes
+        }
+        several = len(references.communes) > 1  # a one-commune contract needs no such filter
+        self.commune.setVisible(several)
+        self.labels[self.commune].setVisible(several)
         self._fill(self.district, [(name, i) for i, name in references.districts.items()])
         self._fill(self.holder_kind, [(k.label, k.value) for k in HolderKind])
         axes = tree.of_kind(NodeKind.AXIS)
@@ -108,6 +121,7 @@ class FilterBar(QWidget):
             status=ActionStatus(status) if status else None,
             funder_id=self.funder.currentData(),
             district_id=self.district.currentData(),
+            district_ids=self._commune_districts.get(self.commune.currentData()),
             holder_kind=HolderKind(kind) if kind else None,
             axis_id=self.axis.currentData(),
             matching_ids=matching_ids,
@@ -118,6 +132,7 @@ class FilterBar(QWidget):
             self.framework,
             self.status,
             self.funder,
+            self.commune,
             self.district,
             self.holder_kind,
             self.axis,

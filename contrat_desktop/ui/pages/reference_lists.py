@@ -1,5 +1,5 @@
-"""Reference lists on the settings page: the strategic framework tree, the districts, the
-kinds of bodies. Funders have their own area."""
+"""Reference lists on the settings page: the strategic framework tree, the territory
+(communes and districts), the kinds of bodies. Funders have their own area."""
 
 from __future__ import annotations
 
@@ -22,20 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.bodies import BodyKind
-from contrat_desktop.domain.contract import District
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode
 from contrat_desktop.operations.settings import (
     body_kinds,
-    load_districts,
     new_framework_node,
     save_body_kind,
-    write_district,
     write_framework_node,
 )
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
-from contrat_desktop.ui.formats import format_count
+from contrat_desktop.ui.pages.territory import TerritoryEditor
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
 
@@ -59,7 +56,7 @@ class ReferenceLists(QTabWidget):
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.framework = FrameworkEditor(session, self)
-        self.districts = DistrictsEditor(session, self)
+        self.territory = TerritoryEditor(session, self)
         self.kinds = BodyKindsEditor(session, self)
         funders = QWidget(self)
         go = QPushButton("Ouvrir la rubrique &Financeurs", funders)
@@ -71,7 +68,7 @@ class ReferenceLists(QTabWidget):
         funders_layout.addWidget(go, 0, Qt.AlignmentFlag.AlignLeft)
         funders_layout.addStretch(1)
         self.addTab(self.framework, "Cadre stratégique")
-        self.addTab(self.districts, "Quartiers")
+        self.addTab(self.territory, "Territoire (communes et quartiers)")
         self.addTab(funders, "Financeurs")
         self.addTab(self.kinds, "Types d'instances")
 
@@ -201,69 +198,6 @@ class FrameworkEditor(_Editor):
         answer = QMessageBox.question(self, "Supprimer", f"Supprimer « {node.label} » ?")
         if answer == QMessageBox.StandardButton.Yes:
             self.save(f"Supprimer « {node.label} »", write_framework_node, node, None)
-
-
-class DistrictsEditor(_Editor):
-    entity = "district"
-
-    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
-        self.table = read_only_table(
-            ["Code", "Nom", "Génération", "Population"], "Quartiers prioritaires"
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(
-            _buttons(self, ("&Ajouter un quartier…", self.add), ("&Modifier…", self.edit))
-        )
-        self.districts: list[District] = []
-        self.reload()
-
-    def reload(self) -> None:
-        self.districts = load_districts(self.session.dossier)
-        fill(
-            self.table,
-            [
-                [d.code, d.name, str(d.generation), format_count(d.population or 0)]
-                for d in self.districts
-            ],
-        )
-
-    def add(self) -> None:
-        self._edit(District(code="", name=""))
-
-    def edit(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self._edit(self.districts[rows[0].row()])
-
-    def _edit(self, district: District) -> None:
-        code, ok = QInputDialog.getText(
-            self, "Quartier", "Code (ex. QN09401M) :", text=district.code
-        )
-        if not ok:
-            return
-        name, ok = QInputDialog.getText(self, "Quartier", "Nom :", text=district.name)
-        if not ok:
-            return
-        population, ok = QInputDialog.getInt(
-            self, "Quartier", "Population :", district.population or 0, 0, 10_000_000
-        )
-        if not ok:
-            return
-        generation = 2024 if code.strip().upper().startswith("QN") else 2015
-        wanted = District(
-            code=code.strip().upper(),
-            name=name.strip(),
-            generation=generation,
-            population=population,
-            commune_codes=district.commune_codes,
-            contract_id=district.contract_id,
-            id=district.id,
-            version=district.version,
-        )
-        before = None if district.id is None else district
-        self.save(f"Quartier {wanted.code}", write_district, before, wanted)
 
 
 class BodyKindsEditor(_Editor):
