@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.domain.bodies import BodyKind
+from contrat_desktop.domain.contract import District
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode, NodeKind
 from contrat_desktop.domain.settings import (
