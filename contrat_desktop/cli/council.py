@@ -17,17 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.cli.arguments import add_db, day
-from contrat_desktop.domain.draw import DrawRequest
+from contrat_desktop.domain.draw import CandidateList
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.quotas import Quota
-from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.operations.council import import_candidate_list, run_draw, write_draw_record
+from contrat_desktop.exchange.candidate_lists import CandidateReading
+from contrat_desktop.operations.council_draw import DrawSetting, draw_from_files
 from contrat_desktop.operations.council_members import export_council_members, only_council
 from contrat_desktop.operations.council_notice import write_privacy_notice
 from contrat_desktop.operations.council_participation import council_participation
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.repositories import Repositories
 
 
 def add_commands(commands: Any) -> None:
@@ -127,43 +126,40 @@ def run_draw_command(args: argparse.Namespace) -> int:
     for path in args.lists:
         if not Path(path).is_file():
             raise DossierError(f"Liste de candidats introuvable : {path}")
-    with open_dossier(args.db) as dossier, dossier.db.atomic():  # no lists kept if it fails
-        council_id = args.council
-        if council_id is None and len(Repositories(dossier).councils.all()) == 1:
-            council_id = only_council(dossier)  # the usual case: the dossier's council
-        try:
-            readings = [
-                import_candidate_list(dossier, path, council_id=council_id) for path in args.lists
-            ]
-        except WorkbookRefused as error:
-            raise DossierError(str(error)) from None
-        for kept, reading in readings:
-            for issue in reading.issues:
-                print(
-                    f"Liste « {kept.name} », ligne {issue.row}, colonne « {issue.column} » : "
-                    f"{issue.message} — ligne écartée.",
-                    file=sys.stderr,
-                )
-        lists = tuple(kept for kept, _ in readings)
-        request = DrawRequest(
-            lists, args.seats, args.seed, args.year or drawn_at.year, quotas, args.reserve
-        )
-        record = run_draw(
+    setting = DrawSetting(
+        args.seats,
+        args.seed,
+        args.year or drawn_at.year,
+        quotas,
+        args.reserve,
+        args.place,
+        tuple(args.witnesses),
+    )
+    with open_dossier(args.db) as dossier:  # no lists kept if it fails
+        record = draw_from_files(
             dossier,
-            request,
-            drawn_at=drawn_at,
-            place=args.place,
-            witnesses=tuple(args.witnesses),
-            council_id=council_id,
+            [Path(path) for path in args.lists],
+            setting,
+            args.council,
+            drawn_at,
+            Path(args.output) if args.output else None,
+            on_read=_say_left_out,
         )
-        if args.output:
-            write_draw_record(dossier, record, args.output)
     print(
         json.dumps(_as_json(record), ensure_ascii=False, indent=2) if args.json else _text(record)
     )
     if args.output and not args.json:
         print(f"Procès-verbal écrit : {args.output}")
     return 0
+
+
+def _say_left_out(kept: CandidateList, reading: CandidateReading) -> None:
+    for issue in reading.issues:
+        print(
+            f"Liste « {kept.name} », ligne {issue.row}, colonne « {issue.column} » : "
+            f"{issue.message} — ligne écartée.",
+            file=sys.stderr,
+        )
 
 
 def _as_json(record: DrawRecord) -> dict[str, Any]:

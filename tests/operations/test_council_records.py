@@ -8,12 +8,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from contrat_desktop.domain.council import CitizenCouncil, Sex
 from contrat_desktop.domain.quotas import Dimension, Quota
 from contrat_desktop.exchange.candidate_lists import read_candidate_list
 from contrat_desktop.operations.audit_trail import record_history
-from contrat_desktop.operations.council_draw import DrawSetting, perform_draw
+from contrat_desktop.operations.council_draw import DrawSetting, draw_from_files, perform_draw
 from contrat_desktop.operations.council_records import (
     MemberFile,
     draws_of_council,
@@ -148,5 +149,40 @@ def test_perform_draw_refuses_a_list_changed_since_it_was_read(
     with pytest.raises(DossierError, match="a changé depuis sa lecture"):
         perform_draw(dossier, readings, SETTING, council.id or 0, datetime(2025, 3, 1))
     # all or nothing: the first list is not kept either
+    assert dossier.db.execute("SELECT count(*) FROM candidate_list").fetchone()[0] == 0
+    assert draws_of_council(dossier, council.id or 0) == []
+
+
+def test_draw_from_files_keeps_lists_record_and_writes_the_record_pdf(
+    dossier: Dossier, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    path = write_list(tmp_path / "electeurs.csv", 12)
+    with path.open("a", encoding="utf-8") as more:
+        more.write("E99;Sansdate;Léa;F;vers 1990;QP1\n")  # left out, said to on_read
+    seen: list[tuple[str, int]] = []
+    output = tmp_path / "pv.pdf"
+    record = draw_from_files(
+        dossier,
+        [path],
+        SETTING,
+        None,  # the dossier's only council
+        datetime(2025, 3, 1, 10, 0),
+        output,
+        on_read=lambda kept, reading: seen.append((kept.name, len(reading.issues))),
+    )
+    assert record.council_id == council.id and len(record.selected) == 4
+    assert seen == [("electeurs", 1)]
+    assert draws_of_council(dossier, council.id or 0) == [record]
+    text = "".join(page.extract_text() for page in PdfReader(output).pages)
+    assert "graine-2025" in text
+
+
+def test_draw_from_files_keeps_nothing_when_the_record_cannot_be_written(
+    dossier: Dossier, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    path = write_list(tmp_path / "electeurs.csv", 12)
+    nowhere = tmp_path / "absent" / "pv.pdf"
+    with pytest.raises(OSError):
+        draw_from_files(dossier, [path], SETTING, council.id, datetime(2025, 3, 1), nowhere)
     assert dossier.db.execute("SELECT count(*) FROM candidate_list").fetchone()[0] == 0
     assert draws_of_council(dossier, council.id or 0) == []
