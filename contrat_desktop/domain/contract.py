@@ -63,6 +63,7 @@ class Campaign:
     filing_deadline: date | None = None
     committee_dates: tuple[date, ...] = ()
     priorities: str = ""
+    closed: bool = False  # no renewal into it any more
     id: int | None = None
     version: int = 1
 

@@ -217,6 +217,12 @@ def m0009_commune_version(db: Database) -> None:
     db.execute("ALTER TABLE commune ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
 
+@MIGRATIONS(name="0010_campaign_closed")
+def m0010_campaign_closed(db: Database) -> None:
+    # a closed campaign takes no renewal any more (its call for projects is over)
+    db.execute("ALTER TABLE campaign ADD COLUMN closed INTEGER NOT NULL DEFAULT 0")
+
+
 def applied_names(db: Database) -> list[str]:
     return [migration.name for migration in MIGRATIONS.applied(db)]
 

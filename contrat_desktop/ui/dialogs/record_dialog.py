@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -141,6 +142,8 @@ class RecordDialog(GuardedDialog, Generic[T]):
         elif isinstance(editor, QPlainTextEdit):
             editor.setTabChangesFocus(True)
             signal = editor.textChanged
+        elif isinstance(editor, QDateTimeEdit):
+            signal = editor.dateChanged
         elif isinstance(editor, QAbstractSpinBox):
             signal = editor.valueChanged  # type: ignore[attr-defined]
         else:

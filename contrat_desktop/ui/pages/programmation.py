@@ -28,6 +28,7 @@ from contrat_desktop.ui.models.actions_table import ActionTableModel
 from contrat_desktop.ui.pages.filter_bar import FilterBar
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand
+from contrat_desktop.ui.widgets.campaign_call_bar import CampaignCallBar
 from contrat_desktop.ui.widgets.funder_totals import FunderTotals
 
 
@@ -40,6 +41,7 @@ class ProgrammationPage(QWidget):
         self.session = session
         self._all: list[ActionSummary] = []
         self._matching: frozenset[int] | None = None
+        self.call_bar = CampaignCallBar(session, self)
         self.filter_bar = FilterBar(self)
         self.model = ActionTableModel(parent=self)
         self.table = QTableView(self)
@@ -92,6 +94,7 @@ class ProgrammationPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.call_bar)
         layout.addWidget(self.filter_bar)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)

@@ -1,0 +1,1 @@
+"""Campaign dialogs: the call for projects, the renewal of a campaign into the next."""
