@@ -34,6 +34,31 @@ class DrawSetting:
     witnesses: tuple[str, ...]
 
 
+def _draw(
+    dossier: Dossier,
+    lists: tuple[CandidateList, ...],
+    setting: DrawSetting,
+    council_id: int | None,
+    drawn_at: datetime,
+) -> DrawRecord:
+    request = DrawRequest(
+        lists,
+        setting.seats,
+        setting.seed,
+        setting.reference_year,
+        setting.quotas,
+        setting.reserve_size,
+    )
+    return run_draw(
+        dossier,
+        request,
+        drawn_at=drawn_at,
+        place=setting.place,
+        witnesses=setting.witnesses,
+        council_id=council_id,
+    )
+
+
 def perform_draw(
     dossier: Dossier,
     readings: list[tuple[Path, CandidateReading]],
@@ -57,22 +82,7 @@ def perform_draw(
                     "et ajoutez-la de nouveau avant de tirer au sort."
                 )
             stored.append(kept)
-        request = DrawRequest(
-            tuple(stored),
-            setting.seats,
-            setting.seed,
-            setting.reference_year,
-            setting.quotas,
-            setting.reserve_size,
-        )
-        return run_draw(
-            dossier,
-            request,
-            drawn_at=drawn_at,
-            place=setting.place,
-            witnesses=setting.witnesses,
-            council_id=council_id,
-        )
+        return _draw(dossier, tuple(stored), setting, council_id, drawn_at)
 
 
 def draw_from_files(
@@ -99,22 +109,8 @@ def draw_from_files(
             raise DossierError(str(error)) from None
         for kept, reading in readings:
             on_read(kept, reading)
-        request = DrawRequest(
-            tuple(kept for kept, _ in readings),
-            setting.seats,
-            setting.seed,
-            setting.reference_year,
-            setting.quotas,
-            setting.reserve_size,
-        )
-        record = run_draw(
-            dossier,
-            request,
-            drawn_at=drawn_at,
-            place=setting.place,
-            witnesses=setting.witnesses,
-            council_id=council_id,
-        )
+        lists = tuple(kept for kept, _ in readings)
+        record = _draw(dossier, lists, setting, council_id, drawn_at)
         if output:
             write_draw_record(dossier, record, output)
     return record
