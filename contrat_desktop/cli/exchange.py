@@ -64,6 +64,12 @@ def add_commands(commands: Any) -> None:
     imported.add_argument(
         "--create-missing", action="store_true", help="créer les actions et porteurs inconnus"
     )
+    imported.add_argument(
+        "--year",
+        type=int,
+        metavar="ANNÉE",
+        help="campagne du classeur, quand il ne l'indique pas (colonne « Exercice », titre)",
+    )
     imported.add_argument("--json", action="store_true", help="sortie JSON")
     imported.set_defaults(run=run_import)
 
@@ -85,11 +91,12 @@ def run_import(args: argparse.Namespace) -> int:
         # no daily backup on open: a refused file must leave no trace, and the import
         # takes its own backup (avant-import) once the file is accepted
         with open_dossier(args.db, read_only=args.dry_run, daily_backup=False) as dossier:
-            plan = plan_import(dossier, args.file, sheet=args.sheet)
+            plan = plan_import(dossier, args.file, sheet=args.sheet, year=args.year)
             undecided = bool(plan.of_kind(RowKind.AMBIGUOUS))
             blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows
+            no_year = plan.year_needed and args.create_missing
             result = None
-            if not args.dry_run and not blocked:
+            if not args.dry_run and not blocked and not no_year:
                 try:
                     result = apply_import(
                         dossier,
@@ -120,6 +127,14 @@ def run_import(args: argparse.Namespace) -> int:
         print(
             "Rien n'a été importé : des lignes sont en erreur ou correspondent à plusieurs "
             "actions (corrigez le classeur, ou relancez avec --skip-invalid-rows).",
+            file=sys.stderr,
+        )
+        return EXIT_ROWS_IN_ERROR
+    if no_year and not args.dry_run:
+        print(
+            "Rien n'a été importé : le classeur n'indique pas l'année de sa campagne (ni "
+            "colonne « Exercice » ou « Année », ni titre comme « Programmation – exercice "
+            "2023 ») ; précisez-la avec --year ANNÉE pour créer ses actions nouvelles.",
             file=sys.stderr,
         )
         return EXIT_ROWS_IN_ERROR
@@ -178,6 +193,10 @@ def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
         f"en erreur : {summary['errors']}",
         f"Montants lus : {format_cents(plan.amount_cents)}",
     ]
+    if plan.campaign_year:
+        lines.append(f"Campagne : {plan.campaign_year} ({plan.campaign_source})")
+    elif plan.year_needed:
+        lines.append("Campagne : non indiquée par le classeur (précisez-la avec --year ANNÉE)")
     if plan.unmapped_headers:
         lines.append("Colonnes ignorées : " + ", ".join(plan.unmapped_headers))
     for row in plan.of_kind(RowKind.CHANGED)[:SHOWN]:

@@ -141,6 +141,13 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
         width=14,
         updatable=True,
     ),
+    Column(
+        "year",
+        "Exercice",
+        C.INTEGER,
+        aliases=("Année", "Campagne", "Année de la campagne", "Année de programmation"),
+        width=9,
+    ),  # the campaign the row belongs to: where new actions go, where the row is looked for
 )
 
 AFTER_FUNDERS: tuple[Column, ...] = (

@@ -62,6 +62,7 @@ class SheetReading:
     blank_rows: int = 0
     hidden_sheets_skipped: tuple[str, ...] = ()
     total_rows: list[int] = field(default_factory=list)  # skipped: a totals row, not data
+    title_lines: list[str] = field(default_factory=list)  # the text of the rows above the header
     first_column: int = 0  # 0-based column of the sheet where ``headers`` start
 
     def reads_cell(self, row: int, column: int) -> bool:
@@ -214,6 +215,10 @@ def _parse(
     )
     reading.hidden_sheets_skipped = hidden
     reading.first_column = chosen.origin[1]
+    reading.title_lines = [
+        " ".join(str(cell).strip() for cell in row if cell is not None and str(cell).strip())
+        for row in chosen.rows[: max(chosen.header_index, 0)]
+    ]
     parser = _RowParser(
         chosen.sheet,
         [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()],

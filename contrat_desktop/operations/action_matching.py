@@ -17,6 +17,8 @@ from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.storage.action_index import ActionKey
 
 TITLE_SIMILARITY = 0.75  # below this, a title is another action
+NO_CAMPAIGN = 0  # the campaign id of a year the dossier has no campaign for
+UNIQUE_KEYS = ("identifiant", "référence")  # what names one action of one campaign
 AMBIGUITY_MARGIN = 0.08  # two candidates closer than this: let the user choose
 
 
@@ -41,7 +43,12 @@ class ActionMatcher:
             if key.holder_siret:
                 self.by_siret[key.holder_siret].append(key)
 
-    def match(self, values: Mapping[str, Any], campaign_id: int | None = None) -> Match:
+    def match(
+        self, values: Mapping[str, Any], campaign_id: int | None = None, *, within: bool = False
+    ) -> Match:
+        """The action ``values`` speak of; with ``campaign_id``, a Dauphin number or a SIRET
+        looks there first, and only there for the SIRET when ``within`` (the campaign is
+        stated: last year's action of the same title is another action)."""
         found = self._identifier(values.get("identifier"))
         if found:
             return Match(found.id, "identifiant")
@@ -57,7 +64,10 @@ class ActionMatcher:
                 return Match(None, "n° Dauphin", [k.id for k in keys])
         siret, title = values.get("siret"), values.get("title")
         if siret and title:
-            return self._by_title(self.by_siret.get(siret, []), str(title), campaign_id)
+            keys = self.by_siret.get(siret, [])
+            if within:
+                keys = [k for k in keys if k.campaign_id == campaign_id]
+            return self._by_title(keys, str(title), campaign_id)
         return Match()
 
     def _identifier(self, text: Any) -> ActionKey | None:

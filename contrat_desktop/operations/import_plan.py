@@ -37,6 +37,7 @@ class Decision(StrEnum):
 
 
 DECIDED_BY = "choix de l'utilisateur"
+UNKNOWN_YEAR = "année de la campagne inconnue (le classeur ne l'indique pas)"
 
 
 class MappingOrigin(StrEnum):
@@ -88,6 +89,7 @@ class PlannedRow:
     decision: int | Decision | None = None  # a candidate's action id, CREATE or SKIP
     amount_cents: int = 0  # the amounts this row reads
     not_creatable: str = ""  # why a new row cannot be created (no title...), said as a warning
+    year: int | None = None  # the campaign a new row would be created in
 
     @property
     def decidable(self) -> bool:
@@ -125,7 +127,9 @@ class ImportPlan:
     unmapped_headers: list[str] = field(default_factory=list)
     hidden_sheets_skipped: tuple[str, ...] = ()
     blank_rows: int = 0
-    campaign_year: int | None = None
+    campaign_year: int | None = None  # given to plan_import, then as the workbook says it
+    campaign_source: str = ""  # where the year comes from, in French
+    year_needed: bool = False  # new rows whose campaign nobody said
 
     @property
     def file_name(self) -> str:
@@ -174,6 +178,7 @@ class ImportPlan:
             row.kind = RowKind.AMBIGUOUS
         elif choice is Decision.CREATE:
             row.kind, row.matched_by = RowKind.NEW, DECIDED_BY
+            row.not_creatable = "" if row.year else UNKNOWN_YEAR
         elif choice is Decision.SKIP:
             row.kind, row.matched_by = RowKind.SKIPPED, DECIDED_BY
         elif target is not None:
@@ -229,6 +234,9 @@ class ImportPlan:
             "errors": counts["error"],
             "skipped": counts["skipped"],
             "blank_rows": self.blank_rows,
+            "campaign_year": self.campaign_year,
+            "campaign_source": self.campaign_source,
+            "year_needed": self.year_needed,
             "amount_cents": self.amount_cents,
             "error_list": [_issue(issue) for issue in errors],
             "warning_list": [_issue(issue) for issue in self.all_warnings],

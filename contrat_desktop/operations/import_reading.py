@@ -11,7 +11,7 @@ from typing import Protocol
 from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.workbook_file import SheetInfo, open_workbook
 from contrat_desktop.operations.import_plan import ImportPlan
-from contrat_desktop.operations.imports import plan_import, target_layout
+from contrat_desktop.operations.imports import campaign_years, plan_import, target_layout
 from contrat_desktop.storage.database import open_dossier
 
 
@@ -30,6 +30,7 @@ class ImportReading:
     sheets: tuple[SheetInfo, ...]
     plan: ImportPlan
     layout: Layout
+    campaign_years: tuple[int, ...] = ()  # the dossier's, to offer when the file says none
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class ReadRequest:
     sheet: str | None = None
     include_hidden: bool = False
     mapping: dict[int, str] | None = None
+    year: int | None = None  # the campaign, when the person had to say it
 
 
 def read_workbook(
@@ -54,8 +56,10 @@ def read_workbook(
             sheet=request.sheet,
             include_hidden=request.include_hidden,
             mapping=request.mapping,
+            year=request.year,
             progress=control.report,
         )
         layout = target_layout(dossier, plan.layout)
+        years = campaign_years(dossier)
     control.check()
-    return ImportReading(sheets, plan, layout)
+    return ImportReading(sheets, plan, layout, years)

@@ -108,9 +108,13 @@ def plan_import(
     layout: str | None = None,
     mapping: Mapping[int, str | None] | None = None,
     header_row: int | None = None,
+    year: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportPlan:
     """Read, match and compare; raises ``WorkbookRefused`` for a file refused as a whole.
+
+    ``year`` is the campaign the person says the workbook is for (else the workbook says it,
+    or its new rows cannot be created: ``ImportPlan.year_needed``).
 
     ``progress(rows read, rows in the sheet)`` is called while reading (the window shows a
     progress bar); an exception it raises, such as a cancel, propagates and nothing is kept.
@@ -169,6 +173,7 @@ def plan_import(
         unmapped_headers=[h for i, h in enumerate(headers) if h and i not in reading.mapping],
         hidden_sheets_skipped=reading.hidden_sheets_skipped,
         blank_rows=reading.blank_rows,
+        campaign_year=year,
     )
     TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
     return plan
@@ -207,6 +212,8 @@ def apply_import(
     repos = Repositories(dossier)
     with dossier.db.atomic():
         created, updated = target.apply(dossier, repos, plan, rows, create)
+        if not (created or updated):  # every row lacked what its write needed: say so
+            raise NothingToImport(_nothing_written(plan, len(new)), len(new))
         skipped = len(plan.rows) - created - updated - len(plan.of_kind(RowKind.UNCHANGED))
         entry = ImportJournalEntry(
             at=now_iso(),
@@ -251,6 +258,11 @@ def _nothing_written(plan: ImportPlan, new: int) -> str:
             "ignorée(s), les autres sont déjà à jour."
         )
     return "Rien à importer : le dossier est déjà à jour."
+
+
+def campaign_years(dossier: Dossier) -> tuple[int, ...]:
+    """The dossier's campaign years, latest first (to offer when a workbook says none)."""
+    return tuple(sorted(Repositories(dossier).campaigns.years(), reverse=True))
 
 
 def save_error_list(plan: ImportPlan, path: str | Path) -> Path:

@@ -48,7 +48,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     used = {line.funder_id for line in lines}
     funders = [f for f in repos.funders.all() if f.id in used or (f.active and not used)]
     layout = programmation_layout(funders)
-    rows = _rows(dossier, repos, campaign.id, actions, lines)
+    rows = _rows(dossier, repos, campaign.id, actions, lines, year)
     contract = repos.contracts.main()
     table = ProgrammationTable(
         layout=layout,
@@ -78,6 +78,7 @@ def _rows(
     campaign_id: int,
     actions: list[Action],
     lines: list[FundingLine],
+    year: int,
 ) -> list[dict[str, Any]]:
     holders = {h.id: h for h in repos.holders.all()}
     funders = {f.id: f for f in repos.funders.all()}
@@ -119,6 +120,7 @@ def _rows(
             "start_date": action.start_date,
             "end_date": action.end_date,
             "total_cost_cents": action.total_cost_cents,
+            "year": year,
             "status": action.status.value,
             "opinion": action.opinion.value if action.opinion else None,
             "observations": action.observations or None,

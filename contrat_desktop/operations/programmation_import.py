@@ -4,12 +4,12 @@ their funding lines (avis, status, amounts...); unknown actions can be created o
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.contract import Campaign
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.holders import Holder, HolderKind
@@ -24,8 +24,10 @@ from contrat_desktop.exchange.programmation_layout import (
     programmation_layout,
 )
 from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
-from contrat_desktop.operations.action_matching import ActionMatcher
+from contrat_desktop.operations.action_matching import NO_CAMPAIGN, UNIQUE_KEYS, ActionMatcher
+from contrat_desktop.operations.import_campaign import choose_campaign, year_problem
 from contrat_desktop.operations.import_plan import (
+    UNKNOWN_YEAR,
     Candidate,
     CellChange,
     Decision,
@@ -66,16 +68,17 @@ class ProgrammationTarget:
     ) -> None:
         matcher = ActionMatcher(action_keys(dossier))
         matches = [matcher.match(row.values) for row in reading.rows]
-        campaigns = Counter(
-            matcher.by_id[m.action_id].campaign_id for m in matches if m.action_id is not None
-        )
-        campaign_id = campaigns.most_common(1)[0][0] if campaigns else None
-        if campaign_id is not None:
-            plan.campaign_year = repos.campaigns.get(campaign_id).year
-            matches = [
-                matcher.match(row.values, campaign_id) if matcher.depends_on_campaign(m) else m
-                for row, m in zip(reading.rows, matches, strict=True)
-            ]
+        named = [matcher.by_id[m.action_id].year for m in matches if m.by in UNIQUE_KEYS]
+        choice = choose_campaign(reading, plan.campaign_year, named)
+        plan.campaign_year, plan.campaign_source = choice.year, choice.source
+        plan.warnings.extend(choice.warnings)
+        campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
+        matches = [
+            matcher.match(values, campaigns.get(year, NO_CAMPAIGN), within=choice.stated)
+            if matcher.depends_on_campaign(m) and (year := choice.year_of(values)) is not None
+            else m
+            for values, m in ((row.values, m) for row, m in zip(reading.rows, matches, strict=True))
+        ]
         wanted = {m.action_id for m in matches if m.action_id is not None}
         wanted.update(i for m in matches for i in m.candidates)
         actions, lines = self._load(repos, {matcher.by_id[i].campaign_id for i in wanted}, wanted)
@@ -90,6 +93,7 @@ class ProgrammationTarget:
             )  # fmt: skip
 
         taken: dict[int, int] = {}
+        absent: set[int | None] = set()  # years of new rows whose campaign is not in the dossier
         for parsed, match in zip(reading.rows, matches, strict=True):
             planned = _planned(parsed)
             planned.matched_by = match.by
@@ -118,11 +122,18 @@ class ProgrammationTarget:
                         "Ligne impossible à rattacher : ni référence, ni n° Dauphin, ni intitulé.",
                     )
                 )
+            if problem := year_problem(parsed.values):
+                planned.errors.append(_row_issue(reading, parsed, problem))
             if planned.errors:
                 planned.kind = RowKind.ERROR
             else:  # a row in error stays so whatever is decided: its amounts never count
                 planned.amount_cents = differ.amount(parsed.values)
-            if planned.kind is RowKind.NEW and (missing := _missing_for_creation(parsed.values)):
+            year = planned.year = choice.year_of(parsed.values)
+            may_be_new = planned.kind in (RowKind.NEW, RowKind.AMBIGUOUS)
+            plan.year_needed = plan.year_needed or (may_be_new and year is None)
+            if planned.kind is RowKind.NEW and (
+                missing := _missing_for_creation(parsed.values, year)
+            ):
                 planned.not_creatable = missing
                 planned.warnings.append(
                     _row_issue(
@@ -131,7 +142,17 @@ class ProgrammationTarget:
                         f"Action absente du dossier, impossible à créer : {missing}.",
                     )
                 )
+            elif planned.kind is RowKind.NEW and year not in campaigns:
+                absent.add(year)
             plan.rows.append(planned)
+        for year in sorted(y for y in absent if y is not None):
+            plan.warnings.append(
+                RowIssue(
+                    reading.sheet, reading.header_row, "", str(year),
+                    f"La campagne {year} n'existe pas encore dans le dossier : elle sera créée "
+                    "avec les actions nouvelles, si vous choisissez de les créer.",
+                )
+            )  # fmt: skip
 
     @staticmethod
     def _load(
@@ -211,17 +232,12 @@ class ProgrammationTarget:
     def _create(self, repos: Repositories, planned: PlannedRow, plan: ImportPlan) -> bool:
         values = planned.values
         title = values.get("title")
+        year = planned.year
         holder = self._holder(repos, values)
-        year = plan.campaign_year or max(repos.campaigns.years(), default=None)
-        campaign = repos.campaigns.by_year(year) if year else None
-        if (
-            not title
-            or holder is None
-            or campaign is None
-            or campaign.id is None
-            or holder.id is None
-        ):
+        if not title or not year or holder is None or holder.id is None:
             return False
+        campaign = repos.campaigns.by_year(year) or self._new_campaign(repos, year)
+        assert campaign.id is not None
         sequence = repos.actions.next_sequence(campaign.year, NEW_REFERENCE_CODE)
         action = Action(
             reference=f"{campaign.year}-{NEW_REFERENCE_CODE}-{sequence:03d}",
@@ -243,6 +259,11 @@ class ProgrammationTarget:
             if funder is not None and cents is not None:
                 self._set_amount(repos, created.id, funder, cents)
         return True
+
+    @staticmethod
+    def _new_campaign(repos: Repositories, year: int) -> Campaign:
+        contract = repos.contracts.main()
+        return repos.campaigns.add(Campaign(year, contract.id if contract else None))
 
     @staticmethod
     def _holder(repos: Repositories, values: Mapping[str, Any]) -> Holder | None:
@@ -332,12 +353,14 @@ def _planned(parsed: ParsedRow) -> PlannedRow:
     )
 
 
-def _missing_for_creation(values: Mapping[str, Any]) -> str:
+def _missing_for_creation(values: Mapping[str, Any], year: int | None) -> str:
     """What a new action lacks to be created from its row ("" when nothing)."""
     if not values.get("title"):
         return "intitulé manquant"
     if not (values.get("holder_name") or values.get("siret")):
         return "porteur manquant (raison sociale ou SIRET)"
+    if year is None:
+        return UNKNOWN_YEAR
     return ""
 
 

@@ -77,7 +77,7 @@ def test_deciding_to_skip_changes_nothing(demo: Dossier, make_ambiguous_return: 
 
 def test_deciding_again_and_creating(demo: Dossier, make_ambiguous_return: Make) -> None:
     path, (first, _second) = make_ambiguous_return(demo)
-    plan = plan_import(demo, path)
+    plan = plan_import(demo, path, year=2016)
     assert first.id is not None
     plan.decide(2, first.id)
     assert plan.rows[0].target_id == first.id

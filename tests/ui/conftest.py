@@ -183,7 +183,13 @@ class ImportDriver:
         self.on_mapping: Callable[[MappingDialog], None] = lambda _dialog: None
         self.on_preview: Callable[[PreviewDialog], None] = lambda _dialog: None
         self.apply = True
+        self.year: int | None = None  # the campaign to answer when asked (None: cancel)
+        self.year_questions: list[str] = []
         accepted, rejected = QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected
+
+        def year(_parent: Any, _title: str, label: str, *_args: Any) -> tuple[str, bool]:
+            self.year_questions.append(label)
+            return (str(self.year), True) if self.year is not None else ("", False)
 
         def sheet(dialog: SheetDialog) -> QDialog.DialogCode:
             self.sheets.append(dialog)
@@ -204,6 +210,7 @@ class ImportDriver:
         monkeypatch.setattr(SheetDialog, "exec", sheet)
         monkeypatch.setattr(MappingDialog, "exec", mapping)
         monkeypatch.setattr(PreviewDialog, "exec", preview)
+        monkeypatch.setattr(QInputDialog, "getItem", year)
 
 
 @pytest.fixture

@@ -65,3 +65,58 @@ def test_end_message_counts_the_new_rows_left_out(
     assert "2 ligne(s) nouvelle(s) non créée(s)" in text
     (entry,) = ImportJournal(session.dossier).all()
     assert (entry.updated_rows, entry.new_rows) == (1, 0)
+
+
+def state_return_without_year(folder: Path) -> Path:
+    import openpyxl
+
+    path = folder / "etat-sans-annee.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Tiers", "Code SIRET", "Libellé de l'action", "Montant engagé"])
+    book.active.append(["Association nouvelle", "", "Atelier d'écriture", 1500])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_without_its_year_asks_for_it(
+    qtbot: QtBot,
+    exchange_window: Any,
+    import_driver: Any,
+    session: DossierSession,
+    tmp_path: Path,
+) -> None:
+    from contrat_desktop.operations.programmation import load_references
+
+    import_driver.year = 2023
+    import_driver.on_preview = lambda preview: preview.create_missing.setChecked(True)
+    flow = run_import(qtbot, exchange_window, state_return_without_year(tmp_path))
+    (question,) = import_driver.year_questions
+    assert "n'indique pas l'année de sa campagne" in question
+    (preview,) = import_driver.previews
+    assert preview.plan.campaign_year == 2023
+    assert preview.plan.campaign_source == "indiquée à l'import"
+    assert flow.result is not None and flow.result.created == 1
+    assert 2023 in load_references(session.dossier).campaigns
+
+
+def test_cancelling_the_year_leaves_the_new_rows_uncreatable(
+    qtbot: QtBot,
+    exchange_window: Any,
+    import_driver: Any,
+    session: DossierSession,
+    tmp_path: Path,
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def inspect(preview: Any) -> None:
+        preview.create_missing.setChecked(True)
+        seen["fate"] = preview.others.item(0, 3).text()
+        seen["apply"] = preview.apply_button.isEnabled()
+
+    import_driver.on_preview = inspect
+    before = session.dossier.path.read_bytes()
+    run_import(qtbot, exchange_window, state_return_without_year(tmp_path))
+    assert len(import_driver.year_questions) == 1
+    assert seen["fate"].startswith("ne sera pas créée : année de la campagne inconnue")
+    assert not seen["apply"]
+    assert session.dossier.path.read_bytes() == before

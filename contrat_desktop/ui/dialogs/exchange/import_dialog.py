@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
@@ -25,6 +26,7 @@ from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, run_in_background
 from contrat_desktop.ui.dialogs.exchange.import_mapping import MappingDialog, SheetDialog
 from contrat_desktop.ui.dialogs.exchange.import_preview import PreviewDialog
+from contrat_desktop.ui.dialogs.exchange.import_year import ask_campaign_year
 from contrat_desktop.ui.session import DossierSession
 
 log = logging.getLogger(__name__)
@@ -160,7 +162,7 @@ class ImportFlow(QObject):
                 return self._abandon()
             chosen = sheets.chosen_sheet()
             if chosen and chosen != plan.sheet:
-                again = ReadRequest(request.path, chosen, sheets.include_hidden)
+                again = ReadRequest(request.path, chosen, sheets.include_hidden, year=request.year)
                 return self._read(again, next_step="mapping")
         if next_step in ("sheet", "mapping"):
             mapping = MappingDialog(plan, reading.layout, parent=self.window)
@@ -169,8 +171,13 @@ class ImportFlow(QObject):
             chosen_mapping = mapping.mapping()
             if chosen_mapping != plan.mapping:
                 again = ReadRequest(
-                    request.path, plan.sheet, request.include_hidden, chosen_mapping
+                    request.path, plan.sheet, request.include_hidden, chosen_mapping, request.year
                 )
+                return self._read(again, next_step="preview")
+        if plan.year_needed and request.year is None:
+            year = ask_campaign_year(self.window, plan, reading.campaign_years)
+            if year is not None:
+                again = replace(request, sheet=plan.sheet, mapping=dict(plan.mapping), year=year)
                 return self._read(again, next_step="preview")
         self._preview(plan)
 

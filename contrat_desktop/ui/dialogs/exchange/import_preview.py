@@ -48,7 +48,9 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(f"Importer un classeur – aperçu de « {plan.file_name} »")
         where = f"feuille « {plan.sheet} », en-têtes en ligne {plan.header_row}"
         if plan.campaign_year:
-            where += f", campagne {plan.campaign_year}"
+            where += f", campagne {plan.campaign_year} ({plan.campaign_source})"
+        elif plan.year_needed:
+            where += ", campagne non indiquée"
         intro = QLabel(f"<b>{plan.file_name}</b> – {where}.", self)
         intro.setWordWrap(True)
         self.summary = QLabel(self)
