@@ -1,4 +1,5 @@
-"""Find formulas saved without their computed value (written by a program, never opened).
+"""Find formulas saved without their computed value (written by a program, never opened),
+in an .xlsx here and in an .ods by ``ods_scan``.
 
 Such a cell reads as empty, so the import would silently lose it. The sheet's XML is
 scanned in chunks straight from the zip: a ``<f>`` element in a cell with no ``<v>`` value.
@@ -37,6 +38,11 @@ def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
 
 def uncached_formulas(path: Path, sheet_name: str) -> Iterator[tuple[int, int, str]]:
     """Each formula cell without a cached value: (row, 1-based; column, 0-based; ``B5``)."""
+    if path.suffix.lower() == ".ods":
+        from contrat_desktop.exchange import ods_scan
+
+        yield from ods_scan.uncached_formulas(path, sheet_name)
+        return
     with zipfile.ZipFile(path) as archive:
         part = sheet_part(archive, sheet_name)
         if part is None or part not in archive.namelist():

@@ -26,6 +26,11 @@ from contrat_desktop.exchange.headers import (
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.row_values import RowValues
+from contrat_desktop.exchange.sheet_checks import (
+    SheetPlace,
+    refuse_field_twice,
+    refuse_merged_header,
+)
 from contrat_desktop.exchange.workbook_file import MAX_ROWS, WorkbookFile
 
 MIN_HEADER_MATCHES = 2
@@ -144,9 +149,16 @@ def read_sheet(
             f"La feuille « {best.sheet} » compte {data_rows:_} lignes : la limite est de "
             f"{MAX_ROWS:_} lignes. Découpez le fichier.".replace("_", "\u202f")
         )
+    top = (best.origin[0] + best.header_index, best.origin[1])  # the header's first cell
+    refuse_merged_header(book.name, best.sheet, top[0], best.merged)
+    given = mapping is not None
     if mapping is None and saved_mapping is not None:
         headers = _band_headers(best.rows, best.header_index, best.merged, best.origin)
         mapping = saved_mapping(best.layout, source_signature(headers))
+    if mapping is not None:
+        header = best.rows[best.header_index] if best.header_index >= 0 else []
+        where = SheetPlace(book.name, best.sheet, top, header)
+        refuse_field_twice(where, best.layout, mapping, given)
     return _parse(book, best, mapping, hidden, progress)
 
 
@@ -160,7 +172,7 @@ def _candidates(
         head.append(row)
         if len(head) >= HEADER_SCAN_ROWS:
             break
-    merged = list(sheet.merged_cell_ranges or [])
+    merged = book.merged_ranges(sheet, name)
     found = []
     for layout in layouts:
         keys = [column.match_keys() for column in layout.columns]

@@ -1,7 +1,10 @@
-"""Open a workbook for import, or refuse it as a whole with a French reason.
+"""Open a workbook for import (.xlsx, .xlsm or .ods), or refuse it as a whole with a French
+reason.
 
-Checks run cheapest first: size, signature (an old ``.xls`` and a password-protected
-workbook are both OLE2 files), zip structure, then the fast reader (python-calamine).
+Checks run cheapest first: extension (it names the format), size, signature (an old ``.xls``
+and a password-protected workbook are both OLE2 files), zip structure and the format it
+holds (never an Excel workbook under an .ods name, nor the reverse), then the fast reader
+(python-calamine reads both formats).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ MAX_ROWS = 100_000
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
-_SAVE_AS_XLSX = "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx"
+_SAVE_AS_XLSX = "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .ods"
+READ_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
+_KNOWN = "un classeur .xlsx (Excel) ou .ods (LibreOffice, OpenDocument)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,7 @@ class WorkbookFile:
     sha256: str
     sheets: tuple[SheetInfo, ...]
     book: Any  # python_calamine.CalamineWorkbook
+    kind: str = "xlsx"  # or "ods"
 
     @property
     def name(self) -> str:
@@ -47,11 +53,27 @@ class WorkbookFile:
     def visible_sheets(self) -> list[SheetInfo]:
         return [sheet for sheet in self.sheets if not sheet.hidden]
 
+    def merged_ranges(self, sheet: Any, name: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The merged cells of ``sheet`` (a calamine sheet named ``name``) near its top."""
+        if self.kind == "ods":  # calamine does not report them for OpenDocument
+            from contrat_desktop.exchange.headers import HEADER_SCAN_ROWS
+            from contrat_desktop.exchange.ods_scan import merged_ranges
+
+            return merged_ranges(self.path, name, HEADER_SCAN_ROWS)
+        return list(sheet.merged_cell_ranges or [])
+
 
 def open_workbook(path: str | Path) -> WorkbookFile:
     """The workbook's sheets, size and checksum; raises ``WorkbookRefused``."""
     path = Path(path)
     name = path.name
+    kind = READ_SUFFIXES.get(path.suffix.lower())
+    if kind is None and path.suffix.lower() != ".xls":
+        shown = f"l'extension « {path.suffix} »" if path.suffix else "un nom sans extension"
+        raise WorkbookRefused(
+            f"Le fichier « {name} » ne peut pas être importé : {shown} ne correspond à aucun "
+            f"format de classeur connu. Importez {_KNOWN}."
+        )
     try:
         size = path.stat().st_size
     except OSError:
@@ -64,7 +86,7 @@ def open_workbook(path: str | Path) -> WorkbookFile:
             f"la limite est de {MAX_BYTES // 1_048_576} Mo."
         )
     data = path.read_bytes()
-    _check_signature(name, data)
+    _check_signature(name, data, kind or "xlsx")
     sha256 = hashlib.sha256(data).hexdigest()
     del data
     try:
@@ -80,10 +102,10 @@ def open_workbook(path: str | Path) -> WorkbookFile:
         raise _corrupted(name, error) from None
     if not sheets:
         raise WorkbookRefused(f"Le classeur « {name} » ne contient aucune feuille de calcul.")
-    return WorkbookFile(path, size, sha256, sheets, book)
+    return WorkbookFile(path, size, sha256, sheets, book, kind or "xlsx")
 
 
-def _check_signature(name: str, data: bytes) -> None:
+def _check_signature(name: str, data: bytes, kind: str) -> None:
     if data.startswith(_OLE2):
         if _ENCRYPTED in data:
             raise _protected(name)
@@ -92,18 +114,25 @@ def _check_signature(name: str, data: bytes) -> None:
             "puis importez ce nouveau fichier."
         )
     if not data.startswith(b"PK"):
-        raise WorkbookRefused(f"Le fichier « {name} » n'est pas un classeur Excel (.xlsx).")
-    if _ODS in data[:200]:
-        raise WorkbookRefused(
-            f"Le fichier « {name} » est un classeur OpenDocument (.ods) : {_SAVE_AS_XLSX}."
-        )
+        raise WorkbookRefused(f"Le fichier « {name} » n'est pas {_KNOWN}.")
     try:
         with zipfile.ZipFile(_BytesSource(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+            holds = "ods" if "mimetype" in names and archive.read("mimetype") == _ODS else ""
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError) as error:
         raise _corrupted(name, error) from None
-    if "xl/workbook.xml" not in names:
-        raise WorkbookRefused(f"Le fichier « {name} » n'est pas un classeur Excel (.xlsx).")
+    if not holds and "xl/workbook.xml" in names:
+        holds = "xlsx"
+    if holds == "ods" and "content.xml" not in names:
+        raise _corrupted(name, "content.xml absent")
+    if not holds:
+        raise WorkbookRefused(f"Le fichier « {name} » n'est pas {_KNOWN}.")
+    if holds != kind:
+        described = {"xlsx": "un classeur Excel (.xlsx)", "ods": "un classeur OpenDocument (.ods)"}
+        raise WorkbookRefused(
+            f"Le fichier « {name} » est {described[holds]} enregistré sous une autre "
+            f"extension : renommez-le en .{holds}, puis importez-le à nouveau."
+        )
 
 
 def _protected(name: str) -> WorkbookRefused:

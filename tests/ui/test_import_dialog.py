@@ -195,7 +195,8 @@ def test_refused_file_says_why_in_french_and_writes_nothing(
         (
             "warning",
             "Fichier refusé",
-            "Le fichier « tableau.xlsx » n'est pas un classeur Excel (.xlsx).",
+            "Le fichier « tableau.xlsx » n'est pas un classeur .xlsx (Excel) ou .ods "
+            "(LibreOffice, OpenDocument).",
         )
     ]
     assert not import_driver.mappings and not import_driver.previews
@@ -280,7 +281,7 @@ def test_dropping_another_kind_of_file_is_refused(
     assert enter.isAccepted()
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=WAIT_MS)
     kind, _title, text = boxes.shown[0]
-    assert kind == "warning" and "« notes.txt » n'est pas un classeur Excel (.xlsx)" in text
+    assert kind == "warning" and "« notes.txt » n'est pas un classeur .xlsx (Excel) ou .ods" in text
     assert not import_driver.mappings
 
 

@@ -27,7 +27,7 @@ from contrat_desktop.ui.pages.council_layout import compact_table
 LIST_HEADERS = ["Liste", "Fichier source", "Candidats", "Lignes écartées", "Empreinte SHA-256"]
 ISSUE_HEADERS = ["Liste", "Ligne", "Colonne", "Valeur lue", "Problème"]
 DUPLICATE_HEADERS = ["Personne", "Née en", "Inscrite sur", "Gardée au tirage sous"]
-FILE_FILTER = "Listes (*.csv *.xlsx *.ods *.txt);;Tous les fichiers (*)"
+FILE_FILTER = "Listes (*.csv *.xlsx *.xlsm *.ods *.txt);;Tous les fichiers (*)"
 
 
 def read_lists(paths: list[Path], control: TaskControl) -> list[tuple[Path, object]]:
@@ -51,7 +51,7 @@ class ListsPanel(QWidget):
         super().__init__(parent)
         self.readings: list[tuple[Path, CandidateReading]] = []
         self.task: Task | None = None
-        self.add_button = QPushButton("&Ajouter des listes (CSV, Excel)…", self)
+        self.add_button = QPushButton("&Ajouter des listes (CSV, Excel, LibreOffice)…", self)
         self.remove_button = QPushButton("&Retirer la liste choisie", self)
         self.status = QLabel(self)
         self.lists = compact_table(LIST_HEADERS, "Listes de candidats", stretch=1)

@@ -28,10 +28,11 @@ from contrat_desktop.ui.dialogs.exchange.import_mapping import MappingDialog, Sh
 from contrat_desktop.ui.dialogs.exchange.import_preview import PreviewDialog
 from contrat_desktop.ui.dialogs.exchange.import_year import ask_campaign_year
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import OPEN_FILTER
 
 log = logging.getLogger(__name__)
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 TITLE = "Importer un classeur"
 
 
@@ -50,9 +51,7 @@ def dropped_file(mime: QMimeData) -> Path | None:
 
 
 def choose_workbook(parent: QWidget | None) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, TITLE, str(Path.home()), "Classeurs Excel (*.xlsx *.xlsm);;Tous les fichiers (*)"
-    )
+    path, _ = QFileDialog.getOpenFileName(parent, TITLE, str(Path.home()), OPEN_FILTER)
     return Path(path) if path else None
 
 
@@ -78,9 +77,10 @@ class ImportFlow(QObject):
             QMessageBox.warning(
                 self.window,
                 TITLE,
-                f"Le fichier « {path.name} » n'est pas un classeur Excel (.xlsx) : seuls les "
-                "classeurs .xlsx peuvent être importés. Si c'est un classeur d'un autre format "
-                "(.xls, .ods, .csv), ouvrez-le dans votre tableur et enregistrez-le en .xlsx.",
+                f"Le fichier « {path.name} » n'est pas un classeur .xlsx (Excel) ou .ods "
+                "(LibreOffice, OpenDocument) : seuls ces classeurs peuvent être importés. Si "
+                "c'est un classeur d'un autre format (.xls, .csv), ouvrez-le dans votre tableur "
+                "et enregistrez-le en .xlsx ou .ods.",
             )
             self.ended.emit()
             return False
