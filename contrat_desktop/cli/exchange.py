@@ -48,6 +48,13 @@ def add_commands(commands: Any) -> None:
         help="le format suit l'extension",
     )
     programmation.set_defaults(run=run_export)
+    scdl = kinds.add_parser(
+        "scdl", help="subventions accordées, au format national de données ouvertes (SCDL, .csv)"
+    )
+    add_db(scdl)
+    scdl.add_argument("--year", type=int, metavar="ANNÉE", help="la campagne (par défaut : toutes)")
+    scdl.add_argument("-o", "--output", required=True, metavar="SUBVENTIONS.csv")
+    scdl.set_defaults(run=run_export_scdl)
 
     imported = commands.add_parser(
         "import", help="importer un classeur (retour de la préfecture, annuaire des porteurs)"
@@ -82,6 +89,24 @@ def run_export(args: argparse.Namespace) -> int:
         f"financeurs, demandé {format_cents(summary.requested_cents)}, "
         f"accordé {format_cents(summary.granted_cents)})"
     )
+    return EXIT_OK
+
+
+def run_export_scdl(args: argparse.Namespace) -> int:
+    from contrat_desktop.operations.open_data import export_scdl
+
+    with open_dossier(args.db, read_only=True) as dossier:
+        summary = export_scdl(dossier, args.year, args.output)
+    print(
+        f"Fichier SCDL écrit : {summary.path} ({summary.rows} subvention(s), "
+        f"{format_cents(summary.amount_cents)})"
+    )
+    if summary.internal:
+        print(f"{summary.internal} ligne(s) d'un financeur vers ses propres services non publiées.")
+    for left in summary.left_out[:SHOWN]:
+        print(f"  laissée de côté : {left.describe()}", file=sys.stderr)
+    if len(summary.left_out) > SHOWN:
+        print(f"  … et {len(summary.left_out) - SHOWN} autre(s)", file=sys.stderr)
     return EXIT_OK
 
 

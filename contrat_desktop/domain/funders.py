@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.identifiers import siret_problem
 
 
 class FunderKind(StrEnum):
@@ -44,6 +45,7 @@ class Funder:
     short_name: str = ""
     instructing_service: str = ""
     contact: str = ""
+    siret: str = ""  # the attribuant of its grants in the open data (SCDL)
     position: int = 0
     active: bool = True
     id: int | None = None
@@ -90,4 +92,8 @@ def funder_problems(funder: Funder, other_names: Collection[str] = ()) -> list[V
         problems.append(
             ValidationError(f"Un autre financeur s'appelle déjà « {name} ».", field="name")
         )
+    if funder.siret:
+        problem = siret_problem(funder.siret)
+        if problem:
+            problems.append(ValidationError(problem, field="siret"))
     return problems

@@ -156,14 +156,19 @@ def _contract(repos: Repositories) -> Contract:
     )
 
 
+TOWN_SIREN = "21940079"  # the town's services share it
+
+
 def _funders(repos: Repositories) -> dict[str, Funder]:
     found: dict[str, Funder] = {}
     for position, (name, short, kind, service) in enumerate(content.FUNDERS):
+        siren = TOWN_SIREN if short == "Ville" else f"{18_000_000 + position:08d}"  # invented
         funder = Funder(
             name=name,
             kind=FunderKind(kind),
             short_name=short,
             instructing_service=service,
+            siret=make_siret(siren, "0001"),
             position=position,
         )
         found[short] = repos.funders.add(funder)
@@ -172,7 +177,7 @@ def _funders(repos: Repositories) -> dict[str, Funder]:
 
 def _holders(repos: Repositories, rng: random.Random) -> dict[str, Holder]:
     found: dict[str, Holder] = {}
-    town_siren = "21940079"
+    town_siren = TOWN_SIREN
     for index, (key, (name, acronym, kind)) in enumerate(content.HOLDERS.items()):
         holder_kind = HolderKind(kind)
         municipal = holder_kind is HolderKind.MUNICIPAL_SERVICE

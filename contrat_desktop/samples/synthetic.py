@@ -112,6 +112,7 @@ class _Generator:
                     "short_name": short,
                     "kind": kind,
                     "instructing_service": service,
+                    "siret": make_siret(f"{17_000_000 + position:08d}", "0001"),
                     "position": position,
                 },
             )

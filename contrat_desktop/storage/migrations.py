@@ -223,6 +223,12 @@ def m0010_campaign_closed(db: Database) -> None:
     db.execute("ALTER TABLE campaign ADD COLUMN closed INTEGER NOT NULL DEFAULT 0")
 
 
+@MIGRATIONS(name="0011_funder_siret")
+def m0011_funder_siret(db: Database) -> None:
+    """The SIRET of a funder: the attribuant of its grants in the open data (SCDL)."""
+    db.execute("ALTER TABLE funder ADD COLUMN siret TEXT NOT NULL DEFAULT ''")
+
+
 def applied_names(db: Database) -> list[str]:
     return [migration.name for migration in MIGRATIONS.applied(db)]
 

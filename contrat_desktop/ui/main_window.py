@@ -102,8 +102,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._add(
             file_menu, "E&xporter la programmation…", lambda: self.export_programmation()
         )
+        self.open_data_action = self._add(
+            file_menu, "Exporter les &subventions (données ouvertes)…", self.export_open_data
+        )
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.open_data_action.setEnabled(False)
         self.package_menu = PackageMenu(self)
         file_menu.addMenu(self.package_menu)
         file_menu.addSeparator()
@@ -264,6 +268,7 @@ class MainWindow(QMainWindow):
         self.save_copy_action.setEnabled(True)
         self.import_action.setEnabled(not dossier.read_only)
         self.export_action.setEnabled(True)
+        self.open_data_action.setEnabled(True)
         self.package_menu.show_session(self.session)
         self.refresh_backup_label()
 
@@ -359,6 +364,12 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             self.export_task = export_programmation_from(self, self.session)
+
+    def export_open_data(self) -> None:
+        from contrat_desktop.ui.dialogs.documents.open_data_export import export_open_data
+
+        if self.session is not None:
+            self.open_data_task = export_open_data(self, self.session)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from contrat_desktop.ui.dialogs.exchange.import_dialog import dropped_file

@@ -106,3 +106,17 @@ def test_export_to_an_unknown_extension_is_refused_by_name(
     code, _, err = run(capsys, *args)
     assert code != 0 and f"« {name} »" in err and ".xlsx (Excel) ou .ods" in err
     assert not workbook.exists() and [p.name for p in tmp_path.iterdir()] == ["demo.cdv"]
+
+
+def test_export_scdl_of_a_year_and_a_year_without_campaign(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "subventions.csv"
+    code, out, _ = run(capsys, "export", "scdl", "--db", str(demo), "--year", "2016",
+                       "-o", str(target))  # fmt: skip
+    assert code == 0 and "Fichier SCDL écrit" in out
+    assert target.read_text(encoding="utf-8").startswith("nomAttribuant,idAttribuant,")
+    missing = tmp_path / "rien.csv"
+    code, _, err = run(capsys, "export", "scdl", "--db", str(demo), "--year", "2031",
+                       "-o", str(missing))  # fmt: skip
+    assert code == 2 and "pas de campagne 2031" in err and not missing.exists()

@@ -47,12 +47,15 @@ class FunderDialog(RecordDialog[Funder]):
         self.service = QLineEdit(self)
         self.contact = QLineEdit(self)
         self.contact.setPlaceholderText("Nom, courriel, téléphone")
+        self.siret = QLineEdit(self)
+        self.siret.setPlaceholderText("14 chiffres (données ouvertes des subventions)")
         self.active = QCheckBox("Financeur &actif (proposé dans les plans de financement)", self)
         self.add_field("&Nom* :", "name", self.name, "Nom du financeur")
         self.add_field("Nom &court :", "short_name", self.short_name, "Nom court")
         self.add_field("&Type :", "kind", self.kind, "Type de financeur")
         self.add_field("&Service instructeur :", "instructing_service", self.service, "Service")
         self.add_field("C&ontact :", "contact", self.contact, "Contact")
+        self.add_field("S&IRET :", "siret", self.siret, "SIRET du financeur")
         self.add_field("", "active", self.active, "Financeur actif")
         self.resize(560, 320)
         self.finish()
@@ -64,6 +67,7 @@ class FunderDialog(RecordDialog[Funder]):
         self.kind.setCurrentIndex(self.kind.findData(funder.kind.value))
         self.service.setText(funder.instructing_service)
         self.contact.setText(funder.contact)
+        self.siret.setText(funder.siret)
         self.active.setChecked(funder.active)
 
     def wanted(self) -> Funder:
@@ -75,6 +79,7 @@ class FunderDialog(RecordDialog[Funder]):
             kind=FunderKind(self.kind.currentData()),
             instructing_service=self.service.text().strip(),
             contact=self.contact.text().strip(),
+            siret="".join(self.siret.text().split()),
             active=self.active.isChecked(),
         )
 

@@ -22,11 +22,11 @@ Work = Callable[[Dossier, TaskControl], Any]
 
 def ask_target(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
     """The file to write; the first filter's suffix is added when the name has none of them."""
-    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
     if not chosen:
         return None
     path = Path(chosen)
-    suffixes = [part.strip("*) ") for part in (chosen_filter or filters).split("(")[1:]]
+    suffixes = [part.split(")")[0].replace("*", "") for part in filters.split("(")[1:]]
     allowed = [s.lower() for group in suffixes for s in group.split() if s.startswith(".")]
     if allowed and path.suffix.lower() not in allowed:
         path = path.with_name(path.name + allowed[0])
