@@ -8,7 +8,7 @@ préfecture fills, a totals row and a synthesis sheet. Written through ``workboo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,13 +102,20 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
     sheet.row(SUBTITLE_ROW, [table.subtitle], Style.SUBTITLE, first_column=1)
     _write_header(sheet, columns)
     keys = [column.key for column in columns]
-    convert = [_converter(column) for column in columns]
     styles = [style_for(column) for column in columns]
-    pairs = list(zip(keys, convert, strict=True))
+    money = [i for i, column in enumerate(columns) if column.kind is CellKind.MONEY]
+    choices = [(i, column) for i, column in enumerate(columns) if column.kind is CellKind.CHOICE]
     row_index = FIRST_DATA_ROW
     for row in table.rows:
         get = row.get
-        sheet.row(row_index, [to(get(key)) for key, to in pairs], styles)
+        values = [get(key) for key in keys]  # text, dates and numbers go as they are
+        for index in money:
+            if values[index] is not None:
+                values[index] /= 100
+        for index, column in choices:
+            if values[index]:
+                values[index] = cell_value(column, values[index])
+        sheet.row(row_index, values, styles)
         row_index += 1
     _write_totals(sheet, table, row_index)
     last_data = max(row_index - 1, FIRST_DATA_ROW)
@@ -125,17 +132,6 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
             margins=(0.4, 0.4, 0.6, 0.6),
         )
     )
-
-
-def _converter(column: Column) -> Callable[[Any], Any]:
-    """Domain value → cell value (``None`` for a blank: no cell written)."""
-    if column.kind is CellKind.MONEY:
-        return lambda value: None if value is None else value / 100
-    if column.kind in (CellKind.DATE, CellKind.INTEGER):
-        return lambda value: value
-    if column.kind is CellKind.CHOICE:
-        return lambda value: None if value is None or value == "" else cell_value(column, value)
-    return lambda value: None if value is None or value == "" else str(value)
 
 
 def _write_header(sheet: SheetWriter, columns: Sequence[Column]) -> None:

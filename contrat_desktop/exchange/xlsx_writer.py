@@ -35,7 +35,7 @@ OPTIONS = {
 PAPER = {"A4": 9, "A3": 8}
 
 
-def _format(style: CellStyle) -> dict[str, Any]:
+def format_spec(style: CellStyle) -> dict[str, Any]:
     spec: dict[str, Any] = {
         "font_name": FONT,
         "font_size": style.size,
@@ -67,7 +67,9 @@ def _format(style: CellStyle) -> dict[str, Any]:
 class XlsxBook:
     def __init__(self, path: Path) -> None:
         self.book = xlsxwriter.Workbook(str(path), OPTIONS)
-        self.formats = {name: self.book.add_format(_format(s)) for name, s in CELL_STYLES.items()}
+        self.formats = {
+            name: self.book.add_format(format_spec(s)) for name, s in CELL_STYLES.items()
+        }
         self.lists: list[tuple[XlsxSheet, ChoiceList]] = []
 
     def add_sheet(
@@ -167,7 +169,13 @@ class XlsxSheet:
                 sheet.merge_range(index, column, index, starts[column], text, fmt)
                 skip_to = starts[column]
             elif value is not None:
-                _write(sheet, index, column, value, fmt, formats)
+                kind = type(value)
+                if kind is str and value:
+                    sheet.write_string(index, column, value, fmt)
+                elif kind is float or kind is int:
+                    sheet.write_number(index, column, value, fmt)
+                else:
+                    _write(sheet, index, column, value, fmt, formats)
             column += 1
 
     def freeze(self, row: int, column: int = 0) -> None:

@@ -182,15 +182,17 @@ def _cross(
     title: str, row_header: str, rows: list[dict[str, Any]], funders: list[Funder], label: Any
 ) -> SynthesisTable:
     keys = [funder_key(f.id or 0, "granted") for f in funders]
+    requested = [funder_key(f.id or 0, "requested") for f in funders]
     sums: dict[str, list[int]] = {}
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         name = label(row)
         amounts = sums.setdefault(name, [0] * (len(keys) + 2))
+        get = row.get
         for index, key in enumerate(keys):
-            amounts[index] += row.get(key) or 0
+            amounts[index] += get(key) or 0
         amounts[-2] += row["total_pv_cents"]
-        amounts[-1] += sum(row.get(funder_key(f.id or 0, "requested")) or 0 for f in funders)
+        amounts[-1] += sum(get(key) or 0 for key in requested)
         counts[name] += 1
     ordered = sorted(sums)
     total = [sum(sums[name][i] for name in ordered) for i in range(len(keys) + 2)]

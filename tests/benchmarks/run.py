@@ -185,6 +185,14 @@ def packages(folder: Path, actions: int, repeat: int) -> list[Figure]:
     return [Figure(*row) for row in package_figures(folder, actions, repeat)]
 
 
+def sheets(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.sheets_cases import sheets_figures
+
+    dossier = create_dossier(folder / "classeurs.cdv", fill=synthetic_filler(actions))
+    (folder / "classeurs").mkdir()
+    return [Figure(*row) for row in sheets_figures(dossier, folder / "classeurs", repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -198,6 +206,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="contrat-bench-") as tmp:
         figures += foundation(Path(tmp), args.actions, args.repeat)
         figures += exchange(Path(tmp), args.repeat)
+        figures += sheets(Path(tmp), args.actions, args.repeat)
         figures += window(Path(tmp), args.actions)
         figures += meetings(args.repeat)
         figures += council(args.repeat)

@@ -1,0 +1,119 @@
+"""Benchmark of the workbook writer path, on the 50 000-action synthetic dossier's latest
+campaign (5 000 actions): the programmation export against XlsxWriter writing the same cells
+with the same formats (its floor, target ≤ 1,5×), in process and as a whole command; the
+.ods export and the preview of its re-import against the .xlsx ones (target ≤ 3× each)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.timing import median_seconds
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _floor(cells: list[list[Any]], styles: list[str], target: Path) -> None:
+    """XlsxWriter alone: the export's data cells, typed and formatted the same way."""
+    import xlsxwriter
+
+    from contrat_desktop.exchange.workbook_styles import CELL_STYLES, Style
+    from contrat_desktop.exchange.xlsx_writer import OPTIONS, format_spec
+
+    book = xlsxwriter.Workbook(str(target), OPTIONS)
+    formats = {name: book.add_format(format_spec(spec)) for name, spec in CELL_STYLES.items()}
+    sheet = book.add_worksheet("Programmation")
+    by_column = [formats[Style(name)] for name in styles]
+    for row_index, row in enumerate(cells, start=4):
+        for column, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, str):
+                sheet.write_string(row_index, column, value, by_column[column])
+            elif isinstance(value, date):
+                sheet.write_datetime(row_index, column, value, by_column[column])
+            else:
+                sheet.write_number(row_index, column, value, by_column[column])
+    book.close()
+
+
+def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[str, str, str]]:
+    from python_calamine import CalamineWorkbook
+
+    from contrat_desktop.exchange.programmation_layout import programmation_layout
+    from contrat_desktop.exchange.workbook_styles import style_for
+    from contrat_desktop.operations.imports import plan_import
+    from contrat_desktop.operations.programmation_export import export_programmation
+    from contrat_desktop.storage.database import open_dossier
+    from contrat_desktop.storage.repositories import Repositories
+
+    xlsx, ods = folder / "programmation.xlsx", folder / "programmation.ods"
+    with open_dossier(dossier, read_only=True) as opened:
+        year = opened.db.execute("SELECT max(year) FROM campaign").fetchone()[0]
+        export_xlsx = median_seconds(lambda: export_programmation(opened, year, xlsx), repeat)
+        export_ods = median_seconds(lambda: export_programmation(opened, year, ods), repeat)
+        preview_xlsx = median_seconds(lambda: plan_import(opened, xlsx), repeat)
+        preview_ods = median_seconds(lambda: plan_import(opened, ods), repeat)
+        funders = Repositories(opened).funders.all()
+    rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("Programmation").to_python()
+    header = rows[3]
+    data = [[_typed(cell) for cell in row] for row in rows[4:-1]]
+    layout = programmation_layout(funders)
+    by_header = {column.header: column for column in layout.columns}
+    styles = [style_for(by_header[h]).value if h in by_header else "text" for h in header]
+    floor = median_seconds(lambda: _floor(data, styles, folder / "plancher.xlsx"), repeat)
+    command = median_seconds(lambda: _cli(dossier, year, folder / "commande.xlsx"), repeat)
+    bare = median_seconds(
+        lambda: _bare_process(data, styles, folder / "plancher-processus.xlsx"), repeat
+    )
+    cells = sum(1 for row in data for cell in row if cell not in (None, ""))
+    n = f"{len(data):_}".replace("_", "\u202f")
+    return [
+        (f"Plancher : XlsxWriter seul, mêmes {cells:_} cellules".replace("_", "\u202f"),
+         f"{floor:.2f} s", ""),
+        (f"Export de la programmation .xlsx ({n} actions) / plancher",
+         f"{export_xlsx / floor:.2f}×", "≤ 1,5×"),
+        ("  (durée de l'export .xlsx)", f"{export_xlsx:.2f} s", ""),
+        ("Commande export entière / processus XlsxWriter seul",
+         f"{command / bare:.2f}×", f"({command:.2f} s / {bare:.2f} s)"),
+        ("Export .ods / export .xlsx (même campagne)", f"{export_ods / export_xlsx:.2f}×",
+         f"≤ 3× ({export_ods:.2f} s)"),
+        ("Aperçu de la réimportation .ods / .xlsx", f"{preview_ods / preview_xlsx:.2f}×",
+         f"≤ 3× ({preview_ods:.2f} s / {preview_xlsx:.2f} s)"),
+    ]  # fmt: skip
+
+
+def _typed(cell: Any) -> Any:
+    if isinstance(cell, datetime):
+        return cell
+    if isinstance(cell, date):
+        return datetime(cell.year, cell.month, cell.day)
+    return cell
+
+
+def _cli(dossier: Path, year: int, target: Path) -> None:
+    code = (
+        "from contrat_desktop.cli import main; import sys; "
+        f"sys.exit(main(['export', 'programmation', '--db', {str(dossier)!r}, "
+        f"'--year', '{year}', '-o', {str(target)!r}]))"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)
+
+
+def _bare_process(data: list[list[Any]], styles: list[str], target: Path) -> None:
+    """The floor as a whole process: a fresh interpreter importing XlsxWriter, writing them."""
+    import pickle
+
+    source = target.with_suffix(".pickle")
+    if not source.exists():
+        source.write_bytes(pickle.dumps((data, styles)))
+    code = (
+        "import pickle, sys; from pathlib import Path; "
+        "from tests.benchmarks.sheets_cases import _floor; "
+        f"data, styles = pickle.loads(Path({str(source)!r}).read_bytes()); "
+        f"_floor(data, styles, Path({str(target)!r}))"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)
