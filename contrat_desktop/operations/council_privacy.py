@@ -12,7 +12,8 @@ the person, rebuilt with a new checksum), then runs ``VACUUM``: SQLite leaves de
 overwritten bytes in freed pages and cells, and ``VACUUM`` rebuilds the file without them.
 (``PRAGMA secure_delete`` would zero deleted cells on every write of every dossier, but
 not the old versions of cells moved by a page split; the rare erasure pays the cost instead.)
-Older backups (``DOSSIER.sauvegardes/``) still hold the data until their rotation.
+The dossier's backups (``DOSSIER.sauvegardes/``) are purged at erasure when the user asks
+(``privacy_backups.py``); the retention rule leaves them to their rotation.
 """
 
 from __future__ import annotations
@@ -61,31 +62,66 @@ def save_retention(dossier: Dossier, wanted: RetentionSettings) -> None:
         settings.set(LIST_RETENTION_KEY, wanted.list_months)
 
 
+@dataclass(frozen=True, slots=True)
+class ErasureTarget:
+    """Who is erased, read before the erasure: what to replace in the dossier, and what to
+    look for in copies of it (its backups) afterwards."""
+
+    person_id: int
+    name: str
+    label: str  # « Personne anonymisée n° 12 »
+    people: frozenset[tuple[str, int | None]]  # normalised name, birth year
+    secrets: tuple[str, ...]  # name, e-mail, phone: replaced in every text column
+    forms: tuple[str, ...]  # and the spellings on candidate lists: searched in copies
+
+
+def erasure_target(dossier: Dossier, person_id: int) -> ErasureTarget:
+    repos = Repositories(dossier)
+    person = repos.persons.get(person_id)
+    mandates = repos.council_members.for_person(person_id)
+    people = {(normalised_name(person.name), m.birth_year) for m in mandates} or {
+        (normalised_name(person.name), None)
+    }
+    secrets = tuple(s for s in (person.name, person.email, person.phone) if s.strip())
+    listed = privacy.candidate_names(dossier.db, people)
+    return ErasureTarget(
+        person_id,
+        person.name,
+        f"{ANONYMOUS} n° {person_id}",
+        frozenset(people),
+        secrets,
+        tuple(dict.fromkeys((*secrets, *listed))),
+    )
+
+
 def anonymise_person(dossier: Dossier, person_id: int, today: date) -> int:
     """Erase one person's name, birth year, contact and list identifiers; the counts (and the
     district, a QPV code) stay. Rows touched."""
+    return erase_in(dossier, erasure_target(dossier, person_id), today)
+
+
+def erase_in(dossier: Dossier, target: ErasureTarget, today: date) -> int:
+    """The erasure in one transaction, then ``VACUUM``; in the dossier or in a copy of it
+    (a backup), where the person's record may be missing. Rows touched."""
     with dossier.db.atomic():
-        touched = _erase(dossier, person_id, today)
+        touched = _erase(dossier, target, today)
     privacy.wipe_free_pages(dossier.db)
     return touched
 
 
-def _erase(dossier: Dossier, person_id: int, today: date) -> int:
+def _erase(dossier: Dossier, target: ErasureTarget, today: date) -> int:
     """The erasure itself, inside the caller's transaction (``VACUUM`` comes after)."""
     repos = Repositories(dossier)
-    person = repos.persons.get(person_id)
+    person_id, label = target.person_id, target.label
+    person = repos.persons.find(person_id)
     mandates = repos.council_members.for_person(person_id)
-    label = f"{ANONYMOUS} n° {person_id}"
-    people = {(normalised_name(person.name), m.birth_year) for m in mandates} or {
-        (normalised_name(person.name), None)
-    }
-    secrets = [person.name, person.email, person.phone]
-    repos.persons.update(replace(person, name=label, email="", phone="", organisation=""))
+    if person is not None:
+        repos.persons.update(replace(person, name=label, email="", phone="", organisation=""))
     for mandate in mandates:
         repos.council_members.update(replace(mandate, birth_year=None, anonymised_on=today))
-    touched = privacy.scrub_people(dossier.db, people, label)
+    touched = privacy.scrub_people(dossier.db, target.people, label)
     privacy.scrub_member_audit(dossier.db, [m.id or 0 for m in mandates])
-    touched += privacy.scrub_text(dossier.db, secrets, label)
+    touched += privacy.scrub_text(dossier.db, target.secrets, label)
     touched += _rewrite_stored_minutes(dossier, person_id, label)
     dossier.writer.note("person", person_id, "anonymisation", {"mandats": len(mandates)})
     return touched
@@ -230,5 +266,5 @@ def apply_retention(dossier: Dossier, plan: RetentionPlan, today: date) -> None:
             privacy.purge_draw_people(dossier.db, draw_id)
             dossier.writer.note("council_draw", draw_id, "purge", f"{label} : noms effacés")
         for person_id, _ in plan.persons:
-            _erase(dossier, person_id, today)
+            _erase(dossier, erasure_target(dossier, person_id), today)
     privacy.wipe_free_pages(dossier.db)

@@ -178,10 +178,12 @@ def open_dossier(
     allow_outdated: bool = False,
     early_check: EarlyIntegrityCheck | None = None,
     full_check: bool = False,
+    migration_backup: bool = True,
 ) -> Dossier:
     """Open (or with ``create`` make) a dossier, migrated to the current schema.
 
-    ``full_check`` runs the full integrity check even when the cheap one would do.
+    ``full_check`` runs the full integrity check even when the cheap one would do;
+    ``migration_backup=False`` migrates without a backup (a temporary copy of a backup).
     Raises ``DossierError`` with a French message when the file cannot be used.
     """
     path = Path(path)
@@ -211,6 +213,7 @@ def open_dossier(
             allow_outdated=allow_outdated,
             early=early_check,
             full=full_check,
+            migration_backup=migration_backup,
         )
     except BaseException:
         dossier.db.close()
@@ -304,6 +307,7 @@ def _prepare(
     allow_outdated: bool = False,
     early: EarlyIntegrityCheck | None = None,
     full: bool = False,
+    migration_backup: bool = True,
 ) -> OpenReport:
     db, path = dossier.db, dossier.path
     daily_due = existed and daily_backup and not dossier.read_only and not has_backup_today(path)
@@ -335,7 +339,7 @@ def _prepare(
                 dossier.pending_migrations = tuple(pending)
                 return OpenReport("ok", (), (), check)
             raise DossierError(_outdated_message(path, dossier))
-        if applied:
+        if applied and migration_backup:
             backups.append(take_backup(db.conn, path, "avant-migration"))
         migrations.MIGRATIONS.apply(db)
     elif daily_due and not dossier.read_only:

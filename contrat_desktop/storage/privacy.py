@@ -93,6 +93,12 @@ def scrub_people(db: Database, people: Collection[Identity], label: str) -> int:
     return changed + len(hits)
 
 
+def candidate_names(db: Database, people: Collection[Identity]) -> list[str]:
+    """The spellings of ``people`` on the candidate lists (« QUATREMARE Zébulonne »)."""
+    rows = db.execute("SELECT name, birth_year FROM candidate").fetchall()
+    return [str(name) for name, year in rows if (normalised_name(name), year) in people]
+
+
 def scrub_member_audit(db: Database, member_ids: Iterable[int]) -> None:
     """Blank the birth year and district in the audit rows of these member records."""
     ids = list(member_ids)

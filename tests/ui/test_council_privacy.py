@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
+from contrat_desktop.domain.council import Member
 from contrat_desktop.domain.privacy import ANONYMOUS
+from contrat_desktop.operations.privacy_backups import BackupChoice
+from contrat_desktop.ui.dialogs.privacy.erasure_dialog import ErasureDialog
 from contrat_desktop.ui.dialogs.privacy.privacy_retention import RetentionDialog
 from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.session import DossierSession
@@ -56,19 +59,25 @@ def test_export_person_workbook(
     assert "Participation au conseil citoyen" in mandates[1]
 
 
-def test_anonymise_names_the_person_and_can_be_declined(
-    qtbot: QtBot, session: DossierSession, boxes: Any
-) -> None:
+def _selected(qtbot: QtBot, session: DossierSession) -> tuple[Member, CouncilPage]:
+    """Zébulonne Quatremare, member of the council, selected on the council page."""
     council = make_council(session)
     member = make_member(session, council, "Zébulonne Quatremare")
     page = council_page(qtbot, session, council)
     page.members.select_member(member.id or 0)
-    boxes.answer = QMessageBox.StandardButton.No
+    return member, page
+
+
+def test_anonymise_names_the_person_and_can_be_declined(
+    qtbot: QtBot, session: DossierSession, boxes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    member, page = _selected(qtbot, session)
+    shown: list[ErasureDialog] = []
+    monkeypatch.setattr(ErasureDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     assert not page.members.anonymise_selected()
-    kind, _title, text = boxes.shown[-1]
-    assert kind == "question" and "« Zébulonne Quatremare »" in text
+    assert "« Zébulonne Quatremare »" in shown[-1].findChildren(QLabel)[0].text()
     assert session.repos.persons.get(member.person_id).name == "Zébulonne Quatremare"
-    boxes.answer = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(ErasureDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
     assert page.members.anonymise_selected()
     assert session.repos.persons.get(member.person_id).name.startswith(ANONYMOUS)
     row = page.members.model.row(page.members.model.row_of(member.id or 0) or 0)
@@ -78,6 +87,51 @@ def test_anonymise_names_the_person_and_can_be_declined(
     assert not page.members.anonymise_button.isEnabled()
     assert not page.members.export_button.isEnabled()
     assert session.undo_stack.count() == 0
+    kind, title, text = boxes.shown[-1]
+    assert (kind, title) == ("information", "Données effacées")
+    assert "Plus aucune sauvegarde de ce dossier ne contient ses données." in text
+
+
+def test_erasure_lists_the_backups_holding_the_person_and_rewrites_them(
+    qtbot: QtBot, session: DossierSession, boxes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _member, page = _selected(qtbot, session)
+    kept = session.dossier.backup("manuelle")  # taken seconds before the erasure
+    other = session.dossier.backup("avant-import")
+    seen: list[list[str]] = []
+
+    def rewrite_all_but(dialog: ErasureDialog) -> int:
+        assert dialog.table is not None
+        seen.append([dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())])
+        assert dialog.choice() is BackupChoice.REWRITE  # the default
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ErasureDialog, "exec", rewrite_all_but)
+    assert page.members.anonymise_selected()
+    assert sorted(seen[0]) == sorted([kept.path.name, other.path.name])
+    for backup in (kept, other):
+        assert b"Quatremare" not in backup.path.read_bytes()
+    _, _, text = boxes.shown[-1]
+    assert "2 sauvegarde(s) réécrite(s) sans ses données." in text
+    assert "Plus aucune sauvegarde de ce dossier ne contient ses données." in text
+
+
+def test_kept_backups_are_named_as_still_holding_the_person(
+    qtbot: QtBot, session: DossierSession, boxes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _member, page = _selected(qtbot, session)
+    kept = session.dossier.backup("manuelle")
+
+    def keep(dialog: ErasureDialog) -> int:
+        dialog.choose(BackupChoice.KEEP)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ErasureDialog, "exec", keep)
+    assert page.members.anonymise_selected()
+    _, _, text = boxes.shown[-1]
+    assert "Ces sauvegardes contiennent encore ses données :" in text
+    assert str(kept.path) in text
+    assert b"Quatremare" in kept.path.read_bytes()
 
 
 def test_retention_preview_then_apply(qtbot: QtBot, session: DossierSession, boxes: Any) -> None:

@@ -1,13 +1,14 @@
 """RGPD actions on one person: export everything the dossier holds on them (a workbook
 written off the GUI thread, on its own read-only connection), and erasure (anonymisation)
-after a confirmation that names the person."""
+after a confirmation that names the person and says what becomes of the backups holding
+them."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council_privacy import export_person
@@ -53,33 +54,50 @@ def export_person_from(
 
 
 def anonymise_from(parent: QWidget, session: DossierSession, person_id: int, name: str) -> bool:
-    """Confirm, naming the person, then erase their personal data everywhere in the file."""
+    """Confirm, naming the person and listing the backups that hold them (to rewrite,
+    delete or keep), then erase their personal data everywhere in the file and say which
+    copies still hold it."""
     if session.read_only:
         return False
-    answer = QMessageBox.question(
-        parent,
-        "Anonymiser une personne",
-        f"Effacer définitivement les données personnelles de « {name} » ?\n\n"
-        "Son nom, ses coordonnées, son année de naissance et son quartier seront effacés "
-        "partout dans le dossier (fiches, listes de tirage, procès-verbaux, historique). "
-        "Ses mandats restent comptés, sous le nom « Personne anonymisée ». "
-        "Cette opération ne peut pas être annulée ; les anciennes sauvegardes contiennent "
-        "encore ces données jusqu'à leur rotation.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+    from contrat_desktop.operations.privacy_backups import erase_person, erasure_preview
+    from contrat_desktop.ui.dialogs.privacy.erasure_dialog import (
+        ErasureDialog,
+        still_holding_text,
     )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    from contrat_desktop.operations.council_privacy import anonymise_person
 
     try:
-        anonymise_person(session.dossier, person_id, date.today())
+        _target, holding = erasure_preview(session.dossier, person_id)
+    except (DossierError, ValidationError) as error:
+        QMessageBox.warning(parent, "Anonymisation impossible", str(error))
+        return False
+    dialog = ErasureDialog(name, holding, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    progress = QProgressDialog("Réécriture des sauvegardes…", "", 0, len(holding) or 1, parent)
+    progress.setCancelButton(None)  # a half-purged set of backups helps nobody
+    progress.setMinimumDuration(500)
+
+    def step(done: int, total: int) -> None:
+        progress.setValue(done)
+        QApplication.processEvents()
+
+    try:
+        erasure = erase_person(session.dossier, person_id, date.today(), dialog.choice(), step)
     except (DossierError, ValidationError) as error:
         QMessageBox.warning(
             parent, "Anonymisation impossible", f"Anonymisation de « {name} » refusée : {error}"
         )
         return False
+    finally:
+        progress.close()
     session.undo_stack.clear()  # an undo must never write the erased values back
     session.notify("council_member")
     _status(parent, f"Données personnelles de {name} effacées.")
+    QMessageBox.information(
+        parent,
+        "Données effacées",
+        still_holding_text(
+            name, erasure.still_holding, len(erasure.rewritten), len(erasure.deleted)
+        ),
+    )
     return True
