@@ -47,6 +47,22 @@ FIELD_LABELS: dict[str, str] = {
     "paid_on": "Date du versement",
     "accounting_reference": "Référence comptable",
     "received_on": "Reçu le",
+    "act_number": "N° de l'acte",
+    "act_signed_on": "Acte signé le",
+    "ej_number": "EJ Chorus",
+    "cpo_first_year": "CPO : première année",
+    "cpo_last_year": "CPO : dernière année",
+    "funding_line_id": "Ligne de financement",
+    "realised_cost_cents": "Coût réalisé",
+    "realised_funding_cents": "Produits réalisés",
+    "gap_explanation": "Écarts expliqués",
+    "sessions_held": "Séances réalisées",
+    "objectives_met": "Objectifs atteints",
+    "assessment": "Appréciation qualitative",
+    "follow_up": "Suites",
+    "realised_start": "Début réalisé",
+    "realised_end": "Fin réalisée",
+    "funding": "Financements reçus",
     # persons and council mandates (the RGPD export's journal)
     "name": "Nom",
     "organisation": "Organisation",
@@ -73,6 +89,8 @@ FIELD_LABELS: dict[str, str] = {
 ENTITY_LABELS: dict[str, str] = {
     "action": "Action",
     "funding_line": "Financement",
+    "payment": "Versement",
+    "report": "Bilan",
     "attachment": "Pièce jointe",
     "holder": "Porteur",
     "funder": "Financeur",
@@ -108,6 +126,9 @@ def readable_snapshot(value: str) -> str:
     )
 
 
+_PAYMENT_KINDS = {"avance", "acompte", "solde", "versement_unique", "reversement"}
+
+
 def display_value(field: str, value: str | None, names: dict[str, dict[int, str]]) -> str:
     """A stored audit value as the user reads it: amounts, statuses, dates, linked names.
 
@@ -125,11 +146,29 @@ def display_value(field: str, value: str | None, names: dict[str, dict[int, str]
             return format_cents(int(value))
         if field == "status":
             return ActionStatus(value).label
-        if field.endswith("_date") or field in {"decision_date", "received_on", "paid_on"}:
+        if field.endswith(("_date", "_on")) or field in {"realised_start", "realised_end"}:
             year, month, day = value[:10].split("-")
             return f"{day}/{month}/{year}"
         if field in {"multi_year", "multi_year_agreement", "active"}:
             return "Oui" if value in {"1", "True", "true"} else "Non"
+        if field == "act_kind":
+            from contrat_desktop.domain.funding import ActKind
+
+            return ActKind(value).label
+        if field == "kind" and value in _PAYMENT_KINDS:
+            from contrat_desktop.domain.funding import PaymentKind
+
+            return PaymentKind(value).label
+        if field == "funding" and value.startswith("{"):
+            amounts = json.loads(value)
+            funders = names.get("funder", {})
+            return (
+                " ; ".join(
+                    f"{funders.get(int(key), f'n° {key}')} : {format_cents(int(cents))}"
+                    for key, cents in amounts.items()
+                )
+                or "(aucun)"
+            )
         kinds = {
             "holder_id": "holder",
             "framework_node_id": "node",

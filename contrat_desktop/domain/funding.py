@@ -1,7 +1,9 @@
-"""Co-financing: one funding line per action and funder, and the payments made against it."""
+"""Co-financing: one funding line per action and funder, its attributive act, and the
+payments made against it (DOMAIN.md §3)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -11,15 +13,31 @@ from contrat_desktop.domain.errors import ValidationError
 
 # Décret 2001-495: a convention is required above 23 000 € per holder and funder in a year.
 CONVENTION_THRESHOLD_CENTS = 2_300_000
+_EJ = re.compile(r"^(?:EJ)?(\d{10})$", re.IGNORECASE)
 
 
 class ActKind(StrEnum):
+    """The attributive act that notifies a grant."""
+
     DECREE = "arrete"
     AGREEMENT = "convention"
+    MULTI_YEAR = "cpo"  # convention pluriannuelle d'objectifs
 
     @property
     def label(self) -> str:
-        return {ActKind.DECREE: "Arrêté", ActKind.AGREEMENT: "Convention"}[self]
+        return ACT_LABELS[self]
+
+    @property
+    def is_agreement(self) -> bool:
+        """A convention, single-year or multi-year (what décret 2001-495 asks for)."""
+        return self is not ActKind.DECREE
+
+
+ACT_LABELS = {
+    ActKind.DECREE: "Arrêté",
+    ActKind.AGREEMENT: "Convention",
+    ActKind.MULTI_YEAR: "CPO pluriannuelle",
+}
 
 
 class PaymentKind(StrEnum):
@@ -42,11 +60,13 @@ class PaymentKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Payment:
+    """Money paid on a funding line; the amount is positive, a refund counts negatively."""
+
     funding_line_id: int
     kind: PaymentKind
     amount_cents: int
     paid_on: date
-    accounting_reference: str = ""  # Chorus EJ for the State
+    accounting_reference: str = ""  # mandate or Chorus reference of the payment
     id: int | None = None
     version: int = 1
 
@@ -58,7 +78,8 @@ class Payment:
 
 @dataclass(frozen=True, slots=True)
 class FundingLine:
-    """Per action × funder: requested, proposed (comité technique), granted (COPIL / funder)."""
+    """Per action × funder: requested, proposed (comité technique), granted (COPIL / funder),
+    and the attributive act of the grant (kind, number, signature, EJ, years of a CPO)."""
 
     action_id: int
     funder_id: int
@@ -68,7 +89,11 @@ class FundingLine:
     decision_reference: str = ""
     decision_date: date | None = None
     act_kind: ActKind | None = None
-    multi_year_agreement: bool = False  # CPO
+    act_number: str = ""
+    act_signed_on: date | None = None
+    ej_number: str = ""  # engagement juridique in Chorus (State funders): 10 digits
+    cpo_first_year: int | None = None
+    cpo_last_year: int | None = None
     id: int | None = None
     version: int = 1
 
@@ -78,29 +103,132 @@ class FundingLine:
             if value is not None and value < 0:
                 raise ValidationError("Un montant de financement ne peut être négatif.", field=name)
 
+    @property
+    def act_signed(self) -> bool:
+        return self.act_kind is not None and self.act_signed_on is not None
+
+    def act_label(self) -> str:
+        """« Convention n° 2026-14 du 12/05/2026 », or "" when no act is recorded."""
+        if self.act_kind is None:
+            return ""
+        text = self.act_kind.label
+        if self.act_kind is ActKind.MULTI_YEAR and self.cpo_first_year and self.cpo_last_year:
+            text += f" {self.cpo_first_year}-{self.cpo_last_year}"
+        if self.act_number:
+            text += f" n° {self.act_number}"
+        if self.act_signed_on:
+            text += f" du {self.act_signed_on:%d/%m/%Y}"
+        return text
+
 
 def paid_cents(payments: Iterable[Payment]) -> int:
     return sum(payment.signed_cents for payment in payments)
 
 
-def convention_required(granted_by_holder_funder_year_cents: int) -> bool:
-    """True above 23 000 € granted to one holder by one funder in one year."""
-    return granted_by_holder_funder_year_cents > CONVENTION_THRESHOLD_CENTS
+def left_to_pay_cents(line: FundingLine, paid: int) -> int:
+    """What is still to be paid on a line (never negative)."""
+    return max((line.granted_cents or 0) - paid, 0)
 
 
-def suggested_act_kind(granted_by_holder_funder_year_cents: int) -> ActKind:
-    if convention_required(granted_by_holder_funder_year_cents):
+def convention_required(
+    granted_by_holder_funder_year_cents: int, threshold_cents: int = CONVENTION_THRESHOLD_CENTS
+) -> bool:
+    """True above the threshold (23 000 €) granted to one holder by one funder in one year."""
+    return granted_by_holder_funder_year_cents > threshold_cents
+
+
+def suggested_act_kind(
+    granted_by_holder_funder_year_cents: int, threshold_cents: int = CONVENTION_THRESHOLD_CENTS
+) -> ActKind:
+    if convention_required(granted_by_holder_funder_year_cents, threshold_cents):
         return ActKind.AGREEMENT
     return ActKind.DECREE
 
 
-def bilan_deadline(campaign_year: int) -> date:
-    """The holder's bilan is due within six months of the year's end: 30 June N+1."""
-    return date(campaign_year + 1, 6, 30)
+def normalise_ej(text: str) -> str:
+    """``EJ 2100 123 456`` → ``2100123456``; raises ``ValidationError`` on another shape."""
+    compact = re.sub(r"[\s\u00a0\u202f.\-/]", "", text or "")
+    if not compact:
+        return ""
+    match = _EJ.match(compact)
+    if match is None:
+        raise ValidationError(
+            f"L'EJ Chorus « {text.strip()} » doit compter exactement 10 chiffres (ex. 2103456789).",
+            field="ej_number",
+        )
+    return match.group(1)
 
 
-def bilan_late(campaign_year: int, received_on: date | None, today: date) -> bool:
-    deadline = bilan_deadline(campaign_year)
+def act_problems(line: FundingLine, campaign_year: int | None = None) -> list[ValidationError]:
+    """What is wrong with the act recorded on a line, as French messages tied to a field."""
+    found: list[ValidationError] = []
+    if line.ej_number:
+        try:
+            normalise_ej(line.ej_number)
+        except ValidationError as error:
+            found.append(error)
+    if line.act_kind is None:
+        if line.act_number or line.act_signed_on:
+            found.append(
+                ValidationError(
+                    "Choisissez le type d'acte (arrêté, convention, CPO) avant son numéro "
+                    "ou sa date de signature.",
+                    field="act_kind",
+                )
+            )
+        return found
+    if line.act_signed_on and line.decision_date and line.act_signed_on < line.decision_date:
+        found.append(
+            ValidationError(
+                f"La date de signature de l'acte ({line.act_signed_on:%d/%m/%Y}) précède "
+                f"la décision ({line.decision_date:%d/%m/%Y}).",
+                field="act_signed_on",
+            )
+        )
+    if line.act_kind is ActKind.MULTI_YEAR:
+        first, last = line.cpo_first_year, line.cpo_last_year
+        if first is None or last is None:
+            found.append(
+                ValidationError(
+                    "Une CPO pluriannuelle indique sa première et sa dernière année.",
+                    field="cpo_first_year",
+                )
+            )
+        elif not 2 <= last - first + 1 <= 4:
+            found.append(
+                ValidationError(
+                    f"Une CPO couvre de 2 à 4 ans : {first}-{last} ne convient pas.",
+                    field="cpo_last_year",
+                )
+            )
+        elif campaign_year is not None and not first <= campaign_year <= last:
+            found.append(
+                ValidationError(
+                    f"La CPO {first}-{last} ne couvre pas l'année de l'action ({campaign_year}).",
+                    field="cpo_first_year",
+                )
+            )
+    elif line.cpo_first_year or line.cpo_last_year:
+        found.append(
+            ValidationError(
+                "Les années de convention ne valent que pour une CPO pluriannuelle.",
+                field="cpo_first_year",
+            )
+        )
+    return found
+
+
+def bilan_deadline(campaign_year: int, month_day: str = "06-30") -> date:
+    """The holder's bilan is due within six months of the year's end: 30 June N+1 (the
+    month and day are a dossier setting)."""
+    month, day = (int(part) for part in month_day.split("-"))
+    return date(campaign_year + 1, month, day)
+
+
+def bilan_late(
+    campaign_year: int, received_on: date | None, today: date, month_day: str = "06-30"
+) -> bool:
+    deadline = bilan_deadline(campaign_year, month_day)
     if received_on is not None:
         return received_on > deadline
     return today > deadline

@@ -12,8 +12,11 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine, paid_cents
+from contrat_desktop.domain.money_checks import check_move
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange, check_transition
+from contrat_desktop.operations.funding_lines import lines_checked
+from contrat_desktop.storage.action_money import money_of_actions
 from contrat_desktop.storage.audit import action_history
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -136,6 +139,7 @@ def save_action(dossier: Dossier, seen: ActionState, wanted: ActionState) -> Act
     repos = Repositories(dossier)
     action = wanted.action
     assert action.id is not None
+    wanted = replace(wanted, lines=tuple(lines_checked(dossier, action, wanted.lines)))
     seen_lines = {line.funder_id: line for line in seen.lines}
     wanted_lines = {line.funder_id: line for line in wanted.lines}
     with dossier.db.atomic():
@@ -155,6 +159,7 @@ def save_action(dossier: Dossier, seen: ActionState, wanted: ActionState) -> Act
 
 def create_action(dossier: Dossier, action: Action, lines: Iterable[FundingLine]) -> ActionState:
     repos = Repositories(dossier)
+    lines = lines_checked(dossier, action, lines)
     with dossier.db.atomic():
         created = repos.actions.add(action)
         assert created.id is not None
@@ -194,6 +199,7 @@ def change_statuses(
     changed: list[int] = []
     refused: list[tuple[str, str]] = []
     versions: dict[int, int] = {}
+    money = money_of_actions(dossier, list(action_ids))
     with dossier.db.atomic():
         for action_id in action_ids:
             action = repos.actions.get(action_id)
@@ -202,10 +208,31 @@ def change_statuses(
             except ValidationError as error:
                 refused.append((action.reference, str(error)))
                 continue
+            forbidden = check_move(money[action_id], target).errors
+            if forbidden:
+                refused.append((action.reference, forbidden[0]))
+                continue
             moved = repos.actions.change_status(action, target, comment, at)
             changed.append(action_id)
             versions[action_id] = moved.version
     return StatusChangeResult(changed, refused, versions)
+
+
+def status_move_warnings(
+    dossier: Dossier, action_ids: Sequence[int], target: ActionStatus
+) -> list[tuple[str, str]]:
+    """(reference, French warning) for each contradiction between money and status that
+    moving these actions to ``target`` would create: shown before the user confirms."""
+    repos = Repositories(dossier)
+    money = money_of_actions(dossier, list(action_ids))
+    found = []
+    for action_id in action_ids:
+        lines = money[action_id].lines
+        acted = any(m.line.act_kind is not None for m in lines if m.granted_cents)
+        verdict = check_move(money[action_id], target, act_recorded=acted)
+        reference = repos.actions.get(action_id).reference
+        found += [(reference, text) for text in verdict.warnings]
+    return found
 
 
 def status_of(dossier: Dossier, action_ids: Sequence[int]) -> dict[int, ActionStatus]:

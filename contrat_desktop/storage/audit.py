@@ -78,17 +78,28 @@ def last_change(db: Database, entity: str, entity_id: int) -> list[AuditEntry]:
 
 
 def action_history(db: Database, action_id: int) -> list[AuditEntry]:
-    """The audit rows of an action and of its funding lines and attachments, oldest first."""
+    """The audit rows of an action and of its funding lines, payments, bilan and
+    attachments, oldest first."""
     rows = db.execute(
         """
         SELECT id, at, who, entity, entity_id, operation, field, old_value, new_value
         FROM audit
         WHERE (entity = 'action' AND entity_id = :id)
-           OR (entity IN ('funding_line', 'attachment') AND (
-                entity_id IN (SELECT id FROM funding_line WHERE action_id = :id)
+           OR (entity IN ('funding_line', 'attachment', 'report') AND (
+                (entity = 'funding_line'
+                 AND entity_id IN (SELECT id FROM funding_line WHERE action_id = :id))
+                OR (entity = 'report'
+                    AND entity_id IN (SELECT id FROM report WHERE action_id = :id))
                 OR (operation IN ('create', 'delete')
                     AND json_valid(coalesce(new_value, old_value))
                     AND json_extract(coalesce(new_value, old_value), '$.action_id') = :text_id)))
+           OR (entity = 'payment' AND (
+                entity_id IN (SELECT p.id FROM payment p JOIN funding_line fl
+                              ON fl.id = p.funding_line_id WHERE fl.action_id = :id)
+                OR (operation IN ('create', 'delete')
+                    AND json_valid(coalesce(new_value, old_value))
+                    AND json_extract(coalesce(new_value, old_value), '$.funding_line_id') IN
+                        (SELECT CAST(id AS TEXT) FROM funding_line WHERE action_id = :id))))
         ORDER BY id
         """,
         {"id": action_id, "text_id": str(action_id)},

@@ -13,6 +13,7 @@ from sqlite_utils import Database, Migrations
 
 from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
+from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
 from contrat_desktop.storage.schema_initial import INITIAL_SCHEMA
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
@@ -227,6 +228,12 @@ def m0010_campaign_closed(db: Database) -> None:
 def m0011_funder_siret(db: Database) -> None:
     """The SIRET of a funder: the attribuant of its grants in the open data (SCDL)."""
     db.execute("ALTER TABLE funder ADD COLUMN siret TEXT NOT NULL DEFAULT ''")
+
+
+@MIGRATIONS(name="0012_funding_cycle")
+def m0012_funding_cycle(db: Database) -> None:
+    for statement in FUNDING_CYCLE_SCHEMA:
+        db.execute(statement)
 
 
 def applied_names(db: Database) -> list[str]:

@@ -150,7 +150,9 @@ def test_funding_lines_payments_envelopes(
             "AR-2026-01",
             date(2026, 5, 2),
             ActKind.AGREEMENT,
-            True,
+            act_number="C-2026-14",
+            act_signed_on=date(2026, 5, 20),
+            ej_number="2103456789",
         )
     )
     repos.funding_lines.add(FundingLine(action.id or 0, town.id or 0, 500_000))
@@ -164,7 +166,9 @@ def test_funding_lines_payments_envelopes(
         3_000_000,
         500_000,
     ]
-    assert repos.funding_lines.get(line.id or 0).act_kind is ActKind.AGREEMENT
+    stored = repos.funding_lines.get(line.id or 0)
+    assert stored.act_kind is ActKind.AGREEMENT
+    assert stored.act_label() == "Convention n° C-2026-14 du 20/05/2026"
 
 
 def test_report_and_settings(

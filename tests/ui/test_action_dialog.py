@@ -46,7 +46,8 @@ def test_edit_save_undo_redo(qtbot: QtBot, session: DossierSession, boxes) -> No
     dialog = open_dialog(qtbot, session, 3)
     before = session.repos.actions.get(3)
     dialog.form.title.setText("PRE – Cirque et acrobatie")
-    dialog.grid.table.item(0, 3).setText("12 345,6")  # granted, typed the French way
+    # granted, typed the French way (above what was already paid on the line)
+    dialog.grid.table.item(0, 3).setText("123 456,7")
     assert dialog.dirty
     assert dialog.save()
     saved = session.repos.actions.get(3)
@@ -54,10 +55,10 @@ def test_edit_save_undo_redo(qtbot: QtBot, session: DossierSession, boxes) -> No
     first_line = sorted(session.repos.funding_lines.for_action(3), key=lambda line: line.funder_id)[
         0
     ]
-    assert first_line.granted_cents == 1_234_560
+    assert first_line.granted_cents == 12_345_670
     fields = {e.field for e in history(session.dossier.db, "action", 3) if e.who == "camille"}
     assert "title" in fields
-    assert dialog.grid.table.item(0, 3).text() == "12\u202f345,60\u00a0€"
+    assert dialog.grid.table.item(0, 3).text() == "123\u202f456,70\u00a0€"
     session.undo_stack.undo()
     assert session.repos.actions.get(3).title == before.title
     session.undo_stack.redo()

@@ -1,0 +1,65 @@
+"""The money of actions read in set queries: funding lines with what was paid on each, and
+whether the bilan was received (``ActionMoney`` for the rules)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from contrat_desktop.domain.action_money import ActionMoney, LineMoney
+from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.storage.conversions import from_row
+from contrat_desktop.storage.database import Dossier
+
+PAID_ON_LINE = (
+    "(SELECT coalesce(sum(CASE p.kind WHEN 'reversement' THEN -p.amount_cents "
+    "ELSE p.amount_cents END), 0) FROM payment p WHERE p.funding_line_id = fl.id)"
+)
+
+
+def action_money(dossier: Dossier, action_id: int) -> ActionMoney:
+    return money_of_actions(dossier, [action_id])[action_id]
+
+
+def money_of_actions(dossier: Dossier, action_ids: Sequence[int]) -> dict[int, ActionMoney]:
+    """Action id → its money, for the given actions (read by chunks of ids)."""
+    found: dict[int, ActionMoney] = {}
+    for start in range(0, len(action_ids), 500):
+        chunk = list(action_ids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        found.update(_read(dossier, f"a.id IN ({marks})", chunk))
+    return found
+
+
+def money_of_campaign(dossier: Dossier, campaign_id: int) -> dict[int, ActionMoney]:
+    return _read(dossier, "a.campaign_id = ?", [campaign_id])
+
+
+def _read(dossier: Dossier, where: str, params: Iterable[object]) -> dict[int, ActionMoney]:
+    db = dossier.db
+    params = list(params)
+    statuses: dict[int, tuple[ActionStatus, bool]] = {
+        action_id: (ActionStatus(status), bool(bilan))
+        for action_id, status, bilan in db.execute(
+            "SELECT a.id, a.status, EXISTS (SELECT 1 FROM report r WHERE r.action_id = a.id "
+            f"AND r.received_on IS NOT NULL) FROM action a WHERE {where}",
+            params,
+        )
+    }
+    cursor = db.execute(
+        f"SELECT fl.*, {PAID_ON_LINE} AS paid FROM funding_line fl "
+        f"JOIN action a ON a.id = fl.action_id WHERE {where} ORDER BY fl.action_id, fl.funder_id",
+        params,
+    )
+    names = [d[0] for d in cursor.description]
+    lines: dict[int, list[LineMoney]] = defaultdict(list)
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        paid = row.pop("paid")
+        line = from_row(FundingLine, row)
+        lines[line.action_id].append(LineMoney(line, paid))
+    return {
+        action_id: ActionMoney(status, tuple(lines.get(action_id, ())), bilan)
+        for action_id, (status, bilan) in statuses.items()
+    }
