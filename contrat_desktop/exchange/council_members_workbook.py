@@ -8,7 +8,7 @@ from pathlib import Path
 
 from contrat_desktop.domain.council_roster import CouncilRoster
 from contrat_desktop.exchange.workbook_styles import Style
-from contrat_desktop.exchange.workbook_writer import ColumnSpec, write_workbook
+from contrat_desktop.exchange.workbook_writer import ColumnSpec, PageSetup, write_workbook
 
 COLUMNS = (  # header, width
     ("Collège", 28),
@@ -51,6 +51,7 @@ def write_council_members_workbook(roster: CouncilRoster, target: str | Path) ->
             sheet.row(row, values, MEMBER_STYLES)
         sheet.autofilter(top, 0, top + len(roster.lines), len(COLUMNS) - 1)
         sheet.freeze(top + 1, 0)
+        sheet.page(PageSetup(landscape=True, repeat_rows=(top, top), page_numbers=True))
         counts = book.add_sheet("Effectifs", [ColumnSpec(45), ColumnSpec(10)])
         counts.row(0, ("Effectif", "Nombre"), Style.HEADER)
         for row, (label, count) in enumerate(roster.count_rows(), start=1):

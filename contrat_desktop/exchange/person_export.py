@@ -8,7 +8,7 @@ from typing import Any
 
 from contrat_desktop.domain.privacy import PersonFile
 from contrat_desktop.exchange.workbook_styles import Style
-from contrat_desktop.exchange.workbook_writer import ColumnSpec, write_workbook
+from contrat_desktop.exchange.workbook_writer import ColumnSpec, PageSetup, write_workbook
 
 
 def _sheets(found: PersonFile) -> dict[str, tuple[list[str], list[Sequence[Any]]]]:
@@ -84,3 +84,4 @@ def write_person_workbook(found: PersonFile, target: str | Path) -> None:
             for number, row in enumerate(rows, start=1):
                 sheet.row(number, row, Style.TEXT)
             sheet.freeze(1, 0)
+            sheet.page(PageSetup(landscape=len(header) > 6, repeat_rows=(0, 0)))

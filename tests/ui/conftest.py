@@ -113,12 +113,13 @@ def answer_save_dialog(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], list
     return patch
 
 
-@pytest.fixture
+@pytest.fixture(params=[".xlsx"])
 def exported_workbook(
-    qtbot: Any, exchange_window: Any, answer_save_dialog: Any, tmp_path: Path
+    qtbot: Any, exchange_window: Any, answer_save_dialog: Any, tmp_path: Path, request: Any
 ) -> Path:
-    """The current campaign exported through the page's "Exporter (Excel)…" button."""
-    target = tmp_path / "export" / "programmation.xlsx"
+    """The current campaign exported through the page's "Exporter (tableur)…" button, as an
+    .xlsx (or an .ods where a test asks for it with ``indirect`` parametrisation)."""
+    target = tmp_path / "export" / f"programmation{request.param}"
     target.parent.mkdir()
     answer_save_dialog(target)
     page = exchange_window.pages["programmation"]

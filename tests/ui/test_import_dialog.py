@@ -37,6 +37,7 @@ def run_import(qtbot: QtBot, window: Any, path: Path) -> ImportFlow:
     return flow
 
 
+@pytest.mark.parametrize("exported_workbook", [".xlsx", ".ods"], indirect=True)
 def test_export_then_import_without_edits_shows_no_change(
     qtbot: QtBot,
     exchange_window: Any,
