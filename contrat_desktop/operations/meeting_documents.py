@@ -1,5 +1,6 @@
 """Documents of a meeting as bytes: minutes (stored copy once validated), sign-in sheet,
-convocations and the calendar file."""
+convocations and the calendar file. The builders (ReportLab) are imported when a document is
+made, so that a command or a page that makes none does not load them."""
 
 from __future__ import annotations
 
@@ -10,10 +11,6 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.file_names import slug
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.meeting_record import load_meeting_record
-from contrat_desktop.reports.calendar_file import meeting_ics
-from contrat_desktop.reports.convocation import convocations_pdf
-from contrat_desktop.reports.minutes import minutes_pdf
-from contrat_desktop.reports.sign_in_sheet import sign_in_sheet_pdf
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -26,10 +23,14 @@ def minutes_bytes(dossier: Dossier, meeting_id: int) -> bytes:
         stored = repos.minutes_documents.latest(meeting_id)
         if stored is not None:
             return repos.minutes_documents.content(stored)
+    from contrat_desktop.reports.minutes import minutes_pdf
+
     return minutes_pdf(load_meeting_record(dossier, meeting_id))
 
 
 def sign_in_sheet_bytes(dossier: Dossier, meeting_id: int) -> bytes:
+    from contrat_desktop.reports.sign_in_sheet import sign_in_sheet_pdf
+
     return sign_in_sheet_pdf(load_meeting_record(dossier, meeting_id))
 
 
@@ -41,10 +42,14 @@ def convocations_bytes(dossier: Dossier, meeting_id: int, person_id: int | None 
         if not chosen:
             raise ValidationError("Cette personne n'est pas convoquée à la réunion.")
         record = replace(record, attendees=chosen)
+    from contrat_desktop.reports.convocation import convocations_pdf
+
     return convocations_pdf(record)
 
 
 def calendar_text(dossier: Dossier, meeting_id: int) -> str:
+    from contrat_desktop.reports.calendar_file import meeting_ics
+
     return meeting_ics(load_meeting_record(dossier, meeting_id))
 
 
@@ -79,6 +84,8 @@ def write_meeting_document(dossier: Dossier, meeting_id: int, kind: str, target:
 def write_convocation_letters(dossier: Dossier, meeting_id: int, folder: str | Path) -> list[Path]:
     """One PDF per convened person in ``folder`` (``convocation-<name>.pdf``), each written
     through a temporary file; the files written."""
+    from contrat_desktop.reports.convocation import convocations_pdf
+
     record = load_meeting_record(dossier, meeting_id)
     written = []
     for attendee in record.attendees:

@@ -18,7 +18,6 @@ from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.meetings import MinutesStatus, check_editable
 from contrat_desktop.domain.minutes_preview import ActionChange, LineChange, preview_changes
 from contrat_desktop.operations.meeting_record import load_meeting_record
-from contrat_desktop.reports.minutes import minutes_pdf
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.minutes_documents import StoredMinutes
 from contrat_desktop.storage.repositories import Repositories
@@ -58,6 +57,8 @@ def validate_minutes(
         repos.meetings.set_minutes_status(
             meeting, MinutesStatus.VALIDATED, f"Compte rendu validé ({len(plan)} action(s))"
         )
+        from contrat_desktop.reports.minutes import minutes_pdf  # ReportLab: only when needed
+
         content = minutes_pdf(load_meeting_record(dossier, meeting_id))
         return repos.minutes_documents.store(meeting_id, content)
 
