@@ -13,13 +13,21 @@ import sys
 from collections.abc import Sequence
 
 from contrat_desktop import __version__
-from contrat_desktop.cli import council, dossier, exchange, journal, meetings, packages
+from contrat_desktop.cli import (
+    campaigns,
+    council,
+    dossier,
+    exchange,
+    journal,
+    meetings,
+    packages,
+)
 from contrat_desktop.cli.arguments import EXIT_ERROR, FrenchParser
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.errors import DossierError
 
 # One line per family: its module registers its commands.
-FAMILIES = (dossier, exchange, meetings, council, packages, journal)
+FAMILIES = (dossier, exchange, meetings, council, packages, journal, campaigns)
 
 
 def build_parser() -> argparse.ArgumentParser:

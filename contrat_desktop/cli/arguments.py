@@ -32,6 +32,13 @@ def positive(text: str) -> int:
     return value
 
 
+def year(text: str) -> int:
+    """A campaign year, said in French when it is not one."""
+    if not (text.strip().isdigit() and len(text.strip()) == 4):
+        raise argparse.ArgumentTypeError(f"année sur 4 chiffres attendue, pas « {text} »")
+    return int(text)
+
+
 def day(text: str) -> date:
     try:
         return date.fromisoformat(text)

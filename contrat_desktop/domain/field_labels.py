@@ -27,6 +27,7 @@ FIELD_LABELS: dict[str, str] = {
     "start_date": "Date de début",
     "end_date": "Date de fin",
     "place": "Lieu",
+    "dissolved_on": "Dissous ou activité cessée le",
     "total_cost_cents": "Coût total",
     "own_funds_cents": "Fonds propres",
     "other_income_cents": "Autres produits",

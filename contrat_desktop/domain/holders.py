@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from contrat_desktop.domain.errors import ValidationError
@@ -52,6 +53,7 @@ class Holder:
     contact_phone: str = ""
     dauphin_account: str = ""
     notes: str = ""
+    dissolved_on: date | None = None  # dissolved, or its activity ceased: no renewal
     id: int | None = None
     version: int = 1
 

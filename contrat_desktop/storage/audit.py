@@ -7,6 +7,7 @@ row per changed field.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -32,11 +33,15 @@ def as_text(value: Any) -> str | None:
 
 
 def record(db: Database, entries: Iterable[AuditEntry]) -> None:
+    record_rows(db.conn, entries)
+
+
+def record_rows(conn: sqlite3.Connection, entries: Iterable[AuditEntry]) -> None:
     rows = [
         (e.at, e.who, e.entity, e.entity_id, e.operation, e.field, e.old_value, e.new_value)
         for e in entries
     ]
-    db.conn.executemany(
+    conn.executemany(
         "INSERT INTO audit (at, who, entity, entity_id, operation, field, old_value, new_value) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,

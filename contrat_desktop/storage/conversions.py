@@ -44,16 +44,53 @@ def _is_link(hint: Any) -> bool:
 def to_row(obj: Any, *, prefix: str = "", skip: tuple[str, ...] = ("id",)) -> Row:
     """A dict of column → SQLite value for ``obj`` (``id`` and tuple fields left out)."""
     row: Row = {}
-    hints = _hints(type(obj))
-    for field in dataclasses.fields(obj):
-        if field.name in skip or _is_link(hints[field.name]):
+    for name, nested, convert in _row_plan(type(obj)):
+        if name in skip:
             continue
-        value = getattr(obj, field.name)
-        if dataclasses.is_dataclass(value):
-            row.update(to_row(value, prefix=f"{prefix}{field.name}_", skip=()))
-            continue
-        row[prefix + field.name] = to_sql(value)
+        value = getattr(obj, name)
+        if nested and value is not None:
+            row.update(to_row(value, prefix=f"{prefix}{name}_", skip=()))
+        else:
+            row[prefix + name] = value if convert is None or value is None else convert(value)
     return row
+
+
+_ROW_PLANS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
+
+
+def _row_plan(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """For each stored field of ``cls``: its name, whether it is a nested dataclass, and how
+    its value becomes a SQLite value; worked out once per class (bulk writes turn thousands
+    of records into rows)."""
+    plan = _ROW_PLANS.get(cls)
+    if plan is None:
+        hints = _hints(cls)
+        steps = []
+        for field in dataclasses.fields(cls):
+            hint = _base_type(hints[field.name])
+            if _is_link(hint):
+                continue
+            nested = dataclasses.is_dataclass(hint)
+            convert: Any = None
+            if isinstance(hint, type) and issubclass(hint, Enum):
+                convert = _enum_value
+            elif hint is bool:
+                convert = int
+            elif hint in (date, datetime):
+                convert = _iso
+            elif not nested and hint not in (int, str, bytes, float):
+                convert = to_sql  # anything else: decided value by value
+            steps.append((field.name, nested, convert))
+        plan = _ROW_PLANS[cls] = tuple(steps)
+    return plan
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
 def to_sql(value: Any) -> Any:

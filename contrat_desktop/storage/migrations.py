@@ -236,6 +236,12 @@ def m0012_funding_cycle(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="0013_holder_dissolved")
+def m0013_holder_dissolved(db: Database) -> None:
+    # a dissolved holder's actions are not renewed into the next campaign
+    db.execute("ALTER TABLE holder ADD COLUMN dissolved_on TEXT")
+
+
 def applied_names(db: Database) -> list[str]:
     return [migration.name for migration in MIGRATIONS.applied(db)]
 

@@ -252,3 +252,15 @@ def test_read_only_disables_editing(qtbot: QtBot, demo_path: Any, qapp: Any) -> 
         assert dialog.lines["legal_name"].isReadOnly() and not dialog.kind.isEnabled()
         assert not dialog.save()
         second.close()
+
+
+def test_dissolution_date_is_kept(qtbot: QtBot, session: DossierSession) -> None:
+    from datetime import date
+
+    holder = session.repos.holders.all()[0]
+    dialog = open_dialog(qtbot, session, holder.id)
+    dialog.dissolved_on.set_value(date(2016, 9, 30))
+    assert dialog.dirty and dialog.save()
+    assert session.repos.holders.get(holder.id).dissolved_on == date(2016, 9, 30)
+    session.undo_stack.undo()
+    assert session.repos.holders.get(holder.id).dissolved_on is None

@@ -20,6 +20,7 @@ from contrat_desktop.operations.holders import (
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.dialogs.record_dialog import RecordDialog
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.widgets.date_edit import DateEdit
 
 WARNING_STYLE = "color: #5c4400; background: #fff3cd; padding: 6px; border: 1px solid #e0c36a;"
 
@@ -63,6 +64,12 @@ class HolderDialog(RecordDialog[Holder]):
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(90)
         self.add_field("&Notes :", "notes", self.notes, "Notes")
+        self.dissolved_on = DateEdit(self)
+        self.dissolved_on.setToolTip("Ses actions ne sont plus reconduites d'une année à l'autre.")
+        self.add_field(
+            "Dissous ou activité &cessée le :", "dissolved_on", self.dissolved_on,
+            "Date de dissolution ou de cessation d'activité",
+        )  # fmt: skip
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(WARNING_STYLE)
@@ -77,6 +84,7 @@ class HolderDialog(RecordDialog[Holder]):
             edit.setText(getattr(holder, key))
         self.kind.setCurrentIndex(self.kind.findData(holder.kind.value))
         self.notes.setPlainText(holder.notes)
+        self.dissolved_on.set_value(holder.dissolved_on)
 
     def wanted(self) -> Holder:
         base = self.record or Holder(legal_name="")
@@ -86,6 +94,7 @@ class HolderDialog(RecordDialog[Holder]):
                 base,
                 kind=HolderKind(self.kind.currentData()),
                 notes=self.notes.toPlainText(),
+                dissolved_on=self.dissolved_on.value(),
                 **values,
             )
         )
