@@ -169,6 +169,17 @@ class Started:
         assert self.window.session is not None
         return self.window.session.dossier
 
+    def close(self) -> None:
+        """Once the event loop has returned for good: let the background work end, then
+        close the dossier (its lock is released). Not on ``aboutToQuit``: the loop may be
+        entered again (a dialog's own loop, a script running the window in steps) and the
+        window would then read a closed database."""
+        from contrat_desktop.ui.background import wait_for_background_work
+
+        wait_for_background_work()
+        if self.window.session is not None:
+            self.window.session.close()
+
 
 def start(argv: Sequence[str] | None = None) -> Started:
     """Build the application and its window (shown), without entering the event loop."""
@@ -199,19 +210,14 @@ def start(argv: Sequence[str] | None = None) -> Started:
     window = MainWindow(prefs)
     controller = DossierController(window, prefs)
     window.set_session(DossierSession(dossier))
-
-    def close_dossier() -> None:
-        if window.session is not None:
-            window.session.close()
-
-    app.aboutToQuit.connect(close_dossier)
     quit_on_termination(app)
     window.show()
     return Started(app, window, controller)
 
 
 def quit_on_termination(app: QApplication) -> None:
-    """On SIGTERM/SIGINT (logout, ``kill``, Ctrl+C), quit cleanly so the lock is released.
+    """On SIGTERM/SIGINT (logout, ``kill``, Ctrl+C), quit cleanly (``main`` then closes the
+    dossier, releasing its lock).
 
     Python handles signals between bytecodes only: a light timer lets it run in Qt's loop.
     """
@@ -291,7 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, started.app.quit)
-    return started.app.exec()
+    code = started.app.exec()
+    started.close()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

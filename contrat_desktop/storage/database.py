@@ -84,6 +84,7 @@ class Dossier:
         self.report = OpenReport("non vérifiée", (), ())
         self.verified = False  # integrity known good: the clean close records a fingerprint
         self.pending_migrations: tuple[str, ...] = ()  # read-only open of an older dossier
+        self._closed = False
 
     @property
     def read_only(self) -> bool:
@@ -110,8 +111,13 @@ class Dossier:
     def backup(self, reason: str = "manuelle") -> BackupFile:
         return take_backup(self.db.conn, self.path, reason)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        self.db.close()
+        self.db.close()  # from the thread that opened it only: sqlite3 refuses any other
+        self._closed = True
         self.release_lock()
 
     def release_lock(self) -> None:

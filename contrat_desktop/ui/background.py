@@ -12,6 +12,12 @@ Rule (ARCHITECTURE.md, decision 7): the work must never touch the session's doss
 sqlite-utils ``Database`` belongs to the GUI thread. Work that reads the dossier opens its own
 read-only connection (``open_dossier(path, read_only=True)``); writes happen back on the GUI
 thread.
+
+So a task can neither close nor keep the window's connection: it only ever has its own
+(sqlite3 refuses any use of a connection, even ``close()``, from a thread other than its
+opener's), and a task started for a dossier (``dossier=``) delivers no outcome once that
+dossier was closed (another dossier opened meanwhile): it ends ``cancelled``, and closing a
+session cancels the work still running on its dossier (``cancel_work_on``).
 """
 
 from __future__ import annotations
@@ -71,8 +77,9 @@ class Task(QObject):
     _error = Signal(object)
     _progress = Signal(int, int)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, dossier: Dossier | None = None) -> None:
         super().__init__(parent)
+        self.dossier = dossier  # the window's handle: once closed, the outcome is dropped
         self.control = TaskControl(self)
         self.running = True
         self._result.connect(self._on_result)
@@ -82,10 +89,14 @@ class Task(QObject):
     def cancel(self) -> None:
         self.control.cancel()
 
+    def _dropped(self) -> bool:
+        """Cancelled, or its dossier closed: nobody may use the outcome any more."""
+        return self.control.cancelled or (self.dossier is not None and self.dossier.closed)
+
     @Slot(object)
     def _on_result(self, value: object) -> None:
         self.running = False
-        if self.control.cancelled:
+        if self._dropped():
             self.cancelled.emit()
         else:
             self.succeeded.emit(value)
@@ -95,7 +106,7 @@ class Task(QObject):
     @Slot(object)
     def _on_error(self, error: object) -> None:
         self.running = False
-        if isinstance(error, Cancelled) or self.control.cancelled:
+        if isinstance(error, Cancelled) or self._dropped():
             self.cancelled.emit()
         else:
             self.failed.emit(error)
@@ -131,13 +142,19 @@ class _Runner(QRunnable):
 _running: set[Task] = set()  # keeps tasks alive until their outcome is delivered
 
 
-def run_in_background(work: Callable[[TaskControl], Any], parent: QObject | None = None) -> Task:
+def run_in_background(
+    work: Callable[[TaskControl], Any],
+    parent: QObject | None = None,
+    *,
+    dossier: Dossier | None = None,
+) -> Task:
     """Start ``work(control)`` on the thread pool; connect to the returned task's signals.
 
     Connect right after the call: outcomes are queued to the GUI thread, so none can be
-    delivered before control returns to the event loop.
+    delivered before control returns to the event loop. Given the ``dossier`` whose outcome
+    the work prepares, the task ends ``cancelled`` if that dossier is closed first.
     """
-    task = Task(parent)
+    task = Task(parent, dossier)
     _running.add(task)
     QThreadPool.globalInstance().start(_Runner(task, work))
     return task
@@ -155,7 +172,15 @@ def read_in_background(
         with open_dossier(path, user=user, read_only=True, daily_backup=False) as reader:
             return work(reader)
 
-    return run_in_background(run, parent)
+    return run_in_background(run, parent, dossier=dossier)
+
+
+def cancel_work_on(dossier: Dossier) -> None:
+    """Cancel the work running for ``dossier`` (it is being closed): each task stops at its
+    next checkpoint and ends ``cancelled``."""
+    for task in list(_running):
+        if task.dossier is dossier:
+            task.cancel()
 
 
 def wait_for_background_work(msecs: int = 30_000) -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from contrat_desktop.operations.programmation import References, load_references
 from contrat_desktop.storage.database import Dossier
+from contrat_desktop.ui.background import cancel_work_on
 
 
 class DossierSession(QObject):
@@ -64,5 +65,7 @@ class DossierSession(QObject):
         self.changed.emit(entity)
 
     def close(self) -> None:
+        """Close the dossier; the work still running on it ends without an outcome."""
+        cancel_work_on(self.dossier)
         self.undo_stack.clear()
         self.dossier.close()

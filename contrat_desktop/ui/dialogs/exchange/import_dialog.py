@@ -112,21 +112,27 @@ class ImportFlow(QObject):
         progress.setAutoReset(False)
         self.progress = progress
         path, user = dossier.path, dossier.user
-        task = run_in_background(lambda control: read_workbook(path, user, request, control))
+        task = run_in_background(
+            lambda control: read_workbook(path, user, request, control), dossier=dossier
+        )
         self.task = task
         progress.canceled.connect(task.cancel)
         task.progressed.connect(self._progressed)
+        for outcome in (task.succeeded, task.failed, task.cancelled):
+            # first: the progress (and its "Annuler") goes before the next dialogs come up
+            outcome.connect(lambda *_outcome: self._reading_ended(task))
         task.succeeded.connect(lambda reading: self._on_read(reading, request, next_step))
         task.failed.connect(self._on_failed)
         task.cancelled.connect(self._on_cancelled)
-        task.finished.connect(self._close_progress)
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(min(done, total))
 
-    def _close_progress(self) -> None:
+    def _reading_ended(self, task: Task) -> None:
+        if task is not self.task:
+            return
         self.task = None
         if self.progress is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # nothing connected any more
