@@ -78,6 +78,11 @@ class EnvelopeUse:
         return self.envelope.amount_cents - self.committed_cents
 
     @property
+    def left_to_pay_cents(self) -> int:
+        """Granted but not paid yet."""
+        return self.committed_cents - self.paid_cents
+
+    @property
     def over_committed(self) -> bool:
         return self.committed_cents > self.envelope.amount_cents
 

@@ -11,9 +11,11 @@ warning the user confirms.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from contrat_desktop.domain.action_money import ActionMoney
+from contrat_desktop.domain.action_money import ActionMoney, LineMoney
+from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 
@@ -53,6 +55,17 @@ def contradictions(money: ActionMoney) -> list[str]:
     if status in WITH_BILAN and money.bilan_received is False and granted > 0:
         found.append(f"Action {label} sans bilan saisi.")
     return found
+
+
+def live_contradictions(
+    status: ActionStatus,
+    lines: Iterable[FundingLine],
+    paid_by_funder: Mapping[int, int],
+    bilan_received: bool | None,
+) -> list[str]:
+    """The contradictions of an action being edited: its lines as typed, what was paid."""
+    money = tuple(LineMoney(line, paid_by_funder.get(line.funder_id, 0)) for line in lines)
+    return contradictions(ActionMoney(status, money, bilan_received))
 
 
 def check_move(

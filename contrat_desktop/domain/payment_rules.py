@@ -161,3 +161,15 @@ def check_payment_removal(line: LineMoney, payment: Payment) -> list[ValidationE
             )
         ]
     return []
+
+
+def suggested_payment(line: LineMoney, bilan_received: bool) -> tuple[PaymentKind, int]:
+    """What the next payment on a line usually is: the whole grant in one go for an arrêté,
+    half as an advance under a convention, the rest as the solde once something was paid."""
+    left = line.left_cents
+    if line.paid_cents > 0:
+        return PaymentKind.BALANCE, left
+    act = line.line.act_kind
+    if act is not None and act.is_agreement and not bilan_received:
+        return PaymentKind.ADVANCE, min(left, line.granted_cents // 2 // 100 * 100)
+    return PaymentKind.SINGLE, left

@@ -57,6 +57,33 @@ def check_new_payment(
     return check_payment(money, payment, today or date.today())
 
 
+def check_payments(
+    dossier: Dossier, payments: Sequence[Payment], today: date | None = None
+) -> list[PaymentVerdict]:
+    """The verdict on each of several payments, judged in order as if the ones before it
+    were recorded (two payments on one line add up). Nothing is written."""
+    return _plan(dossier, payments, today or date.today())[0]
+
+
+def _plan(
+    dossier: Dossier, payments: Sequence[Payment], today: date
+) -> tuple[list[PaymentVerdict], dict[int, ActionMoney], dict[int, int]]:
+    owners = _action_of_line(dossier, sorted({p.funding_line_id for p in payments}))
+    money = money_of_actions(dossier, sorted(set(owners.values())))
+    verdicts = []
+    for payment in payments:
+        action_id = owners.get(payment.funding_line_id)
+        if action_id is None:
+            error = ValidationError("Cette ligne de financement n'existe plus.")
+            verdicts.append(PaymentVerdict((error,), (), ()))
+            continue
+        verdict = check_payment(money[action_id], payment, today)
+        if verdict.accepted:
+            money[action_id] = _after(money[action_id], payment)
+        verdicts.append(verdict)
+    return verdicts, money, owners
+
+
 def record_payments(
     dossier: Dossier,
     payments: Sequence[Payment],
@@ -69,28 +96,21 @@ def record_payments(
     Each action moves along the workflow as its money asks (first payment → "en cours";
     the last one after the bilan → "soldé"), dated, attributed and commented."""
     dossier.writer.check_writable()
-    today = today or date.today()
     repos = Repositories(dossier)
-    owners = _action_of_line(dossier, sorted({p.funding_line_id for p in payments}))
-    missing = [p for p in payments if p.funding_line_id not in owners]
-    if missing:
-        raise ValidationError("Une des lignes de financement à payer n'existe plus.")
-    money = money_of_actions(dossier, sorted(set(owners.values())))
-    plan: list[tuple[Payment, int]] = []
-    for payment in payments:
-        action_id = owners[payment.funding_line_id]
-        verdict = check_payment(money[action_id], payment, today)
+    verdicts, money, owners = _plan(dossier, payments, today or date.today())
+    for payment, verdict in zip(payments, verdicts, strict=True):
         if verdict.errors:
-            raise _named(dossier, repos, action_id, payment, verdict.errors[0])
-        money[action_id] = _after(money[action_id], payment)
-        plan.append((payment, action_id))
+            action_id = owners.get(payment.funding_line_id)
+            if action_id is None:
+                raise verdict.errors[0]
+            raise _named(repos, action_id, payment, verdict.errors[0])
     recorded: list[Payment] = []
     moves: dict[int, tuple[ActionStatus, ...]] = {}
     previous: dict[int, tuple[ActionStatus, int]] = {}
     with dossier.db.atomic():
-        for payment, _ in plan:
+        for payment in payments:
             recorded.append(repos.payments.add(replace(payment, id=None, version=1)))
-        for action_id in dict.fromkeys(action_id for _, action_id in plan):
+        for action_id in dict.fromkeys(owners[p.funding_line_id] for p in payments):
             action = repos.actions.get(action_id)
             path = _moves_for(money[action_id], action.status)
             if not path:
@@ -115,7 +135,7 @@ def _moves_for(money: ActionMoney, status: ActionStatus) -> tuple[ActionStatus, 
 
 
 def _named(
-    dossier: Dossier, repos: Repositories, action_id: int, payment: Payment, error: ValidationError
+    repos: Repositories, action_id: int, payment: Payment, error: ValidationError
 ) -> ValidationError:
     action = repos.actions.get(action_id)
     line = repos.funding_lines.get(payment.funding_line_id)
@@ -137,6 +157,28 @@ def undo_payments(dossier: Dossier, recorded: RecordedPayments) -> None:
             repos.actions.correct_status(action_id, status, "Annulation (Ctrl+Z)", version)
 
 
+def check_payment_edit(
+    dossier: Dossier, current: Payment | None, wanted: Payment, today: date | None = None
+) -> PaymentVerdict:
+    """The verdict on a new payment (``current`` None) or on a correction of ``current``,
+    judged against the line's money without the payment it replaces."""
+    if current is None:
+        return check_new_payment(dossier, wanted, today)
+    action_id = _action_of_line(dossier, [current.funding_line_id]).get(current.funding_line_id)
+    if action_id is None:
+        return PaymentVerdict(
+            (ValidationError("Cette ligne de financement n'existe plus."),), (), ()
+        )
+    money = money_of_actions(dossier, [action_id])[action_id]
+    line = money.line(current.funding_line_id)
+    assert line is not None
+    without = money.with_line(replace(line, paid_cents=line.paid_cents - current.signed_cents))
+    verdict = check_payment(
+        without, replace(wanted, funding_line_id=current.funding_line_id), today or date.today()
+    )
+    return PaymentVerdict(verdict.errors, verdict.warnings, ())  # a correction moves nothing
+
+
 def write_payment(
     dossier: Dossier, current: Payment | None, wanted: Payment | None
 ) -> Payment | None:
@@ -144,21 +186,15 @@ def write_payment(
     one back (``current`` None, the undo of a removal). Statuses do not move: a correction
     is checked against the line's money without the payment it replaces."""
     if current is not None:
-        action_id = _action_of_line(dossier, [current.funding_line_id])[current.funding_line_id]
-        money = money_of_actions(dossier, [action_id])[action_id]
-        line = money.line(current.funding_line_id)
-        assert line is not None
         if wanted is None:
+            action_id = _action_of_line(dossier, [current.funding_line_id])[current.funding_line_id]
+            line = money_of_actions(dossier, [action_id])[action_id].line(current.funding_line_id)
+            assert line is not None
             problems = check_payment_removal(line, current)
             if problems:
                 raise problems[0]
         else:
-            without = money.with_line(
-                replace(line, paid_cents=line.paid_cents - current.signed_cents)
-            )
-            verdict = check_payment(
-                without, replace(wanted, funding_line_id=current.funding_line_id), date.today()
-            )
+            verdict = check_payment_edit(dossier, current, wanted)
             if verdict.errors:
                 raise verdict.errors[0]
     return write_record(Repositories(dossier).payments, current, wanted)
@@ -172,3 +208,7 @@ def payments_of_action(dossier: Dossier, action_id: int) -> dict[int, list[Payme
         for line in repos.funding_lines.for_action(action_id)
         if line.id is not None
     }
+
+
+def find_payment(dossier: Dossier, payment_id: int) -> Payment | None:
+    return Repositories(dossier).payments.find(payment_id)

@@ -30,6 +30,7 @@ def test_every_tab_is_filled(qtbot: QtBot, session: DossierSession) -> None:
         "Contenu et objectifs",
         "Publics et bénéficiaires",
         "Budget et cofinancement",
+        "Actes et versements",
         "Suivi",
         "Historique",
         "Pièces jointes",

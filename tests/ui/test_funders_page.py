@@ -85,7 +85,7 @@ def test_over_commitment_is_flagged(qtbot: QtBot, session: DossierSession) -> No
     assert use.envelope.amount_cents == 10_000_000 and use.over_committed
     assert page.warning.isVisibleTo(page) and "2015" in page.warning.text()
     assert format_cents(use.committed_cents - 10_000_000) in page.warning.text()
-    state = page.envelope_model.index(row, 5)
+    state = page.envelope_model.index(row, 6)
     assert page.envelope_model.data(state).startswith("Dépassement de")
     assert page.envelope_model.data(state, FOREGROUND).color() == ALERT_RED
     assert any(

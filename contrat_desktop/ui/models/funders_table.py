@@ -46,6 +46,7 @@ ENVELOPE_COLUMNS: list[Column[EnvelopeUse]] = [
     money_column("committed", "Engagé (accordé)", lambda u: u.committed_cents, width=140),
     money_column("paid", "Versé", lambda u: u.paid_cents, width=130),
     money_column("left", "Reste à engager", lambda u: u.left_cents, width=140),
+    money_column("to_pay", "Reste à verser", lambda u: u.left_to_pay_cents, width=140),
     Column("state", "Alerte", envelope_state, width=260),
 ]
 

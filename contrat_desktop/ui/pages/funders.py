@@ -62,6 +62,11 @@ class FundersPage(QWidget):
         self.add_envelope_button.clicked.connect(lambda: self.open_envelope(None))
         self.edit_envelope_button = QPushButton("Modifier le mon&tant…", self)
         self.edit_envelope_button.setAccessibleName("Modifier le montant de l'enveloppe choisie")
+        self.pay_button = QPushButton("&Versements à faire…", self)
+        self.pay_button.setAccessibleName(
+            "Versements à faire du financeur pour l'année choisie, plusieurs en une fois"
+        )
+        self.pay_button.clicked.connect(lambda: self.open_due_payments())
         self.edit_envelope_button.clicked.connect(
             lambda: self._envelope_at(self.envelope_table.currentIndex())
         )
@@ -94,6 +99,7 @@ class FundersPage(QWidget):
         envelope_buttons.addWidget(self.envelopes_title, 1)
         envelope_buttons.addWidget(self.add_envelope_button)
         envelope_buttons.addWidget(self.edit_envelope_button)
+        envelope_buttons.addWidget(self.pay_button)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +120,7 @@ class FundersPage(QWidget):
             self.table,
             self.add_envelope_button,
             self.edit_envelope_button,
+            self.pay_button,
             self.envelope_table,
         ]
         for first, second in pairwise(order):
@@ -157,6 +164,7 @@ class FundersPage(QWidget):
             select_row(self.envelope_table, self.envelope_model.row_of(year))
         self.add_envelope_button.setEnabled(funder is not None and not self.session.read_only)
         self.edit_envelope_button.setEnabled(funder is not None)
+        self.pay_button.setEnabled(funder is not None and not self.session.read_only)
         if funder is None:
             self.envelopes_title.setText("Sélectionnez un financeur pour voir ses enveloppes.")
         else:
@@ -179,6 +187,13 @@ class FundersPage(QWidget):
             "<b>Attention, engagements au-delà de l'enveloppe</b> — " + " ; ".join(parts)
         )
         self.warning.setVisible(bool(over))
+
+    def open_due_payments(self) -> None:
+        from contrat_desktop.ui.dialogs.funding.due_payments_dialog import DuePaymentsDialog
+
+        funder = self.current_funder()
+        year = self._current_year() or self.session.campaign_year
+        DuePaymentsDialog(self.session, funder.id if funder else None, year, self).exec()
 
     def _current_year(self) -> int | None:
         index = self.envelope_table.currentIndex()

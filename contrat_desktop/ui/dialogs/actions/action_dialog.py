@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.actions import Action, action_problems, budget_gap_cents
 from contrat_desktop.domain.field_labels import FIELD_LABELS
 from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.money_checks import live_contradictions
 from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
 from contrat_desktop.operations.campaigns import suggest_reference
 from contrat_desktop.operations.programmation import (
@@ -28,6 +29,7 @@ from contrat_desktop.operations.programmation import (
     load_action,
     paid_by_funder,
     status_history,
+    status_move_warnings,
 )
 from contrat_desktop.storage.errors import ConflictError
 from contrat_desktop.ui.dialogs.actions.action_form import ActionForm
@@ -38,6 +40,7 @@ from contrat_desktop.ui.dialogs.actions.action_tabs import (
     read_only_table,
     status_rows,
 )
+from contrat_desktop.ui.dialogs.actions.funding_cycle_tab import FundingCycleTab
 from contrat_desktop.ui.dialogs.actions.funding_grid import FundingGrid
 from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
@@ -65,6 +68,11 @@ class ActionDialog(GuardedDialog):
         self.messages.setWordWrap(True)
         self.messages.setAccessibleName("Messages de validation")
         self.messages.hide()
+        self.alerts = QLabel(self)
+        self.alerts.setWordWrap(True)
+        self.alerts.setStyleSheet(WARNING_STYLE)
+        self.alerts.setAccessibleName("Incohérences entre le statut et les montants")
+        self.alerts.hide()
         self.balance = QLabel(self)
         self.balance.setWordWrap(True)
         self.balance.setAccessibleName("Équilibre du budget")
@@ -84,6 +92,7 @@ class ActionDialog(GuardedDialog):
         )
         self.tabs.addTab(self.audit, "&Historique")
         self.attachments: AttachmentsTab | None = None
+        self.funding_tab: FundingCycleTab | None = None
         self._add_attachments_tab()
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -101,9 +110,10 @@ class ActionDialog(GuardedDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.messages)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(960, 700)
+        self.resize(1080, 720)
         self._load()
         self.form.changed.connect(self._mark_dirty)
         self.grid.changed.connect(self._mark_dirty)
@@ -111,12 +121,29 @@ class ActionDialog(GuardedDialog):
 
     # layout ---------------------------------------------------------------------
     def _add_attachments_tab(self) -> None:
-        """Files can be attached once the action exists (a new one: after its first save)."""
+        """Files can be attached, acts and payments recorded, once the action exists (a new
+        one: after its first save)."""
         if self.attachments is not None or self.state is None or self.state.action.id is None:
             return
+        self.funding_tab = FundingCycleTab(
+            self.session, self.state.action.id, self._ready_to_write, self
+        )
+        self.funding_tab.changed.connect(self._after_funding_write)
+        self.tabs.insertTab(4, self.funding_tab, "Actes et &versements")
         self.attachments = AttachmentsTab(self.session.dossier, self.state.action.id, self)
         self.attachments.changed.connect(self._refresh_history)
         self.tabs.addTab(self.attachments, "Pièces &jointes")
+
+    def _ready_to_write(self) -> bool:
+        """Before an act, a payment or a bilan is written: the editor's own edits first."""
+        return not self.dirty or self.ask_save("avant de continuer")
+
+    def _after_funding_write(self) -> None:
+        if self.state is None or self.state.action.id is None:
+            return
+        self.state = load_action(self.session.dossier, self.state.action.id)
+        self.dirty = False
+        self._load()
 
     def _refresh_history(self) -> None:
         if self.state is not None and self.state.action.id is not None:
@@ -176,6 +203,8 @@ class ActionDialog(GuardedDialog):
         entries = history(session.dossier, action.id)
         fill(self.audit, audit_rows(entries, session.references.names()))
         self.setWindowTitle(f"Action {action.reference} – {action.title}")
+        if self.funding_tab is not None:
+            self.funding_tab.reload()
         self._refresh_balance()
 
     def reload_saved(self) -> None:
@@ -232,7 +261,12 @@ class ActionDialog(GuardedDialog):
     def _refresh_balance(self) -> None:
         base = self.state.action if self.state else Action("0000-X-000", "", 0, 0)
         action = self.form.to_action(base)
-        gap = budget_gap_cents(action, self.grid.lines(action.id or 0))
+        lines = self.grid.lines(action.id or 0)
+        bilan = self.funding_tab.has_bilan() if self.funding_tab else None
+        alerts = live_contradictions(action.status, lines, self.grid.paid(), bilan)
+        self.alerts.setText("<b>Statut et montants incohérents</b> — " + " ".join(alerts))
+        self.alerts.setVisible(bool(alerts))
+        gap = budget_gap_cents(action, lines)
         if gap == 0:
             self.balance.setStyleSheet("color: #1b5e20;")
             self.balance.setText("Budget équilibré : charges = produits.")
@@ -302,8 +336,12 @@ class ActionDialog(GuardedDialog):
             return
         if self.dirty and not self.ask_save("avant de changer le statut"):
             return
+        warnings = status_move_warnings(self.session.dossier, [self.state.action.id], target)
+        warned = "".join(f"\n⚠ {text}" for _, text in warnings)
         comment, accepted = QInputDialog.getText(
-            self, "Changer le statut", f"Passer au statut « {target.label} ».\nCommentaire :"
+            self,
+            "Changer le statut",
+            f"Passer au statut « {target.label} ».{warned}\nCommentaire :",
         )
         if not accepted:
             return

@@ -106,6 +106,10 @@ class FundingGrid(QWidget):
             )
         return result
 
+    def paid(self) -> dict[int, int]:
+        """Funder id → what was paid on its line (refunds subtracted)."""
+        return dict(self._paid)
+
     def requested_total(self) -> int:
         return sum(self._cents(row, 1) or 0 for row in range(self.table.rowCount()))
 

@@ -1,0 +1,1 @@
+"""Dialogs of the funding cycle: acts, payments (one or in bulk) and bilans."""
