@@ -15,6 +15,7 @@ from typing import Any
 from contrat_desktop.cli.arguments import add_db
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.operations.import_changes import Resolution, french_time
 from contrat_desktop.operations.import_plan import ImportPlan, RowKind
 from contrat_desktop.operations.imports import (
     ImportResult,
@@ -77,6 +78,12 @@ def add_commands(commands: Any) -> None:
         metavar="ANNÉE",
         help="campagne du classeur, quand il ne l'indique pas (colonne « Exercice », titre)",
     )
+    imported.add_argument(
+        "--conflicts",
+        choices=("keep", "take"),
+        help="valeurs modifiées dans le dossier depuis l'export du classeur : les garder "
+        "(keep) ou prendre celles du classeur (take) ; sans cette option, rien n'est importé",
+    )
     imported.add_argument("--json", action="store_true", help="sortie JSON")
     imported.set_defaults(run=run_import)
 
@@ -117,11 +124,14 @@ def run_import(args: argparse.Namespace) -> int:
         # takes its own backup (avant-import) once the file is accepted
         with open_dossier(args.db, read_only=args.dry_run, daily_backup=False) as dossier:
             plan = plan_import(dossier, args.file, sheet=args.sheet, year=args.year)
+            if args.conflicts:
+                plan.resolve_all(Resolution.KEEP if args.conflicts == "keep" else Resolution.TAKE)
             undecided = bool(plan.of_kind(RowKind.AMBIGUOUS))
             blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows
+            in_conflict = plan.unresolved_conflicts()
             no_year = plan.year_needed and args.create_missing
             result = None
-            if not args.dry_run and not blocked and not no_year:
+            if not args.dry_run and not blocked and not no_year and not in_conflict:
                 try:
                     result = apply_import(
                         dossier,
@@ -152,6 +162,15 @@ def run_import(args: argparse.Namespace) -> int:
         print(
             "Rien n'a été importé : des lignes sont en erreur ou correspondent à plusieurs "
             "actions (corrigez le classeur, ou relancez avec --skip-invalid-rows).",
+            file=sys.stderr,
+        )
+        return EXIT_ROWS_IN_ERROR
+    if in_conflict and not args.dry_run:
+        print(
+            f"Rien n'a été importé : {in_conflict} valeur(s) ont été modifiées dans le dossier "
+            "après l'export de ce classeur (voir CONFLIT ci-dessus). Relancez avec "
+            "--conflicts keep pour garder celles du dossier, ou --conflicts take pour prendre "
+            "celles du classeur.",
             file=sys.stderr,
         )
         return EXIT_ROWS_IN_ERROR
@@ -215,9 +234,11 @@ def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
         f"modèle « {plan.layout} », correspondance {plan.mapping_origin.value})",
         f"Lignes nouvelles : {summary['new']}  modifiées : {summary['updated']}  "
         f"inchangées : {summary['unchanged']}  à trancher : {summary['ambiguous']}  "
-        f"en erreur : {summary['errors']}",
+        f"en conflit : {len(plan.conflicts())}  en erreur : {summary['errors']}",
         f"Montants lus : {format_cents(plan.amount_cents)}",
     ]
+    if plan.export_mark is not None:
+        lines.append(f"Exporté par contrat_desktop le {french_time(plan.export_mark.exported_at)}")
     if plan.campaign_year:
         lines.append(f"Campagne : {plan.campaign_year} ({plan.campaign_source})")
     elif plan.year_needed:
@@ -227,6 +248,14 @@ def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
     for row in plan.of_kind(RowKind.CHANGED)[:SHOWN]:
         changes = "; ".join(f"{c.column} : {c.old} → {c.new}" for c in row.changes)
         lines.append(f"  ligne {row.row} ({row.label}) : {changes}")
+    for row, conflict in plan.conflicts()[:SHOWN]:
+        chosen = row.resolutions.get(conflict.change.key)
+        lines.append(
+            f"  CONFLIT ligne {row.row} ({row.label}), « {conflict.change.column} » : dossier "
+            f"« {conflict.change.old} » ({conflict.since()}), classeur « {conflict.change.new} »"
+            + (f" ({conflict.workbook_side()})" if conflict.workbook_side() else "")
+            + (f" → {chosen.value}" if chosen else "")
+        )
     issues = [*plan.errors, *plan.ambiguity_issues()]
     for issue in sorted(issues, key=lambda issue: issue.row)[:SHOWN]:
         lines.append(

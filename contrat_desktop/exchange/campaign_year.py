@@ -24,7 +24,7 @@ _ALONE = re.compile(r"^\s*(?:exercice|campagne|annee)?\s*" + _YEAR + r"\s*$")
 @dataclass(frozen=True, slots=True)
 class StatedYear:
     year: int
-    source: str  # where the workbook says it, in French
+    source: str  # where the workbook says it, in French (« la colonne « Exercice » »)
 
 
 def stated_year(reading: SheetReading) -> StatedYear | None:
@@ -35,10 +35,10 @@ def stated_year(reading: SheetReading) -> StatedYear | None:
     for line in reading.title_lines:
         found = _STATED.search(_plain(line))
         if found and FIRST_YEAR <= int(found.group(1)) <= LAST_YEAR:
-            return StatedYear(int(found.group(1)), f"titre du classeur « {_short(line)} »")
+            return StatedYear(int(found.group(1)), f"le titre du classeur « {_short(line)} »")
     found = _ALONE.match(_plain(reading.sheet)) or _STATED.search(_plain(reading.sheet))
     if found and FIRST_YEAR <= int(found.group(1)) <= LAST_YEAR:
-        return StatedYear(int(found.group(1)), f"nom de la feuille « {reading.sheet} »")
+        return StatedYear(int(found.group(1)), f"le nom de la feuille « {reading.sheet} »")
     return None
 
 
@@ -50,7 +50,7 @@ def _column_year(reading: SheetReading) -> StatedYear | None:
     if len(years) != 1 or None in years:
         return None  # several years (each row says its own) or some rows say none
     (year,) = years
-    return StatedYear(int(year), f"colonne « {reading.header_label(index)} »")
+    return StatedYear(int(year), f"la colonne « {reading.header_label(index)} »")
 
 
 def _plain(text: str) -> str:

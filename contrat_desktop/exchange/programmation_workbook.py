@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.exchange.cells import cell_value
+from contrat_desktop.exchange.export_mark import ExportMark, write_export_mark
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.workbook_styles import Style, style_for
 from contrat_desktop.exchange.workbook_writer import (
@@ -53,6 +54,7 @@ class ProgrammationTable:
     author: str = ""
     organisation: str = ""
     properties: dict[str, str] = field(default_factory=dict)
+    mark: ExportMark | None = None  # what was exported, for the import to come back
 
 
 def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
@@ -66,6 +68,8 @@ def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
         )
         _write_main(sheet, table)
         _write_synthesis(book.add_sheet("Synthèse", _synthesis_columns(table)), table)
+        if table.mark is not None:
+            write_export_mark(book, table.mark)
         book.properties(
             BookProperties(
                 title=table.title,

@@ -15,6 +15,7 @@ from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.exchange.cells import PARSERS
+from contrat_desktop.exchange.export_mark import EXPORT_SHEET
 from contrat_desktop.exchange.headers import (
     HEADER_SCAN_ROWS,
     effective_headers,
@@ -32,8 +33,10 @@ from contrat_desktop.exchange.sheet_checks import (
     refuse_merged_header,
 )
 from contrat_desktop.exchange.workbook_file import MAX_ROWS, WorkbookFile
+from contrat_desktop.exchange.workbook_writer import LISTS_SHEET
 
 MIN_HEADER_MATCHES = 2
+OWN_SHEETS = frozenset({EXPORT_SHEET, LISTS_SHEET})  # what the export writes for itself
 PROGRESS_EVERY = 500  # rows between two progress reports
 
 Progress = Callable[[int, int], None]  # (rows read, rows in the sheet); may raise to stop
@@ -118,7 +121,9 @@ def read_sheet(
     ``progress(done, total)`` is called every few hundred rows; an exception it raises
     (a cancel) stops the reading.
     """
-    names = [s.name for s in book.sheets if include_hidden or not s.hidden]
+    names = [
+        s.name for s in book.sheets if (include_hidden or not s.hidden) and s.name not in OWN_SHEETS
+    ]
     hidden = tuple(s.name for s in book.sheets if s.hidden and not include_hidden)
     if sheet is not None:
         if sheet not in [s.name for s in book.sheets]:

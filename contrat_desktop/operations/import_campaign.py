@@ -55,7 +55,7 @@ def choose_campaign(
             )
         return CampaignChoice(given, GIVEN, True, warnings)
     if stated is not None:
-        return CampaignChoice(stated.year, f"indiquée par le {stated.source}", True)
+        return CampaignChoice(stated.year, f"indiquée par {stated.source}", True)
     counted = Counter(named_years)
     if counted:
         return CampaignChoice(counted.most_common(1)[0][0], BY_ACTIONS, False)

@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.exchange.export_mark import ExportMark
 from contrat_desktop.exchange.sheet_reader import RowIssue
+from contrat_desktop.operations.import_changes import CellChange as CellChange
+from contrat_desktop.operations.import_changes import FieldConflict, Resolution
 from contrat_desktop.storage.errors import DossierError
 
 
@@ -25,6 +28,7 @@ class RowKind(StrEnum):
     CHANGED = "modifiée"
     UNCHANGED = "inchangée"
     AMBIGUOUS = "à trancher"
+    CONFLICT = "en conflit"  # values changed in the dossier since the export: choose
     ERROR = "en erreur"
     SKIPPED = "ignorée"  # an ambiguous row the user chose to leave out
 
@@ -47,16 +51,6 @@ class MappingOrigin(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class CellChange:
-    key: str  # column key
-    column: str  # header shown
-    old: str  # as a person reads it
-    new: str
-    old_value: Any
-    new_value: Any
-
-
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """One of the actions an ambiguous row may speak of, and what the row would change."""
 
@@ -66,8 +60,9 @@ class Candidate:
     holder: str
     year: int
     version: int | None = None
-    changes: tuple[CellChange, ...] = ()
+    changes: tuple[CellChange, ...] = ()  # those that conflict left out
     errors: tuple[RowIssue, ...] = ()  # e.g. a status change this action cannot take
+    conflicts: tuple[FieldConflict, ...] = ()
 
     def describe(self) -> str:
         return f"{self.reference} – {self.title} – {self.holder} ({self.year})"
@@ -89,6 +84,8 @@ class PlannedRow:
     decision: int | Decision | None = None  # a candidate's action id, CREATE or SKIP
     amount_cents: int = 0  # the amounts this row reads
     not_creatable: str = ""  # why a new row cannot be created (no title...), said as a warning
+    conflicts: list[FieldConflict] = field(default_factory=list)
+    resolutions: dict[str, Resolution] = field(default_factory=dict)  # by column key
     year: int | None = None  # the campaign a new row would be created in
 
     @property
@@ -105,8 +102,42 @@ class PlannedRow:
         self.matched_by = by
         self.changes = list(target.changes)
         self.errors.extend(target.errors)
+        self.conflicts, self.resolutions = list(target.conflicts), {}
         if self.errors:
             self.kind = RowKind.ERROR
+        else:
+            self.kind = RowKind.CHANGED if self.changes else RowKind.UNCHANGED
+            self.follow_conflicts()
+
+    def unresolved(self) -> list[FieldConflict]:
+        return [c for c in self.conflicts if c.change.key not in self.resolutions]
+
+    def resolve(self, key: str | None, resolution: Resolution | None) -> None:
+        """Keep or take the workbook's value for one field (``key``) or all (``None``);
+        ``None`` as resolution undoes the choice."""
+        for conflict in self.conflicts:
+            if key is None or conflict.change.key == key:
+                if resolution is None:
+                    self.resolutions.pop(conflict.change.key, None)
+                else:
+                    self.resolutions[conflict.change.key] = resolution
+        self.follow_conflicts()
+
+    def follow_conflicts(self) -> None:
+        """The row's changes and kind, as its conflicts stand resolved."""
+        if not self.conflicts or self.kind not in (
+            RowKind.CHANGED, RowKind.UNCHANGED, RowKind.CONFLICT
+        ):  # fmt: skip
+            return
+        keys = {c.change.key for c in self.conflicts}
+        taken = [
+            c.change
+            for c in self.conflicts
+            if self.resolutions.get(c.change.key) is Resolution.TAKE
+        ]
+        self.changes = [c for c in self.changes if c.key not in keys] + taken
+        if self.unresolved():
+            self.kind = RowKind.CONFLICT
         else:
             self.kind = RowKind.CHANGED if self.changes else RowKind.UNCHANGED
 
@@ -130,6 +161,7 @@ class ImportPlan:
     campaign_year: int | None = None  # given to plan_import, then as the workbook says it
     campaign_source: str = ""  # where the year comes from, in French
     year_needed: bool = False  # new rows whose campaign nobody said
+    export_mark: ExportMark | None = None  # what this application exported, if it did
 
     @property
     def file_name(self) -> str:
@@ -174,6 +206,7 @@ class ImportPlan:
             raise ValueError(f"L'action {choice} n'est pas proposée pour la ligne {row_number}.")
         row.decision, row.target_id, row.expected_version = choice, None, None
         row.changes, row.errors, row.matched_by = [], [], ""
+        row.conflicts, row.resolutions = [], {}
         if choice is None:
             row.kind = RowKind.AMBIGUOUS
         elif choice is Decision.CREATE:
@@ -196,6 +229,26 @@ class ImportPlan:
                     )
                 )
         return row
+
+    def conflicts(self) -> list[tuple[PlannedRow, FieldConflict]]:
+        """Every conflict of the plan, in sheet order, resolved or not."""
+        return [(row, c) for row in self.rows for c in row.conflicts]
+
+    def unresolved_conflicts(self) -> int:
+        return sum(len(row.unresolved()) for row in self.rows)
+
+    def resolve(self, row_number: int, key: str | None, resolution: Resolution | None) -> None:
+        """Keep the dossier's value or take the workbook's, for one field of one row
+        (``key``) or for all the fields of that row in conflict (``None``)."""
+        row = next((r for r in self.rows if r.row == row_number and r.conflicts), None)
+        if row is None:
+            raise ValueError(f"La ligne {row_number} n'a pas de valeur en conflit.")
+        row.resolve(key, resolution)
+
+    def resolve_all(self, resolution: Resolution | None) -> None:
+        for row in self.rows:
+            if row.conflicts:
+                row.resolve(None, resolution)
 
     def ambiguity_issues(self) -> list[RowIssue]:
         """The undecided ambiguous rows, said as errors (the CLI cannot ask)."""
@@ -233,6 +286,8 @@ class ImportPlan:
             "ambiguous": counts["ambiguous"],
             "errors": counts["error"],
             "skipped": counts["skipped"],
+            "conflicts": self.unresolved_conflicts(),
+            "conflict_list": [_conflict(row, c) for row, c in self.conflicts()],
             "blank_rows": self.blank_rows,
             "campaign_year": self.campaign_year,
             "campaign_source": self.campaign_source,
@@ -257,6 +312,22 @@ def naming_the_row(plan: ImportPlan, row: PlannedRow) -> Iterator[None]:
             f"Feuille « {plan.sheet} », ligne {row.row} ({row.label}) : {error} "
             "Rien n'a été importé."
         ) from error
+
+
+def _conflict(row: PlannedRow, conflict: FieldConflict) -> dict[str, Any]:
+    resolution = row.resolutions.get(conflict.change.key)
+    return {
+        "row": row.row,
+        "label": row.label,
+        "column": conflict.change.column,
+        "dossier": conflict.change.old,
+        "workbook": conflict.change.new,
+        "exported": conflict.exported,
+        "workbook_changed": conflict.file_changed,
+        "changed_by": conflict.changed_by,
+        "changed_at": conflict.changed_at,
+        "resolution": resolution.name.lower() if resolution else None,
+    }
 
 
 def _issue(issue: RowIssue) -> dict[str, Any]:

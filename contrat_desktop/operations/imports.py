@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from contrat_desktop.domain.imports import ImportJournalEntry
+from contrat_desktop.exchange.export_mark import read_export_mark
 from contrat_desktop.exchange.formulas import uncached_formulas
 from contrat_desktop.exchange.issues_workbook import write_issues
 from contrat_desktop.exchange.layout import Layout
@@ -174,6 +175,7 @@ def plan_import(
         hidden_sheets_skipped=reading.hidden_sheets_skipped,
         blank_rows=reading.blank_rows,
         campaign_year=year,
+        export_mark=read_export_mark(book),
     )
     TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
     return plan
@@ -194,6 +196,13 @@ def apply_import(
         raise ImportBlocked(
             f"{len(errors)} ligne(s) en erreur : rien n'a été importé. Corrigez le classeur, "
             "ou choisissez d'ignorer les lignes en erreur."
+        )
+    conflicts = plan.unresolved_conflicts()
+    if conflicts:
+        raise ImportBlocked(
+            f"{conflicts} valeur(s) en conflit : rien n'a été importé. Elles ont été modifiées "
+            "dans le dossier après l'export de ce classeur ; pour chacune (ou pour toutes), "
+            "gardez la valeur du dossier ou prenez celle du classeur."
         )
     undecided = plan.of_kind(RowKind.AMBIGUOUS)
     if undecided and not skip_invalid_rows:

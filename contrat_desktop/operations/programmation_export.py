@@ -12,12 +12,15 @@ from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.funders import Funder, FunderKind
 from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.holders import HolderKind
+from contrat_desktop.exchange.export_mark import ExportMark, RowVersions
 from contrat_desktop.exchange.programmation_layout import funder_key, programmation_layout
 from contrat_desktop.exchange.programmation_workbook import (
     ProgrammationTable,
     SynthesisTable,
     write_programmation,
 )
+from contrat_desktop.storage.audit import now_iso
+from contrat_desktop.storage.audit_since import journal_mark
 from contrat_desktop.storage.campaign_facts import payments_by_line, reports_received
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -43,6 +46,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     campaign = repos.campaigns.by_year(year)
     if campaign is None or campaign.id is None:
         raise DossierError(f"Aucune campagne {year} dans ce dossier.")
+    mark = now_iso(), journal_mark(dossier.db)  # before reading: a later change is after it
     actions = repos.actions.for_campaign(campaign.id)
     lines = repos.funding_lines.for_campaign(campaign.id)
     used = {line.funder_id for line in lines}
@@ -61,6 +65,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
         synthesis=_synthesis(rows, funders),
         author=dossier.user,
         organisation=contract.name if contract else "",
+        mark=ExportMark(*mark, year, _versions(actions, lines)),
     )
     write_programmation(table, path)
     return ExportSummary(
@@ -70,6 +75,14 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
         sum(line.requested_cents for line in lines),
         sum(line.granted_cents or 0 for line in lines),
     )
+
+
+def _versions(actions: list[Action], lines: list[FundingLine]) -> dict[str, RowVersions]:
+    """The version of each exported action and of its funding lines (by funder)."""
+    by_action: dict[int, dict[int, int]] = defaultdict(dict)
+    for line in lines:
+        by_action[line.action_id][line.funder_id] = line.version
+    return {identifier_of(a): RowVersions(a.version, by_action.get(a.id or 0, {})) for a in actions}
 
 
 def _rows(

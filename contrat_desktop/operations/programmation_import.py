@@ -5,22 +5,13 @@ their funding lines (avis, status, amounts...); unknown actions can be created o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from contrat_desktop.domain.actions import Action
-from contrat_desktop.domain.contract import Campaign
-from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funding import FundingLine
-from contrat_desktop.domain.holders import Holder, HolderKind
-from contrat_desktop.domain.opinions import Opinion
-from contrat_desktop.domain.workflow import ActionStatus, check_transition
-from contrat_desktop.exchange.cells import display
-from contrat_desktop.exchange.headers import header_key
-from contrat_desktop.exchange.layout import CellKind, Layout
+from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.programmation_layout import (
     LAYOUT_NAME,
-    parse_funder_key,
     programmation_layout,
 )
 from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
@@ -29,30 +20,18 @@ from contrat_desktop.operations.import_campaign import choose_campaign, year_pro
 from contrat_desktop.operations.import_plan import (
     UNKNOWN_YEAR,
     Candidate,
-    CellChange,
     Decision,
     ImportPlan,
     PlannedRow,
     RowKind,
     naming_the_row,
 )
+from contrat_desktop.operations.programmation_apply import ProgrammationWriter
+from contrat_desktop.operations.programmation_conflicts import ConflictFinder
+from contrat_desktop.operations.programmation_diff import Differ
 from contrat_desktop.storage.action_index import action_keys
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
-
-ACTION_FIELDS = (
-    "dauphin_number",
-    "title",
-    "target_public",
-    "beneficiaries_total",
-    "start_date",
-    "end_date",
-    "total_cost_cents",
-    "opinion",
-    "observations",
-)
-NEVER_CLEARED = frozenset({"title", "total_cost_cents", "status"})
-NEW_REFERENCE_CODE = "IMP"
 
 
 class ProgrammationTarget:
@@ -82,14 +61,20 @@ class ProgrammationTarget:
         wanted = {m.action_id for m in matches if m.action_id is not None}
         wanted.update(i for m in matches for i in m.candidates)
         actions, lines = self._load(repos, {matcher.by_id[i].campaign_id for i in wanted}, wanted)
-        differ = _Differ(reading)
+        differ = Differ(reading)
+        every_line = (line for by_funder in lines.values() for line in by_funder.values())
+        finder = ConflictFinder.for_import(dossier, plan.export_mark, every_line)
 
         def candidate(action_id: int, values: Mapping[str, Any], row: int) -> Candidate:
             key, action = matcher.by_id[action_id], actions[action_id]
-            changes, errors = differ.diff(action, lines.get(action_id, {}), values, row)
+            own = lines.get(action_id, {})
+            changes, errors = differ.diff(action, own, values, row)
+            changes, conflicts = finder.split(
+                action_id, values.get("identifier"), action.version, own, changes, reading.layout
+            )
             return Candidate(
                 action_id, key.reference, key.title, key.holder_name, key.year,
-                action.version, tuple(changes), tuple(errors),
+                action.version, tuple(changes), tuple(errors), tuple(conflicts),
             )  # fmt: skip
 
         taken: dict[int, int] = {}
@@ -177,167 +162,20 @@ class ProgrammationTarget:
         rows: list[PlannedRow],
         create: bool,
     ) -> tuple[int, int]:
+        writer = ProgrammationWriter(repos, plan)
         created = updated = 0
         for planned in rows:
             with naming_the_row(plan, planned):
                 if planned.kind is RowKind.CHANGED and planned.target_id is not None:
-                    self._update(dossier, repos, planned, plan)
+                    writer.update(planned)
                     updated += 1
                 elif (
                     planned.kind is RowKind.NEW
                     and (create or planned.decision is Decision.CREATE)
-                    and self._create(repos, planned, plan)
+                    and writer.create(planned)
                 ):
                     created += 1
         return created, updated
-
-    def _update(
-        self, dossier: Dossier, repos: Repositories, planned: PlannedRow, plan: ImportPlan
-    ) -> None:
-        assert planned.target_id is not None and planned.expected_version is not None
-        action_changes: dict[str, Any] = {}
-        status: str | None = None
-        for change in planned.changes:
-            funder = parse_funder_key(change.key)
-            if funder is not None:
-                self._set_amount(repos, planned.target_id, funder, change.new_value)
-            elif change.key == "status":
-                status = change.new_value
-            else:
-                action_changes[change.key] = _sql(change.key, change.new_value)
-        version = planned.expected_version
-        if action_changes:
-            version = dossier.writer.update("action", planned.target_id, action_changes, version)
-        if status is not None:
-            action = repos.actions.get(planned.target_id)
-            repos.actions.change_status(
-                action, ActionStatus(status), comment=f"Import du classeur « {plan.file_name} »"
-            )
-
-    @staticmethod
-    def _set_amount(
-        repos: Repositories, action_id: int, funder: tuple[int, str], cents: int | None
-    ) -> None:
-        funder_id, part = funder
-        line = next(
-            (f for f in repos.funding_lines.for_action(action_id) if f.funder_id == funder_id), None
-        )
-        if line is None:
-            repos.funding_lines.add(
-                FundingLine(action_id, funder_id, **{f"{part}_cents": cents or 0})
-            )
-        else:
-            repos.funding_lines.update(replace(line, **{f"{part}_cents": cents}))
-
-    def _create(self, repos: Repositories, planned: PlannedRow, plan: ImportPlan) -> bool:
-        values = planned.values
-        title = values.get("title")
-        year = planned.year
-        holder = self._holder(repos, values)
-        if not title or not year or holder is None or holder.id is None:
-            return False
-        campaign = repos.campaigns.by_year(year) or self._new_campaign(repos, year)
-        assert campaign.id is not None
-        sequence = repos.actions.next_sequence(campaign.year, NEW_REFERENCE_CODE)
-        action = Action(
-            reference=f"{campaign.year}-{NEW_REFERENCE_CODE}-{sequence:03d}",
-            title=title,
-            holder_id=holder.id,
-            campaign_id=campaign.id,
-            dauphin_number=values.get("dauphin_number") or "",
-            target_public=values.get("target_public") or "",
-            start_date=values.get("start_date"),
-            end_date=values.get("end_date"),
-            total_cost_cents=values.get("total_cost_cents") or 0,
-            opinion=Opinion(values["opinion"]) if values.get("opinion") else None,
-            observations=values.get("observations") or "",
-        )
-        created = repos.actions.add(action)
-        assert created.id is not None
-        for key, cents in values.items():
-            funder = parse_funder_key(key)
-            if funder is not None and cents is not None:
-                self._set_amount(repos, created.id, funder, cents)
-        return True
-
-    @staticmethod
-    def _new_campaign(repos: Repositories, year: int) -> Campaign:
-        contract = repos.contracts.main()
-        return repos.campaigns.add(Campaign(year, contract.id if contract else None))
-
-    @staticmethod
-    def _holder(repos: Repositories, values: Mapping[str, Any]) -> Holder | None:
-        siret, name = values.get("siret"), values.get("holder_name")
-        if siret:
-            found = repos.holders.by_siret(siret)
-            if found:
-                return found[0]
-        if not name:
-            return None
-        wanted = header_key(name)
-        for holder in repos.holders.all():
-            if header_key(holder.legal_name) == wanted or header_key(holder.display_name) == wanted:
-                return holder
-        kind = HolderKind(values["holder_kind"]) if values.get("holder_kind") else HolderKind.OTHER
-        return repos.holders.add(Holder(legal_name=name, kind=kind, siret=siret or ""))
-
-
-class _Differ:
-    """Old → new for each updatable cell of a row against one action and its funding lines.
-
-    What each mapped column is (its layout column, funder part, header) is worked out once
-    per reading, not once per cell.
-    """
-
-    def __init__(self, reading: SheetReading) -> None:
-        self.sheet = reading.sheet
-        layout = reading.layout
-        self.fields = [
-            (key, layout.column(key), parse_funder_key(key), reading.header_label(index))
-            for index, key in reading.mapping.items()
-            if layout.column(key).updatable
-        ]
-        self.funder_keys = [key for key in reading.mapping.values() if parse_funder_key(key)]
-
-    def amount(self, values: Mapping[str, Any]) -> int:
-        return sum(values.get(key) or 0 for key in self.funder_keys)
-
-    def diff(
-        self,
-        action: Action,
-        lines: dict[int, FundingLine],
-        values: Mapping[str, Any],
-        row: int,
-    ) -> tuple[list[CellChange], list[RowIssue]]:
-        changes: list[CellChange] = []
-        errors: list[RowIssue] = []
-        for key, column, funder, label in self.fields:
-            new = values.get(key)
-            if new is None and key in NEVER_CLEARED:
-                continue
-            if funder is not None:
-                line = lines.get(funder[0])
-                old = getattr(line, f"{funder[1]}_cents") if line else None
-                if new is None and funder[1] == "requested":
-                    continue
-            else:
-                old = _action_value(action, key)
-            if column.kind in (CellKind.TEXT, CellKind.LONG_TEXT):
-                old, new = old or None, new or None
-            if old == new:
-                continue
-            if key == "status":
-                try:
-                    check_transition(action.status, ActionStatus(new))
-                except ValidationError as error:
-                    errors.append(
-                        RowIssue(self.sheet, row, label, column.label_of(new), str(error))
-                    )
-                    continue
-            changes.append(
-                CellChange(key, label, display(column, old), display(column, new), old, new)
-            )
-        return changes, errors
 
 
 def _planned(parsed: ParsedRow) -> PlannedRow:
@@ -366,22 +204,3 @@ def _missing_for_creation(values: Mapping[str, Any], year: int | None) -> str:
 
 def _row_issue(reading: SheetReading, parsed: ParsedRow, message: str) -> RowIssue:
     return RowIssue(reading.sheet, parsed.row, "", "", message)
-
-
-def _action_value(action: Action, key: str) -> Any:
-    if key == "beneficiaries_total":
-        return action.beneficiaries.total
-    value = getattr(action, key)
-    if isinstance(value, (ActionStatus, Opinion)):
-        return value.value
-    if key == "dauphin_number":
-        return value or None
-    return value
-
-
-def _sql(key: str, value: Any) -> Any:
-    if key in ("dauphin_number", "target_public", "observations", "title"):
-        return value or ""
-    if key in ("start_date", "end_date") and value is not None:
-        return value.isoformat()
-    return value

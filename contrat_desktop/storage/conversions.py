@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -163,6 +164,41 @@ def from_sql(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(value)
     return value
+
+
+def fields_to_row(cls: type, values: Mapping[str, Any]) -> Row:
+    """Some fields of ``cls`` as SQLite values, by column name (a nested field as
+    ``beneficiaries_total``); ``None`` for a plain (non-optional) text field is the empty
+    text. Raises ``KeyError`` for a name that is no column of ``cls``."""
+    hints = _column_hints(cls)
+    row: Row = {}
+    for column, value in values.items():
+        hint = hints[column]
+        row[column] = "" if value is None and hint is str else to_sql(value)
+    return row
+
+
+_COLUMN_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _column_hints(cls: type, prefix: str = "") -> dict[str, Any]:
+    """Column name → the field's own hint (``str``, ``int | None``...), once per class."""
+    found = _COLUMN_HINTS.get(cls) if not prefix else None
+    if found is not None:
+        return found
+    found = {}
+    hints = _hints(cls)
+    for field in dataclasses.fields(cls):
+        hint = hints[field.name]
+        if _is_link(_base_type(hint)):
+            continue
+        if dataclasses.is_dataclass(_base_type(hint)):
+            found.update(_column_hints(_base_type(hint), f"{prefix}{field.name}_"))
+        else:
+            found[prefix + field.name] = hint
+    if not prefix:
+        _COLUMN_HINTS[cls] = found
+    return found
 
 
 def columns_of(cls: type, *, prefix: str = "") -> dict[str, type]:

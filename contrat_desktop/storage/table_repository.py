@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Generic, TypeVar
 
-from contrat_desktop.storage.conversions import Row, from_row, to_row
+from contrat_desktop.storage.conversions import Row, fields_to_row, from_row, to_row
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.records import refused_as_french
@@ -91,6 +91,20 @@ class Repository(Generic[T]):
                     f"UPDATE {self.table} SET version = version + 1 WHERE id = ?", [row_id]
                 )
         return self.get(row_id)
+
+    def update_fields(self, row_id: int, version: int, changes: Mapping[str, Any]) -> int:
+        """Change some fields of one row without rebuilding the record (an import's bulk
+        path): domain values by column name, converted once by ``conversions``, audited and
+        versioned like ``update``; refused with ``ConflictError`` if the row moved on since
+        ``version``. Returns the row's new version."""
+        try:
+            row = fields_to_row(self.model, changes)
+        except KeyError as unknown:
+            raise DossierError(
+                f"« {unknown.args[0]} » n'est pas un champ de « {self.table} »."
+            ) from None
+        with refused_as_french(self.table):
+            return self.writer.update(self.table, row_id, row, version)
 
     def delete(self, obj: T) -> None:
         row_id, version = self._identity(obj)

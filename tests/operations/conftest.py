@@ -34,6 +34,30 @@ def exported(demo: Dossier, tmp_path: Path) -> Path:
     return export_programmation(demo, DEMO_YEAR, tmp_path / "programmation.xlsx").path
 
 
+def edited_export(exported: Path, target: Path, cells: dict[tuple[Any, ...], Any]) -> Path:
+    """The export with values typed in, as a préfecture would: ``{(row, header): value}`` or
+    ``{(row, header, funder band): value}``; saved by openpyxl (totals left uncomputed)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(exported)
+    sheet = book["Programmation"]
+    bands: dict[int, str] = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row == 3:
+            for column in range(merged.min_col, merged.max_col + 1):
+                bands[column] = str(sheet.cell(row=3, column=merged.min_col).value)
+    for key, value in cells.items():
+        row, header, band = (*key, "")[:3]
+        column = next(
+            c.column
+            for c in sheet[4]
+            if c.value == header and (not band or bands.get(c.column) == band)
+        )
+        sheet.cell(row=row, column=column).value = value
+    book.save(target)
+    return target
+
+
 @pytest.fixture
 def council(dossier: Dossier) -> CitizenCouncil:
     return save_council(

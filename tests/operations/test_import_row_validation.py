@@ -14,23 +14,13 @@ from contrat_desktop.operations.import_plan import RowKind, RowNotWritten
 from contrat_desktop.operations.imports import ImportBlocked, apply_import, plan_import
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
-
-
-def edited(exported: Path, target: Path, cells: dict[tuple[int, str], object]) -> Path:
-    """The export with ``{(row, header): value}`` typed in (the first column of that header)."""
-    book = openpyxl.load_workbook(exported)
-    sheet = book["Programmation"]
-    for (row, header), value in cells.items():
-        column = next(c.column for c in sheet[4] if c.value == header)
-        sheet.cell(row=row, column=column).value = value
-    book.save(target)
-    return target
+from tests.operations.conftest import edited_export
 
 
 def test_each_bad_cell_is_a_row_error_at_preview(
     demo: Dossier, exported: Path, tmp_path: Path
 ) -> None:
-    path = edited(
+    path = edited_export(
         exported,
         tmp_path / "retour.xlsx",
         {
@@ -64,7 +54,7 @@ def test_each_bad_cell_is_a_row_error_at_preview(
 def test_skipping_the_rows_in_error_applies_the_others(
     demo: Dossier, exported: Path, tmp_path: Path
 ) -> None:
-    path = edited(
+    path = edited_export(
         exported,
         tmp_path / "retour.xlsx",
         {(6, "Accordé"): -1500, (7, "Avis"): "Défavorable"},
@@ -102,7 +92,7 @@ def test_state_file_dates_under_their_own_headers_are_checked(
 
 def test_a_valid_la_poste_siret_is_no_error(demo: Dossier, exported: Path, tmp_path: Path) -> None:
     la_poste = "35600000000048"  # digit sum a multiple of 5: La Poste's own rule
-    path = edited(exported, tmp_path / "retour.xlsx", {(5, "SIRET"): la_poste})
+    path = edited_export(exported, tmp_path / "retour.xlsx", {(5, "SIRET"): la_poste})
     assert not plan_import(demo, path).errors
     assert Repositories(demo).holders.by_siret(la_poste) == []
 
@@ -110,7 +100,7 @@ def test_a_valid_la_poste_siret_is_no_error(demo: Dossier, exported: Path, tmp_p
 def test_a_write_refused_at_apply_names_its_row_and_writes_nothing(
     demo: Dossier, exported: Path, tmp_path: Path
 ) -> None:
-    path = edited(exported, tmp_path / "retour.xlsx", {(7, "Avis"): "Défavorable"})
+    path = edited_export(exported, tmp_path / "retour.xlsx", {(7, "Avis"): "Défavorable"})
     plan = plan_import(demo, path)
     (row,) = plan.of_kind(RowKind.CHANGED)
     repos = Repositories(demo)

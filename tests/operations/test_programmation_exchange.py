@@ -50,8 +50,8 @@ def _band(sheet: openpyxl.worksheet.worksheet.Worksheet, column: int) -> str:
 def test_export_is_made_for_a_person(exported: Path) -> None:
     book = openpyxl.load_workbook(exported)
     sheet = book["Programmation"]
-    assert book.sheetnames == ["Programmation", "Synthèse", "Listes"]
-    assert book["Listes"].sheet_state == "hidden"
+    assert book.sheetnames == ["Programmation", "Synthèse", "Export", "Listes"]
+    assert book["Listes"].sheet_state == book["Export"].sheet_state == "hidden"
     assert sheet.freeze_panes == "D5"
     assert sheet.auto_filter.ref.startswith("A4:")
     assert sheet.column_dimensions["A"].hidden  # the stable identifier
@@ -82,6 +82,7 @@ def test_export_then_import_without_edits_changes_nothing(demo: Dossier, exporte
         "changed": 0,
         "unchanged": 50,
         "ambiguous": 0,
+        "conflict": 0,
         "error": 0,
         "skipped": 0,
     }

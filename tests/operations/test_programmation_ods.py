@@ -44,7 +44,7 @@ def test_ods_holds_the_cells_of_the_xlsx(demo: Dossier, tmp_path: Path) -> None:
     assert any(isinstance(cell, date) for cell in rows[5])
     book = CalamineWorkbook.from_path(str(ods))
     shown = {m.name: m.visible == SheetVisibleEnum.Visible for m in book.sheets_metadata}
-    assert shown == {"Programmation": True, "Synthèse": True, "Listes": False}
+    assert shown == {"Programmation": True, "Synthèse": True, "Export": False, "Listes": False}
 
 
 def test_ods_keeps_the_sheet_furniture(demo: Dossier, tmp_path: Path) -> None:

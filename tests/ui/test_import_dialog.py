@@ -61,6 +61,7 @@ def test_export_then_import_without_edits_shows_no_change(
         "skipped": 0,
         "errors": 0,
         "warnings": preview.counts["warnings"],
+        "conflicts": 0,
     }
     assert preview.changes.rowCount() == 0
     assert not preview.apply_button.isEnabled()  # nothing to apply

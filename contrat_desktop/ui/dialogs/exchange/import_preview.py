@@ -27,6 +27,7 @@ from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.sheet_reader import RowIssue
 from contrat_desktop.operations.import_plan import Decision, ImportPlan, PlannedRow, RowKind
 from contrat_desktop.operations.imports import save_error_list
+from contrat_desktop.ui.dialogs.exchange.import_conflicts import ConflictPanel
 from contrat_desktop.ui.dialogs.exchange.import_decisions import DecisionTable
 from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
 
@@ -68,6 +69,12 @@ class PreviewDialog(QDialog):
         self.tabs.addTab(self.others, "")
         self.tabs.addTab(self.errors, "")
         self.tabs.addTab(self.warnings, "")
+        self.conflicts = ConflictPanel(plan, self)
+        self.conflicts.resolved.connect(self._resolved)
+        if plan.conflicts():
+            self.tabs.insertTab(0, self.conflicts, "")
+        else:
+            self.conflicts.hide()
         if plan.decidable_rows():
             self.tabs.insertTab(0, self.decisions, "")
         else:
@@ -78,6 +85,8 @@ class PreviewDialog(QDialog):
         self._fill()
         if plan.of_kind(RowKind.AMBIGUOUS):
             self.tabs.setCurrentWidget(self.decisions)
+        elif plan.unresolved_conflicts():
+            self.tabs.setCurrentWidget(self.conflicts)
         elif plan.errors:
             self.tabs.setCurrentWidget(self.errors)
 
@@ -108,7 +117,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(options)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.resize(980, 600)
+        self.resize(1120 if plan.conflicts() else 980, 600)
         self._update()
 
     # contents -----------------------------------------------------------------
@@ -125,11 +134,13 @@ class PreviewDialog(QDialog):
             "skipped": counts["skipped"],
             "errors": counts["error"],
             "warnings": len(warnings),
+            "conflicts": plan.unresolved_conflicts(),
         }
         self.summary.setText(
             f"Nouvelles : <b>{counts['new']}</b> · modifiées : <b>{counts['changed']}</b> · "
             f"inchangées : <b>{counts['unchanged']}</b> · à trancher : "
-            f"<b>{counts['ambiguous']}</b> · ignorées : <b>{counts['skipped']}</b> · "
+            f"<b>{counts['ambiguous']}</b> · en conflit : <b>{counts['conflict']}</b> · "
+            f"ignorées : <b>{counts['skipped']}</b> · "
             f"en erreur : <b>{counts['error']}</b> · avertissements : <b>{len(warnings)}</b><br>"
             f"Montants lus : {format_cents(plan.amount_cents)}"
             + (
@@ -140,7 +151,9 @@ class PreviewDialog(QDialog):
         )
         for table in (self.changes, self.others):
             table.setRowCount(0)
-        for row in plan.of_kind(RowKind.CHANGED):
+        for row in plan.rows:
+            if row.kind not in (RowKind.CHANGED, RowKind.CONFLICT):
+                continue
             for change in row.changes:
                 self._append(
                     self.changes, [str(row.row), row.label, change.column, change.old, change.new]
@@ -153,7 +166,8 @@ class PreviewDialog(QDialog):
         self._fill_issues(self.errors, plan.errors)
         self._fill_issues(self.warnings, warnings)
         self.tabs.setTabText(
-            self.tabs.indexOf(self.changes), f"Modifications ({counts['changed']} lignes)"
+            self.tabs.indexOf(self.changes),
+            f"Modifications ({counts['changed']} ligne{'s' if counts['changed'] > 1 else ''})",
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.others),
@@ -161,6 +175,12 @@ class PreviewDialog(QDialog):
         )
         self.tabs.setTabText(self.tabs.indexOf(self.errors), f"Erreurs ({len(plan.errors)})")
         self.tabs.setTabText(self.tabs.indexOf(self.warnings), f"Avertissements ({len(warnings)})")
+        if self.tabs.indexOf(self.conflicts) >= 0:
+            left = self.counts["conflicts"]
+            self.tabs.setTabText(
+                self.tabs.indexOf(self.conflicts),
+                f"Conflits ({left} à choisir)" if left else f"Conflits ({len(plan.conflicts())})",
+            )
         if self.tabs.indexOf(self.decisions) >= 0:
             self.tabs.setTabText(
                 self.tabs.indexOf(self.decisions), f"À trancher ({counts['ambiguous']})"
@@ -183,6 +203,9 @@ class PreviewDialog(QDialog):
     def _decided(self, _row_number: int) -> None:
         self._fill()
         self._update()
+
+    def _resolved(self) -> None:
+        self._decided(0)
 
     # tables -------------------------------------------------------------------
     def _table(self, headers: Sequence[str]) -> QTableWidget:
@@ -239,7 +262,8 @@ class PreviewDialog(QDialog):
     def _update(self) -> None:
         counts = self.counts
         skipping = self.skip_invalid.isChecked()
-        blocked = (counts["errors"] or counts["ambiguous"]) and not skipping
+        blocked = bool((counts["errors"] or counts["ambiguous"]) and not skipping)
+        blocked = blocked or bool(counts["conflicts"])
         optional, incomplete = self.left_out()
         nothing = not (counts["new"] - optional - incomplete or counts["changed"])
         self.skip_invalid.setEnabled(bool(counts["errors"] or counts["ambiguous"] or skipping))
@@ -248,6 +272,12 @@ class PreviewDialog(QDialog):
         if self.read_only:
             self.hint.setText(
                 "Le dossier est en lecture seule : l'import ne peut pas être appliqué."
+            )
+        elif counts["conflicts"]:
+            self.hint.setText(
+                f"{counts['conflicts']} valeur(s) modifiée(s) dans le dossier depuis l'export "
+                "du classeur : dans l'onglet « Conflits », gardez la valeur du dossier ou "
+                "prenez celle du classeur, pour chacune ou pour toutes."
             )
         elif blocked and counts["ambiguous"]:
             self.hint.setText(

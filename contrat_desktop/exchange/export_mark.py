@@ -1,0 +1,91 @@
+"""What an export records of itself, to tell at import what changed in the dossier since.
+
+A hidden sheet « Export » (written through the one workbook writer, so .xlsx and .ods alike,
+and read back through the same reader as the data) holds when the export was made, how far
+the dossier's journal went then, the campaign, and the version of each exported action and
+of its funding lines. An import of an older export can then show, instead of silently
+reverting them, the values changed in the dossier after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from contrat_desktop.exchange.workbook_file import WorkbookFile
+from contrat_desktop.exchange.workbook_writer import BookWriter, ColumnSpec
+
+EXPORT_SHEET = "Export"
+SIGNATURE = "contrat_desktop : export de la programmation"
+FORMAT = "1"
+_EXPORTED_AT, _JOURNAL, _YEAR = "Exporté le", "Journal jusqu'à l'entrée", "Campagne"
+_VERSIONS = ("Identifiant", "Version de l'action", "Versions des lignes de financement")
+
+
+@dataclass(frozen=True, slots=True)
+class RowVersions:
+    action: int
+    lines: Mapping[int, int] = field(default_factory=dict)  # funder id → line version
+
+
+@dataclass(frozen=True, slots=True)
+class ExportMark:
+    exported_at: str  # ISO, as the journal writes its times
+    journal_mark: int  # the last journal entry when exporting
+    year: int
+    rows: Mapping[str, RowVersions] = field(default_factory=dict)  # by hidden identifier
+
+
+def write_export_mark(book: BookWriter, mark: ExportMark) -> None:
+    sheet = book.add_sheet(
+        EXPORT_SHEET, [ColumnSpec(22), ColumnSpec(20), ColumnSpec(40)], hidden=True
+    )
+    for index, values in enumerate(_rows(mark)):
+        sheet.row(index, values)
+
+
+def _rows(mark: ExportMark) -> Iterator[list[str]]:
+    yield [SIGNATURE, FORMAT]
+    yield [_EXPORTED_AT, mark.exported_at]
+    yield [_JOURNAL, str(mark.journal_mark)]
+    yield [_YEAR, str(mark.year)]
+    yield list(_VERSIONS)
+    for identifier, versions in mark.rows.items():
+        lines = " ".join(f"{funder}={version}" for funder, version in versions.lines.items())
+        yield [identifier, str(versions.action), lines]
+
+
+def read_export_mark(book: WorkbookFile) -> ExportMark | None:
+    """The mark of a workbook this application exported; ``None`` for any other workbook
+    (or one whose mark was damaged: then nothing is known of what it exported)."""
+    if EXPORT_SHEET not in {sheet.name for sheet in book.sheets}:
+        return None
+    try:
+        rows = book.book.get_sheet_by_name(EXPORT_SHEET).to_python(skip_empty_area=False)
+        return _parse(rows)
+    except (ValueError, IndexError, TypeError):
+        return None
+
+
+def _parse(rows: list[list[Any]]) -> ExportMark | None:
+    if not rows or _text(rows[0][0]) != SIGNATURE or _text(rows[0][1]) != FORMAT:
+        return None
+    header = {_text(row[0]): _text(row[1]) for row in rows[1:4]}
+    versions: dict[str, RowVersions] = {}
+    for row in rows[5:]:
+        identifier = _text(row[0])
+        if not identifier:
+            continue
+        lines = dict(
+            (int(funder), int(version))
+            for funder, _, version in (pair.partition("=") for pair in _text(row[2]).split())
+        )
+        versions[identifier] = RowVersions(int(_text(row[1])), lines)
+    return ExportMark(header[_EXPORTED_AT], int(header[_JOURNAL]), int(header[_YEAR]), versions)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
