@@ -223,11 +223,10 @@ def undo_renewal(dossier: Dossier, result: RenewalResult) -> None:
     with dossier.db.atomic():
         check_deletable(dossier, result.lines_by_action)
         delete_renewed(dossier, result.action_ids)
-        emptied = repos.campaigns.find(result.campaign_id) is not None and not (
-            repos.actions.for_campaign(result.campaign_id)
-        )
-        if result.campaign_created and emptied:
-            dossier.writer.delete("campaign", result.campaign_id)
+        campaign = repos.campaigns.find(result.campaign_id)
+        emptied = campaign is not None and not repos.actions.for_campaign(result.campaign_id)
+        if result.campaign_created and emptied and campaign is not None:
+            repos.campaigns.delete(campaign)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,15 @@ from contrat_desktop.storage.repositories import Repositories
 from tests.exchange.hostile import HOSTILE
 from tests.operations.conftest import DEMO_YEAR
 
-UNCHANGED = {"new": 0, "changed": 0, "unchanged": 50, "ambiguous": 0, "error": 0, "skipped": 0}
+UNCHANGED = {
+    "new": 0,
+    "changed": 0,
+    "unchanged": 50,
+    "ambiguous": 0,
+    "conflict": 0,
+    "error": 0,
+    "skipped": 0,
+}
 
 
 def checksum(path: Path) -> str:
@@ -59,7 +67,8 @@ def test_ods_export_comes_back_unchanged(demo: Dossier, exported_ods: Path) -> N
     assert plan.layout == "programmation" and plan.sheet == "Programmation"
     assert plan.counts() == UNCHANGED
     assert not plan.unmapped_headers and {row.matched_by for row in plan.rows} == {"identifiant"}
-    assert plan.hidden_sheets_skipped == ("Listes",)
+    assert plan.hidden_sheets_skipped == ("Export", "Listes")
+    assert plan.export_mark is not None and len(plan.export_mark.rows) == 50  # read from .ods
 
 
 def test_an_edited_ods_cell_is_the_one_change(
