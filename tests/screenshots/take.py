@@ -59,7 +59,7 @@ def main() -> None:
         window.nav.setCurrentRow(0)
         dialog = ActionDialog(window.session, 3, window)  # type: ignore[arg-type]
         dialog.show()
-        for index, name in [(0, "identification"), (3, "budget"), (5, "historique")]:
+        for index, name in [(0, "identification"), (3, "budget"), (6, "historique")]:
             dialog.tabs.setCurrentIndex(index)
             save(dialog, f"action-{name}")
         dialog.dirty = False

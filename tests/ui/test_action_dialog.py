@@ -32,6 +32,7 @@ def test_every_tab_is_filled(qtbot: QtBot, session: DossierSession) -> None:
         "Budget et cofinancement",
         "Actes et versements",
         "Suivi",
+        "Années",
         "Historique",
         "Pièces jointes",
     ]

@@ -27,6 +27,10 @@ class CampaignSelector(QToolBar):
         self.addWidget(self.combo)
         self.new_campaign_action = self.addAction("Nouvelle campagne…", self.new_campaign)
         self.new_campaign_action.setToolTip("Ouvrir la campagne (l'appel à projets) d'une année")
+        self.renew_action = self.addAction("Reconduire…", self.renew)
+        self.renew_action.setToolTip(
+            "Ouvrir la campagne suivante en y reconduisant des actions de la campagne affichée"
+        )
 
     def set_session(self, session: DossierSession) -> None:
         self.session = session
@@ -43,6 +47,7 @@ class CampaignSelector(QToolBar):
         self.combo.setCurrentIndex(self.combo.findData(self.session.campaign_id))
         self.combo.blockSignals(False)
         self.new_campaign_action.setEnabled(not self.session.read_only)
+        self.renew_action.setEnabled(not self.session.read_only and self.combo.count() > 0)
 
     def new_campaign(self) -> None:
         from contrat_desktop.operations.campaigns import create_campaign
@@ -63,6 +68,12 @@ class CampaignSelector(QToolBar):
             return
         self.session.notify("campaign")
         self.combo.setCurrentIndex(self.combo.findData(campaign.id))
+
+    def renew(self) -> None:
+        from contrat_desktop.ui.dialogs.campaigns.renewal_dialog import RenewalDialog
+
+        if self.session is not None:
+            RenewalDialog(self.session, self).exec()
 
     def _chosen(self, index: int) -> None:
         if self.session is not None and index >= 0:

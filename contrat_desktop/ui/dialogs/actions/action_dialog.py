@@ -42,6 +42,7 @@ from contrat_desktop.ui.dialogs.actions.action_tabs import (
 )
 from contrat_desktop.ui.dialogs.actions.funding_cycle_tab import FundingCycleTab
 from contrat_desktop.ui.dialogs.actions.funding_grid import FundingGrid
+from contrat_desktop.ui.dialogs.actions.renewal_chain_tab import RenewalChainTab
 from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
@@ -86,6 +87,8 @@ class ActionDialog(GuardedDialog):
         self.tabs.addTab(self._budget(), "&Budget et cofinancement")
         self.statuses = read_only_table(["Date", "De", "Vers", "Par", "Commentaire"], "Suivi")
         self.tabs.addTab(self._follow_up(), "&Suivi")
+        self.chain = RenewalChainTab(self)
+        self.tabs.addTab(self.chain, "&Années")
         self.audit = read_only_table(
             ["Date", "Par", "Opération", "Champ", "Ancienne valeur", "Nouvelle valeur"],
             "Historique des modifications",
@@ -190,6 +193,7 @@ class ActionDialog(GuardedDialog):
             self.form.holder.setCurrentIndex(-1)
             self.grid.set_lines([], {})
             self._show_status(action.status, [])
+            self.chain.show_chain(session.dossier, None)
             return
         action = self.state.action
         renewal = "Première demande"
@@ -202,6 +206,7 @@ class ActionDialog(GuardedDialog):
         self._show_status(action.status, status_history(session.dossier, action.id))
         entries = history(session.dossier, action.id)
         fill(self.audit, audit_rows(entries, session.references.names()))
+        self.chain.show_chain(session.dossier, action.id)
         self.setWindowTitle(f"Action {action.reference} – {action.title}")
         if self.funding_tab is not None:
             self.funding_tab.reload()
