@@ -59,7 +59,8 @@ def main() -> None:
         window.nav.setCurrentRow(0)
         dialog = ActionDialog(window.session, 3, window)  # type: ignore[arg-type]
         dialog.show()
-        for index, name in [(0, "identification"), (3, "budget"), (6, "historique")]:
+        history = dialog.tabs.indexOf(dialog.audit)  # tabs come and go: found by widget
+        for index, name in [(0, "identification"), (3, "budget"), (history, "historique")]:
             dialog.tabs.setCurrentIndex(index)
             save(dialog, f"action-{name}")
         dialog.dirty = False
