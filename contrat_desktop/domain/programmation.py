@@ -70,6 +70,7 @@ class ProgrammationFilter:
     holder_kind: HolderKind | None = None
     axis_id: int | None = None
     matching_ids: frozenset[int] | None = None  # from the full-text search
+    renewal: bool | None = None  # True: renewed actions only, False: first requests only
 
     def accepts(self, row: ActionSummary) -> bool:
         return (
@@ -83,6 +84,7 @@ class ProgrammationFilter:
             and (self.district_id is None or self.district_id in row.district_ids)
             and (self.district_ids is None or not self.district_ids.isdisjoint(row.district_ids))
             and (self.axis_id is None or self.axis_id in row.axis_ids)
+            and (self.renewal is None or row.is_renewal is self.renewal)
         )
 
 

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         self.campaign_bar.set_session(session)
         session.changed.connect(self._on_session_changed)
+        self._add_area("dashboard", "Tableau de bord", self._dashboard_page)
         self._add_area("programmation", "Programmation", self._programmation_page)
         self._add_area("holders", "Porteurs", self._holders_page)
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         self._add_area("council", "Conseil citoyen", lambda: CouncilPage(session, self))
         self._add_area("journal", "Journal des modifications", self._journal_page)
         self._add_area("settings", "Paramètres", self._settings_page)
-        self.page("programmation")  # shown first: built now; the others when first opened
+        self.page("dashboard")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)
         session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -224,6 +225,22 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.areas):
             self.page(self.areas[row][0])
             self.stack.setCurrentIndex(row)
+
+    def _dashboard_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.dashboard import DashboardPage
+
+        assert self.session is not None
+        page = DashboardPage(self.session, self)
+        page.open_programmation.connect(self.show_programmation)
+        page.open_area.connect(self.show_area)
+        return page
+
+    def show_programmation(self, filters: dict[str, object]) -> None:
+        """The programmation page, filtered as a figure of the dashboard asks."""
+        page = self.page("programmation")
+        assert isinstance(page, ProgrammationPage)
+        self.show_area("programmation")
+        page.filter_bar.show_only(**filters)
 
     def _programmation_page(self) -> ProgrammationPage:
         assert self.session is not None

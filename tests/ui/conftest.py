@@ -122,7 +122,7 @@ def exported_workbook(
     target = tmp_path / "export" / f"programmation{request.param}"
     target.parent.mkdir()
     answer_save_dialog(target)
-    page = exchange_window.pages["programmation"]
+    page = exchange_window.page("programmation")
     page.export_button.click()
     assert page.export_task is not None
     with qtbot.waitSignal(page.export_task.finished, timeout=EXCHANGE_WAIT_MS):

@@ -22,7 +22,7 @@ def test_first_start_creates_and_opens_the_demo(qtbot: QtBot, isolated_user_data
     assert started.dossier.path == default_dossier_path()
     assert started.dossier.path.is_relative_to(isolated_user_data)
     assert "dossier-demo.cdv" in started.window.windowTitle()
-    page = started.window.pages["programmation"]
+    page = started.window.page("programmation")
     assert page.model.rowCount() == 50  # the latest campaign (2016) is shown
     assert read_lock(started.dossier.path) is not None
     path = started.dossier.path
@@ -52,7 +52,7 @@ def test_second_instance_shows_read_only_banner(qtbot: QtBot, tmp_path: Path) ->
         assert started.dossier.read_only
         assert "dominique" in started.window.banner.label.text()
         assert started.window.banner.isVisibleTo(started.window)
-        assert not started.window.pages["programmation"].new_button.isEnabled()
+        assert not started.window.page("programmation").new_button.isEnabled()
         started.window.close()
         started.window.session.close()
 
@@ -62,14 +62,15 @@ def test_navigation_shows_every_area(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(started.window)
     window = started.window
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names[:3] == ["Programmation", "Porteurs", "Financeurs"]
-    for row, key in enumerate(["programmation", "holders", "funders"]):
+    assert names[:4] == ["Tableau de bord", "Programmation", "Porteurs", "Financeurs"]
+    assert window.stack.currentWidget() is window.pages["dashboard"]  # the home page
+    for row, key in enumerate(["dashboard", "programmation", "holders", "funders"]):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
     years = [window.campaign.itemText(i) for i in range(window.campaign.count())]
     assert years == ["Campagne 2015", "Campagne 2016"]
     window.campaign.setCurrentIndex(0)
-    assert window.pages["programmation"].model.rowCount() == 55
+    assert window.page("programmation").model.rowCount() == 55
     assert "Dernière sauvegarde" in window.backup_label.text()
     assert "écriture" in window.lock_label.text()
     window.close()
@@ -114,12 +115,12 @@ def test_table_columns_are_remembered_for_every_list(qtbot: QtBot, tmp_path: Pat
     window.show_area("holders")
     holders_header = window._tables("holders")["holders/0"].horizontalHeader()
     holders_header.setSectionHidden(2, True)
-    window.pages["programmation"].table.horizontalHeader().moveSection(2, 0)
+    window.page("programmation").table.horizontalHeader().moveSection(2, 0)
     window.close()
     window.session.close()
     second = start([str(path)])
     qtbot.addWidget(second.window)
-    moved = second.window.pages["programmation"].table.horizontalHeader()
+    moved = second.window.page("programmation").table.horizontalHeader()
     assert moved.logicalIndex(0) == 2
     second.window.show_area("holders")
     assert second.window._tables("holders")["holders/0"].horizontalHeader().isSectionHidden(2)

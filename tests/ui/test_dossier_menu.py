@@ -32,7 +32,7 @@ def test_retry_opens_for_writing_once_the_holder_has_left(
     assert not window.session.read_only
     assert not window.banner.isVisibleTo(window)
     assert read_lock(path).user != "dominique"  # type: ignore[union-attr]
-    assert window.pages["programmation"].new_button.isEnabled()
+    assert window.page("programmation").new_button.isEnabled()
     window.close()
     window.session.close()
 
@@ -50,7 +50,7 @@ def test_new_dossier_and_save_a_copy(qtbot: QtBot, tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
     window._new_dossier()
     assert window.session.dossier.path == tmp_path / "nouveau.cdv"
-    assert window.pages["programmation"].model.rowCount() == 0
+    assert window.page("programmation").model.rowCount() == 0
     assert "nouveau.cdv" in window.windowTitle()
     window.close()
     window.session.close()
@@ -104,6 +104,6 @@ def test_a_new_dossier_is_usable_at_once(qtbot: QtBot, tmp_path: Path, monkeypat
     dialog.form.title.setText("Première action")
     dialog.form.holder.setCurrentIndex(0)
     assert dialog.save(), dialog.messages.text()
-    assert window.pages["programmation"].model.rowCount() == 1
+    assert window.page("programmation").model.rowCount() == 1
     window.close()
     session.close()

@@ -36,6 +36,8 @@ class FilterBar(QWidget):
         self.district = self._combo("Quartier")
         self.holder_kind = self._combo("Type de porteur")
         self.axis = self._combo("Axe transversal")
+        self.renewal = self._combo("Première demande ou reconduction")
+        self._fill(self.renewal, [("Premières demandes", False), ("Reconduites", True)])
         self.reset = QPushButton("Effacer les filtres", self)
         self.reset.clicked.connect(self.clear)
         layout.addWidget(self.search, 0, 0, 1, 6)
@@ -48,6 +50,7 @@ class FilterBar(QWidget):
             ("&Quartier", self.district),
             ("T&ype de porteur", self.holder_kind),
             ("A&xe", self.axis),
+            ("&Demande", self.renewal),
         ]
         self.labels: dict[QComboBox, QLabel] = {}
         for number, (text, combo) in enumerate(combos):
@@ -64,6 +67,9 @@ class FilterBar(QWidget):
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setAccessibleName(f"Filtre : {name}")
+        # long district or theme names do not widen the window past a laptop's screen
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         combo.currentIndexChanged.connect(lambda _index: self.filters_changed.emit())
         return combo
 
@@ -125,6 +131,7 @@ class FilterBar(QWidget):
             holder_kind=HolderKind(kind) if kind else None,
             axis_id=self.axis.currentData(),
             matching_ids=matching_ids,
+            renewal=self.renewal.currentData(),
         )
 
     def clear(self) -> None:
@@ -136,9 +143,33 @@ class FilterBar(QWidget):
             self.district,
             self.holder_kind,
             self.axis,
+            self.renewal,
         ):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.search.clear()
+        self.filters_changed.emit()
+
+    def show_only(self, **wanted: object) -> None:
+        """Clear the filters, then pick the given ones: ``status``, ``funder``,
+        ``framework``, ``district``, ``holder_kind``, ``renewal`` (the data of an entry)."""
+        combos = {
+            "framework": self.framework,
+            "status": self.status,
+            "funder": self.funder,
+            "district": self.district,
+            "holder_kind": self.holder_kind,
+            "renewal": self.renewal,
+        }
+        self.search.clear()  # the page forgets its search results
+        for combo in (*combos.values(), self.commune, self.axis):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for name, value in wanted.items():
+            combo = combos[name]
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
         self.filters_changed.emit()
