@@ -11,9 +11,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from contrat_desktop.domain.council import College, Designation, Member, Sex, active_members
+from contrat_desktop.domain.council import (
+    CitizenCouncil,
+    College,
+    Designation,
+    Member,
+    Sex,
+    active_members,
+)
 
 RuleValues = Mapping[str, Mapping[str, int | bool]]
+RENEWAL_NOTICE_DAYS = 90  # the renewal is announced this long before it falls due
 
 DEFAULTS: dict[str, dict[str, int]] = {
     "parity_residents": {"tolerance": 1},
@@ -24,7 +32,7 @@ DEFAULTS: dict[str, dict[str, int]] = {
 
 @dataclass(frozen=True, slots=True)
 class CouncilWarning:
-    rule: str  # a key of COUNCIL_RULES
+    rule: str  # a key of COUNCIL_RULES, or "term" (the council's own dates, always checked)
     message: str
 
 
@@ -135,3 +143,37 @@ def _representatives(present: list[Member], bodies_without: Sequence[str]) -> li
         for name in bodies_without
     ]
     return found
+
+
+def term_warning(council: CitizenCouncil, day: date) -> CouncilWarning | None:
+    """The council's term seen on ``day``: over once its renewal date has passed (whatever
+    the rules switched on), or ending within ``RENEWAL_NOTICE_DAYS``."""
+    due = council.renewal_due_on
+    if due is None:
+        return None
+    left = (due - day).days
+    if left < 0:
+        late = _elapsed(due, day)
+        return CouncilWarning(
+            "term",
+            f"Le mandat du conseil est échu : son renouvellement était prévu le {due:%d/%m/%Y} "
+            f"(il y a {late}). Renouvelez-le (tirage au sort, nouvel arrêté) ou corrigez la "
+            "date dans la fiche du conseil.",
+        )
+    if left <= RENEWAL_NOTICE_DAYS:
+        return CouncilWarning(
+            "term",
+            f"Le renouvellement du conseil est prévu le {due:%d/%m/%Y} (dans {left} jour(s)) : "
+            "préparez le tirage au sort.",
+        )
+    return None
+
+
+def _elapsed(start: date, end: date) -> str:
+    """« 8 ans », « 1 an et 3 mois », « 5 mois », « 12 jours »: the time from start to end."""
+    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+    years, months = divmod(months, 12)
+    parts = [f"{years} an{'s' if years > 1 else ''}"] if years else []
+    if months:
+        parts.append(f"{months} mois")
+    return " et ".join(parts) if parts else f"{(end - start).days} jour(s)"

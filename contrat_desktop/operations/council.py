@@ -18,7 +18,7 @@ from contrat_desktop.domain.council import (
     composition_on,
     leave,
 )
-from contrat_desktop.domain.council_rules import CouncilWarning, composition_warnings
+from contrat_desktop.domain.council_rules import CouncilWarning, composition_warnings, term_warning
 from contrat_desktop.domain.draw import (
     Candidate,
     CandidateList,
@@ -72,7 +72,8 @@ class CouncilOverview:
 
 
 def council_overview(dossier: Dossier, council_id: int, day: date) -> CouncilOverview:
-    """The composition panel on ``day``: counts and the warnings of the enabled rules."""
+    """The composition panel on ``day``: counts, the council's term (over, or ending soon)
+    and the warnings of the enabled rules."""
     repos = Repositories(dossier)
     members = repos.council_members.for_council(council_id)
     persons = repos.persons.by_ids([m.person_id for m in members])
@@ -94,8 +95,10 @@ def council_overview(dossier: Dossier, council_id: int, day: date) -> CouncilOve
         names=names,
         steering_bodies_without_representative=lacking,
     )
+    council = repos.councils.get(council_id)
+    term = term_warning(council, day)
     return CouncilOverview(
-        repos.councils.get(council_id), composition_on(members, day), tuple(warnings)
+        council, composition_on(members, day), (*([term] if term else []), *warnings)
     )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from contrat_desktop.domain.council import (
+    CitizenCouncil,
     College,
     Designation,
     Member,
@@ -15,7 +16,7 @@ from contrat_desktop.domain.council import (
     composition_on,
     leave,
 )
-from contrat_desktop.domain.council_rules import composition_warnings
+from contrat_desktop.domain.council_rules import composition_warnings, term_warning
 from contrat_desktop.domain.errors import ValidationError
 
 DAY = date(2026, 3, 1)
@@ -114,3 +115,39 @@ def test_exits_keep_history_and_counts_follow_the_date() -> None:
     assert after.by_district == {"QP094017": 9, "non renseigné": 6}
     # 4 women and 5 men: gap 1 tolerated; but the representative (person 1) has left
     assert rules_found(members) == ["steering_representatives"]
+
+
+# the council's term: always checked, whatever rules are switched on -------------------------
+def test_a_term_over_is_a_warning_that_says_since_when() -> None:
+    council = CitizenCouncil(
+        "Conseil", installed_on=date(2015, 2, 5), renewal_due_on=date(2018, 2, 5)
+    )
+    warning = term_warning(council, date(2026, 12, 4))
+    assert warning is not None and warning.rule == "term"
+    assert "échu" in warning.message and "05/02/2018" in warning.message
+    assert "il y a 8 ans et 9 mois" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2018, 2, 5), "dans 0 jour(s)"),  # the due day itself: still in office
+        (date(2018, 1, 1), "dans 35 jour(s)"),
+        (date(2017, 11, 7), "dans 90 jour(s)"),
+        (date(2017, 11, 6), None),  # more than 90 days ahead: nothing to say yet
+        (date(2018, 2, 6), "il y a 1 jour(s)"),
+        (date(2019, 2, 5), "il y a 1 an)"),
+        (date(2018, 5, 4), "il y a 2 mois"),
+    ],
+)
+def test_the_term_on_its_edges(day: date, expected: str | None) -> None:
+    council = CitizenCouncil("Conseil", renewal_due_on=date(2018, 2, 5))
+    warning = term_warning(council, day)
+    if expected is None:
+        assert warning is None
+    else:
+        assert warning is not None and expected in warning.message
+
+
+def test_no_renewal_date_no_term_warning() -> None:
+    assert term_warning(CitizenCouncil("Conseil"), DAY) is None

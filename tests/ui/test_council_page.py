@@ -108,7 +108,9 @@ def test_add_member_then_exit_keeps_history(
     assert page.members.scope.currentText() == "Tous (historique)"
     row = page.members.model.row(0)
     assert row.member.exit_date == date(2025, 6, 1) and row.member.exit_reason == "Déménagement"
-    assert page.members.model.data(page.members.model.index(0, 7)) == "01/06/2025 – Déménagement"
+    exit_column = [c.key for c in page.members.model.columns].index("exit")
+    shown = page.members.model.data(page.members.model.index(0, exit_column))
+    assert shown == "01/06/2025 – Déménagement"
     history = page.members.history
     assert history.mandates.item(0, 2).text() == "01/06/2025"
     changed = [history.changes.item(n, 2).text() for n in range(history.changes.rowCount())]
@@ -241,3 +243,37 @@ def test_a_consent_date_brings_the_usual_purpose_when_none_is_typed(
     dialog.consent.set_value(date(2024, 3, 1))
     assert dialog.purpose.text() == "Participation au conseil citoyen"  # typed: kept
     assert dialog.save()
+
+
+def test_a_council_whose_term_is_over_is_warned_about(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = make_page(qtbot, session)  # the demo's council: renewal due on 05/02/2018
+    panel = page.composition
+    panel.day.set_value(date(2026, 12, 4))
+    text = panel.warnings.text()
+    assert "Aucun avertissement" not in text
+    assert "mandat du conseil est échu" in text and "05/02/2018" in text
+    assert "échu" in page.summary.text()
+    panel.day.set_value(date(2017, 6, 1))  # during the term: the composition alone counts
+    assert "échu" not in panel.warnings.text()
+
+
+def test_the_members_table_shows_each_designation_whole(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = make_page(qtbot, session)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    table, model = page.members.table, page.members.model
+    headers = [column.header for column in model.columns]
+    column = headers.index("Désignation")
+    width = table.horizontalHeader().sectionSize(column)
+    texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    assert texts == {"Tiré(e) au sort", "Volontaire", "Désigné(e) par une association"}
+    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    assert all(table.fontMetrics().horizontalAdvance(t) + margin <= width for t in texts)
+    by = headers.index("Liste ou association")
+    named = {model.data(model.index(row, by)) for row in range(model.rowCount())}
+    assert "Association Femmes relais 94" in named  # who designated them, beside

@@ -37,13 +37,9 @@ def _yes(value: bool) -> str:
     return "Oui" if value else "Non"
 
 
-def _designation(row: MemberRow) -> str:
-    member = row.member
-    if member.draw_list:
-        return f"{member.designation.label} ({member.draw_list})"
-    if member.organisation:
-        return f"{member.designation.label} ({member.organisation})"
-    return member.designation.label
+def _designated_by(row: MemberRow) -> str:
+    """The list a resident was drawn from, or the association that designated them."""
+    return row.member.draw_list or row.member.organisation
 
 
 def _exit(row: MemberRow) -> str:
@@ -77,7 +73,8 @@ MEMBER_COLUMNS: list[Column[MemberRow]] = [
     Column("sex", "Sexe", lambda r: r.member.sex.label if r.member.sex else NOT_GIVEN, width=65),
     Column("age", "Âge", _age, lambda r: r.member.birth_year or 0, width=60),
     Column("district", "Quartier", lambda r: r.member.district or NOT_GIVEN, width=90),
-    Column("designation", "Désignation", _designation, width=200),
+    Column("designation", "Désignation", lambda r: r.member.designation.label, width=205),
+    Column("designated_by", "Liste ou association", _designated_by, width=260),
     Column(
         "entry",
         "Entrée",

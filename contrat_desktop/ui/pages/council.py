@@ -30,7 +30,10 @@ ENTITIES = {
 }  # fmt: skip
 
 
-def describe(council: CitizenCouncil, districts: dict[str, str]) -> str:
+def describe(council: CitizenCouncil, districts: dict[str, str], today: date) -> str:
+    renewal = format_date(council.renewal_due_on) or "—"
+    if council.renewal_due_on and council.renewal_due_on < today:
+        renewal += " <span style='color: #b71c1c'><b>(échu)</b></span>"
     covered = ", ".join(districts.get(code, code) for code in council.district_codes) or "—"
     act = council.recognition_act_number or "non renseigné"
     if council.recognition_act_date:
@@ -40,7 +43,7 @@ def describe(council: CitizenCouncil, districts: dict[str, str]) -> str:
         f"<b>Arrêté préfectoral :</b> {act}",
         f"<b>Structure porteuse :</b> {council.host_structure or '—'}",
         f"<b>Installé le :</b> {format_date(council.installed_on) or '—'}",
-        f"<b>Renouvellement :</b> {format_date(council.renewal_due_on) or '—'}",
+        f"<b>Renouvellement :</b> {renewal}",
     ]
     return " · ".join(parts)
 
@@ -151,7 +154,7 @@ class CouncilPage(QWidget):
             )
         else:
             districts = {d.code: d.name for d in load_districts(self.session.dossier)}
-            self.summary.setText(describe(council, districts))
+            self.summary.setText(describe(council, districts, date.today()))
         self.members.set_council(council.id if council else None)
         self.composition.set_council(council.id if council else None)
         self._update_buttons()

@@ -151,7 +151,7 @@ class CompositionPanel(QWidget):
             return
         items = "".join(f"<li>{w.message}</li>" for w in found)
         self.warnings.setText(
-            f"<b>⚠ {len(found)} avertissement(s) sur la composition</b>"
+            f"<b>⚠ {len(found)} avertissement(s) sur le conseil et sa composition</b>"
             f"<ul style='margin: 2px'>{items}</ul>"
         )
         self.warnings.setStyleSheet(WARNING_STYLE)

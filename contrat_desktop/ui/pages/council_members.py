@@ -52,9 +52,8 @@ class MembersPanel(QWidget):
         self.count_label = QLabel(self)
         self.model = MemberTableModel(self)
         self.table = make_table(
-            self.model, "Membres du conseil citoyen", self, stretch="designation",
-            on_open=self._edit_at,
-        )  # fmt: skip
+            self.model, "Membres du conseil citoyen", self, on_open=self._edit_at
+        )  # widths that show each value whole; the table scrolls sideways when narrow
         self.new_button = QPushButton("&Nouveau membre…", self)
         self.edit_button = QPushButton("&Modifier…", self)
         self.exit_button = QPushButton("Enregistrer une &sortie…", self)
