@@ -9,9 +9,7 @@ never a formula; the only formula is a ``ColumnTotal``, with its computed value.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +30,14 @@ from odf.table import (
 from odf.text import P
 
 from contrat_desktop.exchange.cell_address import cell_name, column_letters
+from contrat_desktop.exchange.ods_cells import (
+    EMPTY,
+    attributes,
+    blank_rows,
+    cell,
+    paragraphs,
+    repeated,
+)
 from contrat_desktop.exchange.ods_styles import (
     add_document_styles,
     add_view_settings,
@@ -46,16 +52,10 @@ from contrat_desktop.exchange.workbook_writer import (
     BookProperties,
     ChoiceList,
     ColumnSpec,
-    ColumnTotal,
     PageSetup,
     Styles,
     cell_text,
 )
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPACES = re.compile(r"(?<=[^ ]) {2,}|^ +| +$")
-_PLAIN = re.compile(r"[&<>\t\n\r]|  |^ | $")
-EMPTY = "<table:table-cell/>"
 
 
 class _Xml(Text):
@@ -63,34 +63,6 @@ class _Xml(Text):
 
     def toXml(self, level: int, f: Any) -> None:
         f.write(self.data)
-
-
-def paragraphs(text: str) -> str:
-    """``text`` as ``<text:p>`` paragraphs: a line break starts a paragraph, runs of spaces
-    and tabs are written as ODF keeps them (a reader collapses plain spaces)."""
-    text = _NOT_XML.sub("", text)
-    if not _PLAIN.search(text):
-        return f"<text:p>{text}</text:p>"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "".join(f"<text:p>{_line(line)}</text:p>" for line in lines)
-
-
-def _line(line: str) -> str:
-    line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    line = line.replace("\t", "<text:tab/>")
-    return _SPACES.sub(_spaces, line)
-
-
-def _spaces(match: re.Match[str]) -> str:
-    run = len(match.group(0))
-    if match.start() == 0 or match.end() == len(match.string):
-        return f'<text:s text:c="{run}"/>' if run > 1 else "<text:s/>"
-    return " " + (f'<text:s text:c="{run - 1}"/>' if run > 2 else "<text:s/>")
-
-
-def _attribute(text: str) -> str:
-    text = _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;")
-    return text.replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
 
 
 def _quoted(sheet: str) -> str:
@@ -234,9 +206,9 @@ class OdsSheet:
         validated = {
             column: name for column, first, last, name in checked if first <= index <= last
         }
-        attributes = self._attributes
+        known = self._attributes
         cells = [
-            f"<table:table-cell{_attributes(None, validated[n])}/>" if n in validated else EMPTY
+            f"<table:table-cell{attributes(None, validated[n])}/>" if n in validated else EMPTY
             for n in range(first_column)
         ]
         starts = {first: last for first, last in spans if last > first}
@@ -247,9 +219,9 @@ class OdsSheet:
                 column += 1
                 continue
             key = (style_name, validated.get(column) if validated else None)
-            attrs = attributes.get(key)
+            attrs = known.get(key)
             if attrs is None:
-                attrs = attributes[key] = _attributes(*key)
+                attrs = known[key] = attributes(*key)
             if column in starts:
                 run = starts[column] - column + 1
                 text = cell_text(value) or ""
@@ -261,12 +233,12 @@ class OdsSheet:
                 )
                 skip_to = starts[column]
             else:
-                cells.append(_cell(value, attrs, column))
+                cells.append(cell(value, attrs, column))
             column += 1
         for column_index in sorted(validated):
             if column_index >= column:
                 cells += [EMPTY] * (column_index - column)
-                cells.append(f"<table:table-cell{_attributes(None, validated[column_index])}/>")
+                cells.append(f"<table:table-cell{attributes(None, validated[column_index])}/>")
                 column = column_index + 1
         self.rows.append((index, "".join(cells), height))
 
@@ -314,7 +286,7 @@ class OdsSheet:
             rows = sorted([*rows, *missing], key=lambda row: row[0])
             expected = self._emit(table, [r for r in rows if r[0] < first], 0)
             if expected < first:
-                table.appendChild(_Xml(_blank_rows(first - expected)))
+                table.appendChild(_Xml(blank_rows(first - expected)))
             header = TableHeaderRows()
             table.addElement(header)
             expected = self._emit(header, [r for r in rows if first <= r[0] <= last], first)
@@ -330,7 +302,7 @@ class OdsSheet:
         chunk: list[str] = []
         for index, cells, height in rows:
             if index > expected:
-                chunk.append(_blank_rows(index - expected))
+                chunk.append(blank_rows(index - expected))
             if height is None:
                 chunk.append(f"<table:table-row>{cells or EMPTY}</table:table-row>")
             else:
@@ -352,8 +324,8 @@ class OdsSheet:
         cells, column = [], 0
         for choice, name in sorted(self.validations, key=lambda pair: pair[0].column):
             if choice.column > column:
-                cells.append(_repeated(choice.column - column))
-            cells.append(f"<table:table-cell{_attributes(None, name)}/>")
+                cells.append(repeated(choice.column - column))
+            cells.append(f"<table:table-cell{attributes(None, name)}/>")
             column = choice.column + 1
         return (
             f'<table:table-row table:number-rows-repeated="{last - first + 1}">'
@@ -365,49 +337,3 @@ def _flush(target: Any, chunk: list[str]) -> None:
     if chunk:
         target.appendChild(_Xml("".join(chunk)))
         chunk.clear()
-
-
-def _blank_rows(count: int) -> str:
-    repeated = f' table:number-rows-repeated="{count}"' if count > 1 else ""
-    return f"<table:table-row{repeated}>{EMPTY}</table:table-row>"
-
-
-def _repeated(count: int) -> str:
-    if count == 1:
-        return EMPTY
-    return f'<table:table-cell table:number-columns-repeated="{count}"/>'
-
-
-def _attributes(style_name: Style | None, validation: str | None) -> str:
-    attrs = f' table:style-name="{cell_style_name(style_name)}"' if style_name else ""
-    if validation:
-        attrs += f' table:content-validation-name="{validation}"'
-    return attrs
-
-
-def _cell(value: Any, attrs: str, column: int) -> str:
-    kind = type(value)
-    if value is None or (kind is str and not value):
-        return f"<table:table-cell{attrs}/>"
-    if kind is str:
-        if "\t" in value:  # readers differ on <text:tab/>: the value says it plainly too
-            attrs += f' office:string-value="{_attribute(value)}"'
-        return (
-            f'<table:table-cell{attrs} office:value-type="string">'
-            f"{paragraphs(value)}</table:table-cell>"
-        )
-    if kind is float or kind is int:
-        return f'<table:table-cell{attrs} office:value-type="float" office:value="{value!r}"/>'
-    if kind is date or kind is datetime:
-        shown = value.isoformat(timespec="seconds") if kind is datetime else value.isoformat()
-        if not attrs:
-            attrs = f' table:style-name="{cell_style_name(Style.DATE)}"'
-        return f'<table:table-cell{attrs} office:value-type="date" office:date-value="{shown}"/>'
-    if kind is ColumnTotal:
-        first = cell_name(value.first_row, column)
-        last = cell_name(value.last_row, column)
-        return (
-            f'<table:table-cell{attrs} table:formula="of:=SUBTOTAL(9;[.{first}:.{last}])" '
-            f'office:value-type="float" office:value="{value.value!r}"/>'
-        )
-    return _cell(cell_text(value), attrs, column)

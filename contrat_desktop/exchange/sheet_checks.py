@@ -35,10 +35,9 @@ def refuse_merged_header(file_name: str, sheet: str, row: int, merged: Merged) -
             )
 
 
-def refuse_field_twice(
-    place: SheetPlace, layout: Layout, mapping: Mapping[int, str | None], given: bool
-) -> None:
-    """Two columns cannot fill one field: which one would win is a guess."""
+def field_twice(place: SheetPlace, layout: Layout, mapping: Mapping[int, str | None]) -> str:
+    """What is wrong when two columns fill one field (which one would win is a guess), as
+    the end of a French sentence; empty when every field has at most one column."""
     by_field: dict[str, list[int]] = {}
     for index, key in sorted(mapping.items()):
         if key is not None:
@@ -51,17 +50,11 @@ def refuse_field_twice(
             f"{cell_name(row, first + i)} « {_header_at(place.header, i)} »" for i in indexes
         )
         known = {column.key: column.header for column in layout.columns}
-        origin = (
-            "la correspondance choisie"
-            if given
-            else "la correspondance enregistrée pour ce modèle de classeur"
+        return (
+            f"les colonnes {named} de la feuille « {place.sheet} » du classeur "
+            f"« {place.file_name} » remplissent toutes le champ « {known.get(key, key)} »"
         )
-        raise WorkbookRefused(
-            f"Dans {origin}, les colonnes {named} de la feuille « {place.sheet} » du classeur "
-            f"« {place.file_name} » remplissent toutes le champ « {known.get(key, key)} » : "
-            "une seule colonne par champ. Corrigez la correspondance des colonnes, puis "
-            "importez à nouveau."
-        )
+    return ""
 
 
 def _header_at(header: Sequence[Any], index: int) -> str:

@@ -29,7 +29,7 @@ from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.row_values import RowValues
 from contrat_desktop.exchange.sheet_checks import (
     SheetPlace,
-    refuse_field_twice,
+    field_twice,
     refuse_merged_header,
 )
 from contrat_desktop.exchange.workbook_file import MAX_ROWS, WorkbookFile
@@ -69,6 +69,7 @@ class SheetReading:
     rows: list[ParsedRow]
     blank_rows: int = 0
     hidden_sheets_skipped: tuple[str, ...] = ()
+    notes: list[RowIssue] = field(default_factory=list)  # about the reading as a whole
     total_rows: list[int] = field(default_factory=list)  # skipped: a totals row, not data
     title_lines: list[str] = field(default_factory=list)  # the text of the rows above the header
     first_column: int = 0  # 0-based column of the sheet where ``headers`` start
@@ -156,15 +157,36 @@ def read_sheet(
         )
     top = (best.origin[0] + best.header_index, best.origin[1])  # the header's first cell
     refuse_merged_header(book.name, best.sheet, top[0], best.merged)
-    given = mapping is not None
-    if mapping is None and saved_mapping is not None:
+    header = best.rows[best.header_index] if best.header_index >= 0 else []
+    where = SheetPlace(book.name, best.sheet, top, header)
+    notes = []
+    if mapping is not None:
+        problem = field_twice(where, best.layout, mapping)
+        if problem:
+            raise WorkbookRefused(
+                f"Dans la correspondance choisie, {problem} : une seule colonne par champ. "
+                "Corrigez la correspondance des colonnes, puis importez à nouveau."
+            )
+    elif saved_mapping is not None:
         headers = _band_headers(best.rows, best.header_index, best.merged, best.origin)
         mapping = saved_mapping(best.layout, source_signature(headers))
-    if mapping is not None:
-        header = best.rows[best.header_index] if best.header_index >= 0 else []
-        where = SheetPlace(book.name, best.sheet, top, header)
-        refuse_field_twice(where, best.layout, mapping, given)
-    return _parse(book, best, mapping, hidden, progress)
+        problem = field_twice(where, best.layout, mapping) if mapping is not None else ""
+        if problem:  # refusing would leave no way to correct it: it is set aside, and said
+            mapping = None
+            notes.append(
+                RowIssue(
+                    best.sheet,
+                    top[0] + 1,
+                    "",
+                    "",
+                    f"Dans la correspondance enregistrée pour ce modèle de classeur, {problem} : "
+                    "elle est ignorée et les colonnes sont reconnues par leurs intitulés ; "
+                    "vérifiez-les, l'import confirmé enregistrera la nouvelle correspondance.",
+                )
+            )
+    reading = _parse(book, best, mapping, hidden, progress)
+    reading.notes = notes
+    return reading
 
 
 def _candidates(

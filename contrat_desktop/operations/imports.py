@@ -145,6 +145,8 @@ def plan_import(
         saved_mapping=offered,
         progress=progress,
     )
+    if reading.notes:  # a saved mapping was set aside: the columns were detected
+        origin[0] = MappingOrigin.DETECTED
     cell = next(
         (
             ref
@@ -176,6 +178,7 @@ def plan_import(
         blank_rows=reading.blank_rows,
         campaign_year=year,
         export_mark=read_export_mark(book),
+        warnings=list(reading.notes),
     )
     TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
     return plan

@@ -199,10 +199,13 @@ def test_two_columns_onto_one_field_are_refused(demo: Dossier, exported_ods: Pat
     with pytest.raises(WorkbookRefused, match=expected):
         plan_import(demo, exported_ods, mapping=twice)
     assert checksum(demo.path) == before
-    # a saved mapping for this shape of workbook that does the same is refused as well
+    # a saved mapping for this shape of workbook that does the same is set aside, and said
     ImportMappings(demo).save("programmation", plan.signature, twice, "ancien")
-    with pytest.raises(WorkbookRefused, match="la correspondance enregistrée"):
-        plan_import(demo, exported_ods)
+    again = plan_import(demo, exported_ods)
+    assert again.mapping == plan.mapping and again.counts() == UNCHANGED
+    (note,) = [w for w in again.warnings if "correspondance enregistrée" in w.message]
+    assert note.row == 4 and "« programmation.ods »" in note.message
+    assert "remplissent toutes le champ « Intitulé de l'action »" in note.message
 
 
 def test_candidate_list_from_an_ods(tmp_path: Path) -> None:
