@@ -1,11 +1,13 @@
 """Writing a programmation plan, in the caller's transaction: changed actions and funding
 lines, new actions with their holders and campaigns when asked.
 
-Every write goes through the repositories (domain values, converted by
-``storage/conversions.py``, audited and versioned); a changed row writes only its changed
-fields (``Repository.update_fields``). Holders, campaigns and reference numbers are looked
-up once per import and kept up to date as rows are created, so creating 100 000 actions
-costs 100 000 times one, not 100 000².
+Every write goes through storage (domain values, converted by ``storage/conversions.py``,
+audited and versioned): a changed row writes only its changed fields
+(``Repository.update_fields``); new actions and their funding lines go in through the bulk
+writer of ``storage/renewals.py`` (one statement per record, their audit and first statuses
+gathered), with the audit they would get one by one. Holders, campaigns and reference
+numbers are looked up once per import and kept up to date as rows are created, so creating
+100 000 actions costs 100 000 times one, not 100 000².
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.exchange.programmation_layout import parse_funder_key
 from contrat_desktop.operations.import_plan import ImportPlan, PlannedRow
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.renewals import RenewalWriter
 from contrat_desktop.storage.repositories import Repositories
 
 NEW_REFERENCE_CODE = "IMP"
@@ -32,9 +36,11 @@ STATUS = "status"
 class ProgrammationWriter:
     """Writes the rows of one plan; keeps its look-ups across rows."""
 
-    def __init__(self, repos: Repositories, plan: ImportPlan) -> None:
+    def __init__(self, dossier: Dossier, repos: Repositories, plan: ImportPlan) -> None:
+        self.dossier = dossier
         self.repos = repos
         self.comment = f"Import du classeur « {plan.file_name} »"
+        self._created: RenewalWriter | None = None  # new actions go in in bulk
         self._holders: _HolderIndex | None = None
         self._campaigns: dict[int, Campaign] = {}
         self._sequences: dict[int, int] = {}
@@ -85,30 +91,33 @@ class ProgrammationWriter:
             return False
         campaign = self._campaign(year)
         assert campaign.id is not None
-        action = self.repos.actions.add(
-            Action(
-                reference=self._next_reference(year),
-                title=title,
-                holder_id=holder.id,
-                campaign_id=campaign.id,
-                dauphin_number=values.get("dauphin_number") or "",
-                target_public=values.get("target_public") or "",
-                start_date=values.get("start_date"),
-                end_date=values.get("end_date"),
-                total_cost_cents=values.get("total_cost_cents") or 0,
-                opinion=Opinion(values["opinion"]) if values.get("opinion") else None,
-                observations=values.get("observations") or "",
-            )
+        action = Action(
+            reference=self._next_reference(year),
+            title=title,
+            holder_id=holder.id,
+            campaign_id=campaign.id,
+            dauphin_number=values.get("dauphin_number") or "",
+            target_public=values.get("target_public") or "",
+            start_date=values.get("start_date"),
+            end_date=values.get("end_date"),
+            total_cost_cents=values.get("total_cost_cents") or 0,
+            opinion=Opinion(values["opinion"]) if values.get("opinion") else None,
+            observations=values.get("observations") or "",
         )
-        assert action.id is not None
-        lines: dict[int, dict[str, int]] = {}
+        amounts: dict[int, dict[str, int]] = {}
         for key, cents in values.items():
             funder = parse_funder_key(key)
             if funder is not None and cents is not None:
-                lines.setdefault(funder[0], {})[f"{funder[1]}_cents"] = cents
-        for funder_id, parts in lines.items():
-            self.repos.funding_lines.add(FundingLine(action.id, funder_id, **parts))
+                amounts.setdefault(funder[0], {})[f"{funder[1]}_cents"] = cents
+        if self._created is None:
+            self._created = RenewalWriter(self.dossier, comment=self.comment)
+        self._created.add(action, [FundingLine(0, f, **parts) for f, parts in amounts.items()])
         return True
+
+    def finish(self) -> None:
+        """Write what is gathered for the new actions (before the transaction ends)."""
+        if self._created is not None:
+            self._created.finish()
 
     def _campaign(self, year: int) -> Campaign:
         campaign = self._campaigns.get(year)

@@ -162,7 +162,7 @@ class ProgrammationTarget:
         rows: list[PlannedRow],
         create: bool,
     ) -> tuple[int, int]:
-        writer = ProgrammationWriter(repos, plan)
+        writer = ProgrammationWriter(dossier, repos, plan)
         created = updated = 0
         for planned in rows:
             with naming_the_row(plan, planned):
@@ -175,6 +175,7 @@ class ProgrammationTarget:
                     and writer.create(planned)
                 ):
                     created += 1
+        writer.finish()
         return created, updated
 
 

@@ -115,8 +115,12 @@ class RenewalWriter:
     ``finish`` with one ``executemany`` each.
     """
 
-    def __init__(self, dossier: Dossier, at: datetime | None = None) -> None:
+    def __init__(
+        self, dossier: Dossier, at: datetime | None = None, comment: str = "Reconduction"
+    ) -> None:
+        """``comment``: what the first status of each action says (an import names its file)."""
         dossier.writer.check_writable()
+        self.comment = comment
         self.conn = dossier.db.conn
         self.who = dossier.writer.who
         self.at = (at or datetime.now()).replace(microsecond=0).isoformat()
@@ -134,7 +138,7 @@ class RenewalWriter:
             if values:
                 self.links[table].extend((action_id, value) for value in values)
                 self._entry("action", action_id, "update", name, "[]", _SNAPSHOT.encode(values))
-        self.statuses.append((action_id, action.status.value, self.at, self.who, "Reconduction"))
+        self.statuses.append((action_id, action.status.value, self.at, self.who, self.comment))
         for line in lines:
             line_row = to_row(line, skip=("id", "version"))
             line_row["action_id"] = action_id
