@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self._add_area("programmation", "Programmation", self._programmation_page)
         self._add_area("holders", "Porteurs", self._holders_page)
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
+        self._add_area("years", "Vue pluriannuelle", self._years_page)
         self._add_area("meetings", "Instances et réunions", lambda: MeetingsPage(session, self))
         self._add_area("council", "Conseil citoyen", lambda: CouncilPage(session, self))
         self._add_area("journal", "Journal des modifications", self._journal_page)
@@ -234,6 +235,12 @@ class MainWindow(QMainWindow):
         page.open_programmation.connect(self.show_programmation)
         page.open_area.connect(self.show_area)
         return page
+
+    def _years_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.across_years import AcrossYearsPage
+
+        assert self.session is not None
+        return AcrossYearsPage(self.session, self)
 
     def show_programmation(self, filters: dict[str, object]) -> None:
         """The programmation page, filtered as a figure of the dashboard asks."""

@@ -119,3 +119,33 @@ def pie_chart(
 
 def _short(text: str, length: int = 28) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def stacked_years_chart(
+    years: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    unit: str,
+    parent: QWidget | None = None,
+) -> QWidget:
+    """One stacked bar per year, one colour per row (the legend names them)."""
+    charts = _charts()
+    stacked = charts.QStackedBarSeries()
+    for number, (name, values) in enumerate(series):
+        bar_set = charts.QBarSet(_short(name, 40))
+        bar_set.append([float(v) for v in values])
+        bar_set.setColor(QColor(PALETTE[number % len(PALETTE)]))
+        stacked.append(bar_set)
+    chart = charts.QChart()
+    chart.addSeries(stacked)
+    axis_x = charts.QBarCategoryAxis()
+    axis_x.append(list(years))
+    axis_y = charts.QValueAxis()
+    axis_y.setLabelFormat("%.0f")
+    axis_y.setTitleText(unit)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    stacked.attachAxis(axis_x)
+    stacked.attachAxis(axis_y)
+    axis_y.applyNiceNumbers()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    return _view(chart, parent, 280)
