@@ -27,7 +27,7 @@ def sums_by_year(
     where, params = ("WHERE c.year BETWEEN ? AND ?", list(years)) if years else ("", [])
     count = "count(DISTINCT a.id)"
     return [
-        tuple(row)  # type: ignore[misc]
+        tuple(row)
         for row in db.execute(
             f"""SELECT c.year, {column}, {count}, coalesce(sum(fl.requested_cents), 0),
                 coalesce(sum(fl.granted_cents), 0), coalesce(sum(p.paid), 0)
