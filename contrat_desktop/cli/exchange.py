@@ -49,6 +49,13 @@ def add_commands(commands: Any) -> None:
         help="le format suit l'extension",
     )
     programmation.set_defaults(run=run_export)
+    bilans = kinds.add_parser(
+        "bilans", help="classeur des bilans à remplir (une ligne par action accordée)"
+    )
+    add_db(bilans)
+    bilans.add_argument("--year", required=True, type=int, metavar="ANNÉE")
+    bilans.add_argument("-o", "--output", required=True, metavar="CLASSEUR.xlsx|.ods")
+    bilans.set_defaults(run=run_export_bilans)
     scdl = kinds.add_parser(
         "scdl", help="subventions accordées, au format national de données ouvertes (SCDL, .csv)"
     )
@@ -58,7 +65,8 @@ def add_commands(commands: Any) -> None:
     scdl.set_defaults(run=run_export_scdl)
 
     imported = commands.add_parser(
-        "import", help="importer un classeur (retour de la préfecture, annuaire des porteurs)"
+        "import",
+        help="importer un classeur (retour de la préfecture, annuaire des porteurs, bilans)",
     )
     imported.add_argument("file", metavar="CLASSEUR.xlsx")
     add_db(imported)
@@ -95,6 +103,18 @@ def run_export(args: argparse.Namespace) -> int:
         f"Classeur écrit : {summary.path} ({summary.actions} actions, {summary.funders} "
         f"financeurs, demandé {format_cents(summary.requested_cents)}, "
         f"accordé {format_cents(summary.granted_cents)})"
+    )
+    return EXIT_OK
+
+
+def run_export_bilans(args: argparse.Namespace) -> int:
+    from contrat_desktop.operations.bilans_exchange import export_bilans
+
+    with open_dossier(args.db, read_only=True) as dossier:
+        summary = export_bilans(dossier, args.year, args.output)
+    print(
+        f"Classeur des bilans écrit : {summary.path} ({summary.actions} actions accordées, "
+        f"dont {summary.filled} avec leur bilan)"
     )
     return EXIT_OK
 

@@ -21,6 +21,7 @@ from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
 from contrat_desktop.exchange.workbook_file import open_workbook
+from contrat_desktop.operations.bilans_exchange import BilansTarget
 from contrat_desktop.operations.holders_import import HoldersTarget
 from contrat_desktop.operations.import_plan import (
     Decision,
@@ -67,7 +68,7 @@ class ImportTarget(Protocol):
 
 
 TARGETS: dict[str, ImportTarget] = {
-    target.name: target for target in (ProgrammationTarget(), HoldersTarget())
+    target.name: target for target in (ProgrammationTarget(), HoldersTarget(), BilansTarget())
 }
 
 

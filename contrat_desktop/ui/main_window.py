@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         self.open_data_action = self._add(
             file_menu, "Exporter les &subventions (données ouvertes)…", self.export_open_data
         )
+        self.bilans_action = self._add(
+            file_menu, "Exporter le classeur des &bilans…", self.export_bilans
+        )
+        self.bilans_action.setEnabled(False)
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
         self.open_data_action.setEnabled(False)
@@ -293,6 +297,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(not dossier.read_only)
         self.export_action.setEnabled(True)
         self.open_data_action.setEnabled(True)
+        self.bilans_action.setEnabled(True)
         self.package_menu.show_session(self.session)
         self.refresh_backup_label()
 
@@ -394,6 +399,12 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             self.open_data_task = export_open_data(self, self.session)
+
+    def export_bilans(self) -> None:
+        from contrat_desktop.ui.dialogs.funding.bilan_export import export_bilans_from
+
+        if self.session is not None:
+            self.bilans_task = export_bilans_from(self, self.session)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from contrat_desktop.ui.dialogs.exchange.import_dialog import dropped_file

@@ -31,6 +31,7 @@ def test_every_tab_is_filled(qtbot: QtBot, session: DossierSession) -> None:
         "Publics et bénéficiaires",
         "Budget et cofinancement",
         "Actes et versements",
+        "Bilan",
         "Suivi",
         "Années",
         "Historique",

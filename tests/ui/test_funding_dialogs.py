@@ -153,3 +153,48 @@ def test_the_funders_page_shows_what_is_left_to_pay(qtbot: QtBot, session: Dossi
     use = page.envelope_model.row(0)
     assert use.left_to_pay_cents == use.committed_cents - use.paid_cents
     assert page.pay_button.isEnabled()
+
+
+def test_a_bilan_entered_moves_the_action_and_undo_puts_it_back(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    from datetime import date
+
+    from contrat_desktop.ui.dialogs.funding.bilan_dialog import BilanDialog
+
+    running = 20  # 2015-CS-020: en cours, advance paid, no bilan yet
+    assert status(session, running) is ActionStatus.RUNNING
+    dialog = BilanDialog(session, load_action_funding(session.dossier, running))
+    qtbot.addWidget(dialog)
+    dialog.received.set_value(date(2016, 6, 2))
+    dialog.people["total"].setValue(40)
+    dialog.people["women"].setValue(30)
+    dialog.people["men"].setValue(20)  # 50 > 40
+    assert not dialog.save()
+    assert "dépassent le total" in dialog.field_errors["beneficiaries_total"].text()
+    dialog.people["men"].setValue(10)
+    dialog.assessment.setPlainText("Atelier suivi toute l'année.")
+    assert "« Bilan reçu »" in dialog.verdict.text()
+    assert dialog.save()
+    assert status(session, running) is ActionStatus.REPORT_RECEIVED
+    saved = load_action_funding(session.dossier, running).bilan
+    assert saved is not None and saved.beneficiaries.women == 30
+    session.undo_stack.undo()
+    assert status(session, running) is ActionStatus.RUNNING
+    assert load_action_funding(session.dossier, running).bilan is None
+    session.undo_stack.redo()
+    assert status(session, running) is ActionStatus.REPORT_RECEIVED
+
+
+def test_the_bilan_tab_says_late_and_offers_no_bilan_without_a_grant(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    late = ActionDialog(session, 20)
+    qtbot.addWidget(late)
+    assert late.bilan_tab is not None
+    assert "30/06/2016" in late.bilan_tab.due.text() and "en retard" in late.bilan_tab.due.text()
+    assert late.bilan_tab.button.isEnabled()
+    never = ActionDialog(session, UNDER_REVIEW)
+    qtbot.addWidget(never)
+    assert never.bilan_tab is not None and not never.bilan_tab.button.isEnabled()
+    assert "rien n'a été accordé" in never.bilan_tab.due.text()

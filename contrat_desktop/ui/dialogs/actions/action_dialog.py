@@ -40,6 +40,7 @@ from contrat_desktop.ui.dialogs.actions.action_tabs import (
     read_only_table,
     status_rows,
 )
+from contrat_desktop.ui.dialogs.actions.bilan_tab import BilanTab
 from contrat_desktop.ui.dialogs.actions.funding_cycle_tab import FundingCycleTab
 from contrat_desktop.ui.dialogs.actions.funding_grid import FundingGrid
 from contrat_desktop.ui.dialogs.actions.renewal_chain_tab import RenewalChainTab
@@ -96,6 +97,7 @@ class ActionDialog(GuardedDialog):
         self.tabs.addTab(self.audit, "&Historique")
         self.attachments: AttachmentsTab | None = None
         self.funding_tab: FundingCycleTab | None = None
+        self.bilan_tab: BilanTab | None = None
         self._add_attachments_tab()
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -133,6 +135,9 @@ class ActionDialog(GuardedDialog):
         )
         self.funding_tab.changed.connect(self._after_funding_write)
         self.tabs.insertTab(4, self.funding_tab, "Actes et &versements")
+        self.bilan_tab = BilanTab(self.session, self._ready_to_write, self)
+        self.bilan_tab.changed.connect(self._after_funding_write)
+        self.tabs.insertTab(5, self.bilan_tab, "Bi&lan")
         self.attachments = AttachmentsTab(self.session.dossier, self.state.action.id, self)
         self.attachments.changed.connect(self._refresh_history)
         self.tabs.addTab(self.attachments, "Pièces &jointes")
@@ -208,8 +213,10 @@ class ActionDialog(GuardedDialog):
         fill(self.audit, audit_rows(entries, session.references.names()))
         self.chain.show_chain(session.dossier, action.id)
         self.setWindowTitle(f"Action {action.reference} – {action.title}")
-        if self.funding_tab is not None:
+        if self.funding_tab is not None and self.bilan_tab is not None:
             self.funding_tab.reload()
+            if self.funding_tab.funding is not None:
+                self.bilan_tab.show_funding(self.funding_tab.funding, action)
         self._refresh_balance()
 
     def reload_saved(self) -> None:

@@ -55,7 +55,7 @@ class FundingCycleTab(QWidget):
         self.act_button = QPushButton("Saisir l'&acte…", self)
         self.act_button.setAccessibleName("Saisir l'acte attributif de la ligne choisie")
         self.act_button.clicked.connect(self.edit_act)
-        self.pay_button = QPushButton("Ajouter un &versement…", self)
+        self.pay_button = QPushButton("Ajouter un ve&rsement…", self)
         self.pay_button.clicked.connect(lambda: self.add_payment())
         self.table = read_only_table(PAYMENT_HEADERS, "Versements de l'action")
         self.table.doubleClicked.connect(lambda _i: self.correct_payment())
