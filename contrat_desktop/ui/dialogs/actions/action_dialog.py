@@ -118,7 +118,7 @@ class ActionDialog(GuardedDialog):
         layout.addWidget(self.alerts)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(1080, 720)
+        self.resize(1160, 720)
         self._load()
         self.form.changed.connect(self._mark_dirty)
         self.grid.changed.connect(self._mark_dirty)

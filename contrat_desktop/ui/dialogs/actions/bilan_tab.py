@@ -31,7 +31,9 @@ class BilanTab(QWidget):
         self.due = QLabel(self)
         self.due.setAccessibleName("Échéance du bilan")
         self.values: dict[str, QLabel] = {}
-        form = QFormLayout()
+        self.details = QWidget(self)
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
         for key, label in (
             ("received", "Reçu le"),
             ("dates", "Réalisée"),
@@ -58,9 +60,9 @@ class BilanTab(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.due)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
+        layout.addStretch(1)
 
     def show_funding(self, funding: ActionFunding, action: Action) -> None:
         self.funding = funding
@@ -85,6 +87,7 @@ class BilanTab(QWidget):
             )
             self.due.setStyleSheet("")
         self._values(funding, action)
+        self.details.setVisible(report is not None)
         self.button.setText("Modifier le bila&n…" if report else "Saisir le bila&n…")
         self.button.setEnabled(granted and not self.session.read_only)
 
