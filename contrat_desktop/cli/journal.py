@@ -15,7 +15,7 @@ from contrat_desktop.storage.database import open_dossier
 
 def add_commands(commands: Any) -> None:
     journal = commands.add_parser(
-        "journal", help="écrire le journal des modifications du dossier (.xlsx ou .pdf)"
+        "journal", help="écrire le journal des modifications du dossier (.xlsx, .ods ou .pdf)"
     )
     add_db(journal)
     journal.add_argument("--since", type=day, metavar="AAAA-MM-JJ", help="à partir de ce jour")
@@ -25,7 +25,7 @@ def add_commands(commands: Any) -> None:
         "--kind", choices=sorted(RECORD_KINDS), metavar="TYPE", help="un type d'élément (action…)"
     )
     journal.add_argument("--search", default="", metavar="TEXTE", help="texte à chercher")
-    journal.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.pdf")
+    journal.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.ods|.pdf")
     journal.set_defaults(run=run_journal)
 
 

@@ -36,9 +36,10 @@ def workbook_format(path: str | Path, allowed: Sequence[str] = WORKBOOK_SUFFIXES
     suffix = path.suffix.lower()
     if suffix not in allowed:
         shown = f"l'extension « {path.suffix} »" if path.suffix else "un nom sans extension"
-        choices = " ou ".join(_SUFFIX_LABELS.get(s, s) for s in allowed)
+        labels = [_SUFFIX_LABELS.get(s, s) for s in allowed]
+        choices = " ou ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
         raise UnknownWorkbookFormat(
-            f"« {path.name} » : {shown} ne correspond à aucun format de classeur connu ; "
+            f"« {path.name} » : {shown} ne correspond à aucun format pris en charge ; "
             f"choisissez un fichier {choices}.",
             field="path",
         )

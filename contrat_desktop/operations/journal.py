@@ -12,6 +12,7 @@ from pathlib import Path
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.field_labels import FIELD_LABELS, display_value
 from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS, JournalFilter, JournalLine
+from contrat_desktop.exchange.workbook_writer import workbook_format
 from contrat_desktop.storage.audit import AuditEntry
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.journal import (
@@ -159,16 +160,12 @@ def write_journal(
     progress: Callable[[int, int], None] | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Write the filtered journal to ``target`` (.xlsx or .pdf); the number of lines.
+    """Write the filtered journal to ``target`` (.xlsx, .ods or .pdf); the number of lines.
 
     Refused, with nothing written, when nothing matches, when the suffix is neither, or
     when a PDF would be too long to print."""
     target = Path(target)
-    suffix = target.suffix.lower()
-    if suffix not in {".xlsx", ".pdf"}:
-        raise ValidationError(
-            f"Le fichier « {target.name} » doit se terminer par .xlsx (Excel) ou .pdf."
-        )
+    suffix = "." + workbook_format(target, allowed=(".xlsx", ".ods", ".pdf"))
     count = journal_count(dossier, wanted)
     if count == 0:
         raise ValidationError(
@@ -178,11 +175,11 @@ def write_journal(
     if suffix == ".pdf" and count > MAX_PDF_LINES:
         raise ValidationError(
             f"Le journal filtré compte {count} lignes : trop pour un PDF "
-            f"({MAX_PDF_LINES} au plus). Restreignez la période ou exportez en .xlsx."
+            f"({MAX_PDF_LINES} au plus). Restreignez la période ou exportez en .xlsx ou .ods."
         )
     lines = _counted(journal_lines(dossier, wanted, names), count, progress)
     title = f"Journal des modifications – {dossier.path.stem}"
-    if suffix == ".xlsx":
+    if suffix != ".pdf":
         from contrat_desktop.exchange.journal_workbook import write_journal_workbook
 
         write_journal_workbook(lines, target, title, wanted.describe())

@@ -101,7 +101,7 @@ def test_nothing_matches_and_a_backward_period_are_said(demo: Dossier, tmp_path:
     backwards = JournalFilter(since=date(2026, 5, 1), until=date(2026, 4, 1))
     with pytest.raises(ValidationError, match="à l'envers"):
         journal_count(demo, backwards)
-    with pytest.raises(ValidationError, match=r"\.xlsx \(Excel\) ou \.pdf"):
+    with pytest.raises(ValidationError, match=r"« j\.csv » .*\.xlsx \(Excel\), \.ods .* ou \.pdf"):
         write_journal(demo, JournalFilter(), tmp_path / "j.csv", {})
     assert not list(tmp_path.glob("j.*")) and not list(tmp_path.glob(".j.*"))
 
@@ -140,3 +140,18 @@ def test_read_only_dossier_is_left_byte_identical(demo: Dossier, tmp_path: Path)
     with open_dossier(demo.path, read_only=True) as reader:
         write_journal(reader, JournalFilter(), tmp_path / "j.xlsx", {})
     assert demo.path.read_bytes() == before
+
+
+def test_journal_as_an_ods(demo: Dossier, tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from tests.exchange.hostile import cells
+
+    holder = Repositories(demo).holders.all()[0]
+    save_holder(demo, holder, replace(holder, legal_name='=HYPERLINK("http://x","y")'))
+    target = tmp_path / "journal.ods"
+    count = write_journal(demo, JournalFilter(kind="holder"), target, {})
+    rows = CalamineWorkbook.from_path(str(target)).get_sheet_by_name("Journal").to_python()
+    assert rows[3][:2] == ["Quand", "Qui"] and len(rows) - 4 == count
+    assert rows[4][5] == '=HYPERLINK("http://x","y")'
+    assert not [key for key, (_, formula) in cells(target).items() if formula]

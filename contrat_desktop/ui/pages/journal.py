@@ -35,6 +35,7 @@ from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.journal_model import WIDTHS, JournalModel
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.date_edit import DateEdit
+from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
 
 ALL = "Tous"
 SEARCH_DELAY_MS = 250
@@ -226,8 +227,10 @@ class JournalPage(QWidget):
             self.message.show()
             return
         suggested = self.session.dossier.path.parent / f"journal-{date.today():%Y-%m-%d}{suffix}"
-        filters = "Classeurs Excel (*.xlsx)" if excel else "Documents PDF (*.pdf)"
-        target = ask_target(self, title, suggested, filters)
+        if excel:  # .xlsx or .ods, as chosen in the dialog
+            target = ask_save_workbook(self, title, suggested)
+        else:
+            target = ask_target(self, title, suggested, "Documents PDF (*.pdf)")
         if target is None:
             return
         names = self.session.references.names()
