@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from contrat_desktop.domain.holders import Holder
+from contrat_desktop.exchange.workbook_writer import write_workbook
 from contrat_desktop.operations.import_plan import RowKind
 from contrat_desktop.operations.imports import apply_import, plan_import
 from contrat_desktop.storage.database import Dossier
@@ -24,19 +25,39 @@ SHARED_CSV = (
 )
 
 
+DIRECTORY = (
+    ["Annuaire des associations"],
+    ["Raison Sociale", "Code SIRET", "Ville", "Courriel"],
+    ["CENTRE SOCIAL BALZAC ", 33101581800056, "Vitry-sur-Seine", "contact@balzac.fr"],
+    ["Régie de quartier", "44793343300024", "Champigny", ""],
+)
+
+
+def _directory(path: Path) -> Path:
+    """The directory as another program writes it (.xlsx), or through our writer (.ods)."""
+    if path.suffix == ".ods":
+        with write_workbook(path) as written:
+            sheet = written.add_sheet("Annuaire")
+            for index, row in enumerate(DIRECTORY):
+                sheet.row(index, row)
+        return path
+    book = openpyxl.Workbook()
+    for row in DIRECTORY:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
 def test_holders_directory_creates_and_updates(
-    dossier: Dossier, repos: Repositories, make_holder: Callable[..., Holder], tmp_path: Path
+    dossier: Dossier,
+    repos: Repositories,
+    make_holder: Callable[..., Holder],
+    tmp_path: Path,
+    suffix: str,
 ) -> None:
     make_holder(legal_name="Centre social Balzac", siret="33101581800056", city="")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Annuaire des associations"])
-    sheet.append(["Raison Sociale", "Code SIRET", "Ville", "Courriel"])
-    sheet.append(["CENTRE SOCIAL BALZAC ", 33101581800056, "Vitry-sur-Seine", "contact@balzac.fr"])
-    sheet.append(["Régie de quartier", "44793343300024", "Champigny", ""])
-    path = tmp_path / "annuaire.xlsx"
-    book.save(path)
-    plan = plan_import(dossier, path)
+    plan = plan_import(dossier, _directory(tmp_path / f"annuaire{suffix}"))
     assert plan.layout == "porteurs" and plan.header_row == 2
     updated, new = plan.rows
     assert updated.kind is RowKind.CHANGED and updated.matched_by == "SIRET"
