@@ -21,13 +21,14 @@ from contrat_desktop.cli import (
     journal,
     meetings,
     packages,
+    reports,
 )
 from contrat_desktop.cli.arguments import EXIT_ERROR, FrenchParser
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.errors import DossierError
 
 # One line per family: its module registers its commands.
-FAMILIES = (dossier, exchange, meetings, council, packages, journal, campaigns)
+FAMILIES = (dossier, exchange, meetings, council, packages, journal, campaigns, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:

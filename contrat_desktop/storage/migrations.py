@@ -11,6 +11,7 @@ import json
 
 from sqlite_utils import Database, Migrations
 
+from contrat_desktop.storage.bilan_text_schema import BILAN_TEXT_SCHEMA
 from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
 from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA
@@ -240,6 +241,13 @@ def m0012_funding_cycle(db: Database) -> None:
 def m0013_holder_dissolved(db: Database) -> None:
     # a dissolved holder's actions are not renewed into the next campaign
     db.execute("ALTER TABLE holder ADD COLUMN dissolved_on TEXT")
+
+
+@MIGRATIONS(name="0014_bilan_texts")
+def m0014_bilan_texts(db: Database) -> None:
+    """The qualitative parts of the yearly report, per year and section."""
+    for statement in BILAN_TEXT_SCHEMA:
+        db.execute(statement)
 
 
 def applied_names(db: Database) -> list[str]:

@@ -109,9 +109,13 @@ class MainWindow(QMainWindow):
             file_menu, "Exporter le classeur des &bilans…", self.export_bilans
         )
         self.bilans_action.setEnabled(False)
+        self.report_action = self._add(
+            file_menu, "&Bilan annuel du contrat (PDF, .odt)…", self.yearly_report
+        )
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
         self.open_data_action.setEnabled(False)
+        self.report_action.setEnabled(False)
         self.package_menu = PackageMenu(self)
         file_menu.addMenu(self.package_menu)
         file_menu.addSeparator()
@@ -298,6 +302,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.open_data_action.setEnabled(True)
         self.bilans_action.setEnabled(True)
+        self.report_action.setEnabled(bool(self.session.references.campaigns))
         self.package_menu.show_session(self.session)
         self.refresh_backup_label()
 
@@ -393,6 +398,13 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             self.export_task = export_programmation_from(self, self.session)
+
+    def yearly_report(self) -> None:
+        from contrat_desktop.ui.dialogs.documents.yearly_report_dialog import YearlyReportDialog
+
+        if self.session is not None:
+            self.report_dialog = YearlyReportDialog(self.session, self)
+            self.report_dialog.show()
 
     def export_open_data(self) -> None:
         from contrat_desktop.ui.dialogs.documents.open_data_export import export_open_data

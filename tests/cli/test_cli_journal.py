@@ -28,8 +28,18 @@ def test_journal_since_a_day_to_xlsx_and_pdf(
 ) -> None:
     before = demo.read_bytes()
     out_file = tmp_path / "journal.xlsx"
-    code, out, _ = run(capsys, "journal", "--db", str(demo), "--since", "2000-01-01",
-                       "--kind", "meeting", "-o", str(out_file))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "journal",
+        "--db",
+        str(demo),
+        "--since",
+        "2000-01-01",
+        "--kind",
+        "meeting",
+        "-o",
+        str(out_file),
+    )
     assert code == 0 and "depuis le 01/01/2000" in out
     rows = list(openpyxl.load_workbook(out_file).active.iter_rows(min_row=5, values_only=True))
     assert rows and all(str(row[2]).split(" – ")[1].startswith("Réunion") for row in rows)
@@ -43,12 +53,63 @@ def test_bad_input_is_said_and_nothing_written(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "rien.xlsx"
-    code, _, err = run(capsys, "journal", "--db", str(demo), "--since", "2999-01-01",
-                       "-o", str(target))  # fmt: skip
+    code, _, err = run(
+        capsys, "journal", "--db", str(demo), "--since", "2999-01-01", "-o", str(target)
+    )
     assert code == 2 and "Aucune modification ne correspond" in err and not target.exists()
-    code, _, err = run(capsys, "journal", "--db", str(demo), "--since", "2020-02-01",
-                       "--until", "2020-01-01", "-o", str(target))  # fmt: skip
+    code, _, err = run(
+        capsys,
+        "journal",
+        "--db",
+        str(demo),
+        "--since",
+        "2020-02-01",
+        "--until",
+        "2020-01-01",
+        "-o",
+        str(target),
+    )
     assert code == 2 and "à l'envers" in err and not target.exists()
     with pytest.raises(SystemExit) as stopped:
         main(["journal", "--db", str(demo), "--since", "hier", "-o", str(target)])
     assert stopped.value.code == 2 and "date AAAA-MM-JJ attendue" in capsys.readouterr().err
+
+
+def test_report_bilan_year_and_range(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = demo.read_bytes()
+    pdf, odt = tmp_path / "bilan.pdf", tmp_path / "evaluation.odt"
+    assert (
+        run(capsys, "report", "bilan", "--db", str(demo), "--year", "2016", "-o", str(pdf))[0] == 0
+    )
+    code, out, _ = run(
+        capsys,
+        "report",
+        "bilan",
+        "--db",
+        str(demo),
+        "--from",
+        "2015",
+        "--to",
+        "2016",
+        "-o",
+        str(odt),
+    )
+    assert code == 0 and "Bilan 2015–2016 écrit" in out
+    assert pdf.read_bytes().startswith(b"%PDF") and odt.stat().st_size > 0
+    code, _, err = run(
+        capsys,
+        "report",
+        "bilan",
+        "--db",
+        str(demo),
+        "--from",
+        "2016",
+        "--to",
+        "2015",
+        "-o",
+        str(tmp_path / "x.pdf"),
+    )
+    assert code == 2 and "à l'envers" in err and not (tmp_path / "x.pdf").exists()
+    assert demo.read_bytes() == before

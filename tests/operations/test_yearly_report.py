@@ -1,0 +1,147 @@
+"""The yearly report: its figures equal direct sums of the demo dossier, its texts are those
+saved in the app, the PDF's text is extracted and the .odt read back; bad input is refused
+with nothing written; a read-only dossier gives the report and stays byte-identical."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from contrat_desktop.domain.bilan_texts import INTRODUCTION, pillar_section
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.money import format_cents
+from contrat_desktop.operations.programmation import load_references
+from contrat_desktop.operations.yearly_report import (
+    excerpts_for,
+    load_texts,
+    save_text,
+    write_yearly_report,
+)
+from contrat_desktop.storage.database import Dossier, open_dossier
+
+
+def _pdf_text(path: Path) -> str:
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _odt_text(path: Path) -> str:
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.text import H, P
+
+    document = load(str(path))
+    parts = [teletype.extractText(e) for e in document.getElementsByType(H)]
+    parts += [teletype.extractText(e) for e in document.getElementsByType(P)]
+    return " ".join("\n".join(parts).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _money(cents: int) -> str:
+    return format_cents(cents).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_pdf_figures_equal_direct_sums(demo: Dossier, tmp_path: Path) -> None:
+    target = tmp_path / "bilan-2015.pdf"
+    write_yearly_report(demo, 2015, 2015, target)
+    text = _pdf_text(target)
+    assert "Bilan annuel du contrat de ville 2015" in text
+    for title in (
+        "1. Le contrat de ville",
+        "2. La programmation 2015",
+        "3. Les crédits versés",
+        "4. Les bilans des actions",
+        "5. Bilan qualitatif par pilier",
+        "6. Les instances",
+        "7. Comparaison",
+    ):
+        assert title in text
+    count, granted = demo.db.execute(
+        """SELECT count(DISTINCT a.id), sum(fl.granted_cents) FROM action a
+           JOIN campaign c ON c.id = a.campaign_id LEFT JOIN funding_line fl ON fl.action_id = a.id
+           WHERE c.year = 2015"""
+    ).fetchone()
+    assert f"{count} action(s) déposée(s)" in text and f"accordés {_money(granted)}" in text
+    paid = demo.db.execute(
+        """SELECT sum(CASE p.kind WHEN 'reversement' THEN -p.amount_cents ELSE p.amount_cents END)
+           FROM payment p JOIN funding_line fl ON fl.id = p.funding_line_id
+           JOIN action a ON a.id = fl.action_id JOIN campaign c ON c.id = a.campaign_id
+           WHERE c.year = 2015"""
+    ).fetchone()[0]
+    assert f"Versé à ce jour : {_money(paid)}" in text
+    state = demo.db.execute(
+        """SELECT sum(fl.granted_cents) FROM funding_line fl JOIN action a ON a.id = fl.action_id
+           JOIN campaign c ON c.id = a.campaign_id JOIN funder f ON f.id = fl.funder_id
+           WHERE c.year = 2015 AND f.short_name = 'État BOP 147'"""
+    ).fetchone()[0]
+    assert _money(state) in text
+    received, people = demo.db.execute(
+        """SELECT count(*), sum(r.beneficiaries_total) FROM report r
+           JOIN action a ON a.id = r.action_id JOIN campaign c ON c.id = a.campaign_id
+           WHERE c.year = 2015 AND r.received_on IS NOT NULL"""
+    ).fetchone()
+    assert f"Bilans reçus : {received} sur" in text and f"{people}" in text
+    assert "Comité de pilotage politique" in text  # the COPIL of 28 April 2015
+
+
+def test_texts_and_excerpts_in_the_pdf_and_the_odt(demo: Dossier, tmp_path: Path) -> None:
+    references = load_references(demo)
+    pillar = next(n for n in references.tree.roots() if n.label == "Cohésion sociale")
+    section = pillar_section(pillar.id or 0)
+    found = excerpts_for(demo, references, 2015, section)
+    assert found and all(references.tree.top(e.pillar_id or 0).id == pillar.id for e in found)
+    body = "Les ateliers ont trouvé leur public.\n\n" + found[0].quoted()
+    save_text(demo, None, 2015, section, body)
+    saved = save_text(demo, None, 2015, INTRODUCTION, "Une année de mise en place.")
+    save_text(demo, saved, 2015, INTRODUCTION, "Une année de mise en place du contrat.")
+    assert load_texts(demo, 2015)[INTRODUCTION].body.endswith("du contrat.")
+    pdf, odt = tmp_path / "b.pdf", tmp_path / "b.odt"
+    write_yearly_report(demo, 2015, 2015, pdf)
+    write_yearly_report(demo, 2015, 2015, odt)
+    for text in (_pdf_text(pdf), _odt_text(odt)):
+        assert "Une année de mise en place du contrat." in text
+        assert "Les ateliers ont trouvé leur public." in text
+        assert found[0].reference in text
+    with zipfile.ZipFile(odt) as archive:
+        assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    audited = demo.db.execute("SELECT count(*) FROM audit WHERE entity = 'bilan_text'").fetchone()
+    assert audited[0] >= 3
+
+
+def test_evaluation_over_two_years_compares_them(demo: Dossier, tmp_path: Path) -> None:
+    target = tmp_path / "evaluation.odt"
+    write_yearly_report(demo, 2015, 2016, target)
+    text = _odt_text(target)
+    assert "Évaluation du contrat de ville 2015–2016" in text
+    totals = dict(
+        demo.db.execute(
+            """SELECT c.year, sum(fl.granted_cents) FROM funding_line fl
+           JOIN action a ON a.id = fl.action_id JOIN campaign c ON c.id = a.campaign_id
+           GROUP BY c.year"""
+        ).fetchall()
+    )
+    assert _money(totals[2015]) in text and _money(totals[2016]) in text
+
+
+def test_bad_input_is_refused_and_nothing_written(demo: Dossier, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="à l'envers"):
+        write_yearly_report(demo, 2016, 2015, tmp_path / "b.pdf")
+    with pytest.raises(ValidationError, match=r"pas de campagne 2030 \(campagnes : 2015, 2016\)"):
+        write_yearly_report(demo, 2030, 2030, tmp_path / "b.pdf")
+    with pytest.raises(ValidationError, match=r"\.docx"):
+        write_yearly_report(demo, 2015, 2015, tmp_path / "b.docx")
+    assert not list(tmp_path.glob("b.*")) and not list(tmp_path.glob(".b.*"))
+
+
+def test_a_read_only_dossier_gives_the_report_untouched(demo: Dossier, tmp_path: Path) -> None:
+    save_text(demo, None, 2016, INTRODUCTION, "Texte enregistré.")
+    before = demo.path.read_bytes()
+    with open_dossier(demo.path, read_only=True) as reader:
+        write_yearly_report(reader, 2016, 2016, tmp_path / "b.pdf")
+        with pytest.raises(Exception, match="lecture seule"):
+            save_text(reader, None, 2016, INTRODUCTION, "Autre")
+    assert "Texte enregistré." in _pdf_text(tmp_path / "b.pdf")
+    assert demo.path.read_bytes() == before
