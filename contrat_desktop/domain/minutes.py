@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from contrat_desktop.domain.bodies import Body
@@ -59,8 +59,11 @@ class MeetingRecord:
     settings: DocumentSettings = field(default_factory=DocumentSettings)
 
 
-def numbered_decisions(record: MeetingRecord) -> list[str]:
-    """The decisions of the meeting, in order: agenda decisions, then one per action."""
+def numbered_decisions(
+    record: MeetingRecord, money: Callable[[int], str] = format_cents
+) -> list[str]:
+    """The decisions of the meeting, in order: agenda decisions, then one per action, its
+    amount written by ``money`` (a document passes its own convention)."""
     decisions = [f"{item.title} : {item.decision}" for item in record.agenda if item.decision]
     for line in record.examined:
         opinion = line.item.opinion
@@ -69,7 +72,7 @@ def numbered_decisions(record: MeetingRecord) -> list[str]:
         total = sum(line.decided(record.amount_kind).values())
         text = f"{line.reference} – {line.title} ({line.holder}) : avis {opinion.label.lower()}"
         if total:
-            text += f", {format_cents(total)} {record.amount_kind.label}s"
+            text += f", {money(total)} {record.amount_kind.label}s"
         if line.item.conditions:
             text += f", sous réserve : {line.item.conditions}"
         decisions.append(text + ".")

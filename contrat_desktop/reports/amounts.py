@@ -1,12 +1,25 @@
-"""Amounts as table cells: whole euros without ``,00`` to keep funder columns narrow."""
+"""Amounts as printed in the documents, one convention for all: whole euros without ``,00``
+(funder columns stay narrow), « — » for no amount (none entered at that stage, or a total of
+nothing entered), « 0 € » for an amount of zero (a refusal), and the legend that says so."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from contrat_desktop.domain.money import format_cents
+
+NO_AMOUNT = "—"
+LEGEND = f"{NO_AMOUNT} : aucun montant à ce stade ; 0 € : montant nul."
 
 
 def euros(cents: int | None) -> str:
     if cents is None:
-        return "—"
+        return NO_AMOUNT
     text = format_cents(cents).replace("\u202f", "\u00a0")  # the embedded font lacks U+202F
     return text.replace(",00\u00a0€", "\u00a0€")
+
+
+def total(amounts: Iterable[int | None]) -> int | None:
+    """The sum of the amounts given; ``None`` (printed « — ») when none was given at all."""
+    given = [cents for cents in amounts if cents is not None]
+    return sum(given) if given else None

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from contrat_desktop.domain.french_dates import clock, long_date, short_date
 from contrat_desktop.domain.meetings import agenda_schedule
 from contrat_desktop.domain.minutes import MeetingRecord, numbered_decisions
+from contrat_desktop.reports.amounts import euros
 from contrat_desktop.reports.attendance_table import attendance_table
 from contrat_desktop.reports.header import document_header, meeting_facts
 from contrat_desktop.reports.programmation_table import programmation_table
@@ -71,7 +72,7 @@ def _agenda(record: MeetingRecord) -> list[Flowable]:
 
 
 def _decisions(record: MeetingRecord) -> list[Flowable]:
-    decisions = numbered_decisions(record)
+    decisions = numbered_decisions(record, euros)  # amounts as in the table above
     story: list[Flowable] = [para("Relevé des décisions", "h2")]
     if not decisions:
         return [*story, para("Aucune décision.")]

@@ -1,5 +1,6 @@
 """The table of actions examined: one line per funder within each action (requested, proposed,
-granted), the avis and conditions, then the totals per funder.
+granted), the avis and conditions, then the totals per funder, with the legend of « — » and
+« 0 € » (``reports/amounts.py``: no amount at that stage, and an amount of zero).
 
 One line per funder within each action's row (rather than one column per funder) keeps the
 table readable in portrait whatever the number of funders. Long tables split across pages
@@ -15,7 +16,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from contrat_desktop.domain.decisions import AmountKind
 from contrat_desktop.domain.minutes import ExaminedLine, MeetingRecord
-from contrat_desktop.reports.amounts import euros
+from contrat_desktop.reports.amounts import LEGEND, euros, total
 from contrat_desktop.reports.styles import GRID, LIGHT, para, table_style
 
 WIDTHS = (64, 132, 68, 58, 58, 58, 66)
@@ -44,7 +45,7 @@ def programmation_table(record: MeetingRecord) -> list[Flowable]:
     names = {f.id or 0: f.display_name for f in record.funders}
     rows: list[list[Flowable | str]] = [[para(h, "cell_bold") for h in HEADER]]
     starts: list[int] = []
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    amounts: dict[int, list[list[int | None]]] = defaultdict(lambda: [[], [], []])
     for line in record.examined:
         stages = _stages(record, line)
         funder_ids = sorted({f for stage in stages for f in stage}, key=list(names).index)
@@ -54,7 +55,7 @@ def programmation_table(record: MeetingRecord) -> list[Flowable]:
         for funder_id in funder_ids or [0]:
             values = [stage.get(funder_id) for stage in stages]
             for position, value in enumerate(values):
-                totals[funder_id][position] += value or 0
+                amounts[funder_id][position].append(value)
             columns[0].append(names.get(funder_id, "—"))
             for position, value in enumerate(values, start=1):
                 columns[position].append(euros(value))
@@ -80,21 +81,24 @@ def programmation_table(record: MeetingRecord) -> list[Flowable]:
         )
     )
     table.hAlign = "LEFT"
-    return [table, Spacer(1, 8), _totals(record, names, totals)]
+    totals = {
+        funder_id: [total(stage) for stage in stages] for funder_id, stages in amounts.items()
+    }
+    return [table, para(LEGEND, "small"), Spacer(1, 8), _totals(record, names, totals)]
 
 
-def _totals(record: MeetingRecord, names: dict[int, str], totals: dict[int, list[int]]) -> Table:
+def _totals(
+    record: MeetingRecord, names: dict[int, str], totals: dict[int, list[int | None]]
+) -> Table:
     rows: list[list[Flowable | str]] = [
         [para(h, "cell_bold") for h in ("Totaux par financeur", *HEADER[3:6])]
     ]
-    grand = [0, 0, 0]
-    for funder_id in names:
-        if funder_id in totals:
-            values = totals[funder_id]
-            grand = [a + b for a, b in zip(grand, values, strict=True)]
-            rows.append(
-                [para(names[funder_id], "cell"), *[para(euros(v), "amount") for v in values]]
-            )
+    shown = [funder_id for funder_id in names if funder_id in totals]
+    for funder_id in shown:
+        rows.append(
+            [para(names[funder_id], "cell")] + [para(euros(v), "amount") for v in totals[funder_id]]
+        )
+    grand = [total(totals[funder_id][stage] for funder_id in shown) for stage in range(3)]
     rows.append(
         [para(f"Total ({len(record.examined)} actions)", "cell_bold")]
         + [para(euros(v), "amount") for v in grand]

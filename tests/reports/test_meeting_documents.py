@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from pypdf import PdfReader
 
+from contrat_desktop.domain.decisions import AmountKind, FunderAmount
 from contrat_desktop.reports.calendar_file import meeting_ics
 from contrat_desktop.reports.convocation import convocations_pdf
 from contrat_desktop.reports.minutes import minutes_pdf
@@ -66,3 +68,38 @@ def test_sign_in_sheet_convocations_and_calendar() -> None:
     ics = meeting_ics(record)
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART:20150428T180000" in ics
     assert "LOCATION:Hôtel de ville" in ics and ics.endswith("END:VCALENDAR\r\n")
+
+
+def test_no_amount_prints_a_dash_in_the_lines_and_in_the_totals() -> None:
+    """One convention: « — » when nothing was given at a stage (the total of nothing too),
+    « 0 € » for an amount of zero, and the legend says so."""
+    base = make_record(actions=2, funders=1)
+    proposed_nothing = replace(base.examined[0], item=replace(base.examined[0].item, amounts=()))
+    refused = replace(
+        base.examined[1], item=replace(base.examined[1].item, amounts=(FunderAmount(1, 0),))
+    )
+    record = replace(
+        base,
+        amount_kind=AmountKind.PROPOSED,
+        examined=(replace(proposed_nothing, proposed={}), replace(refused, proposed={})),
+    )
+    text = "\n".join(pages(minutes_pdf(record)))
+    assert "— : aucun montant à ce stade ; 0 € : montant nul." in text
+    assert cells_after(text, "Fin. 1", 3) == ["1 100 €", "—", "—"]  # nothing proposed yet
+    assert cells_after(text, "Total (2 actions)", 3) == ["3 200 €", "0 €", "—"]
+    alone = replace(record, examined=(record.examined[0],))
+    text = "\n".join(pages(minutes_pdf(alone)))
+    assert cells_after(text, "Total (1 actions)", 3) == ["1 100 €", "—", "—"]  # never « 0 € »
+
+
+def test_the_decisions_print_amounts_as_the_table_does() -> None:
+    text = "\n".join(pages(minutes_pdf(make_record())))
+    decisions = text[text.index("Relevé des décisions") :]
+    assert "2 070 €\naccordés" in decisions and ",00" not in decisions
+
+
+def cells_after(text: str, label: str, count: int) -> list[str]:
+    """The cells printed right after ``label`` (pypdf gives one table cell per line)."""
+    lines = [line.strip() for line in text.splitlines()]
+    start = lines.index(label) + 1
+    return lines[start : start + count]

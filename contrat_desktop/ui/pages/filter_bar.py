@@ -12,6 +12,7 @@ from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.programmation import ProgrammationFilter
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.operations.programmation import References
+from contrat_desktop.ui.widgets.framework_combo import FrameworkCombo
 
 ALL = "Tous"
 
@@ -29,7 +30,8 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Recherche dans la programmation")
         self.search.textChanged.connect(self.search_changed)
-        self.framework = self._combo("Pilier ou thématique")
+        self.framework = FrameworkCombo(ALL, self)
+        self._combo("Pilier ou thématique", self.framework)
         self.status = self._combo("Statut")
         self.funder = self._combo("Financeur")
         self.commune = self._combo("Commune")
@@ -64,8 +66,8 @@ class FilterBar(QWidget):
         self._tree_ids: dict[int, frozenset[int]] = {}
         self._commune_districts: dict[str, frozenset[int]] = {}
 
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox(self)
+    def _combo(self, name: str, combo: QComboBox | None = None) -> QComboBox:
+        combo = combo if combo is not None else QComboBox(self)
         combo.setAccessibleName(f"Filtre : {name}")
         # long district or theme names do not widen the window past a laptop's screen
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -75,23 +77,12 @@ class FilterBar(QWidget):
 
     def set_references(self, references: References) -> None:
         tree = references.tree
-        self._tree_ids = {}
-        entries: list[tuple[str, object]] = []
-
-        def walk(node_id: int, depth: int) -> None:
-            node = tree.node(node_id)
-            entries.append(("    " * depth + node.label, node_id))
-            self._tree_ids[node_id] = frozenset(
-                [node_id, *(n.id for n in tree.descendants(node_id) if n.id is not None)]
-            )
-            for child in tree.children(node_id):
-                assert child.id is not None
-                walk(child.id, depth + 1)
-
-        for root in tree.roots():
-            if root.kind is not NodeKind.AXIS and root.id is not None and root.active:
-                walk(root.id, 0)
-        self._fill(self.framework, entries)
+        self._tree_ids = {
+            node.id: frozenset([node.id, *(n.id for n in tree.descendants(node.id) if n.id)])
+            for node in tree.all()
+            if node.id is not None
+        }
+        self.framework.set_tree(tree, lambda root: root.kind is not NodeKind.AXIS and root.active)
         ordered = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
         self._fill(self.status, [(s.label, s.value) for s in ordered])
         self._fill(self.funder, [(f.display_name, f.id) for f in references.funders])

@@ -23,6 +23,7 @@ from contrat_desktop.domain.actions import AGE_BANDS, Action, Beneficiaries
 from contrat_desktop.domain.framework import NodeKind
 from contrat_desktop.operations.programmation import References
 from contrat_desktop.ui.widgets.date_edit import DateEdit
+from contrat_desktop.ui.widgets.framework_combo import FrameworkCombo
 from contrat_desktop.ui.widgets.money_edit import MoneyEdit
 
 NO_VALUE = -1  # spin boxes show "—" at their minimum
@@ -49,10 +50,9 @@ class ActionForm(QWidget):
         self.holder.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.holder.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.holder.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.framework = QComboBox(parent)
+        self.framework = FrameworkCombo("(non classée)", parent)
         self.framework.setAccessibleName("Pilier, thématique ou objectif")
-        self.framework.addItem("(non classée)", None)
-        self._fill_framework()
+        self.framework.set_tree(references.tree, lambda root: root.kind is not NodeKind.AXIS)
         self.framework.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.multi_year = QCheckBox("Action pluriannuelle", parent)
         self.multi_year.toggled.connect(lambda _c: self.changed.emit())
@@ -122,20 +122,6 @@ class ActionForm(QWidget):
         widget.itemChanged.connect(lambda _item: self.changed.emit())
         widget.setMaximumHeight(110)
         return widget
-
-    def _fill_framework(self) -> None:
-        tree = self.references.tree
-
-        def walk(node_id: int, depth: int) -> None:
-            node = tree.node(node_id)
-            self.framework.addItem("    " * depth + node.label, node_id)
-            for child in tree.children(node_id):
-                if child.id is not None:
-                    walk(child.id, depth + 1)
-
-        for root in tree.roots():
-            if root.kind is not NodeKind.AXIS and root.id is not None:
-                walk(root.id, 0)
 
     # pages --------------------------------------------------------------------
     def identification_page(self) -> QWidget:

@@ -23,6 +23,7 @@ from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.holder_activity import fold
 from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.ui.widgets.framework_combo import FrameworkCombo
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
@@ -46,11 +47,8 @@ class ActionPickerDialog(QDialog):
         for status in ActionStatus:
             self.status.addItem(status.label, status.value)
         self.status.setCurrentIndex(self.status.findData(ActionStatus.UNDER_REVIEW.value))
-        self.pillar = QComboBox(self)
-        self.pillar.addItem("Tous les piliers et thèmes", None)
-        for node in tree.all():
-            if node.id is not None and len(tree.ancestors(node.id)) <= 2:
-                self.pillar.addItem(tree.path_label(node.id or 0), node.id)
+        self.pillar = FrameworkCombo("Tous les piliers et thèmes", self)
+        self.pillar.set_tree(tree)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Référence, intitulé ou porteur")
         self.search.setClearButtonEnabled(True)
