@@ -61,7 +61,7 @@ def ensure_dir(path: Path) -> Path:
 
 
 PARTIAL_MARK = ".partiel"
-_PARTIAL = re.compile(r"^\..*~(?P<machine>[A-Za-z0-9-]+)~(?P<pid>\d+)\.partiel(\.[^.]*)?$")
+_PARTIAL = re.compile(r"^\..*~(?P<machine>[A-Za-z0-9-]+)~(?P<pid>\d+)\.partiel(\.[^.~]*)*$")
 
 
 def machine_tag() -> str:

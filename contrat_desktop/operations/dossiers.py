@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from shutil import copyfile
 
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.campaigns import start_empty_dossier
+from contrat_desktop.paths import partial_path
 from contrat_desktop.storage.backup import (
     BackupFile,
     backup_dir,
@@ -16,7 +18,7 @@ from contrat_desktop.storage.backup import (
     migrations_in,
     restore_into,
 )
-from contrat_desktop.storage.database import Dossier, bring_up_to_date, open_dossier
+from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierDamaged, DossierError
 from contrat_desktop.storage.lock import lock_path, lock_state, read_lock
 from contrat_desktop.storage.migrations import known_names as known_migrations
@@ -159,10 +161,22 @@ def restore_backup(dossier: Dossier, backup: Path) -> BackupFile:
             "l'application : mettez l'application à jour pour la restaurer."
         )
     safety = dossier.backup("avant-restauration")
-    restore_into(dossier.db.conn, backup)
-    bring_up_to_date(dossier)  # an older backup gets this version's schema back
-    with dossier.db.atomic():
-        dossier.writer.note("dossier", None, "restauration", {"depuis": backup.name})
+    # A copy of the backup gets this version's schema and the audit note first, then goes
+    # into the dossier in one transaction: a kill leaves the dossier before or after, whole.
+    prepared = partial_path(dossier.path)
+    try:
+        copyfile(backup, prepared)
+        with (
+            open_dossier(
+                prepared, user=dossier.user, daily_backup=False, migration_backup=False
+            ) as copy,
+            copy.db.atomic(),
+        ):
+            copy.writer.note("dossier", None, "restauration", {"depuis": backup.name})
+        restore_into(dossier.db.conn, prepared)
+    finally:
+        prepared.unlink(missing_ok=True)
+        lock_path(prepared).unlink(missing_ok=True)  # the copy's own lock, released
     return safety
 
 
@@ -172,7 +186,6 @@ def replace_with_backup(path: Path, backup: Path) -> Path:
     Returns where the original file was kept (``<name>.endommage-<date>``).
     """
     from datetime import datetime
-    from shutil import copyfile
 
     if read_lock(path) is not None:
         raise DossierError(f"Le dossier « {path.name} » est ouvert ailleurs : fermez-le d'abord.")

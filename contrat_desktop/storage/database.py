@@ -25,6 +25,7 @@ from contrat_desktop.storage.integrity import (
     full_check,
     full_check_reason,
     header_problem,
+    refusal,
 )
 from contrat_desktop.storage.leftovers import remove_leftovers
 from contrat_desktop.storage.lock import (
@@ -210,7 +211,7 @@ def open_dossier(
     except sqlite3.DatabaseError as error:
         if held:
             held.abandon()
-        raise damaged(path, str(error)) from None
+        raise refusal(path, error) from None
     try:
         dossier.report = _prepare(
             dossier,
@@ -235,7 +236,7 @@ def _take_lock(
 ) -> tuple[HeldLock | None, LockState, str | None]:
     """The lock (or why not: the read-only reason) and the lock file as found."""
     if read_only:
-        return None, lock_state(path), "ouvert en lecture seule à votre demande"
+        return None, _roll_back_if_hot(path, who), "ouvert en lecture seule à votre demande"
     try:
         held, found = acquire_lock(path, who)
     except LockImpossible as impossible:
@@ -251,6 +252,33 @@ def _take_lock(
             f"« {lock_path(path).name} »)"
         )
     return None, found, reason
+
+
+def _roll_back_if_hot(path: Path, who: str) -> LockState:
+    """A reader that finds the journal of a killed writer (a hot journal) cannot read the
+    file until it is rolled back, which takes a write: done here, under the lock, as the
+    next writer would have done. Returns the lock file as found (a dead session)."""
+    journal = path.with_name(path.name + "-journal")
+    found = lock_state(path)
+    if found.held or not journal.is_file() or journal.stat().st_size == 0:
+        return found
+    try:
+        held, found = acquire_lock(path, who)
+    except LockImpossible:
+        return lock_state(path)
+    if held is None:
+        return found
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass  # the opening itself reports what is wrong
+    finally:
+        held.release(None)  # not verified: the next opener runs the full check
+    return found
 
 
 def _outdated_message(path: Path, dossier: Dossier) -> str:
@@ -298,7 +326,7 @@ def _verify(
             return "rapide : " + (closed.describe() if closed else "session en cours ailleurs")
         verdict = early.verdict(dossier.db.conn) if early else full_check(dossier.db.conn)
     except sqlite3.DatabaseError as error:
-        raise damaged(path, str(error)) from None
+        raise refusal(path, error) from None
     if verdict != "ok":
         raise damaged(path, verdict)
     dossier.verified = True
@@ -322,7 +350,7 @@ def _prepare(
         tables = set(db.table_names())
         applied = set(migrations.applied_names(db)) if tables else set()
     except sqlite3.DatabaseError as error:
-        raise damaged(path, str(error)) from None
+        raise refusal(path, error) from None
     if tables and MIGRATIONS_TABLE not in tables:
         raise DossierError(
             f"Le fichier « {path.name} » est une base SQLite, mais pas un dossier contrat_desktop."

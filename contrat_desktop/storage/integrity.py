@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 from contrat_desktop.storage.backup import has_backup_today
-from contrat_desktop.storage.errors import DossierDamaged
+from contrat_desktop.storage.errors import DossierDamaged, DossierError
 from contrat_desktop.storage.lock import FileFingerprint, Liveness, LockState, lock_state
 
 log = logging.getLogger(__name__)
@@ -96,6 +96,20 @@ def damaged(path: Path, detail: str, shown: str | None = None) -> DossierDamaged
         f"Le dossier « {path.name} » est endommagé : {what}. Il n'a pas été ouvert : "
         f"restaurez une sauvegarde (dans le dossier « {folder} », à côté du fichier)."
     )
+
+
+def refusal(path: Path, error: sqlite3.DatabaseError) -> DossierError:
+    """What to tell of an SQLite error met while opening: a busy or write-protected file is
+    not a damaged one (restoring a backup would be the wrong advice)."""
+    if isinstance(error, sqlite3.OperationalError):
+        log.warning("%s could not be read: %s", path, error)
+        return DossierError(
+            f"Le dossier « {path.name} » n'a pas pu être lu pour l'instant : une autre "
+            "session l'écrit, ou il est protégé en écriture alors qu'une écriture interrompue "
+            "doit y être annulée. Réessayez dans un instant, ou ouvrez-le normalement (sans la "
+            "lecture seule) depuis un poste qui peut y écrire."
+        )
+    return damaged(path, str(error))
 
 
 class EarlyIntegrityCheck:

@@ -139,3 +139,34 @@ def test_info_full_check_on_demand(filled: Path, capsys: pytest.CaptureFixture[s
     assert "Intégrité : ok (contrôle rapide : fermé par" in capsys.readouterr().out
     assert main(["info", "--db", str(filled), "--full-check"]) == 0
     assert "Intégrité : ok (contrôle complet : demandé)" in capsys.readouterr().out
+
+
+def test_a_reader_after_a_writer_killed_mid_transaction_is_not_told_damaged(
+    filled: Path,
+) -> None:
+    """The killed writer leaves a hot journal that only a write can roll back: the reader
+    rolls it back (under the lock) instead of calling the dossier damaged."""
+    from contrat_desktop.operations.dossiers import dossier_info
+
+    script = (
+        "import time\n"
+        "from contrat_desktop.storage.database import open_dossier\n"
+        f"d = open_dossier({str(filled)!r}, daily_backup=False)\n"
+        "d.db.conn.execute('PRAGMA cache_size = 5')\n"  # pages spill into the file
+        "d.db.conn.execute('BEGIN')\n"
+        "d.db.conn.execute(\"UPDATE holder SET city = 'Bry'\")\n"
+        "print('pret', flush=True); time.sleep(600)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert child.stdout is not None and child.stdout.readline().strip() == "pret"
+    child.kill()
+    child.wait()
+    journal = filled.with_name(filled.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0  # hot
+    info = dossier_info(filled)
+    assert info.integrity == "ok" and info.integrity_check.startswith("complet")
+    assert not journal.exists() or journal.stat().st_size == 0
+    with _open(filled, read_only=True) as reader:
+        cities = {row[0] for row in reader.db.execute("SELECT DISTINCT city FROM holder")}
+        assert "Bry" not in cities  # the unfinished transaction is gone

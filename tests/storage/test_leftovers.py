@@ -28,6 +28,8 @@ def test_partial_names_carry_machine_and_process(tmp_path: Path) -> None:
     assert partial.name.startswith(".programmation 2016~")
     assert partial_owner(partial) == (machine_tag(), os.getpid())
     assert partial_owner(tmp_path / "rapport.partiel.pdf") is None
+    lock_of_a_copy = tmp_path / ".demo~PC-1~12.partiel.cdv.lock"  # a restore's prepared copy
+    assert partial_owner(lock_of_a_copy) == ("PC-1", 12)
 
 
 def test_a_killed_export_leaves_a_partial_file_removed_at_next_open(dossier_path: Path) -> None:
