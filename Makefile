@@ -14,7 +14,7 @@ DEB_WINDOW    := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libx
                  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench lint deb system-deps-test system-deps-run clean
+.PHONY: run test bench reliability lint deb system-deps-test system-deps-run clean
 
 run: system-deps-run $(STAMP)
 	$(BIN)/contrat-desktop
@@ -30,6 +30,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run.py
+
+# Kill loops (> 1 000 SIGKILLs), lock race, hostile files, injected cells (~20 min; the
+# test suite runs its short version).
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/reliability/run.py
 
 # The Linux installer: PyInstaller one-folder app, then a .deb (outputs in packaging/build/).
 deb: $(VENV)/.installed-build

@@ -152,7 +152,8 @@ def read_sheet(
     data_rows = best.height - best.header_index - 1
     if data_rows > MAX_ROWS:
         raise WorkbookRefused(
-            f"La feuille « {best.sheet} » compte {data_rows:_} lignes : la limite est de "
+            f"La feuille « {best.sheet} » du classeur « {book.name} » compte {data_rows:_} "
+            "lignes : la limite est de "
             f"{MAX_ROWS:_} lignes. Découpez le fichier.".replace("_", "\u202f")
         )
     top = (best.origin[0] + best.header_index, best.origin[1])  # the header's first cell

@@ -86,7 +86,7 @@ def open_workbook(path: str | Path) -> WorkbookFile:
             f"la limite est de {MAX_BYTES // 1_048_576} Mo."
         )
     data = path.read_bytes()
-    _check_signature(name, data, kind or "xlsx")
+    _check_signature(name, data, kind or "xls")  # an .xls holding a zip: say rename it
     sha256 = hashlib.sha256(data).hexdigest()
     del data
     try:
