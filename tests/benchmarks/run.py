@@ -193,6 +193,12 @@ def sheets(folder: Path, actions: int, repeat: int) -> list[Figure]:
     return [Figure(*row) for row in sheets_figures(dossier, folder / "classeurs", repeat)]
 
 
+def integrity(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.integrity_cases import integrity_figures
+
+    return [Figure(*row) for row in integrity_figures(folder, actions, repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -205,6 +211,7 @@ def main() -> None:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="contrat-bench-") as tmp:
         figures += foundation(Path(tmp), args.actions, args.repeat)
+        figures += integrity(Path(tmp), args.actions, args.repeat)
         figures += exchange(Path(tmp), args.repeat)
         figures += sheets(Path(tmp), args.actions, args.repeat)
         figures += window(Path(tmp), args.actions)
