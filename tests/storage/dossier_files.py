@@ -33,3 +33,28 @@ def mark_newer(dossier: Dossier) -> None:
         "VALUES ('contrat_desktop', '0999_future', '2030-01-01')"
     )
     dossier.db.conn.commit()
+
+
+def kill_a_writer(path: Path, *statements: str) -> None:
+    """A real process opens the dossier for writing, runs ``statements`` (Python, with the
+    open dossier as ``d``), then is killed (SIGKILL): nothing of it is closed or released."""
+    import os
+    import subprocess
+    import sys
+
+    script = "\n".join(
+        (
+            "import time",
+            "from contrat_desktop.storage.database import open_dossier",
+            f"d = open_dossier({str(path)!r}, daily_backup=False)",
+            *statements,
+            "print('pret', flush=True)",
+            "time.sleep(600)",
+        )
+    )
+    root = str(Path(__file__).resolve().parents[2])
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": root})  # fmt: skip
+    assert child.stdout is not None and child.stdout.readline().strip() == "pret"
+    child.kill()
+    child.wait()

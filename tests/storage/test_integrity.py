@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ import pytest
 from contrat_desktop.storage import integrity
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
-from tests.storage.dossier_files import damage, fill_holders
+from tests.storage.dossier_files import damage, fill_holders, kill_a_writer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,18 +83,8 @@ def test_truncated_is_refused_even_with_its_old_date(filled: Path) -> None:
 
 
 def test_full_check_after_a_killed_session(filled: Path, full_checks: list[Path]) -> None:
-    script = (
-        "import time\n"
-        "from contrat_desktop.storage.database import open_dossier\n"
-        f"d = open_dossier({str(filled)!r}, daily_backup=False)\n"
-        "d.db.execute(\"UPDATE holder SET city = 'Bry' WHERE id = 1\"); d.db.conn.commit()\n"
-        "print('pret', flush=True); time.sleep(600)\n"
-    )
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
-    assert child.stdout is not None and child.stdout.readline().strip() == "pret"
-    child.kill()
-    child.wait()
+    kill_a_writer(filled, "d.db.execute(\"UPDATE holder SET city = 'Bry' WHERE id = 1\")",
+                  "d.db.conn.commit()")  # fmt: skip
     with _open(filled) as dossier:
         assert dossier.report.check == (
             "complet : la session précédente s'est arrêtée sans fermer le dossier"
@@ -148,20 +136,12 @@ def test_a_reader_after_a_writer_killed_mid_transaction_is_not_told_damaged(
     rolls it back (under the lock) instead of calling the dossier damaged."""
     from contrat_desktop.operations.dossiers import dossier_info
 
-    script = (
-        "import time\n"
-        "from contrat_desktop.storage.database import open_dossier\n"
-        f"d = open_dossier({str(filled)!r}, daily_backup=False)\n"
-        "d.db.conn.execute('PRAGMA cache_size = 5')\n"  # pages spill into the file
-        "d.db.conn.execute('BEGIN')\n"
-        "d.db.conn.execute(\"UPDATE holder SET city = 'Bry'\")\n"
-        "print('pret', flush=True); time.sleep(600)\n"
+    kill_a_writer(
+        filled,
+        "d.db.conn.execute('PRAGMA cache_size = 5')",  # pages spill into the file
+        "d.db.conn.execute('BEGIN')",
+        "d.db.conn.execute(\"UPDATE holder SET city = 'Bry'\")",
     )
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
-    assert child.stdout is not None and child.stdout.readline().strip() == "pret"
-    child.kill()
-    child.wait()
     journal = filled.with_name(filled.name + "-journal")
     assert journal.exists() and journal.stat().st_size > 0  # hot
     info = dossier_info(filled)
