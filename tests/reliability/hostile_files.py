@@ -121,7 +121,7 @@ def hostile_set(folder: Path, dossier: Path) -> list[Outcome]:
     outcomes = [check_refused(dossier, make(folder), what) for what, make in refused]
     huge = "ligne de 16 384 colonnes, cellule de 32 767 caractères (importable)"
     outcomes.append(check_refused(dossier, _huge_rows(folder), huge, may_apply=True))
-    outcomes.append(_text_that_looks_like_formulas(folder, dossier, export))
+    outcomes.append(_text_that_looks_like_formulas(folder, dossier))
     outcomes.append(_older_export_after_newer(folder, dossier))
     return outcomes
 
@@ -259,12 +259,17 @@ def _huge_rows(folder: Path) -> Path:
     return path
 
 
-def _text_that_looks_like_formulas(folder: Path, dossier: Path, export: Path) -> Outcome:
-    """Observations ``=HYPERLINK(...)``, ``+cmd``, ``@SUM`` in text cells: stored as text."""
+def _text_that_looks_like_formulas(folder: Path, dossier: Path) -> Outcome:
+    """Observations ``=HYPERLINK(...)``, ``+cmd``, ``@SUM`` in text cells: stored as text.
+    (A fresh export: the files before may have changed the dossier since the first.)"""
     import openpyxl
 
+    from contrat_desktop.operations.programmation_export import export_programmation
     from contrat_desktop.storage.database import open_dossier
 
+    export = folder / "export-avant-texte.xlsx"
+    with open_dossier(dossier, read_only=True) as opened:
+        export_programmation(opened, 2016, export)
     path = folder / "texte-piege.xlsx"
     book = openpyxl.load_workbook(export)
     sheet = book["Programmation"]

@@ -58,20 +58,8 @@ def test_hostile_files_are_refused_cleanly_or_kept_as_said(report: dict[str, Any
     outcomes = {o["what"]: o for o in report["hostile_files"]}
     assert len(outcomes) == 14
     wrong = {what: o["problems"] for what, o in outcomes.items() if o["problems"]}
-    wrong.pop(OLDER_EXPORT, None)  # issue 11 defect 3: the test below
     assert wrong == {}, report["printed"]
-
-
-@pytest.mark.xfail(
-    reason="issue 11, defect 3 (lost update across imports): an older export imported after "
-    "a newer one puts back the values changed since; being fixed in the imports scope",
-    strict=False,
-)
-def test_an_older_export_does_not_silently_put_back_newer_values(
-    report: dict[str, Any],
-) -> None:
-    (older,) = [o for o in report["hostile_files"] if o["what"] == OLDER_EXPORT]
-    assert older["problems"] == []
+    assert outcomes[OLDER_EXPORT]["exit_code"] == 1  # a conflict to settle, nothing reverted
 
 
 def test_no_workbook_the_application_writes_holds_an_injected_cell(
