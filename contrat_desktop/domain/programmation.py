@@ -40,6 +40,7 @@ class ActionSummary:
     start_date: date | None
     total_cost_cents: int
     by_funder: dict[int, FunderAmounts] = field(default_factory=dict)
+    missing_pieces: int = 0  # required pieces of the request file not received yet
 
     @property
     def requested_cents(self) -> int:
@@ -69,6 +70,7 @@ class ProgrammationFilter:
     district_ids: frozenset[int] | None = None  # any of them (the districts of a commune)
     holder_kind: HolderKind | None = None
     axis_id: int | None = None
+    complete: bool | None = None  # the request file: complete, incomplete, or either
     matching_ids: frozenset[int] | None = None  # from the full-text search
     renewal: bool | None = None  # True: renewed actions only, False: first requests only
 
@@ -85,6 +87,7 @@ class ProgrammationFilter:
             and (self.district_ids is None or not self.district_ids.isdisjoint(row.district_ids))
             and (self.axis_id is None or self.axis_id in row.axis_ids)
             and (self.renewal is None or row.is_renewal is self.renewal)
+            and (self.complete is None or (row.missing_pieces == 0) is self.complete)
         )
 
 

@@ -65,7 +65,10 @@ def load_references(dossier: Dossier) -> References:
 
 
 def load_programmation(dossier: Dossier, campaign_id: int) -> list[ActionSummary]:
-    return programmation_rows(dossier.db, campaign_id)
+    """Every action of the campaign, with how complete its request file is."""
+    from contrat_desktop.operations.request_file import with_completeness
+
+    return with_completeness(dossier, campaign_id, programmation_rows(dossier.db, campaign_id))
 
 
 def search(dossier: Dossier, text: str) -> set[int] | None:

@@ -24,6 +24,7 @@ from contrat_desktop.samples import demo_content as content
 from contrat_desktop.samples.demo_council import build_demo_council
 from contrat_desktop.samples.demo_funding import build_funding
 from contrat_desktop.samples.demo_meetings import build_demo_meetings
+from contrat_desktop.samples.demo_request_files import build_demo_request_files
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -138,6 +139,7 @@ def build_demo(dossier: Dossier) -> None:
         plan_2016 = [(t, ti, h) for t, ti, h, _ in renewed] + NEW_2016
         links = {index: previous_id for index, (*_, previous_id) in enumerate(renewed)}
         _campaign(context, contract.id, 2016, plan_2016, STATUSES_2016, links)
+        build_demo_request_files(dossier, 2016)
         build_demo_meetings(dossier)
         build_demo_council(dossier, district.code)
 

@@ -16,6 +16,11 @@ from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
 from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
+from contrat_desktop.storage.request_file_schema import (
+    CERFA_12156_PIECES,
+    REQUEST_FILE_SCHEMA,
+    SEED_PIECES,
+)
 from contrat_desktop.storage.schema_initial import INITIAL_SCHEMA
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
 from contrat_desktop.storage.seed_0001 import seed_0001
@@ -248,6 +253,14 @@ def m0014_bilan_texts(db: Database) -> None:
     """The qualitative parts of the yearly report, per year and section."""
     for statement in BILAN_TEXT_SCHEMA:
         db.execute(statement)
+
+
+@MIGRATIONS(name="0015_request_file")
+def m0015_request_file(db: Database) -> None:
+    for statement in REQUEST_FILE_SCHEMA:
+        db.execute(statement)
+    for position, piece in enumerate(CERFA_12156_PIECES):
+        db.execute(SEED_PIECES, [*piece, position])
 
 
 def applied_names(db: Database) -> list[str]:

@@ -29,6 +29,8 @@ ENTITY_LABELS = {
     "campaign": "la campagne",
     "contract": "le contrat",
     "commune": "la commune",
+    "request_piece_kind": "la pièce du dossier de demande",
+    "request_piece": "la pièce reçue",
     "district": "le quartier",
     "framework_node": "l'élément du cadre stratégique",
     "report": "le bilan",

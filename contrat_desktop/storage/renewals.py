@@ -28,6 +28,7 @@ _LIVED = (
     "examined_action t ON t.action_id = a.id",
     "attachment t ON t.action_id = a.id",
     "report t ON t.action_id = a.id",
+    "request_piece t ON t.action_id = a.id",
     "funding_line f ON f.action_id = a.id JOIN payment t ON t.funding_line_id = f.id",
     "exchange_sync t ON t.action_uid = a.uid",
 )

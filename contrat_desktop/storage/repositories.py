@@ -34,6 +34,7 @@ from contrat_desktop.storage.meetings import (
 )
 from contrat_desktop.storage.minutes_documents import MinutesDocumentRepository
 from contrat_desktop.storage.persons import BodyMemberRepository, PersonRepository
+from contrat_desktop.storage.request_file import PieceKindRepository, RequestPieceRepository
 from contrat_desktop.storage.settings import SettingsRepository
 
 
@@ -92,6 +93,14 @@ class Repositories:
     @cached_property
     def attachments(self) -> AttachmentRepository:
         return AttachmentRepository(self.dossier)
+
+    @cached_property
+    def piece_kinds(self) -> PieceKindRepository:
+        return PieceKindRepository(self.dossier)
+
+    @cached_property
+    def request_pieces(self) -> RequestPieceRepository:
+        return RequestPieceRepository(self.dossier)
 
     @cached_property
     def bodies(self) -> BodyRepository:

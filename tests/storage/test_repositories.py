@@ -15,6 +15,7 @@ from contrat_desktop.domain.framework import FrameworkNode, NodeKind
 from contrat_desktop.domain.funders import Envelope, Funder, FunderKind
 from contrat_desktop.domain.funding import ActKind, FundingLine, Payment, PaymentKind
 from contrat_desktop.domain.holders import Holder
+from contrat_desktop.domain.request_file import PieceKind, RequestPiece
 from contrat_desktop.storage.conversions import columns_of
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -33,6 +34,8 @@ MAPPED = {
     "funding_line": FundingLine,
     "payment": Payment,
     "report": Report,
+    "request_piece_kind": PieceKind,
+    "request_piece": RequestPiece,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from contrat_desktop.domain.programmation import ActionSummary
+from contrat_desktop.domain.request_file import completeness_label
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.ui.models.columns import Column, RowTableModel, money_column
 
@@ -30,6 +31,13 @@ def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]
         ),
         Column("framework", "Pilier / thématique", lambda r: r.framework_label, width=190),
         Column("districts", "Quartiers", districts, visible=False),
+        Column(
+            "request_file",
+            "Dossier",
+            lambda r: completeness_label(r.missing_pieces),
+            lambda r: r.missing_pieces,
+            width=170,
+        ),
         Column(
             "renewal", "Reconduction", lambda r: "Oui" if r.is_renewal else "Non", visible=False
         ),

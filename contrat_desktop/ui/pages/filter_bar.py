@@ -1,6 +1,6 @@
 """The filter bar of the programmation page: framework, status, funder, commune (when the
-contract has several), district, holder kind, cross-cutting axis, and the search box. Emits the
-chosen ``ProgrammationFilter`` parts."""
+contract has several), district, holder kind, cross-cutting axis, request file complete or not,
+and the search box. Emits the chosen ``ProgrammationFilter`` parts."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ class FilterBar(QWidget):
         self.axis = self._combo("Axe transversal")
         self.renewal = self._combo("Première demande ou reconduction")
         self._fill(self.renewal, [("Premières demandes", False), ("Reconduites", True)])
+        self.request_file = self._combo("Dossier de demande")
         self.reset = QPushButton("Effacer les filtres", self)
         self.reset.clicked.connect(self.clear)
         layout.addWidget(self.search, 0, 0, 1, 6)
@@ -53,6 +54,7 @@ class FilterBar(QWidget):
             ("T&ype de porteur", self.holder_kind),
             ("A&xe", self.axis),
             ("&Demande", self.renewal),
+            ("Doss&ier", self.request_file),
         ]
         self.labels: dict[QComboBox, QLabel] = {}
         for number, (text, combo) in enumerate(combos):
@@ -97,6 +99,7 @@ class FilterBar(QWidget):
         self._fill(self.holder_kind, [(k.label, k.value) for k in HolderKind])
         axes = tree.of_kind(NodeKind.AXIS)
         self._fill(self.axis, [(a.label, a.id) for a in sorted(axes, key=lambda n: n.position)])
+        self._fill(self.request_file, [("Complet", True), ("Incomplet", False)])
 
     def _fill(self, combo: QComboBox, entries: list[tuple[str, object]]) -> None:
         current = combo.currentData()
@@ -121,6 +124,7 @@ class FilterBar(QWidget):
             district_ids=self._commune_districts.get(self.commune.currentData()),
             holder_kind=HolderKind(kind) if kind else None,
             axis_id=self.axis.currentData(),
+            complete=self.request_file.currentData(),
             matching_ids=matching_ids,
             renewal=self.renewal.currentData(),
         )
@@ -135,6 +139,7 @@ class FilterBar(QWidget):
             self.holder_kind,
             self.axis,
             self.renewal,
+            self.request_file,
         ):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -144,17 +149,20 @@ class FilterBar(QWidget):
 
     def show_only(self, **wanted: object) -> None:
         """Clear the filters, then pick the given ones: ``status``, ``funder``,
-        ``framework``, ``district``, ``holder_kind``, ``renewal`` (the data of an entry)."""
+        ``framework``, ``commune``, ``district``, ``holder_kind``, ``renewal``, ``complete``
+        (the data of an entry)."""
         combos = {
             "framework": self.framework,
             "status": self.status,
             "funder": self.funder,
+            "commune": self.commune,
             "district": self.district,
             "holder_kind": self.holder_kind,
             "renewal": self.renewal,
+            "complete": self.request_file,
         }
         self.search.clear()  # the page forgets its search results
-        for combo in (*combos.values(), self.commune, self.axis):
+        for combo in (*combos.values(), self.axis):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

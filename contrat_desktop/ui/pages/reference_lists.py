@@ -32,6 +32,7 @@ from contrat_desktop.operations.settings import (
 )
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
+from contrat_desktop.ui.pages.request_pieces_editor import PieceKindsEditor
 from contrat_desktop.ui.pages.territory import TerritoryEditor
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
@@ -71,6 +72,8 @@ class ReferenceLists(QTabWidget):
         self.addTab(self.territory, "Territoire (communes et quartiers)")
         self.addTab(funders, "Financeurs")
         self.addTab(self.kinds, "Types d'instances")
+        self.pieces = PieceKindsEditor(session, self)
+        self.addTab(self.pieces, "Pièces du dossier de demande")
 
 
 class _Editor(QWidget):

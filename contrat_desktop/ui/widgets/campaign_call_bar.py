@@ -23,7 +23,7 @@ class CampaignCallBar(QFrame):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAccessibleName("Appel à projets de la campagne")
-        self.edit_button = QPushButton("Appel à &projets…", self)
+        self.edit_button = QPushButton("Appel à pro&jets…", self)
         self.edit_button.setAccessibleName("Modifier l'appel à projets de la campagne")
         self.edit_button.clicked.connect(self.edit)
         layout = QHBoxLayout(self)

@@ -44,6 +44,7 @@ from contrat_desktop.ui.dialogs.actions.bilan_tab import BilanTab
 from contrat_desktop.ui.dialogs.actions.funding_cycle_tab import FundingCycleTab
 from contrat_desktop.ui.dialogs.actions.funding_grid import FundingGrid
 from contrat_desktop.ui.dialogs.actions.renewal_chain_tab import RenewalChainTab
+from contrat_desktop.ui.dialogs.actions.request_file_tab import RequestFileTab
 from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
@@ -98,6 +99,7 @@ class ActionDialog(GuardedDialog):
         self.attachments: AttachmentsTab | None = None
         self.funding_tab: FundingCycleTab | None = None
         self.bilan_tab: BilanTab | None = None
+        self.request_file: RequestFileTab | None = None
         self._add_attachments_tab()
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -138,9 +140,18 @@ class ActionDialog(GuardedDialog):
         self.bilan_tab = BilanTab(self.session, self._ready_to_write, self)
         self.bilan_tab.changed.connect(self._after_funding_write)
         self.tabs.insertTab(5, self.bilan_tab, "Bi&lan")
+        self.request_file = RequestFileTab(self.session, self.state.action.id, self)
+        self.request_file.changed.connect(self._after_piece_write)
+        self.tabs.addTab(self.request_file, "Dossier de de&mande")
         self.attachments = AttachmentsTab(self.session.dossier, self.state.action.id, self)
         self.attachments.changed.connect(self._refresh_history)
+        self.attachments.changed.connect(self.request_file.reload)
         self.tabs.addTab(self.attachments, "Pièces &jointes")
+
+    def _after_piece_write(self) -> None:
+        if self.attachments is not None:
+            self.attachments.reload()  # a piece's file is one of the attachments
+        self._refresh_history()
 
     def _ready_to_write(self) -> bool:
         """Before an act, a payment or a bilan is written: the editor's own edits first."""

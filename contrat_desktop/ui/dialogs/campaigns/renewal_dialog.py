@@ -62,8 +62,8 @@ class RenewalDialog(QDialog):
         self.modes = QButtonGroup(self)
         self.mode_buttons = []
         for mode, text in (
-            (ALL, "&Toutes les actions reconductibles"),
-            (FILTERED, "Celles qui répondent au &filtre"),
+            (ALL, "Tout&es les actions reconductibles"),
+            (FILTERED, "Celles qui répondent au fi&ltre"),
             (ONE_BY_ONE, "&Une à une (cocher dans la liste)"),
         ):
             button = QRadioButton(text, self)
@@ -86,7 +86,7 @@ class RenewalDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.check_shown = QPushButton("Cocher les actions &affichées", self)
-        self.uncheck_all = QPushButton("&Décocher tout", self)
+        self.uncheck_all = QPushButton("Dé&cocher tout", self)
         self.check_shown.clicked.connect(lambda: self._check(shown=True))
         self.uncheck_all.clicked.connect(lambda: self._check(shown=False))
         self.summary = QLabel(self)
@@ -96,7 +96,8 @@ class RenewalDialog(QDialog):
         self.renew_button = self.buttons.addButton(
             "&Reconduire", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        # no accelerator: Alt+F is the funder filter's; Échap closes
+        self.buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.renew)
         self.buttons.rejected.connect(self.reject)
         self._layout()

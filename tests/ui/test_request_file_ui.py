@@ -1,0 +1,86 @@
+"""The request file in the window: the action editor's tab, the settings' list of pieces,
+the programmation's column and filter."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
+from contrat_desktop.ui.dialogs.directory.piece_kind_dialog import PieceKindDialog
+from contrat_desktop.ui.pages.programmation import ProgrammationPage
+from contrat_desktop.ui.pages.settings import SettingsPage
+from contrat_desktop.ui.session import DossierSession
+
+
+def incomplete_action(page: ProgrammationPage) -> int:
+    return next(row.id for row in page.model.rows() if row.missing_pieces)
+
+
+def test_tab_records_pieces_and_the_programmation_follows(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path
+) -> None:
+    page = ProgrammationPage(session)
+    qtbot.addWidget(page)
+    column = [c.key for c in page.model.columns].index("request_file")
+    action_id = incomplete_action(page)
+    row = page.model.row_of(action_id)
+    assert row is not None and page.model.data(page.model.index(row, column)).startswith(
+        "Incomplet"
+    )
+    dialog = ActionDialog(session, action_id)
+    qtbot.addWidget(dialog)
+    tab = dialog.request_file
+    assert tab is not None and "Dossier incomplet" in tab.summary.text()
+    missing = [
+        number for number, line in enumerate(tab.file.lines)  # type: ignore[union-attr]
+        if line.kind.required and line.received_on is None
+    ]  # fmt: skip
+    first, *others = missing
+    tab.table.selectRow(first)
+    scan = tmp_path / "piece.pdf"
+    scan.write_bytes(b"%PDF-1.4 piece")
+    tab.attach(scan)
+    assert tab.table.item(first, 3).text() == "piece.pdf"
+    assert tab.table.item(first, 2).text() == date.today().strftime("%d/%m/%Y")
+    assert dialog.attachments is not None and dialog.attachments.table.rowCount() >= 1
+    tab.day.set_value(date(2016, 1, 20))
+    for number in others:
+        tab.table.selectRow(number)
+        tab.mark_received()
+    assert "Dossier complet" in tab.summary.text()
+    row = page.model.row_of(action_id)
+    assert row is not None and page.model.data(page.model.index(row, column)) == "Complet"
+    session.undo_stack.undo()  # the last piece again missing, in the tab and the table
+    assert "Dossier incomplet : 1 pièce(s) manquante(s)" in tab.summary.text()
+    combo = page.filter_bar.request_file
+    combo.setCurrentIndex(combo.findData(True))
+    assert all(r.missing_pieces == 0 for r in page.model.rows())
+    assert action_id not in {r.id for r in page.model.rows()}
+
+
+def test_settings_list_of_pieces(qtbot: QtBot, session: DossierSession, boxes) -> None:  # type: ignore[no-untyped-def]
+    page = SettingsPage(session)
+    qtbot.addWidget(page)
+    editor = page.references.pieces
+    assert editor.table.rowCount() == 8
+    assert editor.table.item(0, 0).text() == "Statuts de l'association"
+    dialog = PieceKindDialog(session, None, editor)
+    qtbot.addWidget(dialog)
+    dialog.label.setText("   ")
+    assert not dialog.save()
+    assert "Le nom de la pièce est obligatoire." in dialog.field_errors["label"].text()
+    dialog.label.setText("Attestation d'assurance")
+    dialog.required.setChecked(False)
+    assert dialog.save()
+    assert editor.table.rowCount() == 9 and editor.table.item(8, 1).text() == "Non"
+    editor.table.selectRow(8)
+    editor.move(-1)
+    assert editor.table.item(7, 0).text() == "Attestation d'assurance"
+    session.undo_stack.undo()  # the move, both writes at once
+    assert editor.table.item(8, 0).text() == "Attestation d'assurance"
+    editor.table.selectRow(0)
+    editor.delete()  # recorded on the demo's actions: refused, explained
+    assert "Désactivez-la" in boxes.shown[-1][2]
