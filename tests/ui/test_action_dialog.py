@@ -35,6 +35,7 @@ def test_every_tab_is_filled(qtbot: QtBot, session: DossierSession) -> None:
         "Suivi",
         "Années",
         "Historique",
+        "Dossier de demande",
         "Pièces jointes",
     ]
     assert dialog.form.title.text() == action.title

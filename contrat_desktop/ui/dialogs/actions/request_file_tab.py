@@ -94,8 +94,15 @@ class RequestFileTab(QWidget):
         self.reload()
 
     def _on_changed(self, entity: str) -> None:
-        if entity == "action":
+        if entity != "action":
+            return
+        try:
             self.reload()
+        except DossierError:  # the action itself went (its creation undone)
+            self.file = None
+            self.table.setRowCount(0)
+            self.summary.setText("Cette action n'existe plus.")
+            self.setEnabled(False)
 
     def reload(self) -> None:
         chosen = self.table.currentRow()
