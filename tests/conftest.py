@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -36,8 +37,23 @@ def dossier_path(tmp_path: Path) -> Path:
     return tmp_path / "essai.cdv"
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo dossier built once for the whole run (by « camille », as ``dossier`` opens
+    it); tests that ask for ``demo`` get a fresh copy of this file."""
+    from contrat_desktop.samples.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo-modele") / "demo.cdv"
+    with open_dossier(path, create=True, user="camille", daily_backup=False) as opened:
+        build_demo(opened)
+    return path
+
+
 @pytest.fixture
-def dossier(dossier_path: Path) -> Iterator[Dossier]:
+def dossier(dossier_path: Path, request: pytest.FixtureRequest) -> Iterator[Dossier]:
+    if "demo" in request.fixturenames and not dossier_path.exists():
+        # a test of the demo starts from a copy of the demo built once, not an empty file
+        shutil.copyfile(request.getfixturevalue("demo_template"), dossier_path)
     with open_dossier(dossier_path, create=True, user="camille", daily_backup=False) as opened:
         yield opened
 

@@ -1,7 +1,9 @@
-"""The dossier most command tests start from."""
+"""The dossier most command tests start from: the demo, made once by ``init --demo`` for
+the whole run, each test getting its own copy."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,8 +11,13 @@ import pytest
 from contrat_desktop.cli import main
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.cdv"
+@pytest.fixture(scope="session")
+def cli_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli-modele") / "demo.cdv"
     assert main(["init", str(path), "--demo"]) == 0
     return path
+
+
+@pytest.fixture
+def demo(cli_demo_template: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copyfile(cli_demo_template, tmp_path / "demo.cdv"))

@@ -13,9 +13,7 @@ import pytest
 
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.repositories import Repositories
-from tests.cli.test_cli_exchange import demo, run
-
-__all__ = ["demo"]
+from tests.cli.test_cli_exchange import run
 
 
 @pytest.fixture

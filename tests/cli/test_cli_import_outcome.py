@@ -12,9 +12,7 @@ import pytest
 
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.imports import ImportJournal
-from tests.cli.test_cli_exchange import demo, run
-
-__all__ = ["demo"]  # the fixture, shared with the exchange commands' tests
+from tests.cli.test_cli_exchange import run
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from contrat_desktop.domain.council import CitizenCouncil, College, Designation,
 from contrat_desktop.domain.persons import Person
 from contrat_desktop.operations.council import add_member, save_council
 from contrat_desktop.operations.programmation_export import export_programmation
-from contrat_desktop.samples.demo import build_demo
 from contrat_desktop.storage.database import Dossier
 
 DEMO_YEAR = 2016  # the demo's latest campaign (50 actions)
@@ -24,7 +23,7 @@ MakeMember = Callable[..., Member]
 
 @pytest.fixture
 def demo(dossier: Dossier) -> Dossier:
-    build_demo(dossier)
+    """The demo dossier (``dossier`` opens a copy of the one built once for the run)."""
     return dossier
 
 
