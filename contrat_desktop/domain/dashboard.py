@@ -75,46 +75,56 @@ def campaign_figures(
     envelopes: Mapping[int, int],
 ) -> CampaignFigures:
     rows = list(rows)
+    amounts = {r.id: (r.requested_cents, r.granted_cents, r.paid_cents) for r in rows}
     status_order = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
 
+    pillars: dict[int | None, list[tuple[Hashable, str]]] = {None: [(None, UNCLASSIFIED)]}
+    themes: dict[int | None, list[tuple[Hashable, str]]] = {None: [(None, UNCLASSIFIED)]}
+
     def pillar(row: ActionSummary) -> list[tuple[Hashable, str]]:
-        if row.framework_node_id is None:
-            return [(None, UNCLASSIFIED)]
-        top = tree.top(row.framework_node_id)
-        return [(top.id, top.label)]
+        node_id = row.framework_node_id
+        if node_id not in pillars:
+            top = tree.top(node_id)  # type: ignore[arg-type]
+            pillars[node_id] = [(top.id, top.label)]
+        return pillars[node_id]
 
     def theme(row: ActionSummary) -> list[tuple[Hashable, str]]:
-        if row.framework_node_id is None:
-            return [(None, UNCLASSIFIED)]
-        chain = tree.ancestors(row.framework_node_id)
-        node = chain[1] if len(chain) > 1 else chain[0]
-        return [(node.id, tree.path_label(node.id or 0))]
+        node_id = row.framework_node_id
+        if node_id not in themes:
+            chain = tree.ancestors(node_id)  # type: ignore[arg-type]
+            node = chain[1] if len(chain) > 1 else chain[0]
+            themes[node_id] = [(node.id, tree.path_label(node.id or 0))]
+        return themes[node_id]
 
     def district(row: ActionSummary) -> list[tuple[Hashable, str]]:
         if not row.district_ids:
             return [(None, NO_DISTRICT)]
         return [(d, districts.get(d, f"Quartier n° {d}")) for d in row.district_ids]
 
-    by_status = _split(rows, lambda r: [(r.status, r.status.label)])
+    by_status = _split(rows, amounts, lambda r: [(r.status, r.status.label)])
     order = {status: n for n, status in enumerate(status_order)}
     renewal = _split(
         rows,
+        amounts,
         lambda r: [(r.is_renewal, "Reconduites" if r.is_renewal else "Premières demandes")],
     )
     return CampaignFigures(
         year=year,
         count=len(rows),
-        requested_cents=sum(r.requested_cents for r in rows),
+        requested_cents=sum(a[0] for a in amounts.values()),
         proposed_cents=sum(r.proposed_cents for r in rows),
-        granted_cents=sum(r.granted_cents for r in rows),
-        paid_cents=sum(r.paid_cents for r in rows),
+        granted_cents=sum(a[1] for a in amounts.values()),
+        paid_cents=sum(a[2] for a in amounts.values()),
         by_status=tuple(sorted(by_status, key=lambda s: order[s.key])),  # type: ignore[index]
         by_funder=_funders(rows, funders, envelopes),
-        by_pillar=tuple(sorted(_split(rows, pillar), key=_largest)),
-        by_theme=tuple(sorted(_split(rows, theme), key=_largest)),
-        by_district=tuple(sorted(_split(rows, district), key=_largest)),
+        by_pillar=tuple(sorted(_split(rows, amounts, pillar), key=_largest)),
+        by_theme=tuple(sorted(_split(rows, amounts, theme), key=_largest)),
+        by_district=tuple(sorted(_split(rows, amounts, district), key=_largest)),
         by_holder_kind=tuple(
-            sorted(_split(rows, lambda r: [(r.holder_kind, r.holder_kind.label)]), key=_largest)
+            sorted(
+                _split(rows, amounts, lambda r: [(r.holder_kind, r.holder_kind.label)]),
+                key=_largest,
+            )
         ),
         by_renewal=tuple(sorted(renewal, key=lambda s: bool(s.key))),
     )
@@ -126,18 +136,20 @@ def _largest(part: Slice) -> tuple[int, int, str]:
 
 def _split(
     rows: Iterable[ActionSummary],
+    amounts: Mapping[int, tuple[int, int, int]],
     keys: Callable[[ActionSummary], list[tuple[Hashable, str]]],
 ) -> list[Slice]:
     sums: dict[Hashable, list[int]] = {}
     labels: dict[Hashable, str] = {}
     for row in rows:
+        requested, granted, paid = amounts[row.id]
         for key, label in keys(row):
             labels[key] = label
             line = sums.setdefault(key, [0, 0, 0, 0])
             line[0] += 1
-            line[1] += row.requested_cents
-            line[2] += row.granted_cents
-            line[3] += row.paid_cents
+            line[1] += requested
+            line[2] += granted
+            line[3] += paid
     return [Slice(key, labels[key], s[0], s[1], s[2], s[3]) for key, s in sums.items()]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from contrat_desktop.domain.identifiers import siret_problem
+from contrat_desktop.domain.identifiers import siret_problem as _siret_problem
 
 SCDL_VERSION = "2.0.1"
 SCDL_FIELDS = (
@@ -27,6 +28,7 @@ SCDL_FIELDS = (
     "pourcentageSubvention",
 )
 MAX_OBJECT = 256
+siret_problem = lru_cache(maxsize=65_536)(_siret_problem)  # a few SIRETs, many grants
 
 
 @dataclass(frozen=True, slots=True)

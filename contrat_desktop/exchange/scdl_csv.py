@@ -17,9 +17,9 @@ def write_scdl_csv(rows: Iterable[dict[str, str]], target: str | Path) -> int:
         replaced_atomically(target) as temporary,
         temporary.open("w", encoding="utf-8", newline="") as stream,
     ):
-        writer = csv.DictWriter(stream, fieldnames=SCDL_FIELDS, lineterminator="\r\n")
-        writer.writeheader()
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(SCDL_FIELDS)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([row[name] for name in SCDL_FIELDS])
             count += 1
     return count

@@ -157,8 +157,18 @@ class _Generator:
                 if granted is not None:
                     act = "convention" if granted > CONVENTION_THRESHOLD_CENTS else "arrete"
                 self.line_count += 1
+                decided_on = f"{year}-04-28" if granted is not None else None
                 lines.append(
-                    (self.line_count, action_id, funder_id, requested, granted, granted, act)
+                    (
+                        self.line_count,
+                        action_id,
+                        funder_id,
+                        requested,
+                        granted,
+                        granted,
+                        act,
+                        decided_on,
+                    )
                 )
                 if paid and granted:
                     payments.append(
@@ -273,6 +283,7 @@ LINE_COLUMNS = (
     "proposed_cents",
     "granted_cents",
     "act_kind",
+    "decision_date",
 )
 STATUS_CHANGE_COLUMNS = ("action_id", "target", "changed_at", "changed_by", "comment")
 PAYMENT_COLUMNS = ("funding_line_id", "kind", "amount_cents", "paid_on")

@@ -199,6 +199,14 @@ def integrity(folder: Path, actions: int, repeat: int) -> list[Figure]:
     return [Figure(*row) for row in integrity_figures(folder, actions, repeat)]
 
 
+def bilans(folder: Path, actions: int) -> list[Figure]:
+    from tests.benchmarks.dashboard_cases import bilan_figures, journal_figures
+
+    path = create_dossier(folder / "bilans.cdv", fill=synthetic_filler(actions))
+    figures = [Figure(*row) for row in bilan_figures(path, folder)]
+    return figures + [Figure(*row) for row in journal_figures(path)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -217,6 +225,7 @@ def main() -> None:
         figures += window(Path(tmp), args.actions)
         figures += meetings(args.repeat)
         figures += council(args.repeat)
+        figures += bilans(Path(tmp), args.actions)
         figures += packages(Path(tmp), args.actions, args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")

@@ -163,8 +163,9 @@ class AcrossYearsPage(QWidget):
         self.model.show(self.data, rows, measure)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, self.model.columnCount()):  # measuring 1 600 holders is slow
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 118 if self.model.measure.money else 70)
         self.note.setText(
             f"{format_count(len(rows))} ligne(s) ; le graphique montre les {CHARTED} premières"
             " (les autres réunies dans « Autres »)."

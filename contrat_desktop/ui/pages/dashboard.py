@@ -191,9 +191,14 @@ class DashboardPage(QScrollArea):
                 card.set_chart(None)
             return
         self.data = load_dashboard(session.dossier, session.campaign_id, session.references)
-        self._show(self.data)
-        if self.isVisible():
-            self.draw_charts()
+        body = self.widget()
+        body.setUpdatesEnabled(False)  # one layout and paint for all the cards
+        try:
+            self._show(self.data)
+            if self.isVisible():
+                self.draw_charts()
+        finally:
+            body.setUpdatesEnabled(True)
 
     def _show(self, data: Dashboard) -> None:
         figures = data.figures

@@ -51,6 +51,8 @@ class FigureTable(QTableWidget):
 
     def fill(self, rows: Sequence[Sequence[str]], warn: Sequence[int] = ()) -> None:
         """``warn``: the rows shown in red (an envelope overspent)."""
+        self.setSortingEnabled(False)
+        self.clearContents()
         self.setRowCount(len(rows))
         for number, values in enumerate(rows):
             for column, value in enumerate(values):
