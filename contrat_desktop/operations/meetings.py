@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.decisions import ExaminedAction, amount_kind, previous_stage_amounts
@@ -31,7 +32,8 @@ class MeetingSummary:
 
 def list_meetings(dossier: Dossier, campaign_id: int | None = None) -> list[MeetingSummary]:
     """Every meeting or, given a campaign, the meetings of its year and those that examined
-    one of its actions (a comité held in December for next year's call)."""
+    one of its actions (a comité held in December for next year's call), and the meetings
+    no campaign holds (a year without a campaign, no action examined): never out of sight."""
     repos = Repositories(dossier)
     bodies = {b.id: b.name for b in repos.bodies.all()}
     counts = repos.examined_actions.counts_by_meeting()
@@ -39,7 +41,14 @@ def list_meetings(dossier: Dossier, campaign_id: int | None = None) -> list[Meet
     if campaign_id is not None:
         campaign = repos.campaigns.get(campaign_id)
         examining = repos.examined_actions.meetings_for_campaign(campaign_id)
-        meetings = [m for m in meetings if m.starts_at.year == campaign.year or m.id in examining]
+        years = set(repos.campaigns.years())
+        meetings = [
+            m
+            for m in meetings
+            if m.starts_at.year == campaign.year
+            or m.id in examining
+            or (m.starts_at.year not in years and not counts.get(m.id))
+        ]
     return [
         MeetingSummary(
             id=m.id or 0,
@@ -51,6 +60,19 @@ def list_meetings(dossier: Dossier, campaign_id: int | None = None) -> list[Meet
         )
         for m in meetings
     ]
+
+
+def new_meeting_day(dossier: Dossier, campaign_id: int | None, now: datetime) -> datetime:
+    """When a new meeting starts by default: now (at 14 h) in the campaign's own year, else
+    the campaign's first committee date, else 1 March of its year; never in a year whose
+    meetings the campaign's list would not show."""
+    start = now.replace(hour=14, minute=0, second=0, microsecond=0)
+    campaign = Repositories(dossier).campaigns.get(campaign_id) if campaign_id else None
+    if campaign is None or campaign.year == now.year:
+        return start
+    dates = sorted(d for d in campaign.committee_dates if d.year == campaign.year)
+    day = dates[0] if dates else date(campaign.year, 3, 1)
+    return datetime.combine(day, time(14, 0))
 
 
 def create_meeting(dossier: Dossier, meeting: Meeting, *, convene_members: bool = True) -> Meeting:

@@ -7,6 +7,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from contrat_desktop.operations.meetings import (
     candidate_actions,
     examine_actions,
     list_meetings,
+    new_meeting_day,
     move_agenda_item,
     set_attendance,
     set_decision,
@@ -101,6 +103,29 @@ def test_meetings_of_a_campaign_by_their_date_or_the_actions_they_examine(
     assert [m.id for m in list_meetings(dossier, examined)] == [meeting_id]
     assert list_meetings(dossier, unrelated) == []
     assert [m.id for m in list_meetings(dossier)] == [meeting_id]
+
+
+def test_a_meeting_of_a_year_without_campaign_is_listed_under_every_campaign(
+    dossier: Dossier, committee: Committee, make_campaign: Callable[..., Any]
+) -> None:
+    held = committee.meeting  # 2015: no 2015 campaign, no action examined yet
+    other = make_campaign(2020).id
+    assert [m.id for m in list_meetings(dossier, other)] == [held.id]  # never out of sight
+    make_campaign(2015)
+    assert list_meetings(dossier, other) == []  # now under its own campaign only
+
+
+def test_a_new_meeting_starts_in_the_campaign_chosen(
+    dossier: Dossier, make_campaign: Callable[..., Any]
+) -> None:
+    now = datetime(2026, 12, 4, 9, 37)
+    assert new_meeting_day(dossier, None, now) == datetime(2026, 12, 4, 14, 0)
+    this_year = make_campaign(2026).id
+    assert new_meeting_day(dossier, this_year, now) == datetime(2026, 12, 4, 14, 0)
+    past = make_campaign(2016, committee_dates=(date(2016, 4, 28), date(2016, 3, 20))).id
+    assert new_meeting_day(dossier, past, now) == datetime(2016, 3, 20, 14, 0)
+    bare = make_campaign(2018).id
+    assert new_meeting_day(dossier, bare, now) == datetime(2018, 3, 1, 14, 0)
 
 
 def test_validation_writes_exactly_the_previewed_decisions(

@@ -208,3 +208,25 @@ def test_the_page_lists_the_meetings_of_the_campaign_chosen_in_the_window(
     assert "en 2015" in page.frequency.summary.text()
     combo.setCurrentIndex(combo.findText("Campagne 2016"))
     assert page.model.rows() == []
+
+
+def test_a_new_meeting_made_on_a_past_campaign_is_listed_there(
+    qtbot: QtBot, session: DossierSession, monkeypatch: Any
+) -> None:
+    from contrat_desktop.ui.dialogs.meetings.meeting_dialog import MeetingDialog
+
+    page = make_page(qtbot, session, year=2016)  # the demo's 2016 campaign: no meeting yet
+    assert page.model.rows() == []
+
+    def fill_and_save(dialog: MeetingDialog) -> int:
+        assert dialog.general.starts_at.dateTime().date().year() == 2016  # not today's year
+        dialog.general.place.setText("Salle du conseil")
+        dialog._mark_dirty()
+        assert dialog.save(), dialog.messages.text()
+        return 1
+
+    monkeypatch.setattr(MeetingDialog, "exec", fill_and_save)
+    page.open_meeting(None)
+    (row,) = page.model.rows()
+    assert row.starts_at.startswith("2016-03-20") and row.place == "Salle du conseil"
+    assert page.selected() == row

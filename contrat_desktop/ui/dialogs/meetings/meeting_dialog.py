@@ -29,7 +29,7 @@ from contrat_desktop.operations.meeting_sheet import (
     new_sheet,
     write_sheet,
 )
-from contrat_desktop.operations.meetings import candidate_actions
+from contrat_desktop.operations.meetings import candidate_actions, new_meeting_day
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.meetings.meeting_agenda import MeetingAgendaTab
 from contrat_desktop.ui.dialogs.meetings.meeting_attendance import MeetingAttendanceTab
@@ -64,7 +64,7 @@ class MeetingDialog(GuardedDialog):
         else:
             self.current = None
             chosen = body_id if body_id is not None else (bodies[0].id if bodies else 0)
-            day = datetime.now().replace(hour=14, minute=0, second=0, microsecond=0)
+            day = new_meeting_day(session.dossier, session.campaign_id or None, datetime.now())
             sheet = new_sheet(session.dossier, Meeting(chosen or 0, day))
         self.sheet = sheet
         self.context = self._context_for(sheet, [e.action_id for e in sheet.examined])
