@@ -25,8 +25,8 @@ from contrat_desktop.operations.meetings import (
     candidate_actions,
     examine_actions,
     list_meetings,
-    new_meeting_day,
     move_agenda_item,
+    new_meeting_day,
     set_attendance,
     set_decision,
 )
