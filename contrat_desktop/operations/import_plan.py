@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.exchange.export_mark import ExportMark
@@ -21,6 +21,9 @@ from contrat_desktop.exchange.sheet_reader import RowIssue
 from contrat_desktop.operations.import_changes import CellChange as CellChange
 from contrat_desktop.operations.import_changes import FieldConflict, Resolution
 from contrat_desktop.storage.errors import DossierError
+
+if TYPE_CHECKING:
+    from contrat_desktop.operations.reconciliation import Reconciliation
 
 
 class RowKind(StrEnum):
@@ -162,6 +165,7 @@ class ImportPlan:
     campaign_source: str = ""  # where the year comes from, in French
     year_needed: bool = False  # new rows whose campaign nobody said
     export_mark: ExportMark | None = None  # what this application exported, if it did
+    reconciliation: Reconciliation | None = None  # a programmation's (reconciliation.py)
 
     @property
     def file_name(self) -> str:

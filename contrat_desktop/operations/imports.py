@@ -22,6 +22,7 @@ from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
 from contrat_desktop.exchange.workbook_file import open_workbook
 from contrat_desktop.operations.bilans_exchange import BilansTarget
+from contrat_desktop.operations.header_spellings import learn_spellings, learned_layout
 from contrat_desktop.operations.holders_import import HoldersTarget
 from contrat_desktop.operations.import_plan import (
     Decision,
@@ -31,6 +32,9 @@ from contrat_desktop.operations.import_plan import (
     RowKind,
 )
 from contrat_desktop.operations.programmation_import import ProgrammationTarget
+from contrat_desktop.operations.reconcile_apply import choices_to_keep, write_reconciliation
+from contrat_desktop.operations.reconcile_plan import reconcile
+from contrat_desktop.operations.reconcile_rows import complete_post_rows
 from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -125,7 +129,7 @@ def plan_import(
     book = open_workbook(path)
     repos = Repositories(dossier)
     targets = [TARGETS[layout]] if layout else list(TARGETS.values())
-    layouts = [target.layout(repos) for target in targets]
+    layouts = [learned_layout(dossier, target.layout(repos)) for target in targets]
     saved = ImportMappings(dossier)
     origin = [MappingOrigin.GIVEN if mapping is not None else MappingOrigin.DETECTED]
 
@@ -181,7 +185,9 @@ def plan_import(
         export_mark=read_export_mark(book),
         warnings=list(reading.notes),
     )
+    complete_post_rows(reading)  # rows of the State's posts lists: SIRET, title
     TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
+    reconcile(dossier, reading, plan)
     return plan
 
 
@@ -219,13 +225,14 @@ def apply_import(
     new = plan.of_kind(RowKind.NEW)
     wanted = [r for r in new if (create or r.decision is Decision.CREATE) and not r.not_creatable]
     rows = [*plan.of_kind(RowKind.CHANGED), *wanted]
-    if not rows:
+    if not rows and not choices_to_keep(plan):
         raise NothingToImport(_nothing_written(plan, len(new)), len(new))
     backup = dossier.backup("avant-import")
     repos = Repositories(dossier)
     with dossier.db.atomic():
         created, updated = target.apply(dossier, repos, plan, rows, create)
-        if not (created or updated):  # every row lacked what its write needed: say so
+        kept = write_reconciliation(dossier, repos, plan, create)
+        if not (created or updated or kept):  # every row lacked what its write needed: say so
             raise NothingToImport(_nothing_written(plan, len(new)), len(new))
         skipped = len(plan.rows) - created - updated - len(plan.of_kind(RowKind.UNCHANGED))
         entry = ImportJournalEntry(
@@ -245,6 +252,7 @@ def apply_import(
         )
         journal_id = ImportJournal(dossier).add(entry)
         ImportMappings(dossier).save(plan.layout, plan.signature, plan.mapping, plan.file_name)
+        learn_spellings(dossier, plan, learned_layout(dossier, target.layout(repos)))
     return ImportResult(
         journal_id,
         created,

@@ -24,6 +24,7 @@ from contrat_desktop.domain.opinions import Opinion
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.exchange.programmation_layout import parse_funder_key
+from contrat_desktop.exchange.state_columns import EJ_KEY
 from contrat_desktop.operations.import_plan import ImportPlan, PlannedRow
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.renewals import RenewalWriter
@@ -58,6 +59,8 @@ class ProgrammationWriter:
                 amounts.setdefault(funder[0], {})[f"{funder[1]}_cents"] = change.new_value
             elif change.key == STATUS:
                 status = change.new_value
+            elif change.key == EJ_KEY:
+                continue  # the act of the State's line: reconcile_apply writes it
             else:
                 fields[change.key] = change.new_value
         if fields:

@@ -15,6 +15,7 @@ from contrat_desktop.exchange.programmation_layout import (
     programmation_layout,
 )
 from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
+from contrat_desktop.exchange.state_columns import with_state_columns
 from contrat_desktop.operations.action_matching import NO_CAMPAIGN, UNIQUE_KEYS, ActionMatcher
 from contrat_desktop.operations.import_campaign import choose_campaign, year_problem
 from contrat_desktop.operations.import_plan import (
@@ -39,7 +40,8 @@ class ProgrammationTarget:
     creates_by_default = False
 
     def layout(self, repos: Repositories) -> Layout:
-        return programmation_layout([f for f in repos.funders.all() if f.id is not None])
+        funders = [f for f in repos.funders.all() if f.id is not None]
+        return with_state_columns(programmation_layout(funders))  # and the State's lists'
 
     # planning -------------------------------------------------------------------
     def plan(

@@ -16,6 +16,7 @@ from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
 from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
+from contrat_desktop.storage.reconciliation_schema import RECONCILIATION_SCHEMA
 from contrat_desktop.storage.request_file_schema import (
     CERFA_12156_PIECES,
     REQUEST_FILE_SCHEMA,
@@ -261,6 +262,12 @@ def m0015_request_file(db: Database) -> None:
         db.execute(statement)
     for position, piece in enumerate(CERFA_12156_PIECES):
         db.execute(SEED_PIECES, [*piece, position])
+
+
+@MIGRATIONS(name="0016_reconciliation")
+def m0016_reconciliation(db: Database) -> None:
+    for statement in RECONCILIATION_SCHEMA:
+        db.execute(statement)
 
 
 def applied_names(db: Database) -> list[str]:
