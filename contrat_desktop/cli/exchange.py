@@ -13,6 +13,8 @@ import sys
 from typing import Any
 
 from contrat_desktop.cli.arguments import add_db
+from contrat_desktop.cli.reconciliation import add_choice_arguments, apply_choices
+from contrat_desktop.cli.reconciliation import describe as describe_reconciliation
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.operations.import_changes import Resolution, french_time
@@ -92,6 +94,7 @@ def add_commands(commands: Any) -> None:
         help="valeurs modifiées dans le dossier depuis l'export du classeur : les garder "
         "(keep) ou prendre celles du classeur (take) ; sans cette option, rien n'est importé",
     )
+    add_choice_arguments(imported)
     imported.add_argument("--json", action="store_true", help="sortie JSON")
     imported.set_defaults(run=run_import)
 
@@ -146,6 +149,10 @@ def run_import(args: argparse.Namespace) -> int:
             plan = plan_import(dossier, args.file, sheet=args.sheet, year=args.year)
             if args.conflicts:
                 plan.resolve_all(Resolution.KEEP if args.conflicts == "keep" else Resolution.TAKE)
+            refused_choice = apply_choices(dossier, plan, args)
+            if refused_choice:
+                print(f"Rien n'a été importé : {refused_choice}", file=sys.stderr)
+                return EXIT_ROWS_IN_ERROR
             undecided = bool(plan.of_kind(RowKind.AMBIGUOUS))
             blocked = (plan.has_errors or undecided) and not args.skip_invalid_rows
             in_conflict = plan.unresolved_conflicts()
@@ -171,6 +178,8 @@ def run_import(args: argparse.Namespace) -> int:
     summary["created"] = result.created if result else 0
     summary["not_created"] = _not_created(plan, result, nothing, args)
     summary["message"] = _outcome(plan, result, nothing, summary["not_created"], args)
+    if plan.reconciliation is not None:
+        summary["rapprochement"] = plan.reconciliation.summary(plan)
     if result is not None:
         summary["journal_id"] = result.journal_id
         summary["backup"] = str(result.backup_path)
@@ -284,5 +293,6 @@ def _describe(plan: ImportPlan, summary: dict[str, Any]) -> str:
         )
     for issue in plan.all_warnings[:SHOWN]:
         lines.append(f"  attention ligne {issue.row}, « {issue.column} » : {issue.message}")
+    lines += describe_reconciliation(plan)
     lines.append(summary["message"])
     return "\n".join(lines)

@@ -70,6 +70,8 @@ RECORD_LABELS: dict[str, str] = {
     "council_draw": "Tirage au sort",
     "setting": "Paramètre",
     "bilan_text": "Texte du bilan annuel",
+    "reconcile_choice": "Choix de rapprochement",
+    "learned_spelling": "Intitulé de colonne appris",
     "dossier": "Dossier",
 }
 

@@ -20,6 +20,16 @@ class Category(StrEnum):
         """The English name used in ``--json`` output."""
         return self.name.lower()
 
+    @property
+    def heading(self) -> str:
+        """The category as a list heading (« Rapprochées avec écarts »)."""
+        return {
+            Category.MATCHED: "Rapprochées",
+            Category.DIFFERENT: "Rapprochées avec écarts",
+            Category.FILE_ONLY: "Dans le fichier seulement",
+            Category.DOSSIER_ONLY: "Dans le dossier seulement",
+        }[self]
+
 
 class Choice(StrEnum):
     """What to do with a row of the file that no action of the dossier matches."""

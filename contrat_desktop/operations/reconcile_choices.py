@@ -16,6 +16,7 @@ from contrat_desktop.operations.reconcile_links import Linker
 from contrat_desktop.operations.reconciliation import Reconciliation, RowFacts
 from contrat_desktop.storage.action_index import action_keys
 from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
 
 
 class ChoiceRefused(ValueError):
@@ -91,3 +92,13 @@ def decide_row(plan: ImportPlan, row: PlannedRow, decision: Decision) -> None:
         row.kind, row.decision = RowKind.SKIPPED, decision
     else:
         row.decision = decision
+
+
+def choose_by_reference(
+    dossier: Dossier, plan: ImportPlan, row_number: int, reference: str
+) -> PlannedRow:
+    """Link the row to the action of that reference (``2024-CS-003``)."""
+    action = Repositories(dossier).actions.by_reference(reference)
+    if action is None or action.id is None:
+        raise ChoiceRefused(f"Ligne {row_number} : aucune action de référence « {reference} ».")
+    return choose(dossier, plan, row_number, Choice.LINK, action.id)

@@ -216,7 +216,7 @@ def _apply_remembered(
         if memory is None:
             continue
         facts.remembered, facts.choice = memory, memory.choice
-        facts.note = f"{REMEMBERED} ({_when(memory)})"
+        facts.note = f"{REMEMBERED} {_when(memory)}"
         target = follow(memory.action_id)
         if memory.choice is Choice.IGNORE:
             decide_row(plan, row, Decision.SKIP)
@@ -237,9 +237,7 @@ def _apply_remembered(
 def _when(memory: RememberedChoice) -> str:
     day = memory.decided_at[:10]
     shown = f"{day[8:10]}/{day[5:7]}/{day[:4]}" if len(day) == 10 else day
-    return f"{memory.choice.label}, le {shown}" + (
-        f" par {memory.decided_by}" if memory.decided_by else ""
-    )
+    return f"le {shown}" + (f" par {memory.decided_by}" if memory.decided_by else "")
 
 
 # the act of the State's line ----------------------------------------------------

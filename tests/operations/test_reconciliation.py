@@ -172,7 +172,9 @@ def test_remembered_choices_apply_to_next_years_list(
     assert found is not None and found.year == 2025
     linked, ignored = next_plan.rows[2], next_plan.rows[4]
     assert linked.target_id == renewed.id and linked.matched_by == "choix mémorisé"
-    assert found.rows[4].remembered is not None and "rattacher" in found.rows[4].note
+    assert found.rows[4].remembered is not None and found.rows[4].note.startswith(
+        "choix mémorisé le "
+    )
     assert ignored.kind is RowKind.SKIPPED and found.choice_of(ignored) is Choice.IGNORE
     assert found.summary(next_plan)["file_only"][-1]["remembered"] is True
     apply_import(dossier, next_plan, create_missing=False)
