@@ -247,9 +247,8 @@ def _take_lock(
     reason = f"ouvert par {found.holder.describe()}"
     if found.liveness is Liveness.UNKNOWN:
         reason += (
-            " (ce poste ne peut pas vérifier que cette session est toujours ouverte : si elle "
-            f"ne l'est plus, ouvrez le dossier depuis ce poste-là, ou supprimez le fichier "
-            f"« {lock_path(path).name} »)"
+            " (non vérifiable d'ici : s'il n'y est plus ouvert, rouvrez-le sur ce poste-là "
+            f"ou supprimez « {lock_path(path).name} »)"
         )
     return None, found, reason
 
