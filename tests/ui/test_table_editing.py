@@ -144,3 +144,29 @@ def test_escape_in_a_list_or_date_cell_puts_back_its_value(
     assert due.date() == day and dialog.isVisible() and boxes.shown == []
     qtbot.keyClick(due, Qt.Key.Key_Escape)  # nothing left to cancel: the editor is left
     assert boxes.shown and boxes.shown[-1][0] == "question"
+
+
+def test_the_payments_to_make_mark_an_unreadable_amount_and_escape_one_cell(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    from contrat_desktop.ui.dialogs.funding.due_payments_dialog import (
+        AMOUNT_COLUMN,
+        KIND_COLUMN,
+        DuePaymentsDialog,
+    )
+
+    state = session.references.funders[0]
+    dialog = shown(qtbot, DuePaymentsDialog(session, state.id, 2016))
+    table = dialog.table
+    enter(qtbot, type_over(qtbot, table, 0, AMOUNT_COLUMN, "abc"))
+    assert table.item(0, AMOUNT_COLUMN).data(PROBLEM_ROLE) == "Montant illisible : « abc »."
+    assert frame_colour(table, 0, AMOUNT_COLUMN) == ERROR_FRAME
+    kind = table.cellWidget(0, KIND_COLUMN)
+    assert isinstance(kind, QComboBox)
+    kind.setFocus()
+    was = kind.currentText()
+    last = kind.currentIndex() == kind.count() - 1
+    qtbot.keyClick(kind, Qt.Key.Key_Up if last else Qt.Key.Key_Down)
+    assert kind.currentText() != was
+    qtbot.keyClick(kind, Qt.Key.Key_Escape)
+    assert kind.currentText() == was and dialog.isVisible()  # the ticked lines are not lost

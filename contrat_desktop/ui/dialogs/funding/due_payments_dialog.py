@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,9 @@ from contrat_desktop.operations.payments import check_payments
 from contrat_desktop.ui.dialogs.funding.verdict_label import VerdictLabel
 from contrat_desktop.ui.funding_commands import RecordPaymentsCommand
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.widgets.cell_checks import CheckedCellDelegate, amount_problem, mark_cell
 from contrat_desktop.ui.widgets.date_edit import DateEdit
+from contrat_desktop.ui.widgets.table_editing import editable_table, set_cell_widget
 
 HEADERS = ["", "Référence", "Action", "Porteur", "Statut", "Accordé", "Déjà versé", "Reste"]
 HEADERS += ["Type", "Montant"]
@@ -78,12 +78,9 @@ class DuePaymentsDialog(QDialog):
         if chosen is not None:
             self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
         self.summary = QLabel(self)
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Lignes à payer")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.itemChanged.connect(lambda _item: self._refresh())
+        self.table = editable_table(HEADERS, "Lignes à payer", self)  # Échap: one cell only
+        self.table.setItemDelegate(CheckedCellDelegate(self._check, self.table))
+        self.table.itemChanged.connect(self._item_changed)
         self.check_all = QPushButton("Tout &cocher", self)
         self.check_all.clicked.connect(lambda: self._check_all(True))
         self.uncheck_all = QPushButton("Tout &décocher", self)
@@ -159,7 +156,7 @@ class DuePaymentsDialog(QDialog):
                     kind.addItem(value.label, value)
             kind.setCurrentIndex(kind.findData(due.kind))
             kind.currentIndexChanged.connect(lambda _i: self._refresh())
-            self.table.setCellWidget(row, KIND_COLUMN, kind)
+            set_cell_widget(self.table, row, KIND_COLUMN, kind)
             amount = QTableWidgetItem(format_cents(due.amount_cents))
             amount.setTextAlignment(RIGHT)
             self.table.setItem(row, AMOUNT_COLUMN, amount)
@@ -167,6 +164,18 @@ class DuePaymentsDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 300))
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 240))
+        self._refresh()
+
+    @staticmethod
+    def _check(column: int, text: str) -> str | None:
+        return amount_problem(text) if column == AMOUNT_COLUMN else None
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        """An unreadable amount is marked in its cell at once (the reasons are listed below)."""
+        if item.column() == AMOUNT_COLUMN:
+            self.table.blockSignals(True)
+            mark_cell(item, amount_problem(item.text()))
+            self.table.blockSignals(False)
         self._refresh()
 
     def _fixed(self, row: int, column: int, text: str, *, right: bool = False) -> None:
