@@ -16,6 +16,7 @@ from contrat_desktop import __version__
 from contrat_desktop.cli import (
     campaigns,
     council,
+    documents,
     dossier,
     exchange,
     journal,
@@ -28,7 +29,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.errors import DossierError
 
 # One line per family: its module registers its commands.
-FAMILIES = (dossier, exchange, meetings, council, packages, journal, campaigns, reports)
+FAMILIES = (dossier, exchange, meetings, council, packages, journal, campaigns, reports, documents)
 
 
 def build_parser() -> argparse.ArgumentParser:

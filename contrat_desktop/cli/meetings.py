@@ -51,6 +51,13 @@ def add_commands(commands: Any) -> None:
         const="ics",
         help="fichier d'agenda (.ics) de la réunion",
     )
+    kind.add_argument(
+        "--action-sheets",
+        dest="document",
+        action="store_const",
+        const="action_sheets",
+        help="fiches action des actions examinées (un seul PDF)",
+    )
     minutes.set_defaults(document="minutes", run=run_minutes)
 
 

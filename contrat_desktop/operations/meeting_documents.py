@@ -1,6 +1,7 @@
 """Documents of a meeting as bytes: minutes (stored copy once validated), sign-in sheet,
-convocations and the calendar file. The builders (ReportLab) are imported when a document is
-made, so that a command or a page that makes none does not load them."""
+convocations, the calendar file and the sheets of the actions examined. The builders
+(ReportLab) are imported when a document is made, so that a command or a page that makes none
+does not load them."""
 
 from __future__ import annotations
 
@@ -53,11 +54,23 @@ def calendar_text(dossier: Dossier, meeting_id: int) -> str:
     return meeting_ics(load_meeting_record(dossier, meeting_id))
 
 
+def examined_action_sheets_bytes(dossier: Dossier, meeting_id: int) -> bytes:
+    """The action sheets of the actions the meeting examines, in the agenda's order."""
+    from contrat_desktop.operations.action_sheets import action_sheets_bytes
+
+    record = load_meeting_record(dossier, meeting_id)
+    ids = [line.item.action_id for line in record.examined]
+    if not ids:
+        raise ValidationError("Cette réunion n'examine aucune action : aucune fiche à écrire.")
+    return action_sheets_bytes(dossier, ids)
+
+
 DOCUMENT_LABELS = {
     "minutes": "compte rendu",
     "sign_in_sheet": "feuille d'émargement",
     "convocations": "convocations",
     "ics": "fichier d'agenda",
+    "action_sheets": "fiches des actions examinées",
 }
 
 
@@ -69,6 +82,7 @@ def meeting_document(dossier: Dossier, meeting_id: int, kind: str) -> bytes:
         "minutes": minutes_bytes,
         "sign_in_sheet": sign_in_sheet_bytes,
         "convocations": convocations_bytes,
+        "action_sheets": examined_action_sheets_bytes,
     }
     return builders[kind](dossier, meeting_id)
 

@@ -25,11 +25,11 @@ from contrat_desktop.domain.renewal import (
     skip_reason,
 )
 from contrat_desktop.operations.campaigns import create_campaign
+from contrat_desktop.storage.action_batches import actions_of_campaign
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.programmation import programmation_row, programmation_rows
 from contrat_desktop.storage.renewals import (
     RenewalWriter,
-    actions_of_campaign,
     check_deletable,
     delete_renewed,
     dissolved_holders,

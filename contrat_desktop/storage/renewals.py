@@ -17,12 +17,12 @@ from datetime import datetime
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.storage.action_batches import LINKS, chunks
 from contrat_desktop.storage.audit import as_text, now_iso, record, record_rows
-from contrat_desktop.storage.conversions import from_row, to_row
+from contrat_desktop.storage.conversions import to_row
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 
-_CHUNK = 500
 # Rows that show an action has lived since it was created: joined to ``action a``.
 _LIVED = (
     "examined_action t ON t.action_id = a.id",
@@ -64,34 +64,7 @@ def dissolved_holders(dossier: Dossier) -> dict[int, str]:
 
 # ``audit.as_text`` of a dict or list, with one encoder for the thousands of snapshots
 _SNAPSHOT = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-_LINKS = (
-    ("district_ids", "action_district", "district_id"),
-    ("axis_ids", "action_axis", "node_id"),
-)
-
-
-def actions_of_campaign(dossier: Dossier, campaign_id: int) -> list[Action]:
-    """Every action of a campaign with its districts and axes, in three queries (the
-    repository reads the links action by action)."""
-    links: dict[str, dict[int, list[int]]] = {}
-    for name, table, column in _LINKS:
-        found: dict[int, list[int]] = {}
-        for action_id, value in dossier.db.execute(
-            f"SELECT l.action_id, l.{column} FROM {table} l JOIN action a ON a.id = l.action_id "
-            f"WHERE a.campaign_id = ? ORDER BY l.action_id, l.{column}",
-            [campaign_id],
-        ):
-            found.setdefault(action_id, []).append(value)
-        links[name] = found
-    cursor = dossier.db.execute("SELECT * FROM action WHERE campaign_id = ?", [campaign_id])
-    names = [d[0] for d in cursor.description]
-    actions = []
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
-        districts = tuple(links["district_ids"].get(row["id"], ()))
-        axes = tuple(links["axis_ids"].get(row["id"], ()))
-        actions.append(from_row(Action, row, district_ids=districts, axis_ids=axes))
-    return actions
+_LINKS = LINKS
 
 
 def funding_of_campaign(dossier: Dossier, campaign_id: int) -> dict[int, list[FundingLine]]:
@@ -197,7 +170,7 @@ def changed_since_renewal(dossier: Dossier, lines_by_action: dict[int, int]) -> 
     removed, examined, documented, paid, exchanged, or deleted."""
     changed: set[str] = set()
     found: set[int] = set()
-    for chunk in _chunks(list(lines_by_action)):
+    for chunk in chunks(list(lines_by_action)):
         marks = ", ".join("?" for _ in chunk)
         for action_id, reference, version, statuses, lines, lines_moved in dossier.db.execute(
             f"""
@@ -230,7 +203,7 @@ def delete_renewed(dossier: Dossier, action_ids: Sequence[int]) -> None:
     entries: list[AuditEntry] = []
     stamp, who = now_iso(), dossier.writer.who
     for table, column in (("funding_line", "action_id"), ("action", "id")):
-        for chunk in _chunks(action_ids):
+        for chunk in chunks(action_ids):
             marks = ", ".join("?" for _ in chunk)
             cursor = dossier.db.execute(f"SELECT * FROM {table} WHERE {column} IN ({marks})", chunk)
             names = [d[0] for d in cursor.description]
@@ -242,11 +215,6 @@ def delete_renewed(dossier: Dossier, action_ids: Sequence[int]) -> None:
                 )
             dossier.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
     record(dossier.db, entries)
-
-
-def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start : start + _CHUNK])
 
 
 def check_deletable(dossier: Dossier, lines_by_action: dict[int, int]) -> None:

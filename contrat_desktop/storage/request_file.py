@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from contrat_desktop.domain.request_file import PieceKind, RequestPiece
 from contrat_desktop.storage.table_repository import Repository
 
@@ -38,17 +36,4 @@ class RequestPieceRepository(Repository[RequestPiece]):
             [campaign_id],
         ):
             found.setdefault(action_id, set()).add(kind_id)
-        return found
-
-    def received_on(self, action_ids: list[int]) -> dict[int, dict[int, date]]:
-        """Action id → kind id → reception date, for the given actions."""
-        found: dict[int, dict[int, date]] = {}
-        for start in range(0, len(action_ids), 500):
-            chunk = action_ids[start : start + 500]
-            for action_id, kind_id, received in self.db.execute(
-                "SELECT action_id, kind_id, received_on FROM request_piece WHERE action_id IN "
-                f"({', '.join('?' for _ in chunk)}) AND received_on IS NOT NULL",
-                chunk,
-            ):
-                found.setdefault(action_id, {})[kind_id] = date.fromisoformat(received)
         return found

@@ -9,35 +9,28 @@ from pathlib import Path
 import pytest
 
 from contrat_desktop.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.conftest import Run
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_renew_previewed_then_applied_once(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_renew_previewed_then_applied_once(demo: Path, cli: Run) -> None:
     before = digest(demo)
-    code, out, _ = run(
-        capsys, "renew", "--db", str(demo), "--from", "2016", "--to", "2017", "--dry-run", "--json"
+    code, out, _ = cli(
+        "renew", "--db", str(demo), "--from", "2016", "--to", "2017", "--dry-run", "--json"
     )
     preview = json.loads(out)
     assert code == 0 and preview["dry_run"] and preview["campaign_created"]
     assert preview["created"] + preview["skipped"] == 50
     assert {a["skipped_because"] for a in preview["actions"]} >= {None, "abandonnée"}
     assert digest(demo) == before  # a preview writes nothing
-    code, out, _ = run(capsys, "renew", "--db", str(demo), "--from", "2016", "--to", "2017")
+    code, out, _ = cli("renew", "--db", str(demo), "--from", "2016", "--to", "2017")
     assert code == 0
     assert out.startswith(f"{preview['created']} action(s) de 2016 reconduites")
     assert "la campagne 2017 a été créée" in out
-    code, out, _ = run(
-        capsys, "renew", "--db", str(demo), "--from", "2016", "--to", "2017", "--json"
-    )
+    code, out, _ = cli("renew", "--db", str(demo), "--from", "2016", "--to", "2017", "--json")
     again = json.loads(out)
     assert code == 0 and again["created"] == 0 and not again["campaign_created"]
     reasons = {a["skipped_because"] for a in again["actions"]}
@@ -45,12 +38,12 @@ def test_renew_previewed_then_applied_once(demo: Path, capsys: pytest.CaptureFix
 
 
 def test_renew_refusals_are_french_and_write_nothing(
-    demo: Path, capsys: pytest.CaptureFixture[str]
+    demo: Path, cli: Run, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = digest(demo)
-    code, _, err = run(capsys, "renew", "--db", str(demo), "--from", "2031", "--to", "2032")
+    code, _, err = cli("renew", "--db", str(demo), "--from", "2031", "--to", "2032")
     assert code == 2 and "La campagne 2031 n'existe pas" in err and "2015, 2016" in err
-    code, _, err = run(capsys, "renew", "--db", str(demo), "--from", "2016", "--to", "2015")
+    code, _, err = cli("renew", "--db", str(demo), "--from", "2016", "--to", "2015")
     assert code == 2 and "doit suivre" in err
     with pytest.raises(SystemExit) as exited:
         main(["renew", "--db", str(demo), "--from", "2016", "--to", "deux"])

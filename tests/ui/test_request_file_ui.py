@@ -84,3 +84,40 @@ def test_settings_list_of_pieces(qtbot: QtBot, session: DossierSession, boxes) -
     editor.table.selectRow(0)
     editor.delete()  # recorded on the demo's actions: refused, explained
     assert "Désactivez-la" in boxes.shown[-1][2]
+
+
+def test_sheets_of_the_shown_actions_and_of_one_action(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    targets = iter([tmp_path / "financeur.pdf", tmp_path / "une.pdf"])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), "PDF (*.pdf)")
+    )
+    page = ProgrammationPage(session)
+    qtbot.addWidget(page)
+    funder = page.filter_bar.funder
+    funder.setCurrentIndex(2)  # one funder's share: every action it is asked to fund
+    shown = [row.reference for row in page.model.rows()]
+    assert 0 < len(shown) < 50
+    page.export_sheets()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=30_000)
+    reader = PdfReader(io.BytesIO(Path(opened[0]).read_bytes()))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert [r for r in shown if f"Fiche action {r}" not in text] == []
+    dialog = ActionDialog(session, page.model.row(0).id)
+    qtbot.addWidget(dialog)
+    dialog.export_sheet()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=30_000)
+    assert opened[1].endswith("une.pdf")
+    assert (
+        f"Fiche action {page.model.row(0).reference}"
+        in PdfReader(opened[1]).pages[0].extract_text()
+    )

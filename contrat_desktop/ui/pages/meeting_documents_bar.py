@@ -33,6 +33,7 @@ DOCUMENTS = {
     "sign_in_sheet": ("Feuille d'émargement…", "emargement.pdf", "PDF (*.pdf)"),
     "convocations": ("Convocations…", "convocations.pdf", "PDF (*.pdf)"),
     "ics": ("Agenda (.ics)…", "reunion.ics", "Agenda (*.ics)"),
+    "action_sheets": ("Fiches des actions…", "fiches-actions.pdf", "PDF (*.pdf)"),
 }
 
 

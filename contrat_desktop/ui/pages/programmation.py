@@ -80,6 +80,11 @@ class ProgrammationPage(QWidget):
             "Exporter la programmation de la campagne (Excel ou LibreOffice)"
         )
         self.export_button.clicked.connect(self.export_excel)
+        self.sheets_button = QPushButton("Fic&hes action (PDF)…", self)
+        self.sheets_button.setAccessibleName(
+            "Fiches action des actions sélectionnées, ou de toutes les actions affichées"
+        )
+        self.sheets_button.clicked.connect(self.export_sheets)
         self.export_task: Task | None = None
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Nombre d'actions affichées")
@@ -91,6 +96,7 @@ class ProgrammationPage(QWidget):
         for button in (self.new_button, self.open_button, self.status_button):
             buttons.addWidget(button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.sheets_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -224,6 +230,16 @@ class ProgrammationPage(QWidget):
         )
 
         self.export_task = export_programmation_from(self, self.session)
+
+    def export_sheets(self) -> None:
+        """The selected actions' sheets, or those of every action shown (a funder's share)."""
+        from contrat_desktop.ui.dialogs.actions.sheet_export import export_action_sheets
+
+        rows = self.selected_rows() or self.model.rows()
+        stem = f"fiches-actions-{self.session.campaign_year or ''}".rstrip("-")
+        if len(rows) == 1:
+            stem = f"fiche-action-{rows[0].reference}"
+        self.export_task = export_action_sheets(self, self.session, [r.id for r in rows], stem)
 
     def set_read_only(self, read_only: bool) -> None:
         for button in (self.new_button, self.status_button):

@@ -112,6 +112,11 @@ class ActionDialog(GuardedDialog):
         self.reload_button.setAccessibleName("Recharger la fiche enregistrée par l'autre personne")
         self.reload_button.clicked.connect(self.reload_saved)
         self.reload_button.hide()
+        self.sheet_button = self.buttons.addButton(
+            "Fiche action (PDF)…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.sheet_button.clicked.connect(self.export_sheet)
+        self.sheet_button.setEnabled(self.state is not None)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -141,17 +146,24 @@ class ActionDialog(GuardedDialog):
         self.bilan_tab.changed.connect(self._after_funding_write)
         self.tabs.insertTab(5, self.bilan_tab, "Bi&lan")
         self.request_file = RequestFileTab(self.session, self.state.action.id, self)
-        self.request_file.changed.connect(self._after_piece_write)
         self.tabs.addTab(self.request_file, "Dossier de de&mande")
         self.attachments = AttachmentsTab(self.session.dossier, self.state.action.id, self)
-        self.attachments.changed.connect(self._refresh_history)
-        self.attachments.changed.connect(self.request_file.reload)
         self.tabs.addTab(self.attachments, "Pièces &jointes")
+        for tab, other in (
+            (self.request_file, self.attachments),
+            (self.attachments, self.request_file),
+        ):
+            tab.changed.connect(self._refresh_history)
+            tab.changed.connect(other.reload)  # a piece's file is one of the attachments
 
-    def _after_piece_write(self) -> None:
-        if self.attachments is not None:
-            self.attachments.reload()  # a piece's file is one of the attachments
-        self._refresh_history()
+    def export_sheet(self) -> None:
+        """The action's sheet as it is saved (unsaved edits are asked about first)."""
+        from contrat_desktop.ui.dialogs.actions.sheet_export import export_action_sheets
+
+        if self.state and self.state.action.id and self._ready_to_write():
+            action = self.state.action
+            name = f"fiche-action-{action.reference}"
+            self.sheet_task = export_action_sheets(self, self.session, [action.id or 0], name)
 
     def _ready_to_write(self) -> bool:
         """Before an act, a payment or a bilan is written: the editor's own edits first."""
@@ -351,6 +363,7 @@ class ActionDialog(GuardedDialog):
         self.state = command.created
         self.dirty = False
         self._add_attachments_tab()
+        self.sheet_button.setEnabled(True)
         self._load()
         return True
 

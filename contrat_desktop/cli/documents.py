@@ -1,0 +1,47 @@
+"""The ``action-sheet`` command of ``contrat-desktop-cli``: action sheets (fiches action) as
+one PDF, for actions named by reference or for a whole campaign."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from contrat_desktop.cli.arguments import add_db, year
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.operations.action_sheets import (
+    ids_of_references,
+    ids_of_year,
+    write_action_sheets,
+)
+from contrat_desktop.storage.database import open_dossier
+
+
+def add_commands(commands: Any) -> None:
+    sheet = commands.add_parser(
+        "action-sheet", help="écrire les fiches action (PDF) d'actions ou d'une campagne"
+    )
+    sheet.add_argument(
+        "references", nargs="*", metavar="RÉF", help="références des actions (ex. 2026-CS-014)"
+    )
+    add_db(sheet)
+    sheet.add_argument(
+        "--year", type=year, metavar="ANNÉE", help="toutes les actions de la campagne"
+    )
+    sheet.add_argument("-o", "--output", required=True, metavar="FICHIER.pdf")
+    sheet.set_defaults(run=run_action_sheet)
+
+
+def run_action_sheet(args: argparse.Namespace) -> int:
+    if bool(args.references) == (args.year is not None):
+        raise ValidationError(
+            "Donnez soit des références d'actions, soit --year ANNÉE (pas les deux)."
+        )
+    with open_dossier(args.db, read_only=True) as dossier:
+        ids = (
+            ids_of_year(dossier, args.year)
+            if args.year
+            else ids_of_references(dossier, args.references)
+        )
+        size = write_action_sheets(dossier, ids, args.output)
+    print(f"Fichier écrit : {args.output} ({len(ids)} fiche(s) action, {size} octets)")
+    return 0
