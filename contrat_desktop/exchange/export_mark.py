@@ -72,17 +72,35 @@ def _parse(rows: list[list[Any]]) -> ExportMark | None:
     if not rows or _text(rows[0][0]) != SIGNATURE or _text(rows[0][1]) != FORMAT:
         return None
     header = {_text(row[0]): _text(row[1]) for row in rows[1:4]}
-    versions: dict[str, RowVersions] = {}
-    for row in rows[5:]:
-        identifier = _text(row[0])
-        if not identifier:
-            continue
-        lines = dict(
-            (int(funder), int(version))
-            for funder, _, version in (pair.partition("=") for pair in _text(row[2]).split())
-        )
-        versions[identifier] = RowVersions(int(_text(row[1])), lines)
+    versions = _Versions({_text(row[0]): (row[1], row[2]) for row in rows[5:] if row[0]})
     return ExportMark(header[_EXPORTED_AT], int(header[_JOURNAL]), int(header[_YEAR]), versions)
+
+
+class _Versions(Mapping[str, RowVersions]):
+    """The exported versions by identifier, each read when asked for (an import asks only
+    for the rows it would change)."""
+
+    def __init__(self, cells: dict[str, tuple[Any, Any]]) -> None:
+        self._cells = cells
+
+    def __getitem__(self, identifier: str) -> RowVersions:
+        action, lines = self._cells[identifier]
+        pairs = (pair.partition("=") for pair in _text(lines).split())
+        return RowVersions(
+            int(_text(action)), {int(funder): int(version) for funder, _, version in pairs}
+        )
+
+    def get(self, identifier: str, default: Any = None) -> Any:
+        try:
+            return self[identifier]
+        except (KeyError, ValueError):
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells)
 
 
 def _text(value: Any) -> str:

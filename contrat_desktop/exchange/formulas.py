@@ -62,12 +62,20 @@ def uncached_formulas(path: Path, sheet_name: str) -> Iterator[tuple[int, int, s
 
 
 def _scan(data: bytes) -> Iterator[tuple[int, int, str]]:
-    if not _FORMULA.search(data):
-        return
-    for match in _CELL.finditer(data):
-        body = match.group(2) or b""
-        if _FORMULA.search(body) and not _VALUE.search(body):
-            ref = _REF.search(match.group(1))
+    """The cells of ``data`` (whole cells) holding a formula and no value; only the cells
+    around each ``<f`` are looked at (a sheet of values costs one search)."""
+    end = 0
+    for formula in _FORMULA.finditer(data):
+        if formula.start() < end:
+            continue  # in the cell just looked at
+        start = data.rfind(b"<c", 0, formula.start())
+        cell = _CELL.match(data, start) if start >= 0 else None
+        if cell is None:
+            continue
+        end = cell.end()
+        body = cell.group(2) or b""
+        if not _VALUE.search(body):
+            ref = _REF.search(cell.group(1))
             yield _position(ref.group(1).decode()) if ref else (0, 0, "?")
 
 

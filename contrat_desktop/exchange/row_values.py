@@ -26,6 +26,11 @@ class RowValues(Mapping[str, Any]):
         """From a plain mapping (tests, samples)."""
         return cls({key: position for position, key in enumerate(values)}, tuple(values.values()))
 
+    @property
+    def cells(self) -> tuple[Any, ...]:
+        """The values in the order of the reading's mapped columns."""
+        return self._cells
+
     def __getitem__(self, key: str) -> Any:
         return self._cells[self._index[key]]
 

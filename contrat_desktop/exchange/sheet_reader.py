@@ -7,14 +7,10 @@ sheet, row, column, value and a French reason. Values are parsed the French way
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
-from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.exchange.cells import PARSERS
 from contrat_desktop.exchange.export_mark import EXPORT_SHEET
 from contrat_desktop.exchange.headers import (
     HEADER_SCAN_ROWS,
@@ -24,9 +20,11 @@ from contrat_desktop.exchange.headers import (
     match_columns,
     source_signature,
 )
-from contrat_desktop.exchange.layout import CellKind, Column, Layout
+from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.exchange.row_values import RowValues
+from contrat_desktop.exchange.row_parser import TOTALS, RowParser
+from contrat_desktop.exchange.row_parser import ParsedRow as ParsedRow
+from contrat_desktop.exchange.row_parser import RowIssue as RowIssue
 from contrat_desktop.exchange.sheet_checks import (
     SheetPlace,
     field_twice,
@@ -40,23 +38,6 @@ OWN_SHEETS = frozenset({EXPORT_SHEET, LISTS_SHEET})  # what the export writes fo
 PROGRESS_EVERY = 500  # rows between two progress reports
 
 Progress = Callable[[int, int], None]  # (rows read, rows in the sheet); may raise to stop
-
-
-@dataclass(frozen=True, slots=True)
-class RowIssue:
-    sheet: str
-    row: int  # as numbered in the spreadsheet (1 = first row)
-    column: str  # the header as written in the sheet
-    value: str
-    message: str
-
-
-@dataclass(slots=True)
-class ParsedRow:
-    row: int
-    values: RowValues  # column key → domain value (None when blank)
-    errors: list[RowIssue] = field(default_factory=list)
-    warnings: list[RowIssue] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -73,6 +54,7 @@ class SheetReading:
     total_rows: list[int] = field(default_factory=list)  # skipped: a totals row, not data
     title_lines: list[str] = field(default_factory=list)  # the text of the rows above the header
     first_column: int = 0  # 0-based column of the sheet where ``headers`` start
+    book: WorkbookFile | None = None  # the workbook read (its other sheets, if asked)
 
     def reads_cell(self, row: int, column: int) -> bool:
         """Whether the cell at (row 1-based, sheet column 0-based) is read as data."""
@@ -255,11 +237,12 @@ def _parse(
     )
     reading.hidden_sheets_skipped = hidden
     reading.first_column = chosen.origin[1]
+    reading.book = book
     reading.title_lines = [
         " ".join(str(cell).strip() for cell in row if cell is not None and str(cell).strip())
         for row in chosen.rows[: max(chosen.header_index, 0)]
     ]
-    parser = _RowParser(
+    parser = RowParser(
         chosen.sheet,
         [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()],
     )
@@ -267,120 +250,28 @@ def _parse(
     chosen.sheet_object = None  # the rows are parsed as they stream: keep no second copy
     first = chosen.origin[0] + 1
     total = chosen.height
+    batch: list[tuple[int, list[Any]]] = []
     for position, cells in enumerate(sheet.iter_rows()):
-        if progress is not None and position % PROGRESS_EVERY == 0:
-            progress(position, total)
-        if position <= chosen.header_index:
-            continue
-        parsed = parser.parse(first + position, cells)
-        if parsed is TOTALS:
-            reading.total_rows.append(first + position)
-        elif parsed is None:
-            reading.blank_rows += 1
-        else:
-            reading.rows.append(parsed)
+        if position % PROGRESS_EVERY == 0:
+            _take(reading, parser.parse_batch(batch), batch)
+            batch = []
+            if progress is not None:
+                progress(position, total)
+        if position > chosen.header_index:
+            batch.append((first + position, cells))
+    _take(reading, parser.parse_batch(batch), batch)
     if progress is not None:
         progress(total, total)
     return reading
 
 
-_TOTAL_LABEL = re.compile(r"\s*(total|totaux)\b", re.IGNORECASE)  # "Total (50 actions)", "TOTAL"
-TOTALS = ParsedRow(0, RowValues({}, ()))  # what ``_RowParser.parse`` gives for a totals row
-
-_REMEMBERED = frozenset({CellKind.SIRET, CellKind.DAUPHIN, CellKind.CHOICE, CellKind.DATE})
-MEMO_LIMIT = 4_096  # distinct cells remembered per column (a SIRET repeats for each action)
-
-
-class _RowParser:
-    """Parses the mapped cells of each row into a compact ``RowValues``.
-
-    Identifiers, choices and dates repeat down a column: their parsing is remembered per
-    column (up to ``MEMO_LIMIT`` distinct cells), errors and warnings included.
-    """
-
-    def __init__(self, sheet: str, plan: list[tuple[int, Column, str]]) -> None:
-        self.sheet = sheet
-        self.columns = [column for _i, column, _l in plan]
-        self.kinds = [column.kind for column in self.columns]
-        self.labels = [label for _i, _c, label in plan]
-        self.index = {column.key: position for position, column in enumerate(self.columns)}
-        indexes = [index for index, _c, _l in plan]
-        self.width = max(indexes, default=-1) + 1
-        self.pick = _picker(indexes)
-        self.memos: list[dict[Any, tuple[Any, str | None, str | None]] | None] = [
-            {} if kind in _REMEMBERED else None for kind in self.kinds
-        ]
-
-    def parse(self, number: int, cells: list[Any]) -> ParsedRow | None:
-        """The row's values; ``None`` for a blank row, ``TOTALS`` for a totals row."""
-        first = next((c for c in cells if c != "" and c is not None), None)
-        if first is None:
-            return None
-        if isinstance(first, str) and _TOTAL_LABEL.match(first):
-            return TOTALS
-        if len(cells) < self.width:
-            cells = [*cells, *([None] * (self.width - len(cells)))]
-        picked = self.pick(cells)
-        out: list[Any] = [None] * len(self.kinds)
-        errors: list[RowIssue] = []
-        warnings: list[RowIssue] = []
-        filled = False
-        kinds = self.kinds
-        for position, raw in [(p, r) for p, r in enumerate(picked) if r is not None and r != ""]:
-            kind = kinds[position]
-            if type(raw) is str:
-                raw = raw.strip()
-                if not raw:
-                    continue
-                if kind is CellKind.TEXT or kind is CellKind.LONG_TEXT:
-                    out[position] = raw
-                    filled = True
-                    continue
-            elif kind is CellKind.MONEY and type(raw) is float and 0 <= raw < 1e12:
-                cents = round(raw * 100)
-                if abs(raw * 100 - cents) < 1e-6:
-                    out[position] = cents
-                    filled = True
-                    continue
-            value, warning, error = self._cell(position, raw)
-            if error is not None:
-                errors.append(self._issue(number, position, raw, error))
-                continue
-            out[position] = value
-            filled = filled or value is not None
-            if warning:
-                warnings.append(self._issue(number, position, raw, warning))
-        if not filled and not errors:
-            return None
-        return ParsedRow(number, RowValues(self.index, tuple(out)), errors, warnings)
-
-    def _issue(self, number: int, position: int, raw: Any, message: str) -> RowIssue:
-        return RowIssue(self.sheet, number, self.labels[position], _shown(raw), message)
-
-    def _cell(self, position: int, raw: Any) -> tuple[Any, str | None, str | None]:
-        memo = self.memos[position]
-        key = (raw.__class__, raw)  # 1, 1.0 and True are equal keys, not equal cells
-        if memo is not None and (known := memo.get(key)) is not None:
-            return known
-        try:
-            column = self.columns[position]
-            value, warning = PARSERS[column.kind](column, raw)
-            result: tuple[Any, str | None, str | None] = (value, warning, None)
-        except ValidationError as error:
-            result = (None, None, str(error))
-        if memo is not None and len(memo) < MEMO_LIMIT:
-            memo[key] = result
-        return result
-
-
-def _picker(indexes: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
-    """The cells at ``indexes`` of a row, as a tuple (``itemgetter`` works in C)."""
-    if len(indexes) > 1:
-        return itemgetter(*indexes)
-    return lambda cells: tuple(cells[index] for index in indexes)
-
-
-def _shown(raw: Any) -> str:
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return str(raw)
+def _take(
+    reading: SheetReading, parsed: list[ParsedRow | None], batch: list[tuple[int, list[Any]]]
+) -> None:
+    for row, (number, _cells) in zip(parsed, batch, strict=True):
+        if row is TOTALS:
+            reading.total_rows.append(number)
+        elif row is None:
+            reading.blank_rows += 1
+        else:
+            reading.rows.append(row)

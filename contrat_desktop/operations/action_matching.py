@@ -29,13 +29,34 @@ class Match:
     candidates: list[int] = field(default_factory=list)  # action ids, best first
 
 
+def named_actions(rows: Iterable[Mapping[str, Any]]) -> tuple[set[int], set[str]]:
+    """The action ids (from the hidden identifiers) and the references rows name."""
+    ids: set[int] = set()
+    references: set[str] = set()
+    for values in rows:
+        identifier, reference = values.get("identifier"), values.get("reference")
+        if identifier:
+            number = str(identifier).partition(":")[0].strip()
+            if number.isdigit():
+                ids.add(int(number))
+        if reference:
+            references.add(str(reference))
+    return ids, references
+
+
 class ActionMatcher:
     def __init__(self, keys: Iterable[ActionKey]) -> None:
         self.by_id: dict[int, ActionKey] = {}
         self.by_reference: dict[str, ActionKey] = {}
         self.by_dauphin: dict[str, list[ActionKey]] = defaultdict(list)
         self.by_siret: dict[str, list[ActionKey]] = defaultdict(list)
+        self.add(keys)
+
+    def add(self, keys: Iterable[ActionKey]) -> None:
+        """Know these actions too (each once, whatever was read before)."""
         for key in keys:
+            if key.id in self.by_id:
+                continue
             self.by_id[key.id] = key
             self.by_reference[key.reference.upper()] = key
             if key.dauphin_number:

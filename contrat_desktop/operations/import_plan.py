@@ -8,7 +8,7 @@ a new action, or skip it) without going back to the dossier, exactly as a matche
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -99,18 +99,38 @@ class PlannedRow:
 
     def settle(self, target: Candidate, by: str) -> None:
         """Make this row speak of ``target``: its changes, errors and kind follow."""
-        self.target_id = target.action_id
-        self.expected_version = target.version
-        self.label = target.reference
-        self.matched_by = by
-        self.changes = list(target.changes)
-        self.errors.extend(target.errors)
-        self.conflicts, self.resolutions = list(target.conflicts), {}
+        self.settle_on(
+            target.action_id,
+            target.version,
+            target.reference,
+            by,
+            list(target.changes),
+            target.errors,
+            list(target.conflicts),
+        )
+
+    def settle_on(
+        self,
+        action_id: int,
+        version: int | None,
+        reference: str,
+        by: str,
+        changes: list[CellChange],
+        errors: Sequence[RowIssue] = (),
+        conflicts: list[FieldConflict] | None = None,
+    ) -> None:
+        """Make this row speak of one action (what ``settle`` does, without a candidate)."""
+        self.target_id, self.expected_version = action_id, version
+        self.label, self.matched_by, self.changes = reference, by, changes
+        if errors:
+            self.errors.extend(errors)
+        self.conflicts, self.resolutions = conflicts or [], {}
         if self.errors:
             self.kind = RowKind.ERROR
         else:
-            self.kind = RowKind.CHANGED if self.changes else RowKind.UNCHANGED
-            self.follow_conflicts()
+            self.kind = RowKind.CHANGED if changes else RowKind.UNCHANGED
+            if self.conflicts:
+                self.follow_conflicts()
 
     def unresolved(self) -> list[FieldConflict]:
         return [c for c in self.conflicts if c.change.key not in self.resolutions]

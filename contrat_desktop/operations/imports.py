@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Protocol
 
 from contrat_desktop.domain.imports import ImportJournalEntry
-from contrat_desktop.exchange.export_mark import read_export_mark
 from contrat_desktop.exchange.formulas import uncached_formulas
 from contrat_desktop.exchange.issues_workbook import write_issues
 from contrat_desktop.exchange.layout import Layout
@@ -182,7 +181,6 @@ def plan_import(
         hidden_sheets_skipped=reading.hidden_sheets_skipped,
         blank_rows=reading.blank_rows,
         campaign_year=year,
-        export_mark=read_export_mark(book),
         warnings=list(reading.notes),
     )
     complete_post_rows(reading)  # rows of the State's posts lists: SIRET, title

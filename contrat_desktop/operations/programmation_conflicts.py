@@ -17,12 +17,12 @@ from datetime import date
 from typing import Any
 
 from contrat_desktop.domain.audit import AuditEntry
-from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.exchange.cells import display
 from contrat_desktop.exchange.export_mark import ExportMark
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.programmation_layout import FUNDER_PARTS, funder_key, parse_funder_key
 from contrat_desktop.operations.import_changes import CellChange, FieldConflict
+from contrat_desktop.storage.action_state import LineState, line_owners
 from contrat_desktop.storage.audit_since import entries_since
 from contrat_desktop.storage.database import Dossier
 
@@ -54,14 +54,17 @@ class ConflictFinder:
             self._note(entry, owners)
 
     @classmethod
-    def for_import(
-        cls, dossier: Dossier, mark: ExportMark | None, lines: Iterable[FundingLine]
-    ) -> ConflictFinder:
+    def for_import(cls, dossier: Dossier, mark: ExportMark | None) -> ConflictFinder:
         if mark is None:
             return cls(None)
         entries = entries_since(dossier.db, mark.journal_mark, mark.exported_at, ENTITIES)
-        owners = {line.id: (line.action_id, line.funder_id) for line in lines if line.id}
-        return cls(mark, entries, owners)
+        lines = {e.entity_id for e in entries if e.entity == "funding_line" and e.entity_id}
+        return cls(mark, entries, line_owners(dossier, lines) if lines else {})
+
+    @property
+    def knows_the_export(self) -> bool:
+        """Whether the workbook carries its export's mark (else no row can be in conflict)."""
+        return self.mark is not None
 
     def _note(self, entry: AuditEntry, owners: Mapping[int, tuple[int, int]]) -> None:
         if entry.entity_id is None:
@@ -98,7 +101,7 @@ class ConflictFinder:
         action_id: int,
         identifier: Any,
         version: int,
-        lines: Mapping[int, FundingLine],
+        lines: Mapping[int, LineState],
         changes: list[CellChange],
         layout: Layout,
     ) -> tuple[list[CellChange], list[FieldConflict]]:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from contrat_desktop.domain.actions import Action
-from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.exchange.export_mark import read_export_mark
 from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.programmation_layout import (
     LAYOUT_NAME,
@@ -16,11 +15,22 @@ from contrat_desktop.exchange.programmation_layout import (
 )
 from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
 from contrat_desktop.exchange.state_columns import with_state_columns
-from contrat_desktop.operations.action_matching import NO_CAMPAIGN, UNIQUE_KEYS, ActionMatcher
-from contrat_desktop.operations.import_campaign import choose_campaign, year_problem
+from contrat_desktop.operations.action_matching import (
+    NO_CAMPAIGN,
+    UNIQUE_KEYS,
+    ActionMatcher,
+    Match,
+    named_actions,
+)
+from contrat_desktop.operations.import_campaign import (
+    CampaignChoice,
+    choose_campaign,
+    year_problem,
+)
 from contrat_desktop.operations.import_plan import (
     UNKNOWN_YEAR,
     Candidate,
+    CellChange,
     Decision,
     ImportPlan,
     PlannedRow,
@@ -31,6 +41,7 @@ from contrat_desktop.operations.programmation_apply import ProgrammationWriter
 from contrat_desktop.operations.programmation_conflicts import ConflictFinder
 from contrat_desktop.operations.programmation_diff import Differ
 from contrat_desktop.storage.action_index import action_keys
+from contrat_desktop.storage.action_state import line_states, stored_values
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -47,48 +58,54 @@ class ProgrammationTarget:
     def plan(
         self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
     ) -> None:
-        matcher = ActionMatcher(action_keys(dossier))
-        matches = [matcher.match(row.values) for row in reading.rows]
-        named = [matcher.by_id[m.action_id].year for m in matches if m.by in UNIQUE_KEYS]
-        choice = choose_campaign(reading, plan.campaign_year, named)
+        rows = reading.rows
+        matcher, matches, choice = self._match(dossier, repos, reading, plan)
         plan.campaign_year, plan.campaign_source = choice.year, choice.source
         plan.warnings.extend(choice.warnings)
         campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
-        matches = [
-            matcher.match(values, campaigns.get(year, NO_CAMPAIGN), within=choice.stated)
-            if matcher.depends_on_campaign(m) and (year := choice.year_of(values)) is not None
-            else m
-            for values, m in ((row.values, m) for row, m in zip(reading.rows, matches, strict=True))
-        ]
         wanted = {m.action_id for m in matches if m.action_id is not None}
         wanted.update(i for m in matches for i in m.candidates)
-        actions, lines = self._load(repos, {matcher.by_id[i].campaign_id for i in wanted}, wanted)
         differ = Differ(reading)
-        every_line = (line for by_funder in lines.values() for line in by_funder.values())
-        finder = ConflictFinder.for_import(dossier, plan.export_mark, every_line)
+        stored = stored_values(dossier, wanted, differ.wanted) if wanted else {}
+        diffs: dict[tuple[int, int], tuple[list[CellChange], list[RowIssue]]] = {}
+        for parsed, match in zip(rows, matches, strict=True):
+            for action_id in [match.action_id] if match.action_id else match.candidates:
+                diffs[(parsed.row, action_id)] = differ.diff(
+                    stored[action_id][1], parsed.values, parsed.row
+                )
+        changed = {action_id for (_, action_id), (changes, _) in diffs.items() if changes}
+        if changed and reading.book is not None:  # what changed since the export, if it says
+            plan.export_mark = read_export_mark(reading.book)
+        finder = ConflictFinder.for_import(dossier, plan.export_mark)
+        lines = line_states(dossier, changed) if changed and finder.knows_the_export else {}
 
-        def candidate(action_id: int, values: Mapping[str, Any], row: int) -> Candidate:
-            key, action = matcher.by_id[action_id], actions[action_id]
-            own = lines.get(action_id, {})
-            changes, errors = differ.diff(action, own, values, row)
+        def split(action_id: int, parsed: ParsedRow) -> tuple[Any, ...]:
+            changes, errors = diffs[(parsed.row, action_id)]
+            if not changes or not finder.knows_the_export:
+                return changes, errors, []
+            identifier = parsed.values.get("identifier")
+            version, own = stored[action_id][0], lines.get(action_id, {})
             changes, conflicts = finder.split(
-                action_id, values.get("identifier"), action.version, own, changes, reading.layout
+                action_id, identifier, version, own, changes, reading.layout
             )
+            return changes, errors, conflicts
+
+        def candidate(action_id: int, parsed: ParsedRow) -> Candidate:
+            key, version = matcher.by_id[action_id], stored[action_id][0]
+            changes, errors, conflicts = split(action_id, parsed)
             return Candidate(
                 action_id, key.reference, key.title, key.holder_name, key.year,
-                action.version, tuple(changes), tuple(errors), tuple(conflicts),
+                version, tuple(changes), tuple(errors), tuple(conflicts),
             )  # fmt: skip
 
         taken: dict[int, int] = {}
         absent: set[int | None] = set()  # years of new rows whose campaign is not in the dossier
-        for parsed, match in zip(reading.rows, matches, strict=True):
+        for parsed, match in zip(rows, matches, strict=True):
             planned = _planned(parsed)
             planned.matched_by = match.by
             if match.candidates:
                 planned.kind = RowKind.AMBIGUOUS
-                planned.candidates = [
-                    candidate(i, parsed.values, parsed.row) for i in match.candidates
-                ]
+                planned.candidates = [candidate(i, parsed) for i in match.candidates]
             elif match.action_id is not None:
                 if match.action_id in taken:
                     planned.kind = RowKind.ERROR
@@ -98,8 +115,18 @@ class ProgrammationTarget:
                         )
                     )
                 else:
-                    taken[match.action_id] = parsed.row
-                    planned.settle(candidate(match.action_id, parsed.values, parsed.row), match.by)
+                    action_id = taken_id = match.action_id
+                    taken[taken_id] = parsed.row
+                    changes, errors, conflicts = split(action_id, parsed)
+                    planned.settle_on(
+                        action_id,
+                        stored[action_id][0],
+                        matcher.by_id[action_id].reference,
+                        match.by,
+                        changes,
+                        errors,
+                        conflicts,
+                    )
             elif not any(parsed.values.get(k) for k in ("reference", "dauphin_number", "title")):
                 planned.kind = RowKind.ERROR
                 planned.errors.append(
@@ -142,18 +169,38 @@ class ProgrammationTarget:
             )  # fmt: skip
 
     @staticmethod
-    def _load(
-        repos: Repositories, campaign_ids: set[int], wanted: set[int]
-    ) -> tuple[dict[int, Action], dict[int, dict[int, FundingLine]]]:
-        actions: dict[int, Action] = {}
-        lines: dict[int, dict[int, FundingLine]] = {}
-        for campaign_id in campaign_ids:
-            for action in repos.actions.for_campaign(campaign_id):
-                if action.id in wanted:
-                    actions[action.id] = action
-            for line in repos.funding_lines.for_campaign(campaign_id):
-                lines.setdefault(line.action_id, {})[line.funder_id] = line
-        return actions, lines
+    def _match(
+        dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+    ) -> tuple[ActionMatcher, list[Match], CampaignChoice]:
+        """The action each row speaks of. The actions its identifiers and references name are
+        read first; the others only if some row needs them: those of the campaigns the
+        workbook states (and of its Dauphin numbers, in any year), else every action."""
+        rows = reading.rows
+        ids, references = named_actions(row.values for row in rows)
+        matcher = ActionMatcher(action_keys(dossier, ids=ids, references=references))
+        matches = [matcher.match(row.values) for row in rows]
+        named = [matcher.by_id[m.action_id].year for m in matches if m.by in UNIQUE_KEYS]
+        choice = choose_campaign(reading, plan.campaign_year, named)
+        left = [n for n, m in enumerate(matches) if m.by not in UNIQUE_KEYS]
+        if not left:
+            return matcher, matches, choice
+        campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
+        if choice.stated:
+            years = {choice.year_of(rows[n].values) for n in left}
+            dauphins = {v for n in left if (v := rows[n].values.get("dauphin_number"))}
+            in_years = [campaigns[y] for y in years if y in campaigns]
+            matcher.add(action_keys(dossier, campaign_ids=in_years, dauphins=dauphins))
+        else:
+            matcher.add(action_keys(dossier))
+        for n in left:
+            values = rows[n].values
+            first, year = matcher.match(values), choice.year_of(values)
+            if matcher.depends_on_campaign(first) and year is not None:
+                campaign_id = campaigns.get(year, NO_CAMPAIGN)
+                matches[n] = matcher.match(values, campaign_id, within=choice.stated)
+            else:
+                matches[n] = first
+        return matcher, matches, choice
 
     # applying -------------------------------------------------------------------
     def apply(
@@ -182,15 +229,11 @@ class ProgrammationTarget:
 
 
 def _planned(parsed: ParsedRow) -> PlannedRow:
+    """A new row of the plan, taking over the parsed row's errors and warnings."""
     values = parsed.values
     label = values.get("reference") or values.get("dauphin_number") or values.get("title") or ""
     return PlannedRow(
-        parsed.row,
-        RowKind.NEW,
-        str(label),
-        values,
-        errors=list(parsed.errors),
-        warnings=list(parsed.warnings),
+        parsed.row, RowKind.NEW, str(label), values, errors=parsed.errors, warnings=parsed.warnings
     )
 
 

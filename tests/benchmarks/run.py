@@ -207,6 +207,14 @@ def bilans(folder: Path, actions: int) -> list[Figure]:
     return figures + [Figure(*row) for row in journal_figures(path)]
 
 
+def floors(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.floor_cases import floor_figures
+
+    dossier = create_dossier(folder / "planchers.cdv", fill=synthetic_filler(actions))
+    (folder / "planchers").mkdir()
+    return [Figure(*row) for row in floor_figures(dossier, folder / "planchers", repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -227,6 +235,7 @@ def main() -> None:
         figures += council(args.repeat)
         figures += bilans(Path(tmp), args.actions)
         figures += packages(Path(tmp), args.actions, args.repeat)
+        figures += floors(Path(tmp), args.actions, args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))

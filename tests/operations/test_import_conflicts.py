@@ -159,3 +159,16 @@ def test_a_restored_older_backup_still_shows_what_changed_after(
     observe(demo, action_at(demo, exported, 5), "OBS-R")
     plan = plan_import(demo, older)
     assert [row.row for row in plan.of_kind(RowKind.CONFLICT)] == [5]
+
+
+def test_an_ods_export_carries_its_mark_too(demo: Dossier, tmp_path: Path) -> None:
+    ods = export_programmation(demo, DEMO_YEAR, tmp_path / "programmation.ods").path
+    repos = Repositories(demo)
+    campaign = repos.campaigns.by_year(DEMO_YEAR)
+    assert campaign is not None and campaign.id is not None
+    action = sorted(repos.actions.for_campaign(campaign.id), key=lambda a: a.reference)[0]
+    observe(demo, action, "OBS-B")
+    plan = plan_import(demo, ods)
+    assert plan.export_mark is not None and len(plan.export_mark.rows) == 50
+    (row,) = plan.of_kind(RowKind.CONFLICT)
+    assert row.label == action.reference and row.conflicts[0].file_changed is False
