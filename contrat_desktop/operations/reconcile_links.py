@@ -17,6 +17,7 @@ from contrat_desktop.operations.import_plan import (
 )
 from contrat_desktop.operations.programmation_diff import Differ
 from contrat_desktop.storage.action_index import ActionKey
+from contrat_desktop.storage.action_state import stored_values
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
@@ -52,7 +53,9 @@ class Linker:
         holder = key.holder_name if key else repos.holders.get(action.holder_id).legal_name
         year = key.year if key else repos.campaigns.get(action.campaign_id).year
         lines = {line.funder_id: line for line in repos.funding_lines.for_action(action_id)}
-        changes, errors = self.differ().diff(action, lines, row.values, row.row)
+        differ = self.differ()
+        stored = stored_values(self.dossier, [action_id], differ.wanted)[action_id][1]
+        changes, errors = differ.diff(stored, row.values, row.row)
         state = self.plan.reconciliation.state_funder_id if self.plan.reconciliation else None
         raw = row.values.get(EJ_KEY)
         if raw and state is not None:
