@@ -42,6 +42,9 @@ class Linker:
         row.candidates = [c for c in row.candidates if c.action_id != action_id] + [candidate]
         row.kind = RowKind.AMBIGUOUS  # what ``decide`` settles
         self.plan.decide(row.row, action_id)
+        if self.plan.reconciliation is not None:
+            described = f"{candidate.reference} – {candidate.title}"
+            self.plan.reconciliation.described[action_id] = described
         return True
 
     def candidate(self, row: PlannedRow, action_id: int) -> Candidate:

@@ -82,6 +82,12 @@ def reconcile(dossier: Dossier, reading: SheetReading, plan: ImportPlan) -> None
     _apply_remembered(dossier, plan, found, linker, follow)
     if state is not None:
         _ej_changes(dossier, plan, found, reading, state)
+    by_id = {key.id: key for key in keys}
+    found.described.update(
+        (row.target_id, f"{by_id[row.target_id].reference} – {by_id[row.target_id].title}")
+        for row in plan.rows
+        if row.target_id in by_id
+    )
     _suggest(plan, found, keys)
     _expect(dossier, plan, found, keys, follow)
 

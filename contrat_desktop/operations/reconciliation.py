@@ -67,6 +67,7 @@ class Reconciliation:
     scope: str = ""  # which actions the file should name, in French
     out_of_contract: int = 0
     duplicates: int = 0
+    described: dict[int, str] = field(default_factory=dict)  # action id → « réf. – titre »
 
     def category(self, row: PlannedRow) -> Category | None:
         """The row's category; ``None`` for a row in error or set aside."""

@@ -192,6 +192,7 @@ class ImportFlow(QObject):
             plan,
             creates_by_default=TARGETS[plan.layout].creates_by_default,
             read_only=self.session.read_only,
+            dossier=self.session.dossier,
             parent=self.window,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:

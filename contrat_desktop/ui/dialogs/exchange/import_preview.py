@@ -27,8 +27,11 @@ from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.sheet_reader import RowIssue
 from contrat_desktop.operations.import_plan import Decision, ImportPlan, PlannedRow, RowKind
 from contrat_desktop.operations.imports import save_error_list
+from contrat_desktop.operations.reconcile_apply import choices_to_keep
+from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.dialogs.exchange.import_conflicts import ConflictPanel
 from contrat_desktop.ui.dialogs.exchange.import_decisions import DecisionTable
+from contrat_desktop.ui.dialogs.exchange.reconcile_view import reconcile_tab
 from contrat_desktop.ui.workbook_dialogs import ask_save_workbook
 
 SHOWN_ROWS = 2_000  # a QTableWidget beyond that gets slow; the error list file has them all
@@ -41,6 +44,7 @@ class PreviewDialog(QDialog):
         *,
         creates_by_default: bool = False,
         read_only: bool = False,
+        dossier: Dossier | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,6 +83,9 @@ class PreviewDialog(QDialog):
             self.tabs.insertTab(0, self.decisions, "")
         else:
             self.decisions.hide()
+        self.reconcile = reconcile_tab(self.tabs, plan, dossier, read_only)
+        if self.reconcile is not None:
+            self.reconcile.decided.connect(self._decided)
         self.skip_invalid = QCheckBox("&Ignorer les lignes en erreur ou non tranchées", self)
         self.create_missing = QCheckBox("&Créer les porteurs/actions inconnus", self)
         self.create_missing.setChecked(creates_by_default)
@@ -89,6 +96,8 @@ class PreviewDialog(QDialog):
             self.tabs.setCurrentWidget(self.conflicts)
         elif plan.errors:
             self.tabs.setCurrentWidget(self.errors)
+        elif self.reconcile is not None:
+            self.tabs.setCurrentWidget(self.reconcile)
 
         self.save_errors = QPushButton("&Enregistrer la liste des erreurs…", self)
         self.save_errors.clicked.connect(self._save_errors)
@@ -117,7 +126,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(options)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.resize(1120 if plan.conflicts() else 980, 600)
+        self.resize(1120 if plan.conflicts() or self.reconcile else 980, 600)
         self._update()
 
     # contents -----------------------------------------------------------------
@@ -162,7 +171,8 @@ class PreviewDialog(QDialog):
             if row.kind is RowKind.NEW:
                 self._append(self.others, [str(row.row), row.label, "nouvelle", self._fate(row)])
             elif row.kind is RowKind.SKIPPED:
-                self._append(self.others, [str(row.row), row.label, "ignorée", "votre choix"])
+                why = row.matched_by or "votre choix"  # or a remembered choice, another contract
+                self._append(self.others, [str(row.row), row.label, "ignorée", why])
         self._fill_issues(self.errors, plan.errors)
         self._fill_issues(self.warnings, warnings)
         self.tabs.setTabText(
@@ -202,6 +212,8 @@ class PreviewDialog(QDialog):
 
     def _decided(self, _row_number: int) -> None:
         self._fill()
+        if self.reconcile is not None:
+            self.reconcile.refresh()
         self._update()
 
     def _resolved(self) -> None:
@@ -266,6 +278,7 @@ class PreviewDialog(QDialog):
         blocked = blocked or bool(counts["conflicts"])
         optional, incomplete = self.left_out()
         nothing = not (counts["new"] - optional - incomplete or counts["changed"])
+        nothing = nothing and not choices_to_keep(self.plan)  # choices are remembered
         self.skip_invalid.setEnabled(bool(counts["errors"] or counts["ambiguous"] or skipping))
         self.create_missing.setEnabled(bool(counts["new"]))
         self.save_errors.setEnabled(bool(self.plan.errors or counts["warnings"]))
