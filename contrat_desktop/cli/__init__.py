@@ -19,6 +19,7 @@ from contrat_desktop.cli import (
     documents,
     dossier,
     exchange,
+    funding,
     journal,
     meetings,
     packages,
@@ -29,7 +30,18 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.errors import DossierError
 
 # One line per family: its module registers its commands.
-FAMILIES = (dossier, exchange, meetings, council, packages, journal, campaigns, reports, documents)
+FAMILIES = (
+    dossier,
+    exchange,
+    meetings,
+    council,
+    packages,
+    journal,
+    campaigns,
+    reports,
+    documents,
+    funding,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

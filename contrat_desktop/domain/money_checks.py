@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
 
 from contrat_desktop.domain.action_money import ActionMoney, LineMoney
 from contrat_desktop.domain.funding import FundingLine
@@ -29,31 +31,113 @@ NOT_YET_PAID = BEFORE_DECISION | TURNED_DOWN | {S.GRANTED, S.NOTIFIED}
 WITH_BILAN = frozenset({S.REPORT_RECEIVED, S.SETTLED, S.CLOSED})
 
 
+class MoneyFacts(Protocol):
+    """What the contradictions read of an action's money: ``ActionMoney`` (line by line) or
+    ``MoneyTotals`` (summed by a query)."""
+
+    @property
+    def status(self) -> ActionStatus: ...
+
+    @property
+    def granted_cents(self) -> int: ...
+
+    @property
+    def paid_cents(self) -> int: ...
+
+    @property
+    def left_cents(self) -> int: ...
+
+    @property
+    def overpaid_cents(self) -> int: ...
+
+    @property
+    def bilan_received(self) -> bool | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyTotals:
+    status: ActionStatus
+    granted_cents: int
+    paid_cents: int
+    left_cents: int
+    overpaid_cents: int
+    bilan_received: bool | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class MoveVerdict:
     errors: tuple[str, ...]
     warnings: tuple[str, ...]
 
 
-def contradictions(money: ActionMoney) -> list[str]:
-    """French sentences, one per contradiction between the status and the amounts."""
-    status, label = money.status, f"« {money.status.label} »"
+class Condition(StrEnum):
+    """What the amounts must show for a rule to apply (with the status)."""
+
+    GRANTED = "granted"  # something granted
+    PAID = "paid"  # something paid
+    OVERPAID = "overpaid"  # paid beyond granted on a line
+    NOTHING_GRANTED = "nothing_granted"
+    NOTHING_PAID = "nothing_paid"  # granted, nothing paid
+    LEFT_TO_PAY = "left_to_pay"
+    NO_BILAN = "no_bilan"  # granted, no bilan received
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A contradiction: ``condition`` on the amounts while the status is in ``statuses``
+    (``None``: whatever the status). ``message`` may use {amount} and {status}."""
+
+    statuses: frozenset[ActionStatus] | None
+    condition: Condition
+    message: str
+
+
+# Declared once: the action editor, the programmation and the reminders read them, and the
+# reminders' query pre-selects the actions with them (storage.reminder_queries).
+RUNNING_ONLY = frozenset({S.RUNNING})
+SETTLED = frozenset({S.SETTLED, S.CLOSED})
+RULES: tuple[Rule, ...] = (
+    Rule(
+        BEFORE_DECISION | TURNED_DOWN,
+        Condition.GRANTED,
+        "{amount} accordés alors que l'action est {status}.",
+    ),
+    Rule(NOT_YET_PAID, Condition.PAID, "{amount} versés alors que l'action est {status}."),
+    Rule(None, Condition.OVERPAID, "Versé au-delà de l'accordé de {amount}."),
+    Rule(DECIDED, Condition.NOTHING_GRANTED, "Action {status} sans aucun montant accordé."),
+    Rule(RUNNING_ONLY, Condition.NOTHING_PAID, "Action {status} sans aucun versement enregistré."),
+    Rule(SETTLED, Condition.LEFT_TO_PAY, "Action {status} alors qu'il reste {amount} à verser."),
+    Rule(WITH_BILAN, Condition.NO_BILAN, "Action {status} sans bilan saisi."),
+)
+
+
+def _amount(money: MoneyFacts, condition: Condition) -> int | None:
+    """The amount the condition speaks of when it holds, 0 when it holds without one,
+    ``None`` when it does not hold."""
     granted, paid = money.granted_cents, money.paid_cents
+    holds = {
+        Condition.GRANTED: granted if granted > 0 else None,
+        Condition.PAID: paid if paid > 0 else None,
+        Condition.OVERPAID: money.overpaid_cents if money.overpaid_cents > 0 else None,
+        Condition.NOTHING_GRANTED: 0 if granted == 0 else None,
+        Condition.NOTHING_PAID: 0 if granted > 0 and paid <= 0 else None,
+        Condition.LEFT_TO_PAY: money.left_cents if money.left_cents > 0 else None,
+        Condition.NO_BILAN: 0 if granted > 0 and money.bilan_received is False else None,
+    }
+    return holds[condition]
+
+
+def contradictions(money: MoneyFacts) -> list[str]:
+    """French sentences, one per contradiction between the status and the amounts."""
     found = []
-    if granted > 0 and status in BEFORE_DECISION | TURNED_DOWN:
-        found.append(f"{format_cents(granted)} accordés alors que l'action est {label}.")
-    if paid > 0 and status in NOT_YET_PAID:
-        found.append(f"{format_cents(paid)} versés alors que l'action est {label}.")
-    if money.overpaid_cents > 0:
-        found.append(f"Versé au-delà de l'accordé de {format_cents(money.overpaid_cents)}.")
-    if granted == 0 and status in DECIDED:
-        found.append(f"Action {label} sans aucun montant accordé.")
-    if status is S.RUNNING and paid <= 0 and granted > 0:
-        found.append(f"Action {label} sans aucun versement enregistré.")
-    if status in (S.SETTLED, S.CLOSED) and money.left_cents > 0:
-        found.append(f"Action {label} alors qu'il reste {format_cents(money.left_cents)} à verser.")
-    if status in WITH_BILAN and money.bilan_received is False and granted > 0:
-        found.append(f"Action {label} sans bilan saisi.")
+    for rule in RULES:
+        if rule.statuses is not None and money.status not in rule.statuses:
+            continue
+        amount = _amount(money, rule.condition)
+        if amount is not None:
+            found.append(
+                rule.message.format(amount=format_cents(amount), status=f"« {money.status.label} »")
+            )
     return found
 
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from contrat_desktop.domain.action_money import ActionMoney, LineMoney, status_following_money
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.funding import Payment, PaymentKind
+from contrat_desktop.domain.funding import ActKind, Payment, PaymentKind
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.workflow import ActionStatus
 
@@ -163,13 +163,20 @@ def check_payment_removal(line: LineMoney, payment: Payment) -> list[ValidationE
     return []
 
 
-def suggested_payment(line: LineMoney, bilan_received: bool) -> tuple[PaymentKind, int]:
-    """What the next payment on a line usually is: the whole grant in one go for an arrêté,
-    half as an advance under a convention, the rest as the solde once something was paid."""
-    left = line.left_cents
-    if line.paid_cents > 0:
-        return PaymentKind.BALANCE, left
-    act = line.line.act_kind
+def suggested_kind(paid_cents: int, act: ActKind | None, bilan_received: bool) -> PaymentKind:
+    """The usual next payment: the rest as the solde once something was paid, half as an
+    advance under a convention, the whole grant in one go under an arrêté."""
+    if paid_cents > 0:
+        return PaymentKind.BALANCE
     if act is not None and act.is_agreement and not bilan_received:
-        return PaymentKind.ADVANCE, min(left, line.granted_cents // 2 // 100 * 100)
-    return PaymentKind.SINGLE, left
+        return PaymentKind.ADVANCE
+    return PaymentKind.SINGLE
+
+
+def suggested_payment(line: LineMoney, bilan_received: bool) -> tuple[PaymentKind, int]:
+    """The usual next payment on a line and its amount (see ``suggested_kind``)."""
+    left = line.left_cents
+    kind = suggested_kind(line.paid_cents, line.line.act_kind, bilan_received)
+    if kind is PaymentKind.ADVANCE:
+        return kind, min(left, line.granted_cents // 2 // 100 * 100)
+    return kind, left

@@ -48,7 +48,8 @@ def generate_synthetic(
     with dossier.db.atomic():
         generator.reference_rows(first_year, years, holder_count=max(10, total_actions // 30))
         for offset in range(years):
-            generator.campaign(first_year + offset, per_year, current=offset == years - 1)
+            stage = "current" if offset == years - 1 else "running" if offset == years - 2 else ""
+            generator.campaign(first_year + offset, per_year, stage=stage)
         dossier.writer.note(
             "action",
             None,
@@ -137,48 +138,46 @@ class _Generator:
             ],
         )
 
-    def campaign(self, year: int, count: int, *, current: bool) -> None:
+    def campaign(self, year: int, count: int, *, stage: str = "") -> None:
+        """One campaign: ``current`` being instructed, ``running`` (last year's: paid,
+        bilans arriving), else past (mostly closed)."""
         rng = self.rng
         campaign_id = self._insert("campaign", {"contract_id": self.contract_id, "year": year})
         actions, lines, payments, districts, changes = [], [], [], [], []
+        reports: list[tuple[object, ...]] = []
         first_id = self.last_action_id + 1
         for n in range(count):
             action_id = first_id + n
             theme = self.themes[rng.randrange(len(self.themes))]
-            status = self._status(current)
+            status = self._status(stage)
             decided = status in MAIN_PATH and MAIN_PATH.index(status) >= GRANTED_AT
             paid = status in MAIN_PATH and MAIN_PATH.index(status) >= RUNNING_AT
+            settled = status in (ActionStatus.SETTLED, ActionStatus.CLOSED)
             requested_total = 0
             for funder_id in rng.sample(self.funder_ids, rng.choice((1, 2, 2, 3, 3, 4))):
                 requested = rng.randrange(10, 400) * 10_000
                 requested_total += requested
                 granted = requested * rng.choice((100, 90, 80)) // 100 if decided else None
+                self.line_count += 1
+                line = self.line_count
                 act = None
                 if granted is not None:
                     act = "convention" if granted > CONVENTION_THRESHOLD_CENTS else "arrete"
-                self.line_count += 1
-                decided_on = f"{year}-04-28" if granted is not None else None
                 lines.append(
-                    (
-                        self.line_count,
-                        action_id,
-                        funder_id,
-                        requested,
-                        granted,
-                        granted,
-                        act,
-                        decided_on,
+                    (line, action_id, funder_id, requested, granted, granted, act)
+                    + (
+                        (
+                            f"{year}-04-28",
+                            f"{year}-{line:06d}",
+                            f"{year}-05-20",
+                            self._ej(funder_id, line),
+                        )
+                        if granted is not None
+                        else (None, "", None, "")
                     )
                 )
                 if paid and granted:
-                    payments.append(
-                        (
-                            self.line_count,
-                            "versement_unique",
-                            granted,
-                            date(year, 6, 15).isoformat(),
-                        )
-                    )
+                    payments += _payments(line, act, granted, year, settled)
             total = rng.randrange(10, 400)
             own = requested_total // 10
             actions.append(
@@ -203,6 +202,16 @@ class _Generator:
                 )
             )
             districts.append((action_id, self.district_ids[rng.randrange(len(self.district_ids))]))
+            if status in WITH_BILAN:
+                reports.append(
+                    (
+                        action_id,
+                        date(year + 1, rng.randrange(2, 7), rng.randrange(1, 29)).isoformat(),
+                        requested_total + own,
+                        rng.randrange(20, 120),
+                        "Action réalisée comme prévu.",
+                    )
+                )
             changes.append(
                 (
                     action_id,
@@ -213,6 +222,7 @@ class _Generator:
                 )
             )
         self._write(actions, lines, payments, districts, changes, first_id, count)
+        self.bulk.insert_many("report", REPORT_COLUMNS, reports)
         self.bulk.envelopes_from_funding(campaign_id, year, margin_percent=5)
         self.last_action_id = first_id + count - 1
         self.payment_count += len(payments)
@@ -243,14 +253,41 @@ class _Generator:
                 ],
             )
 
-    def _status(self, current: bool) -> ActionStatus:
-        if current:  # the current campaign is being instructed
+    def _status(self, stage: str) -> ActionStatus:
+        if stage == "current":  # the current campaign is being instructed
             return self.rng.choice(MAIN_PATH[:7])
+        if stage == "running":  # last year's: paid, bilans arriving
+            return self.rng.choice(RUNNING_STATUSES)
         return self.rng.choice(PAST_STATUSES)
+
+    def _ej(self, funder_id: int, line: int) -> str:
+        """An engagement juridique for the State's lines (the first funder)."""
+        return f"21{line:08d}" if funder_id == self.funder_ids[0] else ""
+
+
+def _payments(
+    line: int, act: str | None, granted: int, year: int, settled: bool
+) -> list[tuple[object, ...]]:
+    """Half in advance then the solde under a convention (the solde once settled), the
+    whole grant in one payment under an arrêté."""
+    if act != "convention":
+        return [(line, "versement_unique", granted, f"{year}-06-15")]
+    advance = granted // 2 // 100 * 100
+    paid = [(line, "avance", advance, f"{year}-06-15")]
+    if settled:
+        paid.append((line, "solde", granted - advance, f"{year + 1}-07-10"))
+    return paid
 
 
 GRANTED_AT = MAIN_PATH.index(ActionStatus.GRANTED)
 RUNNING_AT = MAIN_PATH.index(ActionStatus.RUNNING)
+# last year's campaign in the autumn: most bilans in and settled, some still awaited
+RUNNING_STATUSES = (
+    (ActionStatus.SETTLED,) * 6
+    + (ActionStatus.REPORT_RECEIVED,) * 2
+    + (ActionStatus.REPORT_DUE, ActionStatus.RUNNING)
+)
+WITH_BILAN = (ActionStatus.REPORT_RECEIVED, ActionStatus.SETTLED, ActionStatus.CLOSED)
 PAST_STATUSES = (ActionStatus.CLOSED,) * 6 + (
     ActionStatus.SETTLED,
     ActionStatus.REFUSED,
@@ -284,6 +321,16 @@ LINE_COLUMNS = (
     "granted_cents",
     "act_kind",
     "decision_date",
+    "act_number",
+    "act_signed_on",
+    "ej_number",
+)
+REPORT_COLUMNS = (
+    "action_id",
+    "received_on",
+    "realised_cost_cents",
+    "beneficiaries_total",
+    "assessment",
 )
 STATUS_CHANGE_COLUMNS = ("action_id", "target", "changed_at", "changed_by", "comment")
 PAYMENT_COLUMNS = ("funding_line_id", "kind", "amount_cents", "paid_on")

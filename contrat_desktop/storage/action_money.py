@@ -12,10 +12,8 @@ from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.storage.conversions import from_row
 from contrat_desktop.storage.database import Dossier
 
-PAID_ON_LINE = (
-    "(SELECT coalesce(sum(CASE p.kind WHEN 'reversement' THEN -p.amount_cents "
-    "ELSE p.amount_cents END), 0) FROM payment p WHERE p.funding_line_id = fl.id)"
-)
+# what was paid on a line (refunds subtracted), kept by triggers on the payments (0014)
+PAID_ON_LINE = "fl.paid_cents"
 
 
 def action_money(dossier: Dossier, action_id: int) -> ActionMoney:
@@ -48,7 +46,7 @@ def _read(dossier: Dossier, where: str, params: Iterable[object]) -> dict[int, A
         )
     }
     cursor = db.execute(
-        f"SELECT fl.*, {PAID_ON_LINE} AS paid FROM funding_line fl "
+        f"SELECT fl.*, {PAID_ON_LINE} AS paid_on_line FROM funding_line fl "
         f"JOIN action a ON a.id = fl.action_id WHERE {where} ORDER BY fl.action_id, fl.funder_id",
         params,
     )
@@ -56,7 +54,8 @@ def _read(dossier: Dossier, where: str, params: Iterable[object]) -> dict[int, A
     lines: dict[int, list[LineMoney]] = defaultdict(list)
     for values in cursor:
         row = dict(zip(names, values, strict=True))
-        paid = row.pop("paid")
+        row.pop("paid_cents")
+        paid = row.pop("paid_on_line")
         line = from_row(FundingLine, row)
         lines[line.action_id].append(LineMoney(line, paid))
     return {

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from contrat_desktop.domain.action_money import LineMoney
 from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.workflow import ActionStatus
-from contrat_desktop.storage.action_money import PAID_ON_LINE
 from contrat_desktop.storage.conversions import from_row
 from contrat_desktop.storage.database import Dossier
 
@@ -26,8 +25,8 @@ class OpenLine:
 def open_lines(dossier: Dossier, funder_id: int, year: int) -> list[OpenLine]:
     """Lines of ``funder_id`` on the actions of ``year`` with more granted than paid."""
     cursor = dossier.db.execute(
-        f"""
-        SELECT fl.*, {PAID_ON_LINE} AS paid, a.reference AS a_reference, a.title AS a_title,
+        """
+        SELECT fl.*, a.reference AS a_reference, a.title AS a_title,
                CASE WHEN h.acronym <> '' THEN h.legal_name || ' (' || h.acronym || ')'
                     ELSE h.legal_name END AS a_holder,
                a.status AS a_status,
@@ -46,8 +45,8 @@ def open_lines(dossier: Dossier, funder_id: int, year: int) -> list[OpenLine]:
     found = []
     for values in cursor:
         row = dict(zip(names, values, strict=True))
-        extra = {key: row.pop(key) for key in list(row) if key.startswith("a_") or key == "paid"}
-        money = LineMoney(from_row(FundingLine, row), extra["paid"])
+        extra = {key: row.pop(key) for key in list(row) if key.startswith("a_")}
+        money = LineMoney(from_row(FundingLine, row), row.pop("paid_cents"))
         if money.left_cents <= 0:
             continue
         found.append(

@@ -23,3 +23,34 @@ FUNDING_CYCLE_SCHEMA = [
     ) STRICT, WITHOUT ROWID""",
     "CREATE INDEX idx_report_funding_funder ON report_funding(funder_id)",
 ]
+
+# Migration ``0014_paid_on_lines``: what was paid on each funding line, kept by triggers on
+# every write of a payment (whoever writes it), so that the reminders and the lists sum
+# lines instead of payments; and the indexes their status-first queries use.
+_SIGNED = (
+    "(CASE {row}.kind WHEN 'reversement' THEN -{row}.amount_cents ELSE {row}.amount_cents END)"
+)
+PAID_ON_LINES_SCHEMA = [
+    "ALTER TABLE funding_line ADD COLUMN paid_cents INTEGER NOT NULL DEFAULT 0",
+    f"""UPDATE funding_line SET paid_cents = coalesce(
+        (SELECT sum({_SIGNED.format(row="p")}) FROM payment p
+         WHERE p.funding_line_id = funding_line.id), 0)""",
+    f"""CREATE TRIGGER payment_paid_insert AFTER INSERT ON payment BEGIN
+        UPDATE funding_line SET paid_cents = paid_cents + {_SIGNED.format(row="NEW")}
+        WHERE id = NEW.funding_line_id;
+    END""",
+    f"""CREATE TRIGGER payment_paid_delete AFTER DELETE ON payment BEGIN
+        UPDATE funding_line SET paid_cents = paid_cents - {_SIGNED.format(row="OLD")}
+        WHERE id = OLD.funding_line_id;
+    END""",
+    f"""CREATE TRIGGER payment_paid_update AFTER UPDATE OF kind, amount_cents, funding_line_id
+        ON payment BEGIN
+        UPDATE funding_line SET paid_cents = paid_cents - {_SIGNED.format(row="OLD")}
+        WHERE id = OLD.funding_line_id;
+        UPDATE funding_line SET paid_cents = paid_cents + {_SIGNED.format(row="NEW")}
+        WHERE id = NEW.funding_line_id;
+    END""",
+    "CREATE INDEX idx_action_status ON action(status, campaign_id)",
+    "CREATE INDEX idx_funding_line_money ON funding_line(action_id, granted_cents, paid_cents)",
+    "CREATE INDEX idx_report_received ON report(action_id, received_on)",
+]

@@ -14,7 +14,7 @@ from sqlite_utils import Database, Migrations
 from contrat_desktop.storage.bilan_text_schema import BILAN_TEXT_SCHEMA
 from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
-from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA
+from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA, PAID_ON_LINES_SCHEMA
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
 from contrat_desktop.storage.reconciliation_schema import RECONCILIATION_SCHEMA
 from contrat_desktop.storage.request_file_schema import (
@@ -267,6 +267,12 @@ def m0015_request_file(db: Database) -> None:
 @MIGRATIONS(name="0016_reconciliation")
 def m0016_reconciliation(db: Database) -> None:
     for statement in RECONCILIATION_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0017_paid_on_lines")
+def m0017_paid_on_lines(db: Database) -> None:
+    for statement in PAID_ON_LINES_SCHEMA:
         db.execute(statement)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -33,6 +34,7 @@ from contrat_desktop.ui.pages.meetings import MeetingsPage
 from contrat_desktop.ui.pages.programmation import ProgrammationPage
 from contrat_desktop.ui.pages.settings import SettingsPage
 from contrat_desktop.ui.preferences import Preferences
+from contrat_desktop.ui.reminders_feed import ReminderFeed
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
 from contrat_desktop.ui.widgets.campaign_selector import CampaignSelector
@@ -74,6 +76,13 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.campaign_bar)
         self.lock_label = QLabel(self)
         self.backup_label = QLabel(self)
+        self.reminders_button = QPushButton(self)
+        self.reminders_button.setFlat(True)
+        self.reminders_button.setAccessibleName("Ouvrir la liste des choses à faire")
+        self.reminders_button.clicked.connect(lambda: self.show_area("reminders"))
+        self.reminders_button.hide()
+        self.reminder_feed: ReminderFeed | None = None
+        self.statusBar().addPermanentWidget(self.reminders_button)
         self.statusBar().addPermanentWidget(self.lock_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self._build_menus()
@@ -162,6 +171,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_session_changed)
         self._add_area("dashboard", "Tableau de bord", self._dashboard_page)
         self._add_area("programmation", "Programmation", self._programmation_page)
+        self._add_area("reminders", "À faire", self._reminders_page)
         self._add_area("holders", "Porteurs", self._holders_page)
         self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
         self._add_area("years", "Vue pluriannuelle", self._years_page)
@@ -180,14 +190,18 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([200, 1080])
         self.nav.setCurrentRow(0)
         self._show_state()
+        self.reminder_feed = ReminderFeed(session, self)
+        self.reminder_feed.updated.connect(self._show_reminder_count)
+        self.reminder_feed.refresh()
         if old is not None and old is not session:
             old.close()
 
-    def open_action(self, action_id: int | None) -> None:
+    def open_action(self, action_id: int | None, tab: str = "") -> None:
         from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog
 
         assert self.session is not None
         dialog = ActionDialog(self.session, action_id, self)
+        dialog.show_tab(tab)
         dialog.exec()
         page = self.pages.get("programmation")
         if isinstance(page, ProgrammationPage) and dialog.state and dialog.state.action.id:
@@ -243,6 +257,27 @@ class MainWindow(QMainWindow):
         page.open_programmation.connect(self.show_programmation)
         page.open_area.connect(self.show_area)
         return page
+
+    def _reminders_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.reminders import RemindersPage
+
+        assert self.session is not None
+        page = RemindersPage(self.session, self)
+        page.open_action.connect(self.open_action)
+        page.open_funder.connect(self.open_funder)
+        return page
+
+    def open_funder(self, funder_id: int) -> None:
+        self.show_area("funders")
+        page = self.pages.get("funders")
+        if isinstance(page, FundersPage):
+            page.select_funder(funder_id)
+
+    def _show_reminder_count(self, reminders: list[object]) -> None:
+        count = len(reminders)
+        self.reminders_button.setText(f"À faire : {count}" if count else "Rien à faire")
+        self.reminders_button.setToolTip("Bilans en retard, versements, conventions… (À faire)")
+        self.reminders_button.show()
 
     def _years_page(self) -> QWidget:
         from contrat_desktop.ui.pages.across_years import AcrossYearsPage

@@ -62,9 +62,9 @@ def test_navigation_shows_every_area(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(started.window)
     window = started.window
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names[:4] == ["Tableau de bord", "Programmation", "Porteurs", "Financeurs"]
+    assert names[:5] == ["Tableau de bord", "Programmation", "À faire", "Porteurs", "Financeurs"]
     assert window.stack.currentWidget() is window.pages["dashboard"]  # the home page
-    for row, key in enumerate(["dashboard", "programmation", "holders", "funders"]):
+    for row, key in enumerate(["dashboard", "programmation", "reminders", "holders", "funders"]):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
     years = [window.campaign.itemText(i) for i in range(window.campaign.count())]

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from contrat_desktop.domain.money_checks import MoneyTotals, contradictions
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.request_file import completeness_label
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.ui.models.columns import Column, RowTableModel, money_column
 
 _STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus])}
+
+
+def money_alerts(row: ActionSummary) -> str:
+    """The contradictions between the action's status and its amounts (issue 16 point 8);
+    the bilan is not known here, so its rule is left to the action editor and reminders."""
+    amounts = row.by_funder.values()
+    granted = [a.granted_cents or 0 for a in amounts]
+    paid = [a.paid_cents for a in amounts]
+    totals = MoneyTotals(
+        row.status,
+        sum(granted),
+        sum(paid),
+        sum(max(g - p, 0) for g, p in zip(granted, paid, strict=True)),
+        sum(max(p - g, 0) for g, p in zip(granted, paid, strict=True)),
+    )
+    return " ".join(contradictions(totals))
 
 
 def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]]:
@@ -46,6 +63,7 @@ def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]
         money_column("proposed", "Proposé", lambda r: r.proposed_cents, 110, False),
         money_column("granted", "Accordé", lambda r: r.granted_cents, 110),
         money_column("paid", "Versé", lambda r: r.paid_cents, 110, False),
+        Column("alerts", "Incohérence statut / montants", money_alerts, width=240),
     ]
 
 

@@ -165,6 +165,12 @@ class ActionDialog(GuardedDialog):
             name = f"fiche-action-{action.reference}"
             self.sheet_task = export_action_sheets(self, self.session, [action.id or 0], name)
 
+    def show_tab(self, name: str) -> None:
+        """Open on the tab that fixes a reminder: "versements" or "bilan"."""
+        tab = {"versements": self.funding_tab, "bilan": self.bilan_tab}.get(name)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+
     def _ready_to_write(self) -> bool:
         """Before an act, a payment or a bilan is written: the editor's own edits first."""
         return not self.dirty or self.ask_save("avant de continuer")

@@ -1,0 +1,214 @@
+"""The kinds of reminders, each a small function of a ``ReminderContext``: late bilans,
+payments to make, conventions required and not signed, overspent envelopes, requests of a
+holder whose previous bilan is missing, status and money that contradict each other.
+
+Each pre-selects through one query of ``storage.reminder_queries`` and decides with the
+domain's rules (deadlines, the convention threshold, the contradictions)."""
+
+from __future__ import annotations
+
+from contrat_desktop.domain.conventions import ConventionCheck
+from contrat_desktop.domain.funders import Envelope, EnvelopeUse
+from contrat_desktop.domain.funding import ActKind, bilan_deadline, bilan_late
+from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.money_checks import MoneyTotals, contradictions
+from contrat_desktop.domain.payment_rules import PAYABLE, suggested_kind
+from contrat_desktop.domain.reminders import Opens, Reminder
+from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.operations.reminder_context import ReminderContext
+from contrat_desktop.storage import reminder_queries as q
+
+S = ActionStatus
+# granted but no bilan yet: the bilan is awaited from these
+AWAITING_BILAN = frozenset({S.GRANTED, S.NOTIFIED, S.RUNNING, S.REPORT_DUE})
+# the grant is alive: its act matters
+ACTING = frozenset(MAIN_PATH[MAIN_PATH.index(S.GRANTED) : MAIN_PATH.index(S.REPORT_RECEIVED) + 1])
+_ACTS = {kind.value: kind for kind in ActKind}
+REQUESTING = frozenset({S.DRAFT, S.FILED, S.ADMISSIBLE, S.UNDER_REVIEW, S.PROPOSED, S.POSTPONED})
+
+
+def _about(row: q.ActionRow, **values: object) -> dict[str, object]:
+    return {
+        "action_id": row.action_id,
+        "reference": row.reference,
+        "holder": row.holder,
+        "holder_id": row.holder_id,
+        "year": row.year,
+        **values,
+    }
+
+
+def _late_rows(context: ReminderContext) -> list[q.ActionRow]:
+    """The granted actions whose bilan's deadline has passed (read once per list)."""
+    if "late" not in context.shared:
+        month_day = context.rules.bilan_deadline_month_day
+        last = context.today.year - 1  # the last campaign whose deadline may have passed
+        while last > 1900 and not bilan_late(last, None, context.today, month_day):
+            last -= 1
+        context.shared["late"] = q.actions_without_bilan(
+            context.dossier, AWAITING_BILAN, last, context.year
+        )
+    rows: list[q.ActionRow] = context.shared["late"]
+    return rows
+
+
+def late_bilans(context: ReminderContext) -> list[Reminder]:
+    month_day = context.rules.bilan_deadline_month_day
+    found = []
+    for row in _late_rows(context):
+        deadline = bilan_deadline(row.year, month_day)
+        found.append(
+            Reminder(
+                "bilan_late",
+                "Bilan en retard",
+                f"« {row.title} » : bilan attendu depuis le {deadline:%d/%m/%Y}.",
+                deadline,
+                tab="bilan",
+                **_about(row),
+            )
+        )
+    return found
+
+
+def payments_due(context: ReminderContext) -> list[Reminder]:
+    """Lines granted and not fully paid on actions that can be paid, where a payment is due
+    now: nothing paid yet, or the rest once the bilan is in."""
+    found = []
+    lines = q.lines_to_pay(context.dossier, PAYABLE - {S.SETTLED}, context.year)
+    for row in lines:
+        left = row.granted_cents - row.paid_cents
+        kind = suggested_kind(row.paid_cents, _ACTS.get(row.act_kind), row.bilan_received)
+        found.append(
+            Reminder(
+                "payment_due",
+                "Versement à faire",
+                f"{row.funder} : {format_cents(left)} à verser ({kind.label.lower()}).",
+                row.act_signed_on or row.decision_date,
+                funder_id=row.funder_id,
+                funder=row.funder,
+                amount_cents=left,
+                tab="versements",
+                **_about(row.action),
+            )
+        )
+    return found
+
+
+def unsigned_conventions(context: ReminderContext) -> list[Reminder]:
+    threshold = context.rules.convention_threshold_cents
+    found = []
+    for row, total in q.unsigned_agreements(context.dossier, ACTING, context.years, threshold):
+        action = row.action
+        check = ConventionCheck(
+            row.funder,
+            action.year,
+            total,
+            threshold,
+            _ACTS.get(row.act_kind or ""),
+            row.act_signed_on is not None,
+        )
+        if check.satisfied:
+            continue
+        found.append(
+            Reminder(
+                "convention_unsigned",
+                "Convention non signée",
+                check.message(),
+                row.decision_date,
+                funder_id=row.funder_id,
+                funder=row.funder,
+                amount_cents=check.holder_total_cents,
+                tab="versements",
+                **_about(action),
+            )
+        )
+    return found
+
+
+def overspent_envelopes(context: ReminderContext) -> list[Reminder]:
+    found = []
+    for row in q.envelopes_committed(context.dossier, context.years):
+        use = EnvelopeUse(
+            Envelope(row.funder_id, row.year, row.amount_cents), row.committed_cents, 0
+        )
+        if not use.over_committed:
+            continue
+        found.append(
+            Reminder(
+                "envelope_over",
+                "Enveloppe dépassée",
+                f"{row.year} : {format_cents(row.committed_cents)} accordés pour une enveloppe "
+                f"de {format_cents(row.amount_cents)} (dépassement de "
+                f"{format_cents(-use.left_cents)}).",
+                None,
+                row.year,
+                opens=Opens.FUNDER,
+                funder_id=row.funder_id,
+                funder=row.funder,
+                amount_cents=-use.left_cents,
+            )
+        )
+    return found
+
+
+def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
+    """A holder asks for a new subsidy while a bilan of an earlier year is late
+    (DOMAIN.md §1: the bilan comes before any new request)."""
+    month_day = context.rules.bilan_deadline_month_day
+    late = _late_rows(context) if context.year is None else _all_late(context)
+    by_holder: dict[int, list[q.ActionRow]] = {}
+    for row in late:
+        by_holder.setdefault(row.holder_id, []).append(row)
+    if not by_holder:
+        return []
+    first = min(row.year for row in late)
+    found = []
+    for request in q.requests_of_holders(context.dossier, by_holder, REQUESTING, first):
+        if context.year is not None and request.year != context.year:
+            continue
+        missing = [row for row in by_holder[request.holder_id] if row.year < request.year]
+        if not missing:
+            continue
+        names = ", ".join(f"{row.reference} ({row.year})" for row in missing)
+        found.append(
+            Reminder(
+                "request_without_bilan",
+                "Demande sans bilan précédent",
+                f"Nouvelle demande alors que le bilan de {names} n'est pas arrivé.",
+                min(bilan_deadline(row.year, month_day) for row in missing),
+                **_about(request),
+            )
+        )
+    return found
+
+
+def _all_late(context: ReminderContext) -> list[q.ActionRow]:
+    """Late bilans of every campaign (a request of one year looks at all the years before)."""
+    across = ReminderContext(context.dossier, None, context.today)
+    return _late_rows(across)
+
+
+def money_contradictions(context: ReminderContext) -> list[Reminder]:
+    found = []
+    for row in q.contradicted_actions(context.dossier, [S.CLOSED], context.years):
+        totals = MoneyTotals(
+            row.action.status,
+            row.granted_cents,
+            row.paid_cents,
+            row.left_cents,
+            row.overpaid_cents,
+            row.bilan_received,
+        )
+        texts = contradictions(totals)
+        if texts:
+            found.append(
+                Reminder(
+                    "money_contradiction",
+                    "Statut et montants incohérents",
+                    " ".join(texts),
+                    None,
+                    tab="versements",
+                    **_about(row.action),
+                )
+            )
+    return found

@@ -1,0 +1,170 @@
+"""The "À faire" page: what is due in the campaign shown or across campaigns (late bilans,
+payments to make, conventions to sign, overspent envelopes, requests without the previous
+bilan, status and money that contradict each other). Each row opens the thing to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from contrat_desktop.domain.reminders import Opens, Reminder
+from contrat_desktop.operations.reminders import REMINDER_KINDS, count_by_kind, list_reminders
+from contrat_desktop.ui.background import Task, read_in_background
+from contrat_desktop.ui.formats import format_count
+from contrat_desktop.ui.models.reminders_table import ReminderTableModel
+from contrat_desktop.ui.pages.tables import make_table
+from contrat_desktop.ui.session import DossierSession
+
+ALL = ""
+
+
+class RemindersPage(QWidget):
+    open_action = Signal(int, str)  # action id, the editor's tab ("versements", "bilan"...)
+    open_funder = Signal(int)
+
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._all: list[Reminder] = []
+        self.task: Task | None = None
+        self.loaded = False
+        self._stale = True
+        self.scope = QComboBox(self)
+        self.scope.setAccessibleName("Campagnes concernées")
+        self.scope.addItem("Campagne affichée", "campaign")
+        self.scope.addItem("Toutes les campagnes", "all")
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Type de chose à faire")
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Nombre de choses à faire")
+        self.model = ReminderTableModel(self)
+        self.table = make_table(
+            self.model, "Choses à faire", self, stretch="text", on_open=self._open_at
+        )
+        self.open_button = QPushButton("&Ouvrir", self)
+        self.open_button.setAccessibleName("Ouvrir ce qui est à corriger (Entrée)")
+        self.open_button.clicked.connect(lambda: self._open_at(self.table.currentIndex()))
+        self.pay_button = QPushButton("&Versements à faire…", self)
+        self.pay_button.setAccessibleName("Payer plusieurs lignes du financeur de cette ligne")
+        self.pay_button.clicked.connect(self.open_due_payments)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Campagnes :", self, buddy=self.scope))
+        top.addWidget(self.scope)
+        top.addWidget(QLabel("&Type :", self, buddy=self.kind))
+        top.addWidget(self.kind)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.pay_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(300)
+        self.timer.timeout.connect(self.reload)
+        self.scope.currentIndexChanged.connect(lambda _i: self.reload())
+        self.kind.currentIndexChanged.connect(lambda _i: self.refilter())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
+        session.changed.connect(lambda _entity: self._later())
+        session.campaign_changed.connect(lambda _id: self._later())
+        self._fill_kinds({})
+        self._buttons()
+
+    # data -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _later(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.timer.start()
+
+    def year(self) -> int | None:
+        return self.session.campaign_year if self.scope.currentData() == "campaign" else None
+
+    def reload(self) -> None:
+        """Read the reminders off the GUI thread; the table fills when they arrive."""
+        if self.task is not None:
+            self.timer.start()
+            return
+        self._stale = False
+        year = self.year()
+        self.count_label.setText("Lecture en cours…")
+        self.task = read_in_background(
+            self.session.dossier, lambda reader: list_reminders(reader, year), self
+        )
+        self.task.succeeded.connect(self.show_reminders)
+        self.task.failed.connect(
+            lambda error: self.count_label.setText(f"Lecture impossible : {error}")
+        )
+        self.task.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        self.task = None
+
+    def show_reminders(self, reminders: list[Reminder]) -> None:
+        self._all = reminders
+        self.loaded = True
+        self._fill_kinds(count_by_kind(reminders))
+        self.refilter()
+
+    def _fill_kinds(self, counts: dict[str, int]) -> None:
+        chosen = self.kind.currentData() or ALL
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(f"Tout ({format_count(sum(counts.values()))})", ALL)
+        for kind in REMINDER_KINDS:
+            self.kind.addItem(f"{kind.label} ({format_count(counts.get(kind.code, 0))})", kind.code)
+        self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
+        self.kind.blockSignals(False)
+
+    def refilter(self) -> None:
+        kind = self.kind.currentData() or ALL
+        shown = [r for r in self._all if kind == ALL or r.kind == kind]
+        self.model.set_rows(shown)
+        where = (
+            f"campagne {self.session.campaign_year}"
+            if self.scope.currentData() == "campaign"
+            else "toutes campagnes"
+        )
+        total = format_count(len(self._all))
+        self.count_label.setText(
+            f"{format_count(len(shown))} chose(s) à faire sur {total} ({where})"
+        )
+        self._buttons()
+
+    # opening ----------------------------------------------------------------------------
+    def current(self) -> Reminder | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _buttons(self) -> None:
+        reminder = self.current()
+        self.open_button.setEnabled(reminder is not None)
+        self.pay_button.setEnabled(
+            reminder is not None and reminder.kind == "payment_due" and not self.session.read_only
+        )
+
+    def _open_at(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        reminder = self.model.row(index.row())
+        if reminder.opens is Opens.FUNDER and reminder.funder_id is not None:
+            self.open_funder.emit(reminder.funder_id)
+        elif reminder.action_id is not None:
+            self.open_action.emit(reminder.action_id, reminder.tab)
+
+    def open_due_payments(self) -> None:
+        from contrat_desktop.ui.dialogs.funding.due_payments_dialog import DuePaymentsDialog
+
+        reminder = self.current()
+        if reminder is None or reminder.funder_id is None:
+            return
+        DuePaymentsDialog(self.session, reminder.funder_id, reminder.year, self).exec()

@@ -1,0 +1,88 @@
+"""The "À faire" page and the count in the status bar, on the demo dossier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from contrat_desktop.domain.reminders import Opens
+from contrat_desktop.operations.reminders import list_reminders
+from contrat_desktop.ui.pages.reminders import RemindersPage
+from contrat_desktop.ui.session import DossierSession
+
+
+def loaded_page(qtbot: QtBot, session: DossierSession) -> RemindersPage:
+    page = RemindersPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    return page
+
+
+def test_the_page_lists_the_campaign_then_every_campaign(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = loaded_page(qtbot, session)
+    year = session.campaign_year
+    expected = list_reminders(session.dossier, year)
+    assert page.model.rowCount() == len(expected) > 0
+    assert {page.model.row(n).year for n in range(page.model.rowCount())} == {year}
+    page.loaded = False
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert page.model.rowCount() == len(list_reminders(session.dossier)) > len(expected)
+    page.kind.setCurrentIndex(page.kind.findData("bilan_late"))
+    kinds = {page.model.row(n).kind for n in range(page.model.rowCount())}
+    assert kinds == {"bilan_late"}
+    assert "Bilan en retard" in page.kind.currentText()
+
+
+def test_a_row_opens_the_action_on_its_tab_and_payments_from_a_due_line(
+    qtbot: QtBot, session: DossierSession, monkeypatch: Any
+) -> None:
+    page = loaded_page(qtbot, session)
+    opened: list[tuple[int, str]] = []
+    page.open_action.connect(lambda action_id, tab: opened.append((action_id, tab)))
+    row = next(n for n in range(page.model.rowCount()) if page.model.row(n).kind == "payment_due")
+    page.table.selectRow(row)
+    reminder = page.current()
+    assert reminder is not None and page.pay_button.isEnabled()
+    page.open_button.click()
+    assert opened == [(reminder.action_id, "versements")]
+    shown: list[tuple[int | None, int | None]] = []
+
+    class FakeDialog:
+        def __init__(self, _session: Any, funder: int, year: int, _parent: Any) -> None:
+            shown.append((funder, year))
+
+        def exec(self) -> int:
+            return 0
+
+    import contrat_desktop.ui.dialogs.funding.due_payments_dialog as module
+
+    monkeypatch.setattr(module, "DuePaymentsDialog", FakeDialog)
+    page.pay_button.click()
+    assert shown == [(reminder.funder_id, reminder.year)]
+
+
+def test_the_status_bar_counts_and_opens_the_page(qtbot: QtBot, exchange_window: Any) -> None:
+    window = exchange_window
+    qtbot.waitUntil(lambda: window.reminders_button.isVisibleTo(window), timeout=10_000)
+    count = len(list_reminders(window.session.dossier))
+    assert window.reminders_button.text() == f"À faire : {count}"
+    window.reminders_button.click()
+    assert isinstance(window.pages.get("reminders"), RemindersPage)
+    assert window.stack.currentWidget() is window.pages["reminders"]
+
+
+def test_a_funder_reminder_opens_the_funders_page(qtbot: QtBot, exchange_window: Any) -> None:
+    window = exchange_window
+    from contrat_desktop.ui.pages.funders import FundersPage
+
+    funder_id = window.session.references.funders[2].id
+    window.open_funder(funder_id)
+    page = window.pages["funders"]
+    assert isinstance(page, FundersPage)
+    assert page.current_funder() is not None and page.current_funder().id == funder_id
+    assert Opens.FUNDER.value == "funder"
