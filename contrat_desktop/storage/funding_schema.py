@@ -24,7 +24,7 @@ FUNDING_CYCLE_SCHEMA = [
     "CREATE INDEX idx_report_funding_funder ON report_funding(funder_id)",
 ]
 
-# Migration ``0014_paid_on_lines``: what was paid on each funding line, kept by triggers on
+# Migration ``0017_paid_on_lines``: what was paid on each funding line, kept by triggers on
 # every write of a payment (whoever writes it), so that the reminders and the lists sum
 # lines instead of payments; and the indexes their status-first queries use.
 _SIGNED = (
