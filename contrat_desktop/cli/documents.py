@@ -1,5 +1,6 @@
-"""The ``action-sheet`` command of ``contrat-desktop-cli``: action sheets (fiches action) as
-one PDF, for actions named by reference or for a whole campaign."""
+"""The ``action-sheet`` and ``request-form`` commands of ``contrat-desktop-cli``: action sheets
+(fiches action) as one PDF, for actions named by reference or for a whole campaign; a
+holder's pre-filled request form as a PDF or a workbook."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from contrat_desktop.operations.action_sheets import (
     ids_of_year,
     write_action_sheets,
 )
+from contrat_desktop.operations.request_forms import find_holder, write_request_form
 from contrat_desktop.storage.database import open_dossier
 
 
@@ -29,6 +31,29 @@ def add_commands(commands: Any) -> None:
     )
     sheet.add_argument("-o", "--output", required=True, metavar="FICHIER.pdf")
     sheet.set_defaults(run=run_action_sheet)
+
+    form = commands.add_parser(
+        "request-form",
+        help="écrire le formulaire de demande pré-rempli d'un porteur (PDF ou classeur)",
+    )
+    form.add_argument(
+        "holder", metavar="PORTEUR", help="numéro, SIRET ou raison sociale exacte du porteur"
+    )
+    add_db(form)
+    form.add_argument("--year", required=True, type=year, metavar="ANNÉE")
+    form.add_argument(
+        "-o", "--output", required=True, metavar="FICHIER.pdf|.xlsx|.ods",
+        help="le format suit l'extension",
+    )  # fmt: skip
+    form.set_defaults(run=run_request_form)
+
+
+def run_request_form(args: argparse.Namespace) -> int:
+    with open_dossier(args.db, read_only=True) as dossier:
+        holder = find_holder(dossier, args.holder)
+        written = write_request_form(dossier, holder.id or 0, args.year, args.output)
+    print(f"Formulaire de demande {args.year} de {holder.display_name} écrit : {written}")
+    return 0
 
 
 def run_action_sheet(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.workbook_styles import Style, style_for
 from contrat_desktop.exchange.workbook_writer import (
     BookProperties,
+    BookWriter,
     ChoiceList,
     ColumnSpec,
     ColumnTotal,
@@ -55,18 +56,13 @@ class ProgrammationTable:
     organisation: str = ""
     properties: dict[str, str] = field(default_factory=dict)
     mark: ExportMark | None = None  # what was exported, for the import to come back
+    totals: bool = True  # a totals row under the data
 
 
 def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
     path = Path(path)
-    columns = table.layout.columns
     with write_workbook(path) as book:
-        sheet = book.add_sheet(
-            "Programmation",
-            [ColumnSpec(c.width, hidden=c.hidden) for c in columns],
-            lists=_lists(columns),
-        )
-        _write_main(sheet, table)
+        add_table_sheet(book, "Programmation", table)
         _write_synthesis(book.add_sheet("Synthèse", _synthesis_columns(table)), table)
         if table.mark is not None:
             write_export_mark(book, table.mark)
@@ -82,6 +78,16 @@ def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
             )
         )
     return path
+
+
+def add_table_sheet(book: BookWriter, name: str, table: ProgrammationTable) -> None:
+    """A sheet laid out as the programmation's (title, band, header, rows, totals), for any
+    layout the import reads back: the programmation, a holder's request form, a directory."""
+    columns = table.layout.columns
+    sheet = book.add_sheet(
+        name, [ColumnSpec(c.width, hidden=c.hidden) for c in columns], lists=_lists(columns)
+    )
+    _write_main(sheet, table)
 
 
 def _lists(columns: Sequence[Column]) -> list[ChoiceList]:
@@ -121,7 +127,8 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
                 values[index] = cell_value(column, values[index])
         sheet.row(row_index, values, styles)
         row_index += 1
-    _write_totals(sheet, table, row_index)
+    if table.totals:
+        _write_totals(sheet, table, row_index)
     last_data = max(row_index - 1, FIRST_DATA_ROW)
     sheet.freeze(FIRST_DATA_ROW, 3)
     sheet.autofilter(HEADER_ROW, 0, last_data, last)

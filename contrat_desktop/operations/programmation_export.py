@@ -19,6 +19,7 @@ from contrat_desktop.exchange.programmation_workbook import (
     SynthesisTable,
     write_programmation,
 )
+from contrat_desktop.operations.territory import territory_cells
 from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.audit_since import journal_mark
 from contrat_desktop.storage.campaign_facts import payments_by_line, reports_received
@@ -119,15 +120,7 @@ def _rows(
             "framework": tree.top(action.framework_node_id).label
             if action.framework_node_id
             else None,
-            "districts": ", ".join(districts[i].code for i in action.district_ids) or None,
-            "communes": ", ".join(
-                dict.fromkeys(
-                    communes.get(code, code)
-                    for i in action.district_ids
-                    for code in districts[i].commune_codes
-                )
-            )
-            or None,
+            **territory_cells(action.district_ids, districts, communes),
             "target_public": action.target_public or None,
             "beneficiaries_total": action.beneficiaries.total,
             "start_date": action.start_date,

@@ -56,6 +56,19 @@ def district_communes(dossier: Dossier) -> dict[int, tuple[str, ...]]:
     return {d.id: d.commune_codes for d in Repositories(dossier).districts.all() if d.id}
 
 
+def territory_cells(
+    district_ids: tuple[int, ...], districts: dict[int, District], communes: dict[str, str]
+) -> dict[str, str | None]:
+    """The « QPV » and « Communes » cells of a workbook row: district codes, commune names."""
+    names = dict.fromkeys(
+        communes.get(code, code) for i in district_ids for code in districts[i].commune_codes
+    )
+    return {
+        "districts": ", ".join(districts[i].code for i in district_ids) or None,
+        "communes": ", ".join(names) or None,
+    }
+
+
 def _first(problems: list[ValidationError]) -> None:
     if problems:
         raise problems[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -55,3 +56,19 @@ def test_sheets_of_a_meeting(demo: Path, tmp_path: Path, cli: Run) -> None:
     code, out, _ = cli("minutes", "1", "--db", str(demo), "-o", str(target), "--action-sheets")
     assert code == 0 and "fiches des actions examinées" in out
     assert text_of(target).count("Fiche action 2015-") >= 1
+
+
+def test_request_form_as_pdf_and_workbook(demo: Path, tmp_path: Path, cli: Run) -> None:
+    pdf, ods = tmp_path / "demande.pdf", tmp_path / "demande.ods"
+    code, out, _ = cli("request-form", "AFEV", "--year", "2016", "--db", str(demo), "-o", str(pdf))
+    assert code == 2  # a sigle is not a name: refused, nothing written
+    assert not pdf.exists()
+    name = "Association de la fondation étudiante pour la ville"
+    code, out, _ = cli("request-form", name, "--year", "2016", "--db", str(demo), "-o", str(pdf))
+    assert code == 0 and "Formulaire de demande 2016" in out and pdf.exists()
+    assert "Formulaire de demande de subvention" in text_of(pdf)
+    code, out, _ = cli("request-form", "1", "--year", "2016", "--db", str(demo), "-o", str(ods))
+    assert code == 0 and ods.exists()
+    code, out, _ = cli("import", str(ods), "--db", str(demo), "--dry-run", "--json")
+    summary = json.loads(out)
+    assert (summary["unchanged"], summary["new"], summary["errors"]) == (2, 1, 0)

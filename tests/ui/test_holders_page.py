@@ -264,3 +264,27 @@ def test_dissolution_date_is_kept(qtbot: QtBot, session: DossierSession) -> None
     assert session.repos.holders.get(holder.id).dissolved_on == date(2016, 9, 30)
     session.undo_stack.undo()
     assert session.repos.holders.get(holder.id).dissolved_on is None
+
+
+def test_request_form_from_the_holders_page(
+    qtbot: QtBot, session: DossierSession, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Campagne 2016", True))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(tmp_path / "demande"), "Classeur Excel (*.xlsx)"),
+    )
+    page = make_page(qtbot, session)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    page.export_request_form()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=30_000)
+    assert opened[0].endswith("demande.xlsx")  # the format chosen in the dialog
+    import openpyxl
+
+    assert openpyxl.load_workbook(opened[0]).sheetnames[:2] == ["Demande", "Porteur"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -62,6 +63,11 @@ class HoldersPage(QWidget):
         self.edit_button = QPushButton("&Modifier", self)
         self.edit_button.setAccessibleName("Modifier le porteur sélectionné (Entrée)")
         self.edit_button.clicked.connect(lambda: self._edit_at(self.table.currentIndex()))
+        self.form_button = QPushButton("Formulai&re de demande…", self)
+        self.form_button.setAccessibleName(
+            "Formulaire de demande pré-rempli du porteur sélectionné (PDF ou classeur)"
+        )
+        self.form_button.clicked.connect(self.export_request_form)
 
         self.actions_title = QLabel(self)
         self.actions_title.setAccessibleName("Porteur sélectionné")
@@ -96,6 +102,7 @@ class HoldersPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.form_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         upper = QWidget(self)
@@ -194,6 +201,18 @@ class HoldersPage(QWidget):
                 self.kind.setCurrentIndex(0)
             self.select_holder(dialog.record.id)
         return dialog
+
+    def export_request_form(self) -> None:
+        from contrat_desktop.ui.dialogs.directory.request_form_export import export_request_form
+
+        row = self.table.currentIndex().row()
+        if row < 0:
+            QMessageBox.information(self, "Formulaire de demande", "Choisissez d'abord un porteur.")
+            return
+        holder = self.model.row(row).holder
+        self.form_task = export_request_form(
+            self, self.session, holder.id or 0, holder.display_name
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         self.new_button.setEnabled(not read_only)

@@ -1,9 +1,10 @@
-"""Write action sheets (fiches action) chosen in the window into one PDF, off the GUI thread,
-where the user says, then open it: the editor's action, or the programmation's selection (or,
-with nothing selected, every action shown by its filters: a funder's share, a theme...)."""
+"""Documents about actions and holders written off the GUI thread where the user says, then
+opened: action sheets (the editor's action, the programmation's selection or, with nothing
+selected, every action its filters show: a funder's share...), a holder's request form."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -14,6 +15,8 @@ from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.session import DossierSession
 
+PDF = "PDF (*.pdf)"
+
 
 def export_action_sheets(
     parent: QWidget, session: DossierSession, action_ids: list[int], file_stem: str
@@ -21,13 +24,9 @@ def export_action_sheets(
     if not action_ids:
         QMessageBox.information(parent, "Fiches action", "Aucune action à mettre en fiche.")
         return None
-    default = session.dossier.path.parent / f"{file_stem}.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Fiches action (PDF)", str(default), "PDF (*.pdf)"
-    )
-    if not chosen:
+    target = choose_target(parent, session, "Fiches action (PDF)", f"{file_stem}.pdf", PDF)
+    if target is None:
         return None
-    target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
     ids = list(action_ids)
 
     def write(reader: Dossier) -> Path:
@@ -36,19 +35,38 @@ def export_action_sheets(
         write_action_sheets(reader, ids, target)
         return target
 
+    return write_document(parent, session, f"{len(ids)} fiche(s) action", write)
+
+
+def choose_target(
+    parent: QWidget, session: DossierSession, title: str, name: str, filters: str
+) -> Path | None:
+    """The file to write, proposed beside the dossier; ``None`` when the user cancels."""
+    default = session.dossier.path.parent / name
+    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(default), filters)
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if not target.suffix:  # the extension of the format picked in the dialog
+        target = target.with_suffix(chosen_filter.split("*")[-1].rstrip(")") or ".pdf")
+    return target
+
+
+def write_document(
+    parent: QWidget, session: DossierSession, what: str, write: Callable[[Dossier], Path]
+) -> Task:
+    """Run ``write(reader)`` in the background, say it in the status bar, open the file."""
     window = parent.window()
     status = window.statusBar() if hasattr(window, "statusBar") else None
     if status is not None:
-        status.showMessage(f"Préparation de {len(ids)} fiche(s) action…")
+        status.showMessage(f"Préparation : {what}…")
     task = read_in_background(session.dossier, write, parent)
 
     def written(path: object) -> None:
         if status is not None:
-            status.showMessage(f"Fiches action écrites : {path}", 8000)
+            status.showMessage(f"Écrit : {path}", 8000)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     task.succeeded.connect(written)
-    task.failed.connect(
-        lambda error: QMessageBox.warning(parent, "Fiches action non écrites", str(error))
-    )
+    task.failed.connect(lambda error: QMessageBox.warning(parent, "Document non écrit", str(error)))
     return task
