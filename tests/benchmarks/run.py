@@ -215,6 +215,13 @@ def floors(folder: Path, actions: int, repeat: int) -> list[Figure]:
     return [Figure(*row) for row in floor_figures(dossier, folder / "planchers", repeat)]
 
 
+def reconcile(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.reconcile_cases import reconcile_figures
+
+    dossier = create_dossier(folder / "rapprochement.cdv", fill=synthetic_filler(actions))
+    return [Figure(*row) for row in reconcile_figures(dossier, folder, repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -235,6 +242,7 @@ def main() -> None:
         figures += council(args.repeat)
         figures += bilans(Path(tmp), args.actions)
         figures += packages(Path(tmp), args.actions, args.repeat)
+        figures += reconcile(Path(tmp), args.actions, args.repeat)
         figures += floors(Path(tmp), args.actions, args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
