@@ -18,6 +18,7 @@ from datetime import date
 from contrat_desktop.domain.reminders import Reminder
 from contrat_desktop.operations import reminder_kinds as k
 from contrat_desktop.operations.reminder_context import ReminderContext
+from contrat_desktop.operations.request_file import incomplete_files
 from contrat_desktop.storage.database import Dossier
 
 
@@ -35,6 +36,7 @@ REMINDER_KINDS: list[ReminderKind] = [
     ReminderKind("envelope_over", "Enveloppe dépassée", k.overspent_envelopes),
     ReminderKind("request_without_bilan", "Demande sans bilan précédent", k.requests_without_bilan),
     ReminderKind("money_contradiction", "Statut et montants incohérents", k.money_contradictions),
+    ReminderKind("request_file_incomplete", "Dossier de demande incomplet", incomplete_files),
 ]
 
 

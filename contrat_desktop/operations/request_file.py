@@ -14,6 +14,7 @@ from datetime import date
 from contrat_desktop.domain.attachments import Attachment
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.programmation import ActionSummary
+from contrat_desktop.domain.reminders import Reminder
 from contrat_desktop.domain.request_file import (
     PieceKind,
     RequestPiece,
@@ -22,9 +23,12 @@ from contrat_desktop.domain.request_file import (
     missing_pieces,
     piece_problems,
 )
+from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.records import write_record
+from contrat_desktop.operations.reminder_context import ReminderContext
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.request_file import requests_of_campaign
 
 
 # the settings' list ---------------------------------------------------------------------
@@ -141,6 +145,57 @@ def received_piece(
     line = next(line for line in file.lines if line.kind.id == kind.id)
     base = line.piece or RequestPiece(file.action_id, kind.id or 0)
     return line.piece, replace(base, received_on=on)
+
+
+# the reminder of a file not complete at the deadline ---------------------------------------
+NOTICE_DAYS = 14  # the reminder comes this many days before the filing deadline
+S = ActionStatus
+IN_REQUEST = frozenset({S.DRAFT, S.FILED, S.ADMISSIBLE, S.UNDER_REVIEW, S.PROPOSED, S.POSTPONED})
+
+
+def incomplete_files(context: ReminderContext) -> list[Reminder]:
+    """Requests whose file misses required pieces when the call's filing deadline is near
+    (two weeks) or past, while the request is still being instructed."""
+    repos = Repositories(context.dossier)
+    kinds = repos.piece_kinds.all()
+    found = []
+    for year in context.years:
+        campaign = repos.campaigns.by_year(year)
+        deadline = campaign.filing_deadline if campaign else None
+        if campaign is None or campaign.id is None or deadline is None:
+            continue
+        left = (deadline - context.today).days
+        if left > NOTICE_DAYS:
+            continue
+        received = repos.request_pieces.received_by_action(campaign.id)
+        when = (
+            f"à la date limite du {deadline:%d/%m/%Y}"
+            if left < 0
+            else (f"la date limite du {deadline:%d/%m/%Y} est dans {left} jour(s)")
+        )
+        for request in requests_of_campaign(context.dossier, campaign.id, IN_REQUEST):
+            row = request.action
+            missing = missing_pieces(
+                kinds, received.get(row.action_id, ()), request.holder_kind, request.is_renewal
+            )
+            if not missing:
+                continue
+            names = ", ".join(kind.label for kind in missing)
+            found.append(
+                Reminder(
+                    "request_file_incomplete",
+                    "Dossier de demande incomplet",
+                    f"« {row.title} » : dossier incomplet, {when} ; manque : {names}.",
+                    deadline,
+                    row.year,
+                    action_id=row.action_id,
+                    reference=row.reference,
+                    holder=row.holder,
+                    holder_id=row.holder_id,
+                    tab="dossier",
+                )
+            )
+    return found
 
 
 # the programmation's completeness ------------------------------------------------------

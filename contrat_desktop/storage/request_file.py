@@ -1,8 +1,16 @@
-"""The pieces asked of a request file (settings) and each action's pieces, as domain objects."""
+"""The pieces asked of a request file (settings) and each action's pieces, as domain objects;
+the requests of a campaign whose files the reminders look at."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.request_file import PieceKind, RequestPiece
+from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.reminder_queries import HOLDER_NAME, ActionRow
 from contrat_desktop.storage.table_repository import Repository
 
 
@@ -37,3 +45,38 @@ class RequestPieceRepository(Repository[RequestPiece]):
         ):
             found.setdefault(action_id, set()).add(kind_id)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRow:
+    """An action whose request is being instructed, as the reminder of its file reads it."""
+
+    action: ActionRow
+    holder_kind: HolderKind
+    is_renewal: bool
+
+
+def requests_of_campaign(
+    dossier: Dossier, campaign_id: int, statuses: Iterable[ActionStatus]
+) -> list[RequestRow]:
+    """The campaign's actions in ``statuses`` (an index on status first)."""
+    codes = sorted(status.value for status in statuses)
+    marks = ", ".join("?" for _ in codes)
+    return [
+        RequestRow(
+            ActionRow(row[0], row[1], row[2], row[3], row[4], row[5], ActionStatus(row[6])),
+            HolderKind(row[7]),
+            bool(row[8]),
+        )
+        for row in dossier.db.execute(
+            f"""
+            SELECT a.id, a.reference, a.title, a.holder_id, {HOLDER_NAME}, c.year, a.status,
+                   h.kind, a.renewal_of_id IS NOT NULL
+            FROM action a JOIN campaign c ON c.id = a.campaign_id
+            JOIN holder h ON h.id = a.holder_id
+            WHERE a.status IN ({marks}) AND a.campaign_id = ?
+            ORDER BY a.reference
+            """,
+            [*codes, campaign_id],
+        )
+    ]

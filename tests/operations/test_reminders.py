@@ -135,7 +135,7 @@ def test_status_and_money_contradictions_until_corrected(
 
 def test_every_kind_is_listed_once_with_a_french_label() -> None:
     codes = [kind.code for kind in REMINDER_KINDS]
-    assert len(codes) == len(set(codes)) == 6
+    assert len(codes) == len(set(codes)) == 7
     assert all(kind.label[0].isupper() for kind in REMINDER_KINDS)
 
 

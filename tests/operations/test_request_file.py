@@ -144,3 +144,31 @@ def test_settings_list_of_pieces(dossier: Dossier, make_action: Callable[..., Ac
     assert statutes.label in [line.kind.label for line in file.lines]  # still shown: recorded
     spare = write_piece_kind(dossier, None, new_piece_kind(dossier, "Plan de communication"))
     assert write_piece_kind(dossier, spare, None) is None  # never recorded: can go
+
+
+def test_reminder_of_files_incomplete_at_the_deadline(
+    dossier: Dossier, repos, make_action: Callable[..., Action], make_campaign
+) -> None:  # type: ignore[no-untyped-def]
+    from contrat_desktop.domain.workflow import ActionStatus
+    from contrat_desktop.operations.reminders import count_by_kind, kind_labels, list_reminders
+
+    campaign = make_campaign(2026)
+    repos.campaigns.update(replace(campaign, filing_deadline=date(2026, 1, 15)))
+    complete = make_action(title="Complète")
+    incomplete = make_action(title="Incomplète")
+    make_action(title="Accordée", status=ActionStatus.GRANTED)  # instructed: no longer chased
+    receive_all(dossier, complete.id or 0, date(2026, 1, 5))
+
+    def reminders(today: date) -> list:  # type: ignore[type-arg]
+        found = list_reminders(dossier, 2026, today=today)
+        return [r for r in found if r.kind == "request_file_incomplete"]
+
+    assert reminders(date(2025, 12, 1)) == []  # more than two weeks before: nothing yet
+    (soon,) = reminders(date(2026, 1, 10))
+    assert soon.action_id == incomplete.id and soon.due_on == date(2026, 1, 15)
+    assert "la date limite du 15/01/2026 est dans 5 jour(s)" in soon.text
+    assert soon.tab == "dossier" and "RIB" in soon.text
+    (late,) = reminders(date(2026, 2, 1))
+    assert "« Incomplète » : dossier incomplet, à la date limite du 15/01/2026" in late.text
+    assert kind_labels()["request_file_incomplete"] == "Dossier de demande incomplet"
+    assert count_by_kind([late])["request_file_incomplete"] == 1

@@ -166,8 +166,13 @@ class ActionDialog(GuardedDialog):
             self.sheet_task = export_action_sheets(self, self.session, [action.id or 0], name)
 
     def show_tab(self, name: str) -> None:
-        """Open on the tab that fixes a reminder: "versements" or "bilan"."""
-        tab = {"versements": self.funding_tab, "bilan": self.bilan_tab}.get(name)
+        """Open on the tab that fixes a reminder: "versements", "bilan" or "dossier"."""
+        tabs = {
+            "versements": self.funding_tab,
+            "bilan": self.bilan_tab,
+            "dossier": self.request_file,
+        }
+        tab = tabs.get(name)
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
 
