@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from contrat_desktop.domain.dashboard import CampaignFigures, campaign_figures
-from contrat_desktop.operations.council import council_overview
 from contrat_desktop.operations.programmation import References, load_programmation
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -56,6 +55,8 @@ def load_dashboard(
     upcoming = [m for m in repos.meetings.all() if m.starts_at >= start][:UPCOMING]
     warnings: list[str] = []
     councils = repos.councils.all()
+    if councils:  # the council's code is loaded for a dossier that has one
+        from contrat_desktop.operations.council import council_overview
     for council in councils:
         overview = council_overview(dossier, council.id or 0, today)
         prefix = f"{council.name} : " if len(councils) > 1 else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from contrat_desktop.domain.attachments import Attachment
 from contrat_desktop.domain.errors import ValidationError
@@ -206,12 +207,15 @@ def with_completeness(
     repos = Repositories(dossier)
     kinds = repos.piece_kinds.all()
     received = repos.request_pieces.received_by_action(campaign_id)
-    return [
-        replace(
-            row,
-            missing_pieces=len(
-                missing_pieces(kinds, received.get(row.id, ()), row.holder_kind, row.is_renewal)
-            ),
-        )
-        for row in rows
-    ]
+    counts: dict[tuple[Any, ...], int] = {}  # most rows share holder kind, renewal and pieces
+    found = []
+    for row in rows:
+        pieces = tuple(received.get(row.id, ()))
+        key = (row.holder_kind, row.is_renewal, pieces)
+        missing = counts.get(key)
+        if missing is None:
+            missing = counts[key] = len(
+                missing_pieces(kinds, pieces, row.holder_kind, row.is_renewal)
+            )
+        found.append(row if row.missing_pieces == missing else replace(row, missing_pieces=missing))
+    return found

@@ -56,6 +56,9 @@ def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]
         amounts[action_id][funder_id] = FunderAmounts(requested, proposed, granted, paid)
     districts = _links(db, "action_district", "district_id", where, params)
     axes = _links(db, "action_axis", "node_id", where, params)
+    kinds = {kind.value: kind for kind in HolderKind}
+    statuses = {status.value: status for status in ActionStatus}
+    no_links: tuple[int, ...] = ()
     rows = []
     for (
         action_id,
@@ -75,24 +78,24 @@ def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]
         total_cost,
     ) in db.execute(_ACTIONS.format(where=where) + " ORDER BY a.reference", params):
         rows.append(
-            ActionSummary(
-                id=action_id,
-                version=version,
-                reference=reference,
-                title=title,
-                holder_id=holder_id,
-                holder_name=f"{name} ({acronym})" if acronym else name,
-                holder_kind=HolderKind(kind),
-                status=ActionStatus(status),
-                dauphin_number=dauphin,
-                framework_node_id=node_id,
-                framework_label=node_label,
-                is_renewal=bool(renewal),
-                district_ids=districts.get(action_id, ()),
-                axis_ids=axes.get(action_id, ()),
-                start_date=date.fromisoformat(start) if start else None,
-                total_cost_cents=total_cost,
-                by_funder=amounts.get(action_id, {}),
+            ActionSummary(  # by position: 5 000 rows are read at each campaign shown
+                action_id,
+                version,
+                reference,
+                title,
+                holder_id,
+                f"{name} ({acronym})" if acronym else name,
+                kinds[kind],
+                statuses[status],
+                dauphin,
+                node_id,
+                node_label,
+                bool(renewal),
+                districts.get(action_id, no_links),
+                axes.get(action_id, no_links),
+                date.fromisoformat(start) if start else None,
+                total_cost,
+                amounts.get(action_id, {}),
             )
         )
     return rows

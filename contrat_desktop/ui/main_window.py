@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -27,17 +28,16 @@ from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
-from contrat_desktop.ui.pages.council import CouncilPage
-from contrat_desktop.ui.pages.funders import FundersPage
-from contrat_desktop.ui.pages.holders import HoldersPage
-from contrat_desktop.ui.pages.meetings import MeetingsPage
-from contrat_desktop.ui.pages.programmation import ProgrammationPage
-from contrat_desktop.ui.pages.settings import SettingsPage
 from contrat_desktop.ui.preferences import Preferences
 from contrat_desktop.ui.reminders_feed import ReminderFeed
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
 from contrat_desktop.ui.widgets.campaign_selector import CampaignSelector
+
+if TYPE_CHECKING:  # each page's module is imported when the page is first shown
+    from contrat_desktop.ui.pages.holders import HoldersPage
+    from contrat_desktop.ui.pages.programmation import ProgrammationPage
+    from contrat_desktop.ui.pages.settings import SettingsPage
 
 
 class MainWindow(QMainWindow):
@@ -173,10 +173,10 @@ class MainWindow(QMainWindow):
         self._add_area("programmation", "Programmation", self._programmation_page)
         self._add_area("reminders", "À faire", self._reminders_page)
         self._add_area("holders", "Porteurs", self._holders_page)
-        self._add_area("funders", "Financeurs", lambda: FundersPage(session, self))
+        self._add_area("funders", "Financeurs", self._funders_page)
         self._add_area("years", "Vue pluriannuelle", self._years_page)
-        self._add_area("meetings", "Instances et réunions", lambda: MeetingsPage(session, self))
-        self._add_area("council", "Conseil citoyen", lambda: CouncilPage(session, self))
+        self._add_area("meetings", "Instances et réunions", self._meetings_page)
+        self._add_area("council", "Conseil citoyen", self._council_page)
         self._add_area("journal", "Journal des modifications", self._journal_page)
         self._add_area("settings", "Paramètres", self._settings_page)
         self.page("dashboard")  # shown first: built now; the others when first opened
@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         dialog.show_tab(tab)
         dialog.exec()
         page = self.pages.get("programmation")
+        from contrat_desktop.ui.pages.programmation import ProgrammationPage
+
         if isinstance(page, ProgrammationPage) and dialog.state and dialog.state.action.id:
             page.select_action(dialog.state.action.id)
 
@@ -287,12 +289,16 @@ class MainWindow(QMainWindow):
 
     def show_programmation(self, filters: dict[str, object]) -> None:
         """The programmation page, filtered as a figure of the dashboard asks."""
+        from contrat_desktop.ui.pages.programmation import ProgrammationPage
+
         page = self.page("programmation")
         assert isinstance(page, ProgrammationPage)
         self.show_area("programmation")
         page.filter_bar.show_only(**filters)
 
     def _programmation_page(self) -> ProgrammationPage:
+        from contrat_desktop.ui.pages.programmation import ProgrammationPage
+
         assert self.session is not None
         page = ProgrammationPage(self.session, self)
         page.open_action.connect(self.open_action)
@@ -300,6 +306,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _holders_page(self) -> HoldersPage:
+        from contrat_desktop.ui.pages.holders import HoldersPage
+
         assert self.session is not None
         page = HoldersPage(self.session, self)
         page.open_action.connect(self.open_action)
@@ -311,7 +319,27 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         return JournalPage(self.session, self)
 
+    def _funders_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.funders import FundersPage
+
+        assert self.session is not None
+        return FundersPage(self.session, self)
+
+    def _meetings_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.meetings import MeetingsPage
+
+        assert self.session is not None
+        return MeetingsPage(self.session, self)
+
+    def _council_page(self) -> QWidget:
+        from contrat_desktop.ui.pages.council import CouncilPage
+
+        assert self.session is not None
+        return CouncilPage(self.session, self)
+
     def _settings_page(self) -> SettingsPage:
+        from contrat_desktop.ui.pages.settings import SettingsPage
+
         assert self.session is not None
         page = SettingsPage(self.session, self)
         page.show_area.connect(self.show_area)
@@ -479,6 +507,10 @@ class MainWindow(QMainWindow):
     def confirm_unsaved(self) -> bool:
         """Before closing or switching dossier: settings typed but not saved are not lost."""
         settings = self.pages.get("settings")
+        if settings is None:
+            return True
+        from contrat_desktop.ui.pages.settings import SettingsPage
+
         if not isinstance(settings, SettingsPage) or not settings.unsaved():
             return True
         self.show_area("settings")
