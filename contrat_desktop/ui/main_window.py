@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
         return page
 
     def open_funder(self, funder_id: int) -> None:
+        from contrat_desktop.ui.pages.funders import FundersPage
+
         self.show_area("funders")
         page = self.pages.get("funders")
         if isinstance(page, FundersPage):
