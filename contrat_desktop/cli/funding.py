@@ -7,8 +7,9 @@ import argparse
 import json
 from typing import Any
 
-from contrat_desktop.cli.arguments import add_db
+from contrat_desktop.cli.arguments import add_db, day
 from contrat_desktop.domain.reminders import Reminder
+from contrat_desktop.operations.letters import notification_batch, reminder_batch, write_letters
 from contrat_desktop.operations.reminders import count_by_kind, kind_labels, list_reminders
 from contrat_desktop.storage.database import open_dossier
 
@@ -23,6 +24,54 @@ def add_commands(commands: Any) -> None:
     )
     reminders.add_argument("--json", action="store_true", help="sortie JSON")
     reminders.set_defaults(run=run_reminders)
+
+    letters = commands.add_parser(
+        "letters", help="lettres aux porteurs : notification de subvention, relance de bilan"
+    )
+    kinds = letters.add_subparsers(dest="letter_kind", metavar="LETTRE")
+    kinds.required = True
+    for kind, help_text in (
+        ("notification", "notification de la décision (actions accordées de la campagne)"),
+        ("relance", "relance des bilans en retard"),
+    ):
+        parser = kinds.add_parser(kind, help=help_text)
+        add_db(parser)
+        parser.add_argument(
+            "--year",
+            type=int,
+            required=kind == "notification",
+            metavar="ANNÉE",
+            help="la campagne" + ("" if kind == "notification" else " (par défaut : toutes)"),
+        )
+        parser.add_argument(
+            "-o", "--output", required=True, metavar="LETTRES.pdf", help="le fichier PDF"
+        )
+        parser.add_argument(
+            "--per-holder",
+            action="store_true",
+            help="un PDF par porteur, dans le dossier donné par -o",
+        )
+        parser.add_argument(
+            "--date", type=day, metavar="AAAA-MM-JJ", help="date des lettres (par défaut : ce jour)"
+        )
+        parser.set_defaults(run=run_letters)
+
+
+def run_letters(args: argparse.Namespace) -> int:
+    with open_dossier(args.db, read_only=True) as dossier:
+        if args.letter_kind == "notification":
+            batch = notification_batch(dossier, args.year, on=args.date)
+        else:
+            batch = reminder_batch(dossier, args.year, on=args.date)
+        written = write_letters(dossier, batch, args.output, per_holder=args.per_holder)
+    where = (
+        f"{len(written.paths)} fichier(s) dans {args.output}" if args.per_holder else args.output
+    )
+    print(
+        f"{written.letters} lettre(s) ({batch.kind.label.lower()}, {written.actions} action(s)) "
+        f"écrite(s) : {where}"
+    )
+    return 0
 
 
 def _as_json(reminder: Reminder) -> dict[str, Any]:

@@ -157,6 +157,24 @@ def _numbered_canvas(footer: str, created: datetime) -> type[canvas.Canvas]:
     return NumberedCanvas
 
 
+def _footer_canvas(footer: str, created: datetime) -> type[canvas.Canvas]:
+    """A canvas that prints « footer » on each page as it goes (letters: no page count
+    across a batch of letters, and no page kept in memory)."""
+
+    class FooterCanvas(canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc.setDateFormatter(_pdf_date(created))
+
+        def showPage(self) -> None:
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.grey)
+            self.drawString(MARGIN, 10 * mm, footer.replace("\u202f", "\u00a0"))
+            super().showPage()
+
+    return FooterCanvas
+
+
 def page_template(name: str, size: tuple[float, float]) -> PageTemplate:
     width, height = size
     frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id=name, showBoundary=0)
@@ -175,8 +193,10 @@ def build_pdf(
     footer: str,
     created: datetime,
     templates: Sequence[PageTemplate] = (),
+    numbered: bool = True,
 ) -> bytes:
-    """Lay out ``flowables`` on A4 pages and return the PDF bytes (reproducible)."""
+    """Lay out ``flowables`` on A4 pages and return the PDF bytes (reproducible); the
+    footer says « page X sur Y » unless ``numbered`` is False (a batch of letters)."""
     register_fonts()
     buffer = io.BytesIO()
     document = BaseDocTemplate(
@@ -193,5 +213,6 @@ def build_pdf(
         bottomMargin=MARGIN,
     )
     document.addPageTemplates(list(templates) or [page_template("portrait", A4)])
-    document.build(list(flowables), canvasmaker=_numbered_canvas(footer, created))
+    maker = _numbered_canvas if numbered else _footer_canvas
+    document.build(list(flowables), canvasmaker=maker(footer, created))
     return buffer.getvalue()

@@ -40,3 +40,59 @@ def test_reminders_of_one_campaign_in_text(demo: Path, capsys: pytest.CaptureFix
     assert reminders and {r["year"] for r in reminders} == {2016}
     assert main(["reminders", "--db", str(demo), "--year", "1999"]) == 0
     assert "Rien à faire" in capsys.readouterr().out
+
+
+def test_letters_of_notification_and_of_reminder(demo: Path, tmp_path: Path) -> None:
+    notifications = tmp_path / "notifications.pdf"
+    assert (
+        main(
+            [
+                "letters",
+                "notification",
+                "--db",
+                str(demo),
+                "--year",
+                "2016",
+                "-o",
+                str(notifications),
+            ]
+        )
+        == 0
+    )
+    assert notifications.read_bytes().startswith(b"%PDF")
+    folder = tmp_path / "relances"
+    assert (
+        main(
+            [
+                "letters",
+                "relance",
+                "--db",
+                str(demo),
+                "--year",
+                "2015",
+                "-o",
+                str(folder),
+                "--per-holder",
+                "--date",
+                "2016-09-01",
+            ]
+        )
+        == 0
+    )
+    assert len(list(folder.glob("relance-2015-*.pdf"))) > 3
+    assert (
+        main(
+            [
+                "letters",
+                "notification",
+                "--db",
+                str(demo),
+                "--year",
+                "1999",
+                "-o",
+                str(tmp_path / "x.pdf"),
+            ]
+        )
+        == 2
+    )
+    assert not (tmp_path / "x.pdf").exists()

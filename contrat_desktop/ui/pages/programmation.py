@@ -85,6 +85,11 @@ class ProgrammationPage(QWidget):
             "Fiches action des actions sélectionnées, ou de toutes les actions affichées"
         )
         self.sheets_button.clicked.connect(self.export_sheets)
+        self.letters_button = QPushButton("&Lettres de notification…", self)
+        self.letters_button.setAccessibleName(
+            "Lettres de notification aux porteurs des actions accordées (sélectionnées ou toutes)"
+        )
+        self.letters_button.clicked.connect(self.notification_letters)
         self.export_task: Task | None = None
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Nombre d'actions affichées")
@@ -97,6 +102,7 @@ class ProgrammationPage(QWidget):
             buttons.addWidget(button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.sheets_button)
+        buttons.addWidget(self.letters_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -230,6 +236,17 @@ class ProgrammationPage(QWidget):
         )
 
         self.export_task = export_programmation_from(self, self.session)
+
+    def notification_letters(self) -> None:
+        """Letters to the holders of the selected actions, or of every granted action."""
+        from contrat_desktop.domain.letters import LetterKind
+        from contrat_desktop.ui.dialogs.funding.letters_dialog import LettersDialog
+
+        year = self.session.campaign_year
+        if year is None:
+            return
+        selected = [row.id for row in self.selected_rows() if row.granted_cents]
+        LettersDialog(self.session, LetterKind.NOTIFICATION, year, selected or None, self).exec()
 
     def export_sheets(self) -> None:
         """The selected actions' sheets, or those of every action shown (a funder's share)."""

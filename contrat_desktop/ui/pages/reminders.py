@@ -48,6 +48,11 @@ class RemindersPage(QWidget):
         self.pay_button = QPushButton("&Versements à faire…", self)
         self.pay_button.setAccessibleName("Payer plusieurs lignes du financeur de cette ligne")
         self.pay_button.clicked.connect(self.open_due_payments)
+        self.letters_button = QPushButton("&Lettres de relance…", self)
+        self.letters_button.setAccessibleName(
+            "Lettres de relance des bilans en retard (la ligne choisie, ou tous)"
+        )
+        self.letters_button.clicked.connect(self.reminder_letters)
         top = QHBoxLayout()
         top.addWidget(QLabel("&Campagnes :", self, buddy=self.scope))
         top.addWidget(self.scope)
@@ -56,7 +61,7 @@ class RemindersPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.pay_button):
+        for button in (self.open_button, self.pay_button, self.letters_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -160,6 +165,16 @@ class RemindersPage(QWidget):
             self.open_funder.emit(reminder.funder_id)
         elif reminder.action_id is not None:
             self.open_action.emit(reminder.action_id, reminder.tab)
+
+    def reminder_letters(self) -> None:
+        """Reminder letters for the late bilan chosen, or for every late bilan listed."""
+        from contrat_desktop.domain.letters import LetterKind
+        from contrat_desktop.ui.dialogs.funding.letters_dialog import LettersDialog
+
+        reminder = self.current()
+        chosen = [reminder.action_id] if reminder and reminder.kind == "bilan_late" else None
+        ids = chosen or [r.action_id for r in self._all if r.kind == "bilan_late" and r.action_id]
+        LettersDialog(self.session, LetterKind.REMINDER, self.year(), ids or None, self).exec()
 
     def open_due_payments(self) -> None:
         from contrat_desktop.ui.dialogs.funding.due_payments_dialog import DuePaymentsDialog
