@@ -38,6 +38,8 @@ def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
 
 def uncached_formulas(path: Path, sheet_name: str) -> Iterator[tuple[int, int, str]]:
     """Each formula cell without a cached value: (row, 1-based; column, 0-based; ``B5``)."""
+    if path.suffix.lower() == ".csv":
+        return  # text only: no formula
     if path.suffix.lower() == ".ods":
         from contrat_desktop.exchange import ods_scan
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import python_calamine
 
+from contrat_desktop.exchange.csv_book import read_csv
 from contrat_desktop.exchange.refusal import WorkbookRefused
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 _SAVE_AS_XLSX = "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx ou .ods"
-READ_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
+READ_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".csv": "csv"}
 _KNOWN = "un classeur .xlsx (Excel) ou .ods (LibreOffice, OpenDocument)"
 
 
@@ -44,7 +45,7 @@ class WorkbookFile:
     sha256: str
     sheets: tuple[SheetInfo, ...]
     book: Any  # python_calamine.CalamineWorkbook
-    kind: str = "xlsx"  # or "ods"
+    kind: str = "xlsx"  # or "ods", "csv"
 
     @property
     def name(self) -> str:
@@ -86,6 +87,9 @@ def open_workbook(path: str | Path) -> WorkbookFile:
             f"la limite est de {MAX_BYTES // 1_048_576} Mo."
         )
     data = path.read_bytes()
+    if kind == "csv":  # the State's lists as data.gouv.fr publishes them
+        checksum, rows = read_csv(path, data)
+        return WorkbookFile(path, size, checksum, (SheetInfo(rows.name, False),), rows, kind)
     _check_signature(name, data, kind or "xls")  # an .xls holding a zip: say rename it
     sha256 = hashlib.sha256(data).hexdigest()
     del data

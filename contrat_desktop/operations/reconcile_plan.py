@@ -13,8 +13,10 @@ from typing import Any
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funders import FunderKind
 from contrat_desktop.domain.funding import normalise_ej
+from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.reconciliation import Choice, RememberedChoice, StateList
 from contrat_desktop.exchange.headers import header_key
+from contrat_desktop.exchange.layout import CellKind
 from contrat_desktop.exchange.programmation_layout import LAYOUT_NAME, parse_funder_key
 from contrat_desktop.exchange.sheet_reader import RowIssue, SheetReading
 from contrat_desktop.exchange.state_columns import CONTRACT_CODE, DEPARTMENT, EJ_KEY
@@ -169,11 +171,33 @@ def _set_aside_duplicates(plan: ImportPlan, found: Reconciliation) -> None:
             )  # fmt: skip
         else:
             row.kind, row.candidates, row.target_id = RowKind.ERROR, [], None
+            headers = {key: plan.headers[index] for index, key in plan.mapping.items()}
+            differ = ", ".join(
+                f"{headers[key]} : {_shown(found, key, earlier.values.get(key))} puis "
+                f"{_shown(found, key, value)}"
+                for key, value in row.values.items()
+                if key in headers and value != earlier.values.get(key)
+            )
             row.errors.append(
-                RowIssue(plan.sheet, row.row, "", row.label, f"Même clé que la ligne {earlier.row} "
-                         "avec d'autres valeurs : vérifiez le fichier (un seul rapprochement par "
-                         "poste ou dossier).")
+                RowIssue(
+                    plan.sheet, row.row, "", row.label,
+                    f"Même {_what(facts.keys[0])} et même année que la ligne {earlier.row}, avec "
+                    f"d'autres valeurs ({differ}) : une ligne ne se rapproche qu'une fois ; "
+                    "corrigez le fichier, ou ignorez les lignes en erreur.",
+                )
             )  # fmt: skip
+
+
+def _what(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return {"poste": f"poste ({value})", "dossier": f"dossier ({value})"}.get(kind, "action")
+
+
+def _shown(found: Reconciliation, key: str, value: Any) -> str:
+    if value is None:
+        return "(vide)"
+    money = found.layout.column(key).kind is CellKind.MONEY
+    return format_cents(value) if money else str(value)
 
 
 def _set_aside(row: PlannedRow, found: Reconciliation, why: str) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 XLSX_FILTER = "Classeur Excel (*.xlsx)"
 ODS_FILTER = "Classeur OpenDocument – LibreOffice (*.ods)"
 PDF_FILTER = "Document PDF (*.pdf)"
-OPEN_FILTER = "Classeurs (*.xlsx *.xlsm *.ods);;Tous les fichiers (*)"
+OPEN_FILTER = "Classeurs et listes (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)"
 _SUFFIXES = {XLSX_FILTER: ".xlsx", ODS_FILTER: ".ods", PDF_FILTER: ".pdf"}
 
 

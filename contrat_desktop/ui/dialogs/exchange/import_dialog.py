@@ -32,7 +32,7 @@ from contrat_desktop.ui.workbook_dialogs import OPEN_FILTER
 
 log = logging.getLogger(__name__)
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 TITLE = "Importer un classeur"
 
 
@@ -78,9 +78,9 @@ class ImportFlow(QObject):
                 self.window,
                 TITLE,
                 f"Le fichier « {path.name} » n'est pas un classeur .xlsx (Excel) ou .ods "
-                "(LibreOffice, OpenDocument) : seuls ces classeurs peuvent être importés. Si "
-                "c'est un classeur d'un autre format (.xls, .csv), ouvrez-le dans votre tableur "
-                "et enregistrez-le en .xlsx ou .ods.",
+                "(LibreOffice, OpenDocument), ni une liste .csv : seuls ces fichiers peuvent "
+                "être importés. Si c'est un classeur d'un autre format (.xls), ouvrez-le dans "
+                "votre tableur et enregistrez-le en .xlsx ou .ods.",
             )
             self.ended.emit()
             return False
