@@ -1,5 +1,6 @@
 """The package file: a zip holding ``manifest.json`` (who, when, from which dossier, the
-checksum of the content) and ``contenu.json`` (the records), readable by anyone who opens it.
+checksum of the content), ``contenu.json`` (the records) and ``fichiers/<SHA-256>`` (the files
+attached to request pieces, listed in the content), readable by anyone who opens it.
 
 Reading checks everything before anything is used: a zip, both members, sizes within
 limits, the format and its version, the checksum. A refused file raises ``PackageRefused``
@@ -28,6 +29,8 @@ MANIFEST = "manifest.json"
 CONTENT = "contenu.json"
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_CONTENT_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 50 * 1024 * 1024  # as an attachment in the dossier
+FILES = "fichiers/"
 
 
 class PackageRefused(Exception):
@@ -39,10 +42,17 @@ class PackageFile:
     header: PackageHeader
     content: dict[str, Any]
     sha256: str  # of the whole file
+    files: dict[str, bytes] = dataclasses.field(default_factory=dict)  # by SHA-256
 
 
-def write_package(path: str | Path, header: PackageHeader, content: dict[str, Any]) -> Path:
-    """Write the package atomically; the manifest carries the content's SHA-256."""
+def write_package(
+    path: str | Path,
+    header: PackageHeader,
+    content: dict[str, Any],
+    files: dict[str, bytes] | None = None,
+) -> Path:
+    """Write the package atomically; the manifest carries the content's SHA-256, the content
+    the SHA-256 of each file (``files``, by their SHA-256)."""
     path = Path(path)
     body = json.dumps(content, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     header = dataclasses.replace(header, content_sha256=hashlib.sha256(body).hexdigest())
@@ -53,6 +63,8 @@ def write_package(path: str | Path, header: PackageHeader, content: dict[str, An
     ):
         archive.writestr(MANIFEST, manifest.encode("utf-8"))
         archive.writestr(CONTENT, body)
+        for sha256, data in (files or {}).items():
+            archive.writestr(FILES + sha256, data)
     return path
 
 
@@ -81,6 +93,11 @@ def read_package(path: str | Path) -> PackageFile:
         try:
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             body = archive.read(CONTENT)
+            files = {
+                member[len(FILES) :]: archive.read(member)
+                for member, info in members.items()
+                if member.startswith(FILES) and info.file_size <= MAX_FILE_BYTES
+            }
         except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, OSError):
             raise PackageRefused(f"« {name} » est endommagé : son contenu est illisible.") from None
     header = _header(name, manifest)
@@ -95,7 +112,14 @@ def read_package(path: str | Path) -> PackageFile:
         raise PackageRefused(f"« {name} » est endommagé : « {CONTENT} » est illisible.") from None
     if not isinstance(content, dict) or not isinstance(content.get("actions"), list):
         raise PackageRefused(f"« {name} » : « {CONTENT} » ne contient pas de liste d'actions.")
-    return PackageFile(header, content, hashlib.sha256(raw).hexdigest())
+    for sha256, meta in content.get("files", {}).items():
+        data = files.get(sha256)
+        if data is None or hashlib.sha256(data).hexdigest() != sha256:
+            raise PackageRefused(
+                f"« {name} » : le fichier joint « {meta.get('file_name', sha256)} » manque ou a "
+                "été modifié : demandez un nouvel envoi."
+            )
+    return PackageFile(header, content, hashlib.sha256(raw).hexdigest(), files)
 
 
 def _header(name: str, manifest: Any) -> PackageHeader:

@@ -13,11 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.attachments import AttachmentKind
 from contrat_desktop.domain.bilans import Report
 from contrat_desktop.domain.funders import Funder, FunderKind
 from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.holders import Holder
-from contrat_desktop.domain.packages import Choice, DossierRole, PlannedAction, Verdict
+from contrat_desktop.domain.packages import (
+    Choice,
+    DossierRole,
+    FieldChange,
+    PlannedAction,
+    Verdict,
+)
+from contrat_desktop.domain.request_file import PieceKind, RequestPiece
 from contrat_desktop.domain.workflow import ActionStatus, can_transition
 from contrat_desktop.operations.campaigns import create_campaign, suggest_reference
 from contrat_desktop.operations.package_plan import ReadPackage
@@ -130,6 +138,7 @@ class _Writer:
             self.repos.reports.add(
                 from_row(Report, {**entry["report"]["values"], "action_id": made.id})
             )
+        self._pieces(made.id, entry, None)
         self.touched.append(planned.uid)
 
     # existing actions ------------------------------------------------------------
@@ -182,7 +191,56 @@ class _Writer:
                 self.repos.reports.update(
                     from_row(Report, {**to_row(report), **changed, "id": report.id})
                 )
+        self._pieces(action_id, self.read.entries[planned.uid], taken)
         self.touched.append(planned.uid)
+
+    def _pieces(
+        self, action_id: int, entry: dict[str, Any], taken: tuple[FieldChange, ...] | None
+    ) -> None:
+        """The request pieces sent: all of them for a new action, else those taken."""
+        kinds = {k.label: k for k in self.repos.piece_kinds.all()}
+        by_id = {k.id: k for k in kinds.values()}
+        current = {
+            by_id[p.kind_id].label: p for p in self.repos.request_pieces.for_action(action_id)
+        }
+        for item in entry.get("pieces", []):
+            record = f"request_piece:{item['kind']}"
+            sent = item["values"]
+            columns = (
+                set(sent) if taken is None else {c.column for c in taken if c.record == record}
+            )
+            if not columns:
+                continue
+            row = {k: sent[k] for k in columns if k != "attachment"}
+            if "attachment" in columns:
+                row["attachment_id"] = self._attachment(action_id, sent["attachment"])
+            piece = current.get(item["kind"])
+            if piece is None:
+                kind = kinds.get(item["kind"]) or self.repos.piece_kinds.add(
+                    from_row(PieceKind, item["kind_values"])
+                )
+                kinds[kind.label] = kind
+                made = {**row, "action_id": action_id, "kind_id": kind.id}
+                self.repos.request_pieces.add(from_row(RequestPiece, made))
+            else:
+                merged = {**to_row(piece), **row, "id": piece.id}
+                self.repos.request_pieces.update(from_row(RequestPiece, merged))
+
+    def _attachment(self, action_id: int, sha256: str | None) -> int | None:
+        """The action's attachment holding the file sent (added if it has none)."""
+        if not sha256:
+            return None
+        for attached in self.repos.attachments.for_action(action_id):
+            if attached.sha256 == sha256:
+                return attached.id
+        meta = self.content.get("files", {}).get(sha256, {})
+        made = self.repos.attachments.add(
+            action_id,
+            meta.get("file_name", sha256),
+            AttachmentKind(meta.get("kind", AttachmentKind.OTHER.value)),
+            self.read.file.files[sha256],
+        )
+        return made.id
 
     def _move(self, action: Action, target: ActionStatus) -> None:
         if target is action.status:

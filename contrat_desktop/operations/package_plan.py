@@ -115,10 +115,10 @@ class _Comparer:
         self.portable = PortableRecords(self.repos)
         self.header = package.header
         self.local_ids = local_ids
-        self.holders = {
+        self.names = {
             key: record.get("legal_name", "")
             for key, record in package.content.get("holders", {}).items()
-        }
+        } | {sha: meta["file_name"] for sha, meta in package.content.get("files", {}).items()}
         ids = list(local_ids.values())
         self.actions = {i: self.repos.actions.get(i) for i in ids}
         self.uid_of = uids_by_id(
@@ -137,6 +137,14 @@ class _Comparer:
         self.edits = edits_since(dossier, "action", self.since)
         self.line_edits = edits_since(dossier, "funding_line", line_since)
         self.report_edits = edits_since(dossier, "report", report_since)
+        self.pieces = {i: self.repos.request_pieces.for_action(i) for i in ids}
+        self.attachments = {
+            i: {f.id: f for f in self.repos.attachments.for_action(i)}
+            for i in ids
+            if any(p.attachment_id for p in self.pieces[i])
+        }
+        piece_since = {p.id: self.since[i] for i in ids if i in self.since for p in self.pieces[i]}
+        self.piece_edits = edits_since(dossier, "request_piece", piece_since)
 
     def _since(self, identity: DossierIdentity, package: PackageFile) -> dict[int, int]:
         """For each local action: the audit mark after which a local edit is a conflict."""
@@ -188,6 +196,7 @@ class _Comparer:
             mine = self.portable.report(report) if report else {}
             edits = self.report_edits.get(report.id, {}) if report else {}
             changes += self._compare("report", mine, sent["values"], sent["changed"], edits)
+        changes += self._pieces(local_id, entry)
         verdict = (
             Verdict.UNCHANGED
             if not changes
@@ -197,6 +206,26 @@ class _Comparer:
         )
         title = self.actions[local_id].title
         return PlannedAction(uid, self.actions[local_id].reference, title, verdict, tuple(changes))
+
+    def _pieces(self, local_id: int, entry: dict[str, Any]) -> list[FieldChange]:
+        kinds = self.portable.piece_kinds
+        mine = {kinds[p.kind_id].label: p for p in self.pieces[local_id]}
+        attachments = self.attachments.get(local_id, {})
+        changes: list[FieldChange] = []
+        for item in entry.get("pieces", []):
+            record = f"request_piece:{item['kind']}"
+            piece = mine.get(item["kind"])
+            if piece is None:
+                changes += self._compare(record, {}, item["values"], None, {})
+                continue
+            changes += self._compare(
+                record,
+                self.portable.piece(piece, attachments),
+                item["values"],
+                item["changed"],
+                self.piece_edits.get(piece.id or 0, {}),
+            )
+        return changes
 
     def _new(self, entry: dict[str, Any]) -> PlannedAction:
         values = entry["values"]
@@ -212,6 +241,8 @@ class _Comparer:
         changes = self._compare("action", {}, values, None, {})
         for item in entry.get("funding", []):
             changes += self._compare(f"funding_line:{item['funder']}", {}, item["values"], None, {})
+        for item in entry.get("pieces", []):
+            changes += self._compare(f"request_piece:{item['kind']}", {}, item["values"], None, {})
         return PlannedAction(
             entry["uid"],
             entry["reference"],
@@ -240,9 +271,9 @@ class _Comparer:
                 FieldChange(
                     record=record,
                     column=key,
-                    label=field_label(key),
-                    old=shown(key, old, self.holders) if mine else "",
-                    new=shown(key, new, self.holders),
+                    label=field_label(key, record),
+                    old=shown(key, old, self.names) if mine else "",
+                    new=shown(key, new, self.names),
                     conflict=bool(mine) and edit is not None,
                     local_edit=f"modifié ici par {edit.who} le {moment(edit.at)}"
                     if edit and mine

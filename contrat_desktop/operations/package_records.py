@@ -15,8 +15,10 @@ from functools import cached_property
 from typing import Any
 
 from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.attachments import Attachment
 from contrat_desktop.domain.bilans import Report
 from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.domain.request_file import PieceKind, RequestPiece
 from contrat_desktop.storage.conversions import to_row
 from contrat_desktop.storage.repositories import Repositories
 
@@ -32,8 +34,19 @@ ACTION_KEYS = {
     "districts": "district_ids",
     "axes": "axis_ids",
 }
-AUDIT_TO_KEY = {column: key for key, column in ACTION_KEYS.items()}
-_NOT_CARRIED = {"id", "version", "uid", "action_id", "funder_id", "reference"}
+AUDIT_TO_KEY = {column: key for key, column in ACTION_KEYS.items()} | {
+    "attachment_id": "attachment"
+}
+_NOT_CARRIED = {
+    "id",
+    "version",
+    "uid",
+    "action_id",
+    "funder_id",
+    "reference",
+    "kind_id",
+    "attachment_id",
+}
 # What the main dossier decides; a reply carries these, and a service never sends them.
 ACTION_DECISIONS = ("status", "opinion")
 LINE_NOT_DECIDED = ("requested_cents",)
@@ -94,6 +107,21 @@ class PortableRecords:
     @staticmethod
     def report(report: Report) -> Record:
         return {k: v for k, v in to_row(report).items() if k not in _NOT_CARRIED}
+
+    @cached_property
+    def piece_kinds(self) -> dict[int, PieceKind]:
+        return {k.id: k for k in self.repos.piece_kinds.all() if k.id is not None}
+
+    def piece(self, piece: RequestPiece, attachments: dict[int, Attachment]) -> Record:
+        """A piece of the request file; its attached file named by its SHA-256."""
+        record = {k: v for k, v in to_row(piece).items() if k not in _NOT_CARRIED}
+        attached = attachments.get(piece.attachment_id) if piece.attachment_id else None
+        record["attachment"] = attached.sha256 if attached else None
+        return record
+
+    def piece_kind(self, piece: RequestPiece) -> Record:
+        kind = self.piece_kinds[piece.kind_id]
+        return {k: v for k, v in to_row(kind).items() if k not in _NOT_CARRIED}
 
 
 def holder_key(siret: str, legal_name: str) -> str:

@@ -34,16 +34,22 @@ _KEY_LABELS = {
 }
 
 
-def field_label(key: str) -> str:
+_PIECE_LABELS = {"received_on": "Reçue le", "attachment": "Fichier joint", "note": "Note"}
+
+
+def field_label(key: str, record: str = "") -> str:
+    if record.startswith("request_piece") and key in _PIECE_LABELS:
+        return _PIECE_LABELS[key]
     return _KEY_LABELS.get(key) or FIELD_LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
-def shown(key: str, value: Any, holders: dict[str, str] | None = None) -> str:
-    """``value`` of ``key`` as the user reads it."""
+def shown(key: str, value: Any, names: dict[str, str] | None = None) -> str:
+    """``value`` of ``key`` as the user reads it; ``names`` gives the holders' and the
+    attached files' names by their key in the package."""
     if value is None or value == "" or value == []:
         return EMPTY
-    if key == "holder":
-        return (holders or {}).get(value) or value.split(":", 1)[-1]
+    if key in ("holder", "attachment"):
+        return (names or {}).get(value) or value.split(":", 1)[-1]
     if key == "framework":
         return str(value).split(":", 1)[-1]
     if isinstance(value, list):

@@ -83,7 +83,7 @@ def write_package_file(
     kind = identity.sends
     written_at = now_iso()
     mark = audit_mark(dossier)
-    records = _records(dossier, repos, identity, actions, kind, mark)
+    records, files = _records(dossier, repos, identity, actions, kind, mark)
     contract = repos.contracts.main()
     header = PackageHeader(
         package_uid=uuid.uuid4().hex,
@@ -101,7 +101,7 @@ def write_package_file(
         year=year,
         actions=len(actions),
     )
-    written = WrittenPackage(write_package(path, header, records), header, mark, unknown)
+    written = WrittenPackage(write_package(path, header, records, files), header, mark, unknown)
     if record and not dossier.read_only:
         record_written_package(dossier, written)
     return written
@@ -134,7 +134,9 @@ def _records(
     actions: list[Any],
     kind: PackageKind,
     mark: int,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The content of the package, and the files it carries (the request pieces' attached
+    files, by SHA-256)."""
     portable = PortableRecords(repos)
     uid_of = uids_by_id(
         dossier, [a.id for a in actions] + [a.renewal_of_id for a in actions if a.renewal_of_id]
@@ -142,7 +144,9 @@ def _records(
     lines = {a.id: repos.funding_lines.for_action(a.id) for a in actions}
     reports = {a.id: repos.reports.for_action(a.id) for a in actions}
     if kind is PackageKind.REPLY:
-        return {"actions": [_decisions(portable, a, uid_of, lines[a.id], mark) for a in actions]}
+        return {
+            "actions": [_decisions(portable, a, uid_of, lines[a.id], mark) for a in actions]
+        }, {}
     synced = sync_points(dossier, identity.origin_uid, uid_of.values())
     since = _local_times(actions, uid_of, synced)
     edited = edits_since(dossier, "action", since)
@@ -150,6 +154,7 @@ def _records(
     line_edits = edits_since(dossier, "funding_line", line_since)
     report_since = {r.id: since[a.id] for a in actions if (r := reports[a.id]) and a.id in since}
     report_edits = edits_since(dossier, "report", report_since)
+    pieces = _Pieces(dossier, repos, portable, actions, since)
     entries, holders = [], {}
     for action in actions:
         record = portable.action(action, uid_of)
@@ -176,12 +181,64 @@ def _records(
                     "values": portable.report(reports[action.id]),
                     "changed": _changed(point, report_edits.get(reports[action.id].id, {})),
                 },
+                "pieces": pieces.entries(action.id, point),
             }
         )
     funders = {
         f.name: {"kind": f.kind.value, "short_name": f.short_name} for f in repos.funders.all()
     }
-    return {"actions": entries, "holders": holders, "funders": funders}
+    content = {"actions": entries, "holders": holders, "funders": funders, "files": pieces.files}
+    return content, pieces.blobs
+
+
+class _Pieces:
+    """The request pieces of the actions sent, with the files attached to them."""
+
+    def __init__(
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        portable: PortableRecords,
+        actions: list[Any],
+        since: dict[int, int],
+    ) -> None:
+        self.repos = repos
+        self.portable = portable
+        self.pieces = {a.id: repos.request_pieces.for_action(a.id) for a in actions}
+        self.attachments = {
+            a.id: {f.id: f for f in repos.attachments.for_action(a.id)}
+            for a in actions
+            if any(p.attachment_id for p in self.pieces[a.id])
+        }
+        self.edits = edits_since(
+            dossier,
+            "request_piece",
+            {p.id: since[a.id] for a in actions if a.id in since for p in self.pieces[a.id]},
+        )
+        self.files: dict[str, dict[str, str]] = {}
+        self.blobs: dict[str, bytes] = {}
+
+    def entries(self, action_id: int, point: SyncPoint | None) -> list[dict[str, Any]]:
+        found = []
+        attachments = self.attachments.get(action_id, {})
+        for piece in self.pieces[action_id]:
+            values = self.portable.piece(piece, attachments)
+            attached = attachments.get(piece.attachment_id) if piece.attachment_id else None
+            if attached is not None and attached.sha256 not in self.blobs:
+                self.files[attached.sha256] = {
+                    "file_name": attached.file_name,
+                    "kind": attached.kind.value,
+                }
+                self.blobs[attached.sha256] = self.repos.attachments.content(attached.id or 0)
+            found.append(
+                {
+                    "kind": self.portable.piece_kinds[piece.kind_id].label,
+                    "kind_values": self.portable.piece_kind(piece),
+                    "values": values,
+                    "changed": _changed(point, self.edits.get(piece.id or 0, {})),
+                }
+            )
+        return found
 
 
 def _local_times(

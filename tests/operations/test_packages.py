@@ -14,15 +14,19 @@ from pathlib import Path
 import pytest
 
 from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.attachments import AttachmentKind
 from contrat_desktop.domain.bilans import Report
 from contrat_desktop.domain.packages import Choice, DossierRole, Verdict
+from contrat_desktop.domain.request_file import RequestPiece
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.exchange.package_file import PackageRefused
+from contrat_desktop.operations.attachments import attach_file
 from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.operations.package_apply import apply_package
 from contrat_desktop.operations.package_plan import plan_package
 from contrat_desktop.operations.package_write import write_package_file
 from contrat_desktop.operations.programmation import create_action, load_action, save_action
+from contrat_desktop.operations.request_file import load_piece_kinds, write_piece
 from contrat_desktop.operations.service_copy import make_service_copy
 from contrat_desktop.samples import fill_demo
 from contrat_desktop.storage.database import Dossier, open_dossier
@@ -284,3 +288,40 @@ def test_an_envoi_opens_in_the_main_dossier_only(
         plan_package(other, package)
     with opened(service_path) as service, pytest.raises(Exception, match="déjà une copie"):
         make_service_copy(service, "Autre", tmp_path / "copie-de-copie.cdv")
+
+
+def test_request_pieces_travel_with_their_files(
+    main_path: Path, service_path: Path, tmp_path: Path
+) -> None:
+    scan = tmp_path / "statuts.pdf"
+    scan.write_bytes(b"%PDF-1.4 statuts signes " * 200)
+    with opened(service_path, "service") as service:
+        action = campaign_actions(service)[5]
+        kind = load_piece_kinds(service)[0]
+        attached = attach_file(service, action.id or 0, scan, AttachmentKind.STATUTES)
+        piece = RequestPiece(
+            action.id or 0, kind.id or 0, date(2016, 1, 12), attachment_id=attached.id
+        )
+        write_piece(service, None, piece)
+    package = write(service_path, tmp_path / "envoi.cdvenvoi")
+
+    with opened(main_path) as main:
+        read = plan_package(main, package)
+        planned = next(a for a in read.plan.actions if a.reference == action.reference)
+        shown = {(c.label, c.new) for c in planned.changes}
+        assert ("Reçue le", "12/01/2016") in shown and ("Fichier joint", "statuts.pdf") in shown
+        apply_package(main, read)
+        repos = Repositories(main)
+        (stored,) = [
+            p for p in repos.request_pieces.for_action(action.id or 0) if p.kind_id == kind.id
+        ]
+        assert stored.received_on == date(2016, 1, 12) and stored.attachment_id is not None
+        assert repos.attachments.content(stored.attachment_id) == scan.read_bytes()
+
+    tampered = tmp_path / "falsifie.cdvenvoi"
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(tampered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, data + b"!" if info.filename.startswith("fichiers/") else data)
+    with opened(main_path) as main, pytest.raises(PackageRefused, match=r"statuts\.pdf"):
+        plan_package(main, tampered)
