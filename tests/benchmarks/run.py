@@ -222,6 +222,13 @@ def reconcile(folder: Path, actions: int, repeat: int) -> list[Figure]:
     return [Figure(*row) for row in reconcile_figures(dossier, folder, repeat)]
 
 
+def files(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.files_cases import files_figures
+
+    dossier = create_dossier(folder / "demandes.cdv", fill=synthetic_filler(actions))
+    return [Figure(*row) for row in files_figures(dossier, folder, repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -244,6 +251,7 @@ def main() -> None:
         figures += packages(Path(tmp), args.actions, args.repeat)
         figures += reconcile(Path(tmp), args.actions, args.repeat)
         figures += floors(Path(tmp), args.actions, args.repeat)
+        figures += files(Path(tmp), args.actions, args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))
