@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.reconciliation import Category
 from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.operations.import_plan import ImportPlan, PlannedRow, RowKind
@@ -91,9 +92,14 @@ def _detail(row: PlannedRow, category: Category, facts: RowFacts | None) -> str:
     suggestions = facts.suggestions if facts else ()
     if category is Category.FILE_ONLY and row.not_creatable:
         return f"ne peut pas être créée : {row.not_creatable}"
+    said = []
     if category is Category.FILE_ONLY and suggestions:
-        return "actions du porteur : " + ", ".join(s.reference for s in suggestions)
-    return ""
+        said.append("actions du porteur : " + ", ".join(s.reference for s in suggestions))
+    if category is Category.FILE_ONLY and row.amount_cents:
+        said.append(f"montant : {format_cents(row.amount_cents)}")
+    if category is Category.FILE_ONLY and row.year:
+        said.append(f"exercice {row.year}")
+    return " ; ".join(said)
 
 
 def link_choices(dossier: Dossier, plan: ImportPlan, text: str = "") -> list[ActionBrief]:

@@ -351,8 +351,21 @@ def _expect(
 ) -> None:
     """The actions of the year the file should name: for a posts list, those linked to its
     posts before; for an export of actions, those the file's funders finance."""
-    if found.campaign_id is None:
+    years = sorted({r.year for r in plan.rows if r.year and not found.rows[r.row].set_aside})
+    others = [str(year) for year in years if year != found.year]
+    if others and found.year is not None:
+        plan.warnings.append(
+            _issue(
+                plan,
+                f"Le fichier couvre aussi {', '.join(others)} : les actions du dossier absentes "
+                f"du fichier ne sont cherchées que dans la campagne {found.year}.",
+            )
+        )
+    if found.year is None:
         found.scope = "campagne inconnue : les actions absentes du fichier ne sont pas cherchées"
+        return
+    if found.campaign_id is None:
+        found.scope = f"aucune : la campagne {found.year} n'existe pas encore dans le dossier"
         return
     sources = {f.source for f in found.rows.values() if not f.set_aside}
     why: dict[int, str] = {}

@@ -95,3 +95,6 @@ def test_the_derived_posts_csv_of_shared_data_is_read_as_it_is(
     assert all(r.values.get("department") == "94" for r in ours)
     named = [r for r in ours if r.values.get("contract_code") == "CV922"]
     assert len(named) == 5  # the five adultes-relais posts of Villiers-sur-Marne in 2023
+    in_2024 = plan_import(dossier, DERIVED, year=2024)  # the dossier's campaign
+    assert any("Le fichier couvre aussi 2023, 2025" in w.message for w in in_2024.warnings)
+    assert in_2024.reconciliation and "financées par" not in in_2024.reconciliation.scope
