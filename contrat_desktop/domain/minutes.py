@@ -65,14 +65,21 @@ def numbered_decisions(
     """The decisions of the meeting, in order: agenda decisions, then one per action, its
     amount written by ``money`` (a document passes its own convention)."""
     decisions = [f"{item.title} : {item.decision}" for item in record.agenda if item.decision]
+    names = {f.id: f.display_name for f in record.funders}
     for line in record.examined:
         opinion = line.item.opinion
-        if opinion is None:
-            continue
-        total = sum(line.decided(record.amount_kind).values())
-        text = f"{line.reference} – {line.title} ({line.holder}) : avis {opinion.label.lower()}"
+        set_here = any(a.amount_cents for a in line.item.amounts)
+        if opinion is None and not set_here:
+            continue  # examined, nothing decided
+        decided = line.decided(record.amount_kind)
+        total = sum(decided.values())
+        said = f"avis {opinion.label.lower()}" if opinion else "sans avis saisi"
+        text = f"{line.reference} – {line.title} ({line.holder}) : {said}"
         if total:
             text += f", {money(total)} {record.amount_kind.label}s"
+            shares = [(names.get(f, f"financeur n° {f}"), c) for f, c in decided.items() if c]
+            if len(shares) > 1:
+                text += " (" + " ; ".join(f"{name} : {money(c)}" for name, c in shares) + ")"
         if line.item.conditions:
             text += f", sous réserve : {line.item.conditions}"
         decisions.append(text + ".")

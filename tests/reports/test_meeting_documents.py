@@ -50,7 +50,8 @@ def test_same_meeting_gives_the_same_bytes() -> None:
 def test_long_table_splits_with_the_header_repeated() -> None:
     texts = pages(minutes_pdf(make_record(actions=80, funders=6)))
     assert len(texts) > 4
-    table_pages = [t for t in texts if "Fin. 6" in t]
+    decisions = next(n for n, t in enumerate(texts) if "Relevé des décisions" in t)
+    table_pages = [t for t in texts[:decisions] if "Fin. 6" in t]  # the relevé names them too
     assert len(table_pages) >= 3
     for text in table_pages[1:]:
         assert text.index("Financeur") < text.index("Fin. 6")  # header before the rows
@@ -96,6 +97,17 @@ def test_the_decisions_print_amounts_as_the_table_does() -> None:
     text = "\n".join(pages(minutes_pdf(make_record())))
     decisions = text[text.index("Relevé des décisions") :]
     assert "2 070 €\naccordés" in decisions and ",00" not in decisions
+    assert "(Fin. 1 : 990 € ; Fin. 2 : 1 080 €)" in decisions.replace("\n", " ")
+
+
+def test_amounts_granted_without_an_opinion_are_decisions_too() -> None:
+    record = make_record(actions=1)
+    line = record.examined[0]
+    silent = replace(line, item=replace(line.item, opinion=None))
+    text = "\n".join(pages(minutes_pdf(replace(record, examined=(silent,)))))
+    decisions = text[text.index("Relevé des décisions") :].replace("\n", " ")
+    assert "Aucune décision" not in decisions
+    assert "sans avis saisi" in decisions and "accordés" in decisions
 
 
 def cells_after(text: str, label: str, count: int) -> list[str]:

@@ -233,6 +233,7 @@ class MeetingsPage(QWidget):
             preview_validation,
             validate_minutes,
         )
+        from contrat_desktop.operations.validation_alerts import validation_alerts
         from contrat_desktop.ui.dialogs.meetings.minutes_validation_dialog import (
             MinutesValidationDialog,
         )
@@ -246,7 +247,8 @@ class MeetingsPage(QWidget):
             QMessageBox.warning(self, "Validation impossible", str(error))
             return False
         funders = {f.id: f.display_name for f in self.session.references.funders if f.id}
-        dialog = MinutesValidationDialog(f"{meeting.body}", changes, funders, self)
+        alerts = validation_alerts(self.session.dossier, meeting.id, changes)
+        dialog = MinutesValidationDialog(f"{meeting.body}", changes, funders, self, alerts)
         if dialog.exec() != MinutesValidationDialog.DialogCode.Accepted:
             return False  # nothing written
         try:

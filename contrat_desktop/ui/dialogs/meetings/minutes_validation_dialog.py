@@ -1,19 +1,30 @@
 """Before validating minutes: what will change on each action (amounts old → new, status
-moves), then an explicit confirmation. Nothing is written until the user confirms."""
+moves), what the money contradicts (envelopes overspent, money to actions refused,
+abandoned or without opinion: confirmed knowingly), then an explicit confirmation.
+Nothing is written until the user confirms."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contrat_desktop.domain.field_labels import FIELD_LABELS
 from contrat_desktop.domain.minutes_preview import ActionChange
 from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.validation_alerts import ValidationAlert
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
 from contrat_desktop.ui.formats import format_date
 
 HEADERS = ["Référence", "Action", "Changement", "Avant", "Après"]
+ALERT_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
 
 
 def _shown(value: int | date | None, field: str) -> str:
@@ -56,6 +67,7 @@ class MinutesValidationDialog(QDialog):
         changes: list[ActionChange],
         funders: dict[int, str],
         parent: QWidget | None = None,
+        alerts: list[ValidationAlert] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Valider le compte rendu – {title}")
@@ -77,7 +89,24 @@ class MinutesValidationDialog(QDialog):
         buttons.addButton("&Annuler", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.alerts = QLabel(self)
+        self.alerts.setWordWrap(True)
+        self.alerts.setStyleSheet(ALERT_STYLE)
+        self.alerts.setAccessibleName("Alertes avant validation")
+        self.knowingly = QCheckBox(
+            "J'ai pris connaissance de ces alertes et je valide en connaissance de cause", self
+        )
+        self.knowingly.toggled.connect(self.validate_button.setEnabled)
+        shown = alerts or []
+        self.alerts.setText(
+            "<b>Attention, la validation :</b><br>" + "<br>".join(f"• {a.text}" for a in shown)
+        )
+        for widget in (self.alerts, self.knowingly):
+            widget.setVisible(bool(shown))
+        self.validate_button.setEnabled(not shown)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.alerts)
+        layout.addWidget(self.knowingly)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
