@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from contrat_desktop.domain.action_sheet import ActionSheet
@@ -33,6 +34,7 @@ from contrat_desktop.reports.styles import (
 
 LABEL_WIDTH = 0.27  # share of the frame taken by the label column
 WRAP_AT = 70  # characters: longer values are wrapped paragraphs
+UNTINTED = ("BACKGROUND", (0, 0), (-1, 0), colors.white)  # a table without a header row
 COMPACT = (("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2))
 AMOUNT_WIDTHS = (0.36, 0.16, 0.16, 0.16, 0.16)
 
@@ -97,9 +99,7 @@ def _pairs(rows: Sequence[tuple[str, str]]) -> Table:
         [[label, _cell(value or "—")] for label, value in rows],
         colWidths=[width * LABEL_WIDTH, width * (1 - LABEL_WIDTH)],
     )
-    table.setStyle(
-        compact(("BACKGROUND", (0, 0), (-1, 0), None), ("FONTNAME", (0, 0), (0, -1), BOLD))
-    )
+    table.setStyle(compact(UNTINTED, ("FONTNAME", (0, 0), (0, -1), BOLD)))
     return table
 
 
@@ -118,7 +118,7 @@ def _facts(sheet: ActionSheet) -> Table:
     table = Table(cells, colWidths=[width * w for w in (0.17, 0.33, 0.17, 0.33)])
     table.setStyle(
         compact(
-            ("BACKGROUND", (0, 0), (-1, 0), None),
+            UNTINTED,
             ("BACKGROUND", (0, 0), (0, -1), LIGHT),
             ("BACKGROUND", (2, 0), (2, -1), LIGHT),
             ("FONTNAME", (0, 0), (0, -1), BOLD),

@@ -8,20 +8,18 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from contrat_desktop.domain.french_dates import short_date
 from contrat_desktop.domain.request_form import FormAction, RequestForm
 from contrat_desktop.domain.settings import DocumentSettings
-from contrat_desktop.reports.action_sheet import compact
+from contrat_desktop.reports.action_sheet import UNTINTED, compact
 from contrat_desktop.reports.amounts import euros
 from contrat_desktop.reports.header import document_header
 from contrat_desktop.reports.styles import BOLD, build_pdf, frame_width, heading, para
 
 WRITE_HEIGHT = 20  # points left to write in, per line
 FOOTER_CHARACTERS = 90  # the page number stays clear of it
-UNTINTED = ("BACKGROUND", (0, 0), (-1, 0), colors.white)
 BLANK_ROWS = (
     "Intitulé", "Pilier ou thématique", "Quartiers visés", "Public visé",
     "Bénéficiaires attendus", "Dates prévues", "Lieu", "Objectifs", "Description",

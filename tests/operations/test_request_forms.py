@@ -133,3 +133,27 @@ def test_refusals_write_nothing(demo: Dossier, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"« a\.docx » : l'extension « \.docx »"):
         write_request_form(demo, holder.id or 0, 2016, tmp_path / "a.docx")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("a.")]
+
+
+def test_a_wrong_siret_sent_back_is_refused_by_row_and_column(
+    demo: Dossier, tmp_path: Path
+) -> None:
+    import hashlib
+
+    from contrat_desktop.operations.imports import ImportBlocked
+
+    holder = find_holder(demo, AFEV)
+    target = write_request_form(demo, holder.id or 0, 2016, tmp_path / "demande.xlsx")
+    book = openpyxl.load_workbook(target)
+    identity = book["Porteur"]
+    identity.cell(row=5, column=columns(identity)["SIRET"]).value = "40334809700012"
+    book.save(target)
+    plan = plan_import(demo, target, sheet="Porteur")
+    (error,) = plan.errors
+    assert (error.sheet, error.row, error.column) == ("Porteur", 5, "SIRET")
+    assert "clé de contrôle invalide" in error.message
+    demo.db.conn.commit()
+    before = hashlib.sha256(demo.path.read_bytes()).hexdigest()
+    with pytest.raises(ImportBlocked, match="1 ligne\\(s\\) en erreur : rien n'a été importé"):
+        apply_import(demo, plan)
+    assert hashlib.sha256(demo.path.read_bytes()).hexdigest() == before

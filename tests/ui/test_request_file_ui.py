@@ -121,3 +121,43 @@ def test_sheets_of_the_shown_actions_and_of_one_action(
         f"Fiche action {page.model.row(0).reference}"
         in PdfReader(opened[1]).pages[0].extract_text()
     )
+
+
+def test_reminder_opens_the_request_file_tab(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = ActionDialog(session, 60)
+    qtbot.addWidget(dialog)
+    dialog.show_tab("dossier")
+    assert dialog.tabs.currentWidget() is dialog.request_file
+
+
+def test_three_commune_contract_in_the_programmation_filters(
+    qtbot: QtBot, tmp_path: Path, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    from contrat_desktop.storage.database import open_dossier
+    from tests.operations.territory_factory import build_vitry_like
+
+    path = tmp_path / "vitry.cdv"
+    with open_dossier(path, create=True, daily_backup=False) as dossier:
+        build_vitry_like(dossier)
+    session = DossierSession(open_dossier(path, daily_backup=False))
+    try:
+        page = ProgrammationPage(session)
+        qtbot.addWidget(page)
+        commune = page.filter_bar.commune
+        assert not commune.isHidden()
+        assert [commune.itemText(i) for i in range(commune.count())] == [
+            "Tous", "Choisy-le-Roi", "Ivry-sur-Seine", "Vitry-sur-Seine",
+        ]  # fmt: skip
+        commune.setCurrentIndex(commune.findData("94022"))
+        assert sorted(r.reference for r in page.model.rows()) == ["2026-CS-004", "2026-CS-005"]
+        commune.setCurrentIndex(commune.findData("94081"))
+        assert page.model.rowCount() == 4
+    finally:
+        session.close()
+
+
+def test_the_demo_contract_has_one_commune(qtbot: QtBot, session: DossierSession) -> None:
+    page = ProgrammationPage(session)
+    qtbot.addWidget(page)
+    assert session.references.communes == {"94079": "Villiers-sur-Marne"}
+    assert page.filter_bar.commune.isHidden()  # no commune filter for a one-commune contract
