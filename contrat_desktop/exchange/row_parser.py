@@ -44,14 +44,19 @@ _REMEMBERED = frozenset(
     {CellKind.SIRET, CellKind.DAUPHIN, CellKind.CHOICE, CellKind.DATE, CellKind.INTEGER}
 )
 MEMO_LIMIT = 4_096  # distinct cells remembered per column
+SHARED_LIMIT = 65_536  # distinct values shared per column
 _SLOW = object()  # a cell the column's fast path leaves to its parser
 Result = tuple[Any, str | None, str | None]  # value, warning, error
 
 
 class RowParser:
-    def __init__(self, sheet: str, plan: list[tuple[int, Column, str]]) -> None:
-        """``plan``: (sheet column index, layout column, header shown) of each mapped column."""
+    def __init__(
+        self, sheet: str, plan: list[tuple[int, Column, str]], *, share_values: bool = False
+    ) -> None:
+        """``plan``: (sheet column index, layout column, header shown) of each mapped column;
+        ``share_values`` for a long sheet: equal values of a column become one object."""
         self.sheet = sheet
+        self.share_values = share_values
         self.columns = [column for _i, column, _l in plan]
         self.kinds = [column.kind for column in self.columns]
         self.labels = [label for _i, _c, label in plan]
@@ -59,6 +64,7 @@ class RowParser:
         indexes = [index for index, _c, _l in plan]
         self.width = max(indexes, default=-1) + 1
         self.pick = _picker(indexes)
+        self.shared: list[dict[Any, Any]] = [{} for _ in self.kinds]
         self.memos: list[dict[Any, Result] | None] = [
             {} if kind in _REMEMBERED else None for kind in self.kinds
         ]
@@ -97,6 +103,8 @@ class RowParser:
             self._column(position, column, numbers, errors, warnings)
             for position, column in enumerate(zip(*picked, strict=True))
         ]
+        if self.share_values:
+            parsed = [self._shared(position, values) for position, values in enumerate(parsed)]
         index = self.index
         for line, values in enumerate(zip(*parsed, strict=True)):
             if values.count(None) == len(values) and not errors[line]:
@@ -149,6 +157,16 @@ class RowParser:
             elif warning:
                 warnings[line].append(self._issue(numbers[line], position, raw, warning))
         return out
+
+    def _shared(self, position: int, values: list[Any]) -> list[Any]:
+        """The column's values, each equal value one object: amounts, names, choices repeat
+        down a column, and 100 000 rows of 70 columns would otherwise hold millions."""
+        shared = self.shared[position]
+        if len(shared) >= SHARED_LIMIT:
+            get = shared.get
+            return [get(v, v) for v in values]
+        keep = shared.setdefault
+        return [None if v is None else keep(v, v) for v in values]
 
     def _issue(self, number: int, position: int, raw: Any, message: str) -> RowIssue:
         return RowIssue(self.sheet, number, self.labels[position], _shown(raw), message)

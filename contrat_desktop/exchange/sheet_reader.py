@@ -36,6 +36,7 @@ from contrat_desktop.exchange.workbook_writer import LISTS_SHEET
 MIN_HEADER_MATCHES = 2
 OWN_SHEETS = frozenset({EXPORT_SHEET, LISTS_SHEET})  # what the export writes for itself
 PROGRESS_EVERY = 500  # rows between two progress reports
+SHARE_FROM_ROWS = 20_000  # a longer sheet keeps one object per distinct value of a column
 
 Progress = Callable[[int, int], None]  # (rows read, rows in the sheet); may raise to stop
 
@@ -175,7 +176,7 @@ def read_sheet(
 def _candidates(
     book: WorkbookFile, name: str, layouts: Sequence[Layout], header_row: int | None
 ) -> list[_Candidate]:
-    sheet = book.book.get_sheet_by_name(name)
+    sheet = book.sheet(name)
     origin = sheet.start or (0, 0)
     head: list[list[Any]] = []
     for row in sheet.iter_rows():
@@ -245,6 +246,7 @@ def _parse(
     parser = RowParser(
         chosen.sheet,
         [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()],
+        share_values=chosen.height > SHARE_FROM_ROWS,
     )
     sheet = chosen.sheet_object
     chosen.sheet_object = None  # the rows are parsed as they stream: keep no second copy

@@ -54,6 +54,17 @@ class WorkbookFile:
     def visible_sheets(self) -> list[SheetInfo]:
         return [sheet for sheet in self.sheets if not sheet.hidden]
 
+    def sheet(self, name: str) -> Any:
+        """The sheet ``name`` to read: calamine's, or a long .xlsx sheet read by slices
+        (``chunked_sheet.py``) so that it never sits in memory whole."""
+        if self.kind == "xlsx":
+            from contrat_desktop.exchange.chunked_sheet import long_sheet
+
+            long = long_sheet(self.path, name)
+            if long is not None:
+                return long
+        return self.book.get_sheet_by_name(name)
+
     def merged_ranges(self, sheet: Any, name: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         """The merged cells of ``sheet`` (a calamine sheet named ``name``) near its top."""
         if self.kind == "ods":  # calamine does not report them for OpenDocument

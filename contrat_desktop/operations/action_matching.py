@@ -8,8 +8,8 @@ case, accents and punctuation) to exactly one of the holder's actions is that ac
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -22,11 +22,14 @@ UNIQUE_KEYS = ("identifiant", "référence")  # what names one action of one cam
 AMBIGUITY_MARGIN = 0.08  # two candidates closer than this: let the user choose
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     action_id: int | None = None
     by: str = ""
-    candidates: list[int] = field(default_factory=list)  # action ids, best first
+    candidates: Sequence[int] = ()  # action ids, best first
+
+
+NO_MATCH = Match()  # one for the many rows that name no action of the dossier
 
 
 def named_actions(rows: Iterable[Mapping[str, Any]]) -> tuple[set[int], set[str]]:
@@ -89,7 +92,7 @@ class ActionMatcher:
             if within:
                 keys = [k for k in keys if k.campaign_id == campaign_id]
             return self._by_title(keys, str(title), campaign_id)
-        return Match()
+        return NO_MATCH
 
     def _identifier(self, text: Any) -> ActionKey | None:
         if not text or ":" not in str(text):
@@ -117,7 +120,7 @@ class ActionMatcher:
         )
         scored = [(score, key) for score, key in scored if score >= TITLE_SIMILARITY]
         if not scored:
-            return Match()
+            return NO_MATCH
         if len(scored) > 1 and scored[0][0] - scored[1][0] < AMBIGUITY_MARGIN:
             close = [k.id for s, k in scored if scored[0][0] - s < AMBIGUITY_MARGIN]
             return Match(None, "SIRET et intitulé", close)

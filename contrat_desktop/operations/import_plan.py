@@ -8,7 +8,7 @@ a new action, or skip it) without going back to the dossier, exactly as a matche
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -44,6 +44,25 @@ class Decision(StrEnum):
 
 
 DECIDED_BY = "choix de l'utilisateur"
+
+
+class _NoResolutions(Mapping[str, Resolution]):
+    """The one, empty, resolutions of every row without a conflict (rows are many)."""
+
+    def __getitem__(self, key: str) -> Resolution:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __hash__(self) -> int:
+        return 0
+
+
+NO_RESOLUTIONS: Mapping[str, Resolution] = _NoResolutions()
 UNKNOWN_YEAR = "année de la campagne inconnue (le classeur ne l'indique pas)"
 
 
@@ -83,12 +102,12 @@ class PlannedRow:
     changes: list[CellChange] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)  # for ambiguous rows
+    candidates: Sequence[Candidate] = ()  # for ambiguous rows
     decision: int | Decision | None = None  # a candidate's action id, CREATE or SKIP
     amount_cents: int = 0  # the amounts this row reads
     not_creatable: str = ""  # why a new row cannot be created (no title...), said as a warning
-    conflicts: list[FieldConflict] = field(default_factory=list)
-    resolutions: dict[str, Resolution] = field(default_factory=dict)  # by column key
+    conflicts: Sequence[FieldConflict] = ()  # (rows are many: nothing allocated for none)
+    resolutions: Mapping[str, Resolution] = NO_RESOLUTIONS  # by column key
     year: int | None = None  # the campaign a new row would be created in
 
     @property
@@ -124,7 +143,7 @@ class PlannedRow:
         self.label, self.matched_by, self.changes = reference, by, changes
         if errors:
             self.errors.extend(errors)
-        self.conflicts, self.resolutions = conflicts or [], {}
+        self.conflicts, self.resolutions = conflicts or (), NO_RESOLUTIONS
         if self.errors:
             self.kind = RowKind.ERROR
         else:
@@ -138,12 +157,14 @@ class PlannedRow:
     def resolve(self, key: str | None, resolution: Resolution | None) -> None:
         """Keep or take the workbook's value for one field (``key``) or all (``None``);
         ``None`` as resolution undoes the choice."""
+        resolutions = dict(self.resolutions)
         for conflict in self.conflicts:
             if key is None or conflict.change.key == key:
                 if resolution is None:
-                    self.resolutions.pop(conflict.change.key, None)
+                    resolutions.pop(conflict.change.key, None)
                 else:
-                    self.resolutions[conflict.change.key] = resolution
+                    resolutions[conflict.change.key] = resolution
+        self.resolutions = resolutions
         self.follow_conflicts()
 
     def follow_conflicts(self) -> None:
@@ -230,7 +251,7 @@ class ImportPlan:
             raise ValueError(f"L'action {choice} n'est pas proposée pour la ligne {row_number}.")
         row.decision, row.target_id, row.expected_version = choice, None, None
         row.changes, row.errors, row.matched_by = [], [], ""
-        row.conflicts, row.resolutions = [], {}
+        row.conflicts, row.resolutions = (), NO_RESOLUTIONS
         if choice is None:
             row.kind = RowKind.AMBIGUOUS
         elif choice is Decision.CREATE:

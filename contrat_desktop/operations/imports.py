@@ -185,6 +185,7 @@ def plan_import(
     )
     complete_post_rows(reading)  # rows of the State's posts lists: SIRET, title
     TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
+    reading.rows = []  # planned now: 100 000 read rows are not kept twice
     reconcile(dossier, reading, plan)
     return plan
 
