@@ -39,9 +39,12 @@ class Linker:
         if self.taken_by(row, action_id) is not None:
             return False
         candidate = self.candidate(row, action_id)
+        had = bool(row.candidates)
         row.candidates = [c for c in row.candidates if c.action_id != action_id] + [candidate]
         row.kind = RowKind.AMBIGUOUS  # what ``decide`` settles
         self.plan.decide(row.row, action_id)
+        if not had:  # a row the dossier lacked is no row « à trancher » once linked
+            row.candidates = []
         if self.plan.reconciliation is not None:
             described = f"{candidate.reference} – {candidate.title}"
             self.plan.reconciliation.described[action_id] = described

@@ -172,6 +172,7 @@ def test_remembered_choices_apply_to_next_years_list(
     assert found is not None and found.year == 2025
     linked, ignored = next_plan.rows[2], next_plan.rows[4]
     assert linked.target_id == renewed.id and linked.matched_by == "choix mémorisé"
+    assert linked not in next_plan.decidable_rows()  # nothing « à trancher »
     assert found.rows[4].remembered is not None and found.rows[4].note.startswith(
         "choix mémorisé le "
     )
