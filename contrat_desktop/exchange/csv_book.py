@@ -55,11 +55,11 @@ def read_csv(path: Path, data: bytes) -> tuple[str, CsvBook]:
         )
     text = _decoded(data)
     sample = text[:SNIFF_BYTES]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample.split("\n", 1)[0] or sample, SEPARATORS)
+    try:  # the separator only: quoting is always the standard one ("" inside quotes)
+        separator = csv.Sniffer().sniff(sample.split("\n", 1)[0] or sample, SEPARATORS).delimiter
     except csv.Error:
-        dialect = csv.excel  # one column, or a separator the sniffer could not tell
-    rows = [row for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        separator = ","  # one column, or a separator the sniffer could not tell
+    rows = list(csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=separator))
     if not any(any(cell.strip() for cell in row) for row in rows):
         raise WorkbookRefused(f"Le fichier « {path.name} » est vide.")
     return hashlib.sha256(data).hexdigest(), CsvBook(path.stem, CsvSheet(rows))
