@@ -188,7 +188,14 @@ AFTER_FUNDERS: tuple[Column, ...] = (
         width=14,
     ),
     Column("paid_cents", "Versé", C.MONEY, aliases=("Montant versé", "Mt versé"), width=14),
-    Column("bilan", "Bilan reçu", aliases=("Bilan",), width=12),
+    Column(
+        "left_cents",
+        "Reste à verser",
+        C.MONEY,
+        aliases=("Reste à payer", "Restant à verser", "Reste dû"),
+        width=14,
+    ),
+    Column("bilan", "Bilan reçu", aliases=("Bilan",), width=14),
 )
 
 

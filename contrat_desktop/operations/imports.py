@@ -30,6 +30,10 @@ from contrat_desktop.operations.import_plan import (
     PlannedRow,
     RowKind,
 )
+from contrat_desktop.operations.programmation_funding import (
+    read_funding_columns,
+    write_funding_columns,
+)
 from contrat_desktop.operations.programmation_import import ProgrammationTarget
 from contrat_desktop.operations.reconcile_apply import choices_to_keep, write_reconciliation
 from contrat_desktop.operations.reconcile_plan import reconcile
@@ -187,6 +191,7 @@ def plan_import(
     TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
     reading.rows = []  # planned now: 100 000 read rows are not kept twice
     reconcile(dossier, reading, plan)
+    read_funding_columns(dossier, reading, plan)
     return plan
 
 
@@ -231,6 +236,7 @@ def apply_import(
     with dossier.db.atomic():
         created, updated = target.apply(dossier, repos, plan, rows, create)
         kept = write_reconciliation(dossier, repos, plan, create)
+        write_funding_columns(dossier, repos, plan)
         if not (created or updated or kept):  # every row lacked what its write needed: say so
             raise NothingToImport(_nothing_written(plan, len(new)), len(new))
         skipped = len(plan.rows) - created - updated - len(plan.of_kind(RowKind.UNCHANGED))

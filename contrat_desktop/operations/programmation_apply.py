@@ -26,6 +26,7 @@ from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.exchange.programmation_layout import parse_funder_key
 from contrat_desktop.exchange.state_columns import EJ_KEY
 from contrat_desktop.operations.import_plan import ImportPlan, PlannedRow
+from contrat_desktop.operations.programmation_funding import FUNDING_KEYS
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.renewals import RenewalWriter
 from contrat_desktop.storage.repositories import Repositories
@@ -59,8 +60,8 @@ class ProgrammationWriter:
                 amounts.setdefault(funder[0], {})[f"{funder[1]}_cents"] = change.new_value
             elif change.key == STATUS:
                 status = change.new_value
-            elif change.key == EJ_KEY:
-                continue  # the act of the State's line: reconcile_apply writes it
+            elif change.key == EJ_KEY or change.key in FUNDING_KEYS:
+                continue  # the EJ: reconcile_apply; acts and bilans: programmation_funding
             else:
                 fields[change.key] = change.new_value
         if fields:

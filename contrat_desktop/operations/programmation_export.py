@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from contrat_desktop.domain.act_text import acts_cell
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.funders import Funder, FunderKind
-from contrat_desktop.domain.funding import FundingLine
+from contrat_desktop.domain.funding import FundingLine, left_to_pay_cents
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.exchange.export_mark import ExportMark, RowVersions
 from contrat_desktop.exchange.programmation_layout import funder_key, programmation_layout
@@ -104,6 +105,7 @@ def _rows(
     by_action: dict[int, list[FundingLine]] = defaultdict(list)
     for line in lines:
         by_action[line.action_id].append(line)
+    names = {f.id: f.display_name for f in funders.values() if f.id is not None}
     rows = []
     for action in actions:
         assert action.id is not None
@@ -131,23 +133,23 @@ def _rows(
             "opinion": action.opinion.value if action.opinion else None,
             "observations": action.observations or None,
         }
-        granted, paid, acts, ejs = 0, 0, [], []
-        for line in by_action.get(action.id, []):
+        granted, paid, left, ejs = 0, 0, 0, []
+        action_lines = by_action.get(action.id, [])
+        for line in action_lines:
             row[funder_key(line.funder_id, "requested")] = line.requested_cents
             row[funder_key(line.funder_id, "proposed")] = line.proposed_cents
             row[funder_key(line.funder_id, "granted")] = line.granted_cents
             granted += line.granted_cents or 0
             facts = payments.get(line.id or 0)
-            if facts:
-                paid += facts.paid_cents
-                if funders[line.funder_id].kind is FunderKind.STATE:
-                    ejs += facts.accounting_references
-            if line.act_kind:
-                when = f" du {line.decision_date:%d/%m/%Y}" if line.decision_date else ""
-                acts.append(f"{line.act_kind.label}{when}")
+            line_paid = facts.paid_cents if facts else 0
+            paid += line_paid
+            left += left_to_pay_cents(line, line_paid)
+            if line.ej_number and funders[line.funder_id].kind is FunderKind.STATE:
+                ejs.append(line.ej_number)
         row["total_pv_cents"] = granted
         row["paid_cents"] = paid
-        row["act"] = "; ".join(dict.fromkeys(acts)) or None
+        row["left_cents"] = left
+        row["act"] = acts_cell(action_lines, names)
         row["ej"] = ", ".join(dict.fromkeys(ejs)) or None
         received = bilans.get(action.id, False)
         row["bilan"] = (
