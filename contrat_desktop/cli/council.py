@@ -25,6 +25,7 @@ from contrat_desktop.operations.council_draw import DrawSetting, draw_from_files
 from contrat_desktop.operations.council_members import export_council_members, only_council
 from contrat_desktop.operations.council_notice import write_privacy_notice
 from contrat_desktop.operations.council_participation import council_participation
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 
@@ -83,10 +84,10 @@ def add_commands(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``council-members``, ``council-participation`` or ``council-notice``."""
     if args.command == "council-notice":
-        with open_dossier(args.db, read_only=True) as dossier:
+        with open_for_reading(args.db) as dossier:
             print(f"Fiche écrite : {write_privacy_notice(dossier, args.output, date.today())}")
         return 0
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         council_id = args.council or only_council(dossier)
         if args.command == "council-members":
             roster = export_council_members(

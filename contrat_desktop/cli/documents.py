@@ -14,8 +14,8 @@ from contrat_desktop.operations.action_sheets import (
     ids_of_year,
     write_action_sheets,
 )
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.request_forms import find_holder, write_request_form
-from contrat_desktop.storage.database import open_dossier
 
 
 def add_commands(commands: Any) -> None:
@@ -49,7 +49,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_request_form(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         holder = find_holder(dossier, args.holder)
         written = write_request_form(dossier, holder.id or 0, args.year, args.output)
     print(f"Formulaire de demande {args.year} de {holder.display_name} écrit : {written}")
@@ -61,7 +61,7 @@ def run_action_sheet(args: argparse.Namespace) -> int:
         raise ValidationError(
             "Donnez soit des références d'actions, soit --year ANNÉE (pas les deux)."
         )
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         ids = (
             ids_of_year(dossier, args.year)
             if args.year

@@ -17,6 +17,7 @@ from contrat_desktop.cli.reconciliation import add_choice_arguments, apply_choic
 from contrat_desktop.cli.reconciliation import describe as describe_reconciliation
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.import_changes import Resolution, french_time
 from contrat_desktop.operations.import_plan import ImportPlan, RowKind
 from contrat_desktop.operations.imports import (
@@ -100,7 +101,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         summary = export_programmation(dossier, args.year, args.output)
     print(
         f"Classeur écrit : {summary.path} ({summary.actions} actions, {summary.funders} "
@@ -113,7 +114,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_export_bilans(args: argparse.Namespace) -> int:
     from contrat_desktop.operations.bilans_exchange import export_bilans
 
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         summary = export_bilans(dossier, args.year, args.output)
     print(
         f"Classeur des bilans écrit : {summary.path} ({summary.actions} actions accordées, "
@@ -125,7 +126,7 @@ def run_export_bilans(args: argparse.Namespace) -> int:
 def run_export_scdl(args: argparse.Namespace) -> int:
     from contrat_desktop.operations.open_data import export_scdl
 
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         summary = export_scdl(dossier, args.year, args.output)
     print(
         f"Fichier SCDL écrit : {summary.path} ({summary.rows} subvention(s), "

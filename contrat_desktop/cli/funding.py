@@ -9,9 +9,9 @@ from typing import Any
 
 from contrat_desktop.cli.arguments import add_db, day
 from contrat_desktop.domain.reminders import Reminder
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.letters import notification_batch, reminder_batch, write_letters
 from contrat_desktop.operations.reminders import count_by_kind, kind_labels, list_reminders
-from contrat_desktop.storage.database import open_dossier
 
 
 def add_commands(commands: Any) -> None:
@@ -58,7 +58,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_letters(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         if args.letter_kind == "notification":
             batch = notification_batch(dossier, args.year, on=args.date)
         else:
@@ -100,7 +100,7 @@ def _as_json(reminder: Reminder) -> dict[str, Any]:
 
 
 def run_reminders(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         reminders = list_reminders(dossier, args.year)
     if args.json:
         print(json.dumps([_as_json(r) for r in reminders], ensure_ascii=False, indent=2))

@@ -7,10 +7,10 @@ from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_OK, add_db, day
 from contrat_desktop.domain.journal import RECORD_KINDS, JournalFilter
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.journal import write_journal
 from contrat_desktop.operations.programmation import load_references
 from contrat_desktop.operations.settings import load_document_settings
-from contrat_desktop.storage.database import open_dossier
 
 
 def add_commands(commands: Any) -> None:
@@ -32,7 +32,7 @@ def add_commands(commands: Any) -> None:
 def run_journal(args: argparse.Namespace) -> int:
     wanted = JournalFilter(args.since, args.until, args.who, args.kind, args.search)
     # an older dossier can be read as it is: the journal needs no newer table
-    with open_dossier(args.db, read_only=True, allow_outdated=True) as dossier:
+    with open_for_reading(args.db, allow_outdated=True) as dossier:
         names = load_references(dossier).names()
         organisation = load_document_settings(dossier).organisation_name
         count = write_journal(dossier, wanted, args.output, names, organisation=organisation)

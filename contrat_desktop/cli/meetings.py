@@ -8,12 +8,12 @@ import json
 from typing import Any
 
 from contrat_desktop.cli.arguments import add_db
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.meeting_documents import (
     DOCUMENT_LABELS,
     write_meeting_document,
 )
 from contrat_desktop.operations.meetings import list_meetings
-from contrat_desktop.storage.database import open_dossier
 
 
 def add_commands(commands: Any) -> None:
@@ -62,7 +62,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_meetings(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         meetings = list_meetings(dossier)
     if args.json:
         print(json.dumps([dataclasses.asdict(m) for m in meetings], ensure_ascii=False, indent=2))
@@ -79,7 +79,7 @@ def run_meetings(args: argparse.Namespace) -> int:
 
 
 def run_minutes(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         size = write_meeting_document(dossier, args.meeting_id, args.document, args.output)
     print(f"Fichier écrit : {args.output} ({DOCUMENT_LABELS[args.document]}, {size} octets)")
     return 0

@@ -16,6 +16,7 @@ from contrat_desktop.cli.arguments import EXIT_ERROR, EXIT_OK, add_db
 from contrat_desktop.domain.french_dates import moment
 from contrat_desktop.domain.packages import Choice, PackagePlan, Verdict
 from contrat_desktop.exchange.package_file import PackageRefused
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.package_apply import apply_package
 from contrat_desktop.operations.package_plan import plan_package
 from contrat_desktop.operations.package_write import write_package_file
@@ -63,7 +64,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_service_copy(args: argparse.Namespace) -> int:
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         target = make_service_copy(dossier, args.service, args.output)
     print(f"Copie de service écrite : {target} (service : {' '.join(args.service.split())})")
     return EXIT_OK
@@ -73,8 +74,6 @@ def run_write(args: argparse.Namespace) -> int:
     with open_dossier(args.db) as dossier:
         written = write_package_file(dossier, args.year, args.output, args.references)
     print(f"{written.kind.label} écrit : {written.path} ({written.actions} action(s))")
-    if written.unknown_references:
-        print("Références absentes de la campagne : " + ", ".join(written.unknown_references))
     return EXIT_OK
 
 
@@ -111,18 +110,23 @@ def run_apply(args: argparse.Namespace) -> int:
                 updated=applied.updated,
                 conflicts_kept=applied.conflicts_kept,
                 new_references=applied.new_references,
-                backup=str(applied.backup_path),
+                backup=str(applied.backup_path or ""),
             )
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(_describe(plan))
     if applied is None:
         print("Aperçu seulement : rien n'a été écrit.")
+    elif not applied.wrote:
+        print(
+            "Rien à appliquer : le dossier contient déjà tout ce que porte cet envoi (ou ce qui "
+            "diffère est ignoré). Aucune sauvegarde, rien au journal."
+        )
     else:
         print(
             f"Envoi appliqué : {applied.created} action(s) créée(s), {applied.updated} "
             f"modifiée(s), {applied.conflicts_kept} valeur(s) en conflit gardée(s) "
-            f"(sauvegarde : {applied.backup_path.name})."
+            f"(sauvegarde : {applied.backup_path.name if applied.backup_path else ''})."
         )
         for old, new in applied.new_references.items():
             print(f"  la référence {old} était prise : l'action est devenue {new}")

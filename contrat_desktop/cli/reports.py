@@ -7,8 +7,8 @@ from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_OK, add_db
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.yearly_report import write_yearly_report
-from contrat_desktop.storage.database import open_dossier
 
 
 def add_commands(commands: Any) -> None:
@@ -35,7 +35,7 @@ def run_bilan(args: argparse.Namespace) -> int:
         first, last = args.first, args.last
     else:
         raise ValidationError("Donnez l'année du bilan (--year) ou une période (--from et --to).")
-    with open_dossier(args.db, read_only=True) as dossier:
+    with open_for_reading(args.db) as dossier:
         size = write_yearly_report(dossier, first, last, args.output)
     span = str(first) if first == last else f"{first}–{last}"
     print(f"Bilan {span} écrit : {args.output} ({size} octets)")

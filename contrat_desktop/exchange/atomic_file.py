@@ -12,13 +12,23 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.paths import partial_path
 
 
 @contextlib.contextmanager
 def replaced_atomically(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces ``target``."""
+    """Yield a temporary path to write; on success it replaces ``target``.
+
+    A folder that does not exist (a mistyped path, a share not connected) is refused before
+    anything is written, naming it (``ValidationError``, in French)."""
     target = Path(target)
+    if not target.parent.is_dir():
+        raise ValidationError(
+            f"Le dossier « {target.parent} » n'existe pas : « {target.name} » ne peut pas y "
+            "être écrit. Choisissez un dossier existant (ou vérifiez que le partage réseau est "
+            "connecté)."
+        )
     partial = partial_path(target)
     try:
         yield partial

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from shutil import copyfile
+from typing import Any
 
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.campaigns import start_empty_dossier
@@ -19,7 +20,7 @@ from contrat_desktop.storage.backup import (
     restore_into,
 )
 from contrat_desktop.storage.database import Dossier, open_dossier
-from contrat_desktop.storage.errors import DossierDamaged, DossierError
+from contrat_desktop.storage.errors import DossierDamaged, DossierError, OutdatedDossier
 from contrat_desktop.storage.lock import lock_path, lock_state, read_lock
 from contrat_desktop.storage.migrations import known_names as known_migrations
 from contrat_desktop.storage.repositories import Repositories
@@ -228,3 +229,23 @@ def restore_from_file(path: str | Path, backup: str | Path) -> Restored:
                 f"{dossier.read_only_reason}. Rien n'a été modifié."
             )
         return Restored(chosen, restore_backup(dossier, chosen), None)
+
+
+def open_for_reading(path: str | Path, **options: Any) -> Dossier:
+    """Open a dossier to read it (commands that only read: exports, documents, lists).
+
+    A dossier of an older version is first brought up to date, as its first ordinary
+    opening would (backup ``avant-migration``), when nobody else holds it; then it is
+    opened read-only."""
+    try:
+        return open_dossier(path, read_only=True, **options)
+    except OutdatedDossier as outdated:
+        if outdated.held:
+            raise
+    with open_dossier(path, daily_backup=False) as writer:
+        if writer.read_only:  # taken by someone else meanwhile
+            raise DossierError(
+                f"Le dossier « {Path(path).name} » doit être mis à jour mais il est "
+                f"{writer.read_only_reason} : réessayez lorsqu'il sera libéré."
+            )
+    return open_dossier(path, read_only=True, **options)

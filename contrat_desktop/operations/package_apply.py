@@ -53,14 +53,21 @@ class AppliedPackage:
     updated: int
     skipped: int
     conflicts_kept: int
-    backup_path: Path
+    backup_path: Path | None  # None: nothing to write, so no backup and no journal entry
     new_references: dict[str, str]  # the package's reference -> the one given here
+
+    @property
+    def wrote(self) -> bool:
+        return self.backup_path is not None
 
 
 def apply_package(dossier: Dossier, read: ReadPackage) -> AppliedPackage:
     """Write the actions of ``read.plan`` as chosen; all or nothing."""
     dossier.writer.check_writable()
     plan = read.plan
+    if not any(_writes(action) for action in plan.actions):
+        skipped = sum(1 for a in plan.actions if a.choice is Choice.SKIP and a.changes)
+        return AppliedPackage(0, 0, 0, skipped, 0, None, {})
     backup = dossier.backup("avant-envoi")
     writer = _Writer(dossier, read)
     created = updated = skipped = kept = 0
@@ -99,6 +106,13 @@ def apply_package(dossier: Dossier, read: ReadPackage) -> AppliedPackage:
         )
         dossier.writer.note("package_journal", journal_id, "envoi appliqué", header.sender)
     return AppliedPackage(journal_id, created, updated, skipped, kept, backup.path, writer.renamed)
+
+
+def _writes(action: PlannedAction) -> bool:
+    """Whether applying writes something for this action, as chosen."""
+    if action.choice is Choice.SKIP or action.verdict is Verdict.ABSENT:
+        return False
+    return action.verdict is Verdict.NEW or bool(action.taken())
 
 
 class _Writer:

@@ -41,7 +41,6 @@ class WrittenPackage:
     path: Path
     header: PackageHeader
     audit_mark: int  # this dossier's audit trail when it was written
-    unknown_references: tuple[str, ...]
 
     @property
     def kind(self) -> PackageKind:
@@ -67,14 +66,14 @@ def write_package_file(
     if campaign is None:
         raise ValidationError(f"Il n'y a pas de campagne {year} dans ce dossier.")
     actions = repos.actions.for_campaign(campaign.id or 0)
-    unknown: tuple[str, ...] = ()
     if references:
         wanted = set(references)
-        unknown = tuple(sorted(wanted - {a.reference for a in actions}))
-        if unknown == tuple(sorted(wanted)):
+        unknown = sorted(wanted - {a.reference for a in actions})
+        if unknown:
             raise ValidationError(
-                f"Aucune des références données n'est une action de la campagne {year} : "
+                f"Pas d'action de la campagne {year} sous ces références : "
                 + ", ".join(unknown)
+                + " : rien n'a été écrit."
             )
         actions = [a for a in actions if a.reference in wanted]
     if not actions:
@@ -101,7 +100,7 @@ def write_package_file(
         year=year,
         actions=len(actions),
     )
-    written = WrittenPackage(write_package(path, header, records, files), header, mark, unknown)
+    written = WrittenPackage(write_package(path, header, records, files), header, mark)
     if record and not dossier.read_only:
         record_written_package(dossier, written)
     return written

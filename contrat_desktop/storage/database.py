@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from contrat_desktop.storage import migrations
 from contrat_desktop.storage.backup import BackupFile, has_backup_today, take_backup
-from contrat_desktop.storage.errors import DossierError
+from contrat_desktop.storage.errors import DossierError, OutdatedDossier
 from contrat_desktop.storage.integrity import (
     SQLITE_HEADER,
     EarlyIntegrityCheck,
@@ -371,7 +371,7 @@ def _prepare(
             if allow_outdated:  # describe or copy it as it is (info, backup)
                 dossier.pending_migrations = tuple(pending)
                 return OpenReport("ok", (), (), check)
-            raise DossierError(_outdated_message(path, dossier))
+            raise OutdatedDossier(_outdated_message(path, dossier), held=dossier.holder is not None)
         if applied and migration_backup:
             backups.append(take_backup(db.conn, path, "avant-migration"))
         migrations.MIGRATIONS.apply(db)

@@ -13,6 +13,15 @@ class DossierDamaged(DossierError):
     """The file is a dossier whose content is damaged or truncated: restore a backup."""
 
 
+class OutdatedDossier(DossierError):
+    """A read-only open met a dossier of an older version, which only a writer can bring up
+    to date; ``held`` says whether someone else holds it (then nobody here can)."""
+
+    def __init__(self, message: str, *, held: bool) -> None:
+        super().__init__(message)
+        self.held = held
+
+
 class ReadOnlyError(DossierError):
     """A write was attempted on a dossier opened read-only."""
 

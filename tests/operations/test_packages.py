@@ -16,6 +16,7 @@ import pytest
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.attachments import AttachmentKind
 from contrat_desktop.domain.bilans import Report
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.packages import Choice, DossierRole, Verdict
 from contrat_desktop.domain.request_file import RequestPiece
 from contrat_desktop.domain.workflow import ActionStatus
@@ -149,7 +150,10 @@ def test_an_envoi_brings_edits_bilans_and_new_actions_and_applies_once(
         assert again.plan.already_applied_at
         assert {a.verdict for a in again.plan.actions} == {Verdict.UNCHANGED}
         result = apply_package(main, again)
-        assert (result.created, result.updated) == (0, 0)
+        assert (result.created, result.updated, result.backup_path) == (0, 0, None)
+        assert main.db.execute(
+            "SELECT count(*) FROM package_journal WHERE direction = 'appliqué'"
+        ).fetchone() == (1,)
     assert _content(main_path) == before
 
 
@@ -276,6 +280,12 @@ def test_a_refused_package_leaves_the_dossier_byte_identical(
     with opened(checked) as dossier, pytest.raises(PackageRefused, match=message):
         plan_package(dossier, target)
     assert checked.read_bytes() == before
+
+
+def test_unknown_references_write_no_package(service_path: Path, tmp_path: Path) -> None:
+    with opened(service_path) as service, pytest.raises(ValidationError, match="2016-XX-999"):
+        write_package_file(service, YEAR, tmp_path / "e.cdvenvoi", ["2016-CS-001", "2016-XX-999"])
+    assert not (tmp_path / "e.cdvenvoi").exists()
 
 
 def test_an_envoi_opens_in_the_main_dossier_only(

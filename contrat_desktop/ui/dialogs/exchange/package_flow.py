@@ -216,6 +216,14 @@ def _preview(parent: QWidget, session: DossierSession, read: ReadPackage) -> Non
     except _REFUSED as error:
         QMessageBox.warning(parent, "Envoi non appliqué", f"Rien n'a été écrit : {error}")
         return
+    if applied.backup_path is None:
+        QMessageBox.information(
+            parent,
+            "Rien à appliquer",
+            "Le dossier contient déjà tout ce que porte cet envoi (ou ce qui diffère est "
+            "ignoré) : rien n'a été écrit.",
+        )
+        return
     session.notify("holder")
     session.notify("action")
     message = (
