@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from contrat_desktop.domain.council import CitizenCouncil, Sex
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.quotas import Dimension, Quota
 from contrat_desktop.exchange.candidate_lists import read_candidate_list
 from contrat_desktop.operations.audit_trail import record_history
@@ -181,8 +182,12 @@ def test_draw_from_files_keeps_nothing_when_the_record_cannot_be_written(
     dossier: Dossier, council: CitizenCouncil, tmp_path: Path
 ) -> None:
     path = write_list(tmp_path / "electeurs.csv", 12)
-    nowhere = tmp_path / "absent" / "pv.pdf"
+    taken = tmp_path / "pv.pdf"
+    taken.mkdir()  # a folder where the record should go: the write itself fails
     with pytest.raises(OSError):
+        draw_from_files(dossier, [path], SETTING, council.id, datetime(2025, 3, 1), taken)
+    with pytest.raises(ValidationError, match="n'existe pas"):
+        nowhere = tmp_path / "absent" / "pv.pdf"
         draw_from_files(dossier, [path], SETTING, council.id, datetime(2025, 3, 1), nowhere)
     assert dossier.db.execute("SELECT count(*) FROM candidate_list").fetchone()[0] == 0
     assert draws_of_council(dossier, council.id or 0) == []
