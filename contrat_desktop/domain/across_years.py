@@ -49,26 +49,39 @@ class Measure(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class YearCell:
-    count: int = 0
-    requested_cents: int = 0
-    granted_cents: int = 0
-    paid_cents: int = 0
+    """Actions and amounts of a cell; an amount is ``None`` where none was entered at that
+    stage (shown « — »), which is not an amount of zero."""
 
-    def value(self, measure: Measure) -> int:
-        return {
-            Measure.COUNT: self.count,
-            Measure.REQUESTED: self.requested_cents,
-            Measure.GRANTED: self.granted_cents,
-            Measure.PAID: self.paid_cents,
-        }[measure]
+    count: int = 0
+    requested_cents: int | None = None
+    granted_cents: int | None = None
+    paid_cents: int | None = None
+
+    def value(self, measure: Measure) -> int | None:
+        if measure is Measure.COUNT:
+            return self.count
+        if measure is Measure.GRANTED:
+            return self.granted_cents
+        if measure is Measure.REQUESTED:
+            return self.requested_cents
+        return self.paid_cents
 
     def __add__(self, other: YearCell) -> YearCell:
         return YearCell(
             self.count + other.count,
-            self.requested_cents + other.requested_cents,
-            self.granted_cents + other.granted_cents,
-            self.paid_cents + other.paid_cents,
+            _plus(self.requested_cents, other.requested_cents),
+            _plus(self.granted_cents, other.granted_cents),
+            _plus(self.paid_cents, other.paid_cents),
         )
+
+
+def _plus(first: int | None, second: int | None) -> int | None:
+    if first is None:
+        return second
+    return first if second is None else first + second
+
+
+EMPTY = YearCell()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +89,7 @@ class SeriesRow:
     key: Hashable
     label: str
     by_year: dict[int, YearCell] = field(default_factory=dict)
-
-    def total(self) -> YearCell:
-        total = YearCell()
-        for cell in self.by_year.values():
-            total = total + cell
-        return total
+    total: YearCell = EMPTY  # across the years, as summed by the dossier
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,24 +97,40 @@ class AcrossYears:
     dimension: Dimension
     years: tuple[int, ...]
     rows: tuple[SeriesRow, ...]  # largest total granted first
+    by_year: dict[int, YearCell] = field(default_factory=dict)  # each action counted once
 
     def year_totals(self) -> dict[int, YearCell]:
-        totals = {year: YearCell() for year in self.years}
-        for row in self.rows:
-            for year, cell in row.by_year.items():
-                totals[year] = totals[year] + cell
-        return totals
+        return {year: self.by_year.get(year, EMPTY) for year in self.years}
+
+    def total(self) -> YearCell:
+        total = EMPTY
+        for cell in self.by_year.values():
+            total = total + cell
+        return total
+
+
+def sort_key(row: SeriesRow, measure: Measure) -> tuple[int, str]:
+    """Largest first (« — » after every amount), then by name."""
+    value = row.total.value(measure)
+    return (-value if value is not None else 1, row.label)
 
 
 def gather(
     dimension: Dimension,
     years: Iterable[int],
     cells: Iterable[tuple[int, Hashable, str, YearCell]],
+    totals: Iterable[tuple[Hashable, YearCell]],
+    by_year: dict[int, YearCell],
 ) -> AcrossYears:
-    """``cells``: (year, key, label, sums); several cells of one key and year add up."""
-    rows: dict[Hashable, SeriesRow] = {}
+    """``cells``: (year, key, label, sums), one per key and year; ``totals``: (key, sums
+    across the years); ``by_year``: each year's sums. Nothing is summed here."""
+    found: dict[Hashable, tuple[str, dict[int, YearCell]]] = {}
     for year, key, label, cell in cells:
-        row = rows.setdefault(key, SeriesRow(key, label))
-        row.by_year[year] = row.by_year.get(year, YearCell()) + cell
-    ordered = sorted(rows.values(), key=lambda r: (-r.total().granted_cents, r.label))
-    return AcrossYears(dimension, tuple(sorted(years)), tuple(ordered))
+        found.setdefault(key, (label, {}))[1][year] = cell
+    across = dict(totals)
+    rows = [
+        SeriesRow(key, label, by_year=cells_of, total=across.get(key, EMPTY))
+        for key, (label, cells_of) in found.items()
+    ]
+    rows.sort(key=lambda row: sort_key(row, Measure.GRANTED))
+    return AcrossYears(dimension, tuple(sorted(years)), tuple(rows), by_year)

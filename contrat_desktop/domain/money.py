@@ -29,6 +29,15 @@ def format_cents(cents: int, *, currency: bool = True) -> str:
     return f"{text}{CURRENCY_SEPARATOR}€" if currency else text
 
 
+NO_AMOUNT = "—"  # no amount at that stage (none entered), which is not an amount of zero
+AMOUNT_LEGEND = f"{NO_AMOUNT} : aucun montant à ce stade ; 0 € : montant nul."
+
+
+def format_amount(cents: int | None) -> str:
+    """``format_cents``, or « — » where no amount was entered (``None``)."""
+    return NO_AMOUNT if cents is None else format_cents(cents)
+
+
 def parse_money(value: object) -> int:
     """Return integer cents from a number or a text written the French or English way.
 

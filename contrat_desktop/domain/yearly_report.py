@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from contrat_desktop.domain.across_years import AcrossYears, Measure
+from contrat_desktop.domain.across_years import EMPTY, AcrossYears, Measure
 from contrat_desktop.domain.bilan_texts import (
     FIXED_SECTIONS,
     INTRODUCTION,
@@ -29,7 +29,7 @@ from contrat_desktop.domain.document_blocks import (
     Paragraph,
     TableBlock,
 )
-from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.money import AMOUNT_LEGEND, format_amount, format_cents
 from contrat_desktop.domain.workflow import ActionStatus
 
 NOT_GIVEN = "non renseigné"
@@ -370,15 +370,12 @@ def _comparison(data: ReportData) -> list[Block]:
         rows = [
             (
                 row.label,
-                *(
-                    _money(row.by_year[y].value(Measure.GRANTED)) if y in row.by_year else "—"
-                    for y in years
-                ),
+                *(format_amount(row.by_year.get(y, EMPTY).value(Measure.GRANTED)) for y in years),
             )
             for row in across.rows
         ]
         totals = across.year_totals()
-        rows.append(("Total", *(_money(totals[y].granted_cents) for y in years)))
+        rows.append(("Total", *(format_amount(totals[y].granted_cents) for y in years)))
         width = 0.7 / len(years)
         blocks += [
             Heading(f"Montants accordés par {name.lower()} et par année", 2),
@@ -395,8 +392,14 @@ def _comparison(data: ReportData) -> list[Block]:
             "bars",
             "Montants accordés par année",
             tuple(str(y) for y in data.by_pillar.years),
-            (("Accordé", tuple(totals[y].granted_cents / 100 for y in data.by_pillar.years)),),
+            (
+                (
+                    "Accordé",
+                    tuple((totals[y].granted_cents or 0) / 100 for y in data.by_pillar.years),
+                ),
+            ),
             "euros",
         )
     )
+    blocks.append(Paragraph(AMOUNT_LEGEND, note=True))
     return blocks

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.money import AMOUNT_LEGEND as LEGEND
+from contrat_desktop.domain.money import NO_AMOUNT, format_cents
 
-NO_AMOUNT = "—"
-LEGEND = f"{NO_AMOUNT} : aucun montant à ce stade ; 0 € : montant nul."
+__all__ = ["LEGEND", "NO_AMOUNT", "euros", "total"]
 
 
 def euros(cents: int | None) -> str:

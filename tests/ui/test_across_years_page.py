@@ -41,6 +41,27 @@ def test_funders_year_by_year_equal_a_direct_sum(qtbot: QtBot, session: DossierS
     assert _cell(page, page.model.rowCount() - 1, 3) == format_cents(total)
 
 
+def test_nothing_entered_shows_a_dash_and_zero_shows_zero_euros(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = AcrossYearsPage(session)
+    qtbot.addWidget(page)
+    granted, paid = session.dossier.db.execute(
+        """SELECT sum(fl.granted_cents), sum(fl.paid_cents) FROM funding_line fl
+           JOIN action a ON a.id = fl.action_id JOIN campaign c ON c.id = a.campaign_id
+           JOIN funder f ON f.id = fl.funder_id WHERE f.short_name = 'ARS' AND c.year = 2016"""
+    ).fetchone()
+    assert granted is None and paid == 0  # asked in 2016, not yet examined, nothing paid
+    row = next(r for r in range(page.model.rowCount()) if _cell(page, r, 0) == "ARS")
+    assert _cell(page, row, 2) == "—" and _cell(page, row, 1) != "—"
+    assert "— : aucun montant à ce stade" in page.note.text()
+    page.measure.setCurrentIndex(page.measure.findData("paid"))
+    row = next(r for r in range(page.model.rowCount()) if _cell(page, r, 0) == "ARS")
+    assert _cell(page, row, 2) == format_cents(0)
+    page.measure.setCurrentIndex(page.measure.findData("count"))
+    assert "aucun montant" not in page.note.text()
+
+
 def test_a_holder_year_by_year_and_action_counts(qtbot: QtBot, session: DossierSession) -> None:
     page = AcrossYearsPage(session)
     qtbot.addWidget(page)

@@ -1,6 +1,8 @@
 """« Vue pluriannuelle »: the figures of every year of the contract side by side, per
 funder, pillar, district, holder kind or holder (what a holder received year by year), as a
-table with a total column and line, and a stacked bar chart of the largest rows."""
+table with a total column and line, and a stacked bar chart of the largest rows. An amount
+nobody entered shows « — », an amount of zero « 0,00 € »; the totals are the dossier's own
+(an action in two districts counted once in the total line)."""
 
 from __future__ import annotations
 
@@ -20,9 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.domain.across_years import AcrossYears, Dimension, Measure, SeriesRow
+from contrat_desktop.domain.across_years import (
+    EMPTY,
+    AcrossYears,
+    Dimension,
+    Measure,
+    SeriesRow,
+    YearCell,
+    sort_key,
+)
 from contrat_desktop.domain.holder_activity import fold
-from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.money import AMOUNT_LEGEND, format_amount
 from contrat_desktop.operations.across_years import across_years
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.columns import ALIGN, DISPLAY, LEFT, RIGHT
@@ -52,8 +62,8 @@ class YearTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.data_ is None else len(self.data_.years) + 2
 
-    def _text(self, value: int) -> str:
-        return format_cents(value) if self.measure.money else format_count(value)
+    def _text(self, value: int | None) -> str:
+        return format_amount(value) if self.measure.money else format_count(value or 0)
 
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
         role = int(role)
@@ -65,20 +75,20 @@ class YearTableModel(QAbstractTableModel):
             return None
         years = self.data_.years
         if index.row() == len(self.rows):  # the total line
-            totals = self.data_.year_totals() if len(self.rows) == len(self.data_.rows) else None
-            cells = totals or _sums(self.rows, years)
+            whole = len(self.rows) == len(self.data_.rows)  # else the rows filtered, summed
+            cells = self.data_.year_totals() if whole else _sums(self.rows, years)
             if index.column() == 0:
                 return "Total"
             if index.column() <= len(years):
                 return self._text(cells[years[index.column() - 1]].value(self.measure))
-            return self._text(sum(c.value(self.measure) for c in cells.values()))
+            total = self.data_.total() if whole else sum(cells.values(), EMPTY)
+            return self._text(total.value(self.measure))
         row = self.rows[index.row()]
         if index.column() == 0:
             return row.label
         if index.column() <= len(years):
-            cell = row.by_year.get(years[index.column() - 1])
-            return self._text(cell.value(self.measure)) if cell else "—"
-        return self._text(row.total().value(self.measure))
+            return self._text(row.by_year.get(years[index.column() - 1], EMPTY).value(self.measure))
+        return self._text(row.total.value(self.measure))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or int(role) != DISPLAY or not self.data_:
@@ -89,10 +99,9 @@ class YearTableModel(QAbstractTableModel):
         return str(years[section - 1]) if section <= len(years) else "Total"
 
 
-def _sums(rows: list[SeriesRow], years: tuple[int, ...]) -> dict[int, Any]:
-    from contrat_desktop.domain.across_years import YearCell
-
-    sums = {year: YearCell() for year in years}
+def _sums(rows: list[SeriesRow], years: tuple[int, ...]) -> dict[int, YearCell]:
+    """Each year's sums of the rows shown (a filtered list)."""
+    sums = dict.fromkeys(years, EMPTY)
     for row in rows:
         for year, cell in row.by_year.items():
             if year in sums:
@@ -159,19 +168,20 @@ class AcrossYearsPage(QWidget):
         measure = Measure(self.measure.currentData())
         words = fold(self.search.text()).split()
         rows = [r for r in self.data.rows if all(w in fold(r.label) for w in words)]
-        rows.sort(key=lambda r: (-r.total().value(measure), r.label))
+        rows.sort(key=lambda r: sort_key(r, measure))
         self.model.show(self.data, rows, measure)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):  # measuring 1 600 holders is slow
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, 118 if self.model.measure.money else 70)
-        self.note.setText(
-            f"{format_count(len(rows))} ligne(s) ; le graphique montre les {CHARTED} premières"
-            " (les autres réunies dans « Autres »)."
-            if len(rows) > CHARTED
-            else ""
-        )
+        notes = [AMOUNT_LEGEND] if measure.money else []
+        if len(rows) > CHARTED:
+            notes.append(
+                f"{format_count(len(rows))} ligne(s) ; le graphique montre les {CHARTED}"
+                " premières (les autres réunies dans « Autres »)."
+            )
+        self.note.setText(" ".join(notes))
         if self.isVisible():
             self.draw_chart()
 
@@ -195,19 +205,15 @@ class AcrossYearsPage(QWidget):
         series = [
             (
                 row.label,
-                [row.by_year.get(y, _zero()).value(measure) / scale for y in self.data.years],
+                [(row.by_year.get(y, EMPTY).value(measure) or 0) / scale for y in self.data.years],
             )
             for row in rows[:CHARTED]
         ]
         if len(rows) > CHARTED:
             rest = _sums(rows[CHARTED:], self.data.years)
-            series.append(("Autres", [rest[y].value(measure) / scale for y in self.data.years]))
+            series.append(
+                ("Autres", [(rest[y].value(measure) or 0) / scale for y in self.data.years])
+            )
         unit = "milliers d'euros" if measure.money else "actions"
         self.chart = stacked_years_chart([str(y) for y in self.data.years], series, unit, self)
         self.chart_slot.addWidget(self.chart)
-
-
-def _zero() -> Any:
-    from contrat_desktop.domain.across_years import YearCell
-
-    return YearCell()
