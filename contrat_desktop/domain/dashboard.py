@@ -2,17 +2,18 @@
 status; requested, proposed, granted and paid per funder against its envelope; the split by
 pillar, by theme, by district, by holder kind, and first requests against renewals.
 
-Computed from the programmation's plain rows (``ActionSummary``), no SQL and no Qt. An
-action targeting two districts counts in both; one without any counts under « Sans quartier ».
+Assembled from the sums storage groups in SQL (``storage/campaign_figures.py``): here they
+are only labelled and ordered. An action targeting two districts counts in both; one without
+any counts under « Sans quartier ».
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from contrat_desktop.domain.framework import FrameworkTree
-from contrat_desktop.domain.programmation import ActionSummary
+from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 
 NO_DISTRICT = "Sans quartier"
@@ -66,67 +67,68 @@ class CampaignFigures:
     by_renewal: tuple[Slice, ...]  # key False: first requests, True: renewals
 
 
+# (key value, actions, requested, proposed, granted, paid), as storage groups them
+SumRow = tuple[object, int, int, int, int, int]
+
+
 def campaign_figures(
     year: int,
-    rows: Iterable[ActionSummary],
+    sums: Mapping[str, Sequence[SumRow]],
+    funder_rows: Iterable[SumRow],
     tree: FrameworkTree,
     funders: Mapping[int, str],
     districts: Mapping[int, str],
     envelopes: Mapping[int, int],
 ) -> CampaignFigures:
-    rows = list(rows)
-    amounts = {r.id: (r.requested_cents, r.granted_cents, r.paid_cents) for r in rows}
-    status_order = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
+    """The figures from the sums grouped per split (``total``, ``status``, ``pillar``,
+    ``theme``, ``district``, ``holder_kind``, ``renewal``) and per funder: labelled and
+    ordered here, never summed again."""
+    statuses = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
+    status_order = {value: n for n, value in enumerate(statuses)}
 
-    pillars: dict[int | None, list[tuple[Hashable, str]]] = {None: [(None, UNCLASSIFIED)]}
-    themes: dict[int | None, list[tuple[Hashable, str]]] = {None: [(None, UNCLASSIFIED)]}
+    def node_label(key: object, path: bool) -> tuple[Hashable, str]:
+        if key is None:
+            return None, UNCLASSIFIED
+        node_id = int(key)  # type: ignore[call-overload]
+        return node_id, tree.path_label(node_id) if path else tree.top(node_id).label
 
-    def pillar(row: ActionSummary) -> list[tuple[Hashable, str]]:
-        node_id = row.framework_node_id
-        if node_id not in pillars:
-            top = tree.top(node_id)  # type: ignore[arg-type]
-            pillars[node_id] = [(top.id, top.label)]
-        return pillars[node_id]
+    def district(key: object) -> tuple[Hashable, str]:
+        if key is None:
+            return None, NO_DISTRICT
+        district_id = int(key)  # type: ignore[call-overload]
+        return district_id, districts.get(district_id, f"Quartier n° {district_id}")
 
-    def theme(row: ActionSummary) -> list[tuple[Hashable, str]]:
-        node_id = row.framework_node_id
-        if node_id not in themes:
-            chain = tree.ancestors(node_id)  # type: ignore[arg-type]
-            node = chain[1] if len(chain) > 1 else chain[0]
-            themes[node_id] = [(node.id, tree.path_label(node.id or 0))]
-        return themes[node_id]
+    def status(key: object) -> tuple[Hashable, str]:
+        value = ActionStatus(str(key))
+        return value, value.label
 
-    def district(row: ActionSummary) -> list[tuple[Hashable, str]]:
-        if not row.district_ids:
-            return [(None, NO_DISTRICT)]
-        return [(d, districts.get(d, f"Quartier n° {d}")) for d in row.district_ids]
+    def holder_kind(key: object) -> tuple[Hashable, str]:
+        value = HolderKind(str(key))
+        return value, value.label
 
-    by_status = _split(rows, amounts, lambda r: [(r.status, r.status.label)])
-    order = {status: n for n, status in enumerate(status_order)}
-    renewal = _split(
-        rows,
-        amounts,
-        lambda r: [(r.is_renewal, "Reconduites" if r.is_renewal else "Premières demandes")],
-    )
+    def renewal(key: object) -> tuple[Hashable, str]:
+        return bool(key), "Reconduites" if key else "Premières demandes"
+
+    def split(name: str, keyed: Callable[[object], tuple[Hashable, str]]) -> list[Slice]:
+        return [Slice(*keyed(row[0]), row[1], row[2], row[4], row[5]) for row in sums[name]]
+
+    total = next(iter(sums["total"]), (None, 0, 0, 0, 0, 0))
     return CampaignFigures(
         year=year,
-        count=len(rows),
-        requested_cents=sum(a[0] for a in amounts.values()),
-        proposed_cents=sum(r.proposed_cents for r in rows),
-        granted_cents=sum(a[1] for a in amounts.values()),
-        paid_cents=sum(a[2] for a in amounts.values()),
-        by_status=tuple(sorted(by_status, key=lambda s: order[s.key])),  # type: ignore[index]
-        by_funder=_funders(rows, funders, envelopes),
-        by_pillar=tuple(sorted(_split(rows, amounts, pillar), key=_largest)),
-        by_theme=tuple(sorted(_split(rows, amounts, theme), key=_largest)),
-        by_district=tuple(sorted(_split(rows, amounts, district), key=_largest)),
-        by_holder_kind=tuple(
-            sorted(
-                _split(rows, amounts, lambda r: [(r.holder_kind, r.holder_kind.label)]),
-                key=_largest,
-            )
+        count=total[1],
+        requested_cents=total[2],
+        proposed_cents=total[3],
+        granted_cents=total[4],
+        paid_cents=total[5],
+        by_status=tuple(
+            sorted(split("status", status), key=lambda s: status_order[s.key])  # type: ignore[index]
         ),
-        by_renewal=tuple(sorted(renewal, key=lambda s: bool(s.key))),
+        by_funder=_funders(funder_rows, funders, envelopes),
+        by_pillar=tuple(sorted(split("pillar", lambda k: node_label(k, False)), key=_largest)),
+        by_theme=tuple(sorted(split("theme", lambda k: node_label(k, True)), key=_largest)),
+        by_district=tuple(sorted(split("district", district), key=_largest)),
+        by_holder_kind=tuple(sorted(split("holder_kind", holder_kind), key=_largest)),
+        by_renewal=tuple(sorted(split("renewal", renewal), key=lambda s: bool(s.key))),
     )
 
 
@@ -134,53 +136,20 @@ def _largest(part: Slice) -> tuple[int, int, str]:
     return (-part.granted_cents, -part.count, part.label)
 
 
-def _split(
-    rows: Iterable[ActionSummary],
-    amounts: Mapping[int, tuple[int, int, int]],
-    keys: Callable[[ActionSummary], list[tuple[Hashable, str]]],
-) -> list[Slice]:
-    sums: dict[Hashable, list[int]] = {}
-    labels: dict[Hashable, str] = {}
-    for row in rows:
-        requested, granted, paid = amounts[row.id]
-        for key, label in keys(row):
-            labels[key] = label
-            line = sums.setdefault(key, [0, 0, 0, 0])
-            line[0] += 1
-            line[1] += requested
-            line[2] += granted
-            line[3] += paid
-    return [Slice(key, labels[key], s[0], s[1], s[2], s[3]) for key, s in sums.items()]
-
-
 def _funders(
-    rows: Iterable[ActionSummary], names: Mapping[int, str], envelopes: Mapping[int, int]
+    rows: Iterable[SumRow], names: Mapping[int, str], envelopes: Mapping[int, int]
 ) -> tuple[FunderFigures, ...]:
-    sums: dict[int, list[int]] = {}
-    for row in rows:
-        for funder_id, amounts in row.by_funder.items():
-            line = sums.setdefault(funder_id, [0, 0, 0, 0, 0])
-            line[0] += 1
-            line[1] += amounts.requested_cents
-            line[2] += amounts.proposed_cents or 0
-            line[3] += amounts.granted_cents or 0
-            line[4] += amounts.paid_cents
+    """Funders in the order of the list of funders, with those that only have an envelope."""
+    sums = {int(row[0]): row[1:] for row in rows}  # type: ignore[call-overload]
     for funder_id in envelopes:
-        sums.setdefault(funder_id, [0, 0, 0, 0, 0])
-    order = list(names)
+        sums.setdefault(funder_id, (0, 0, 0, 0, 0))
+    order = {funder_id: n for n, funder_id in enumerate(names)}
     return tuple(
         FunderFigures(
-            funder_id=funder_id,
-            name=names.get(funder_id, f"Financeur n° {funder_id}"),
-            count=line[0],
-            requested_cents=line[1],
-            proposed_cents=line[2],
-            granted_cents=line[3],
-            paid_cents=line[4],
+            funder_id,
+            names.get(funder_id, f"Financeur n° {funder_id}"),
+            *line,
             envelope_cents=envelopes.get(funder_id),
         )
-        for funder_id, line in sorted(
-            sums.items(),
-            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
-        )
+        for funder_id, line in sorted(sums.items(), key=lambda i: order.get(i[0], len(order)))
     )

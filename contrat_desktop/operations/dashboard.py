@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from contrat_desktop.domain.dashboard import CampaignFigures, campaign_figures
-from contrat_desktop.operations.programmation import References, load_programmation
+from contrat_desktop.operations.programmation import References
+from contrat_desktop.storage.campaign_figures import campaign_sums, funder_sums
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -37,7 +38,8 @@ def campaign_figures_of(
     envelopes = {e.funder_id: e.amount_cents for e in repos.envelopes.for_year(year)}
     return campaign_figures(
         year,
-        load_programmation(dossier, campaign_id),
+        campaign_sums(dossier.db, campaign_id),
+        funder_sums(dossier.db, campaign_id),
         references.tree,
         {f.id: f.display_name for f in references.funders if f.id is not None},
         references.districts,

@@ -127,3 +127,37 @@ def test_next_meetings_and_council_warnings(demo: Dossier) -> None:
     expected_warnings = council_overview(demo, council_id, date(2015, 1, 1)).warnings
     assert expected_warnings  # before its installation the council is too small
     assert early.council_warnings == tuple(w.message for w in expected_warnings)
+
+
+def test_themes_are_the_pillars_children_whatever_the_depth(demo: Dossier) -> None:
+    figures = _figures(demo).figures
+    granted = (
+        "coalesce((SELECT sum(fl.granted_cents) FROM funding_line fl WHERE fl.action_id = a.id), 0)"
+    )
+    rows = _sql(
+        demo,
+        f"""WITH RECURSIVE up(action_id, node_id, below) AS (
+                SELECT a.id, a.framework_node_id, a.framework_node_id FROM action a
+                JOIN campaign c ON c.id = a.campaign_id WHERE c.year = ?
+                UNION ALL SELECT up.action_id, n.parent_id, up.node_id FROM up
+                JOIN framework_node n ON n.id = up.node_id WHERE n.parent_id IS NOT NULL)
+            SELECT up.below, count(*), sum({granted})
+            FROM up JOIN framework_node n ON n.id = up.node_id JOIN action a ON a.id = up.action_id
+            WHERE n.parent_id IS NULL GROUP BY up.below""",
+    )
+    assert {s.key: (s.count, s.granted_cents) for s in figures.by_theme} == {
+        row[0]: (row[1], row[2]) for row in rows
+    }
+    references = load_references(demo)
+    assert all(s.label == references.tree.path_label(int(s.key)) for s in figures.by_theme if s.key)
+    assert sum(s.count for s in figures.by_theme) == figures.count
+
+
+def test_a_campaign_without_actions_has_zero_figures_and_its_envelopes(demo: Dossier) -> None:
+    from contrat_desktop.operations.campaigns import create_campaign
+
+    create_campaign(demo, 2017)
+    references = load_references(demo)
+    figures = load_dashboard(demo, references.campaigns[2017], references).figures
+    assert (figures.count, figures.requested_cents, figures.granted_cents) == (0, 0, 0)
+    assert figures.by_status == () and figures.by_pillar == ()
