@@ -208,3 +208,10 @@ def test_every_resource_folder_but_the_screenshots_is_bundled() -> None:
     for name in folders:
         if name != "screenshots":  # documentation only
             assert f'"resources" / "{name}"' in source, name
+
+
+def test_python_docx_finds_its_templates_in_the_built_app() -> None:
+    """Its footer template is read as docx/parts/../templates/: without the modules on disk
+    the .docx report fails in the installed app (seen in a PyInstaller build)."""
+    source = (PACKAGING / "contrat_desktop.spec").read_text(encoding="utf-8")
+    assert 'module_collection_mode={"docx": "pyz+py"}' in source

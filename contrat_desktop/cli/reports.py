@@ -22,7 +22,7 @@ def add_commands(commands: Any) -> None:
     bilan.add_argument("--year", type=int, metavar="ANNÉE", help="l'année du bilan")
     bilan.add_argument("--from", dest="first", type=int, metavar="ANNÉE", help="première année")
     bilan.add_argument("--to", dest="last", type=int, metavar="ANNÉE", help="dernière année")
-    bilan.add_argument("-o", "--output", required=True, metavar="FICHIER.pdf|.odt")
+    bilan.add_argument("-o", "--output", required=True, metavar="FICHIER.pdf|.odt|.docx")
     bilan.set_defaults(run=run_bilan)
 
 

@@ -1,9 +1,18 @@
 """A document as plain blocks (headings, paragraphs, tables, charts), built once and laid out
-by each writer: the PDF (ReportLab) and the editable text (OpenDocument)."""
+by each writer: the PDF (ReportLab) and the editable texts (OpenDocument, Word)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# characters XML 1.0 refuses (a text pasted from elsewhere may hold some)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters the editable formats (XML) cannot hold."""
+    return _NOT_XML.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,17 @@ class ChartBlock:
     labels: tuple[str, ...]
     series: tuple[tuple[str, tuple[float, ...]], ...]
     unit: str = ""
+
+    def as_text(self) -> str:
+        """The chart's figures in a line, for the editable versions (which leave charts to
+        the PDF): « [Graphique du PDF – title (unit) : label : value; …] »."""
+        values = self.series[0][1] if self.series else ()
+        pairs = "; ".join(
+            f"{label} : {value:,.0f}".replace(",", "\u00a0")
+            for label, value in zip(self.labels, values, strict=False)
+        )
+        unit = f" ({self.unit})" if self.unit else ""
+        return f"[Graphique du PDF – {self.title}{unit} : {pairs}]"
 
 
 Block = Heading | Paragraph | TableBlock | ChartBlock

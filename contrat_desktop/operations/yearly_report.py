@@ -1,6 +1,7 @@
 """The yearly report of the contract (and its mid-term or final evaluation over several
 years): its qualitative texts, written in the app and saved in the dossier, and the report
-written as a PDF or as an editable OpenDocument text (window and ``report bilan``)."""
+written as a PDF or as an editable text, OpenDocument or Word, from one content model
+(``report_document``) laid out by three writers (window and ``report bilan``)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from contrat_desktop.storage.bilan_texts import (
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
-FORMATS = {".pdf": "PDF", ".odt": "OpenDocument"}
+FORMATS = {".pdf": "PDF", ".odt": "OpenDocument", ".docx": "Word"}
 
 
 def check_years(references: References, first: int, last: int) -> None:
@@ -145,14 +146,10 @@ def load_report_data(dossier: Dossier, first: int, last: int) -> ReportData:
 
 def report_format(target: str | Path) -> str:
     suffix = Path(target).suffix.lower()
-    if suffix == ".docx":
-        raise ValidationError(
-            f"« {Path(target).name} » : le format Word (.docx) n'est pas écrit ; choisissez "
-            ".odt (OpenDocument), que Word et LibreOffice ouvrent et modifient, ou .pdf."
-        )
     if suffix not in FORMATS:
         raise ValidationError(
-            f"« {Path(target).name} » doit se terminer par .pdf ou .odt (document modifiable)."
+            f"« {Path(target).name} » doit se terminer par .pdf, ou par .odt (OpenDocument) "
+            "ou .docx (Word) pour un document modifiable."
         )
     return suffix
 
@@ -167,13 +164,17 @@ def report_bytes(
         from contrat_desktop.reports.document_odt import document_odt
 
         return document_odt(document, created)
+    if suffix == ".docx":
+        from contrat_desktop.reports.document_docx import document_docx
+
+        return document_docx(document, created)
     from contrat_desktop.reports.document_pdf import document_pdf
 
     return document_pdf(document, load_document_settings(dossier), created)
 
 
 def write_yearly_report(dossier: Dossier, first: int, last: int, target: str | Path) -> int:
-    """Write the report of ``first``..``last`` to ``target`` (.pdf or .odt); its size.
+    """Write the report of ``first``..``last`` to ``target`` (.pdf, .odt or .docx); its size.
     Reads only: a read-only dossier gives the same report and stays untouched."""
     suffix = report_format(target)
     content = report_bytes(dossier, first, last, suffix)

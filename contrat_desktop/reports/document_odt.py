@@ -25,6 +25,7 @@ from contrat_desktop.domain.document_blocks import (
     Heading,
     Paragraph,
     TableBlock,
+    xml_safe,
 )
 
 ACCENT = "#1f4e79"
@@ -34,28 +35,30 @@ LIGHT = "#e8eef5"
 def document_odt(document: Document, created: datetime) -> bytes:
     odt = OpenDocumentText()
     styles = _styles(odt)
-    odt.meta.addElement(dc.Title(text=document.title))
-    odt.meta.addElement(dc.Creator(text=document.organisation or "contrat_desktop"))
+    odt.meta.addElement(dc.Title(text=xml_safe(document.title)))
+    odt.meta.addElement(dc.Creator(text=xml_safe(document.organisation) or "contrat_desktop"))
     odt.meta.addElement(meta.CreationDate(text=created.strftime("%Y-%m-%dT%H:%M:%S")))
     text = odt.text
     if document.organisation:
-        text.addElement(P(stylename=styles["small"], text=document.organisation))
-    text.addElement(P(stylename=styles["title"], text=document.title))
-    text.addElement(P(stylename=styles["subtitle"], text=document.subtitle))
+        text.addElement(P(stylename=styles["small"], text=xml_safe(document.organisation)))
+    text.addElement(P(stylename=styles["title"], text=xml_safe(document.title)))
+    text.addElement(P(stylename=styles["subtitle"], text=xml_safe(document.subtitle)))
     tables = 0
     for block in document.blocks:
         if isinstance(block, Heading):
             level = min(block.level, 2)
-            text.addElement(H(outlinelevel=level, stylename=styles[f"h{level}"], text=block.text))
+            text.addElement(
+                H(outlinelevel=level, stylename=styles[f"h{level}"], text=xml_safe(block.text))
+            )
         elif isinstance(block, Paragraph):
             name = "quote" if block.quote else "small" if block.note else "body"
             for line in block.text.split("\n"):
-                text.addElement(P(stylename=styles[name], text=line))
+                text.addElement(P(stylename=styles[name], text=xml_safe(line)))
         elif isinstance(block, TableBlock):
             tables += 1
             text.addElement(_table(odt, block, styles, tables))
         elif isinstance(block, ChartBlock):
-            text.addElement(P(stylename=styles["small"], text=_chart_text(block)))
+            text.addElement(P(stylename=styles["small"], text=xml_safe(block.as_text())))
     buffer = io.BytesIO()
     odt.write(buffer)
     return buffer.getvalue()
@@ -129,17 +132,9 @@ def _table(
         for value in values:
             cell = TableCell(stylename=shaded if header or total else plain, valuetype="string")
             for line in str(value).split("\n"):
-                cell.addElement(P(stylename=styles["cell_bold" if header else "cell"], text=line))
+                cell.addElement(
+                    P(stylename=styles["cell_bold" if header else "cell"], text=xml_safe(line))
+                )
             row.addElement(cell)
         table.addElement(row)
     return table
-
-
-def _chart_text(block: ChartBlock) -> str:
-    values = block.series[0][1] if block.series else ()
-    pairs = "; ".join(
-        f"{label} : {value:,.0f}".replace(",", "\u00a0")
-        for label, value in zip(block.labels, values, strict=False)
-    )
-    unit = f" ({block.unit})" if block.unit else ""
-    return f"[Graphique du PDF – {block.title}{unit} : {pairs}]"

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         )
         self.bilans_action.setEnabled(False)
         self.report_action = self._add(
-            file_menu, "&Bilan annuel du contrat (PDF, .odt)…", self.yearly_report
+            file_menu, "&Bilan annuel du contrat (PDF, .odt, .docx)…", self.yearly_report
         )
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)

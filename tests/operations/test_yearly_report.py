@@ -1,6 +1,6 @@
 """The yearly report: its figures equal direct sums of the demo dossier, its texts are those
-saved in the app, the PDF's text is extracted and the .odt read back; bad input is refused
-with nothing written; a read-only dossier gives the report and stays byte-identical."""
+saved in the app, the PDF's text is extracted and the .odt and .docx read back; bad input is
+refused with nothing written; a read-only dossier gives the report and stays byte-identical."""
 
 from __future__ import annotations
 
@@ -37,6 +37,15 @@ def _odt_text(path: Path) -> str:
     document = load(str(path))
     parts = [teletype.extractText(e) for e in document.getElementsByType(H)]
     parts += [teletype.extractText(e) for e in document.getElementsByType(P)]
+    return " ".join("\n".join(parts).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return " ".join("\n".join(parts).replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
@@ -98,10 +107,10 @@ def test_texts_and_excerpts_in_the_pdf_and_the_odt(demo: Dossier, tmp_path: Path
     saved = save_text(demo, None, 2015, INTRODUCTION, "Une année de mise en place.")
     save_text(demo, saved, 2015, INTRODUCTION, "Une année de mise en place du contrat.")
     assert load_texts(demo, 2015)[INTRODUCTION].body.endswith("du contrat.")
-    pdf, odt = tmp_path / "b.pdf", tmp_path / "b.odt"
-    write_yearly_report(demo, 2015, 2015, pdf)
-    write_yearly_report(demo, 2015, 2015, odt)
-    for text in (_pdf_text(pdf), _odt_text(odt)):
+    pdf, odt, docx = tmp_path / "b.pdf", tmp_path / "b.odt", tmp_path / "b.docx"
+    for target in (pdf, odt, docx):
+        write_yearly_report(demo, 2015, 2015, target)
+    for text in (_pdf_text(pdf), _odt_text(odt), _docx_text(docx)):
         assert "Une année de mise en place du contrat." in text
         assert "Les ateliers ont trouvé leur public." in text
         assert found[0].reference in text
@@ -131,8 +140,8 @@ def test_bad_input_is_refused_and_nothing_written(demo: Dossier, tmp_path: Path)
         write_yearly_report(demo, 2016, 2015, tmp_path / "b.pdf")
     with pytest.raises(ValidationError, match=r"pas de campagne 2030 \(campagnes : 2015, 2016\)"):
         write_yearly_report(demo, 2030, 2030, tmp_path / "b.pdf")
-    with pytest.raises(ValidationError, match=r"\.docx"):
-        write_yearly_report(demo, 2015, 2015, tmp_path / "b.docx")
+    with pytest.raises(ValidationError, match=r"\.pdf, ou par \.odt .* ou \.docx"):
+        write_yearly_report(demo, 2015, 2015, tmp_path / "b.doc")
     assert not list(tmp_path.glob("b.*")) and not list(tmp_path.glob(".b.*"))
 
 
@@ -145,3 +154,48 @@ def test_a_read_only_dossier_gives_the_report_untouched(demo: Dossier, tmp_path:
             save_text(reader, None, 2016, INTRODUCTION, "Autre")
     assert "Texte enregistré." in _pdf_text(tmp_path / "b.pdf")
     assert demo.path.read_bytes() == before
+
+
+def test_the_word_document_has_the_report_s_figures_headings_and_tables(
+    demo: Dossier, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    target = tmp_path / "evaluation.docx"
+    write_yearly_report(demo, 2015, 2016, target)
+    text = _docx_text(target)
+    assert "Évaluation du contrat de ville 2015–2016" in text
+    count, granted = demo.db.execute(
+        """SELECT count(DISTINCT a.id), sum(fl.granted_cents) FROM action a
+           LEFT JOIN funding_line fl ON fl.action_id = a.id"""
+    ).fetchone()
+    assert f"{count} action(s) déposée(s)" in text and f"accordés {_money(granted)}" in text
+    document = Document(str(target))
+    assert document.core_properties.title == "Évaluation du contrat de ville 2015–2016"
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "1. Le contrat de ville et ses quartiers"
+    assert "7. Comparaison avec les années précédentes" in headings
+    assert any(p.style.name == "Heading 2" for p in document.paragraphs)
+    funders = next(t for t in document.tables if t.rows[0].cells[0].text == "Financeur")
+    assert [c.text for c in funders.rows[0].cells][1:4] == ["Demandé", "Proposé", "Accordé"]
+    assert funders.rows[-1].cells[0].text == "Total"
+    assert funders.rows[-1].cells[3].text.replace("\u202f", " ").replace("\u00a0", " ") == (
+        _money(granted)
+    )
+    assert "[Graphique du PDF – Montants accordés par pilier" in text
+    with zipfile.ZipFile(target) as archive:  # in French for spelling and hyphenation
+        assert '<w:lang w:val="fr-FR"' in archive.read("word/styles.xml").decode()
+
+
+def test_a_pasted_control_character_does_not_break_the_editable_documents(
+    demo: Dossier, tmp_path: Path
+) -> None:
+    from xml.dom.minidom import parseString
+
+    save_text(demo, None, 2015, INTRODUCTION, "Avant\x0bla\x00 saut\x0cfin.")
+    docx, odt = tmp_path / "b.docx", tmp_path / "b.odt"
+    write_yearly_report(demo, 2015, 2015, docx)
+    write_yearly_report(demo, 2015, 2015, odt)
+    assert "Avantla sautfin." in _docx_text(docx) and "Avantla sautfin." in _odt_text(odt)
+    with zipfile.ZipFile(odt) as archive:
+        parseString(archive.read("content.xml"))  # well-formed XML, as Word and LibreOffice ask

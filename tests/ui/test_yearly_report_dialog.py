@@ -39,3 +39,12 @@ def test_write_a_pillar_with_an_excerpt_then_the_pdf(
     with qtbot.waitSignal(dialog.file_task.finished, timeout=30_000):
         pass
     assert (tmp_path / "bilan.pdf").read_bytes().startswith(b"%PDF")
+    answer_save_dialog(tmp_path / "bilan")  # no suffix typed: the button's format is added
+    dialog.docx_button.click()
+    assert dialog.file_task is not None
+    with qtbot.waitSignal(dialog.file_task.finished, timeout=30_000):
+        pass
+    from docx import Document
+
+    written = Document(str(tmp_path / "bilan.docx"))
+    assert any("Bonne année pour la cohésion sociale." in p.text for p in written.paragraphs)

@@ -1,8 +1,9 @@
 """Fichier › Bilan annuel du contrat… : the qualitative texts of a year, written per section
 (introduction, each pillar, participation, partnership) with the bilans' assessments offered
-as excerpts to insert and edit; then the report written as a PDF or an editable .odt, for one
-year or over several (mid-term or final evaluation). Texts are saved in the dossier when
-another section or year is chosen, when a file is written and when the dialog closes."""
+as excerpts to insert and edit; then the report written as a PDF or as an editable .odt or
+.docx, for one year or over several (mid-term or final evaluation). Texts are saved in the
+dossier when another section or year is chosen, when a file is written and when the dialog
+closes."""
 
 from __future__ import annotations
 
@@ -89,6 +90,8 @@ class YearlyReportDialog(QDialog):
         self.pdf_button.clicked.connect(lambda: self.write(".pdf"))
         self.odt_button = QPushButton("Écrire le document &modifiable (.odt)…", self)
         self.odt_button.clicked.connect(lambda: self.write(".odt"))
+        self.docx_button = QPushButton("Écrire pour &Word (.docx)…", self)
+        self.docx_button.clicked.connect(lambda: self.write(".docx"))
         close = QPushButton("Fermer", self)
         close.clicked.connect(self.close)
 
@@ -112,7 +115,7 @@ class YearlyReportDialog(QDialog):
         splitter.addWidget(right)
         splitter.setSizes([220, 480, 320])
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.pdf_button, self.odt_button):
+        for button in (self.save_button, self.pdf_button, self.odt_button, self.docx_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -210,7 +213,11 @@ class YearlyReportDialog(QDialog):
         span = str(last) if first == last else f"{first}-{last}"
         name = "bilan" if first == last else "evaluation"
         suggested = self.session.dossier.path.parent / f"{name}-{span}{suffix}"
-        filters = "Documents PDF (*.pdf)" if suffix == ".pdf" else "Documents OpenDocument (*.odt)"
+        filters = {
+            ".pdf": "Documents PDF (*.pdf)",
+            ".odt": "Documents OpenDocument (*.odt)",
+            ".docx": "Documents Word (*.docx)",
+        }[suffix]
         target = ask_target(self, TITLE, suggested, filters)
         if target is None:
             return
