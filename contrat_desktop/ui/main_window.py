@@ -258,7 +258,17 @@ class MainWindow(QMainWindow):
         page = DashboardPage(self.session, self)
         page.open_programmation.connect(self.show_programmation)
         page.open_area.connect(self.show_area)
+        page.open_reminders.connect(self.show_reminders)
         return page
+
+    def show_reminders(self, kind: str) -> None:
+        """« À faire » for the campaign shown, on one kind of thing to do ("" for all)."""
+        from contrat_desktop.ui.pages.reminders import RemindersPage
+
+        page = self.page("reminders")
+        assert isinstance(page, RemindersPage)
+        self.show_area("reminders")
+        page.show_kind(kind)
 
     def _reminders_page(self) -> QWidget:
         from contrat_desktop.ui.pages.reminders import RemindersPage

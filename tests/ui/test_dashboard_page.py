@@ -1,5 +1,6 @@
-"""The home page: its figures follow the campaign and edits, and each figure (table row,
-bar or slice) opens the programmation filtered on it."""
+"""The home page: read after the window's first paint; its figures follow the campaign and
+edits, each figure (table row, bar or slice) opens the programmation filtered on it, each
+kind of thing to do the « À faire » page on that kind; its charts are updated in place."""
 
 from __future__ import annotations
 
@@ -20,21 +21,37 @@ def _count(session: DossierSession, where: str, *params: object) -> int:
     ).fetchone()[0]
 
 
+def _shown(qtbot: QtBot, window: Any) -> DashboardPage:
+    """The dashboard of a window shown on screen, once its figures are read."""
+    page: DashboardPage = window.pages["dashboard"]
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: page.data is not None)
+    return page
+
+
 def _programmation(window: Any) -> ProgrammationPage:
     page = window.pages["programmation"]
     assert window.stack.currentWidget() is page
     return page
 
 
-def test_the_window_opens_on_the_dashboard(exchange_window: Any) -> None:
-    assert exchange_window.stack.currentWidget() is exchange_window.pages["dashboard"]
+def test_the_window_opens_on_the_dashboard_and_reads_it_after_the_first_paint(
+    qtbot: QtBot, exchange_window: Any
+) -> None:
+    page: DashboardPage = exchange_window.pages["dashboard"]
+    assert exchange_window.stack.currentWidget() is page
     assert "programmation" not in exchange_window.pages  # built when first opened
+    assert page.data is None and page.status.table.rowCount() == 0  # nothing read yet
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        exchange_window.show()
+    assert page.data is not None and page.status.table.rowCount() > 0
 
 
 def test_a_status_row_opens_the_filtered_programmation(
     qtbot: QtBot, session: DossierSession, exchange_window: Any
 ) -> None:
-    page: DashboardPage = exchange_window.pages["dashboard"]
+    page = _shown(qtbot, exchange_window)
     table = page.status.table
     row = next(n for n in range(table.rowCount()) if table.item(n, 0).text() == "Recevable")
     assert int(table.item(row, 1).text()) == _count(session, "a.status = 'recevable'")
@@ -49,7 +66,7 @@ def test_a_status_row_opens_the_filtered_programmation(
 def test_keyboard_and_other_cards(
     qtbot: QtBot, session: DossierSession, exchange_window: Any
 ) -> None:
-    page: DashboardPage = exchange_window.pages["dashboard"]
+    page = _shown(qtbot, exchange_window)
     renewals = page.renewals.table
     row = next(n for n in range(renewals.rowCount()) if renewals.item(n, 0).text() == "Reconduites")
     renewals.setCurrentCell(row, 0)
@@ -71,7 +88,7 @@ def test_chart_parts_open_what_lies_behind_them(
 ) -> None:
     from PySide6 import QtCharts
 
-    page: DashboardPage = exchange_window.pages["dashboard"]
+    page = _shown(qtbot, exchange_window)
     page.draw_charts()
     chart = page.funders.chart.chart()  # type: ignore[union-attr]
     (bars,) = chart.series()
@@ -101,9 +118,7 @@ def test_follows_the_campaign_and_edits(
     from contrat_desktop.domain.workflow import ActionStatus
     from contrat_desktop.operations.programmation import change_statuses
 
-    page: DashboardPage = exchange_window.pages["dashboard"]
-    exchange_window.show()
-    qtbot.waitExposed(exchange_window)
+    page = _shown(qtbot, exchange_window)
     campaigns = exchange_window.campaign
     campaigns.setCurrentIndex(campaigns.findText("Campagne 2015"))
     assert "campagne 2015" in page.title.text()
@@ -119,6 +134,90 @@ def test_follows_the_campaign_and_edits(
     after = {s.label: s.count for s in page.data.figures.by_status}  # type: ignore[union-attr]
     assert after["Notifié"] == before["Notifié"] + 1
     assert after["Accordé"] == before["Accordé"] - 1
+
+
+def test_charts_are_updated_in_place_after_a_campaign_change(
+    qtbot: QtBot, session: DossierSession, exchange_window: Any
+) -> None:
+    page = _shown(qtbot, exchange_window)
+    page.draw_charts()
+    views = [card.chart for card in page.cards]
+    status_chart = page.status.plot.chart  # type: ignore[union-attr]
+    campaigns = exchange_window.campaign
+    campaigns.setCurrentIndex(campaigns.findText("Campagne 2015"))
+    assert [card.chart for card in page.cards] == views  # the same widgets, not rebuilt
+    assert page.status.plot.chart is status_chart  # type: ignore[union-attr]
+    figures = page.data.figures  # type: ignore[union-attr]
+    (bars,) = status_chart.series()
+    counts = bars.barSets()[0]
+    shown = list(reversed([counts.at(n) for n in range(counts.count())]))  # bottom first
+    assert shown == [s.count for s in figures.by_status]
+    assert sum(shown) == _count(session, "1") == 55
+    pie = page.pillars.plot.pie  # type: ignore[union-attr]
+    assert [piece.value() for piece in pie.slices()] == [
+        s.granted_cents / 100_000 for s in figures.by_pillar
+    ]
+
+
+def test_things_to_do_per_kind_open_the_to_do_page_on_that_kind(
+    qtbot: QtBot, session: DossierSession, exchange_window: Any
+) -> None:
+    from contrat_desktop.operations.reminders import count_by_kind, list_reminders
+    from contrat_desktop.ui.pages.reminders import RemindersPage
+
+    page = _shown(qtbot, exchange_window)
+    card = page.reminders
+    qtbot.waitUntil(lambda: card.counts is not None, timeout=10_000)
+    expected = count_by_kind(list_reminders(session.dossier, session.campaign_year))
+    assert card.counts == expected and expected  # the demo has things to do in 2016
+    rows = {card.table.item(n, 0).text(): card.table.item(n, 1).text()
+            for n in range(card.table.rowCount())}  # fmt: skip
+    assert rows["Versement à faire"] == str(expected["payment_due"])
+    card.table.setCurrentCell(card.kinds.index("payment_due"), 0)
+    card.table.setFocus()
+    qtbot.keyClick(card.table, qtbot_enter())
+    reminders = exchange_window.pages["reminders"]
+    assert isinstance(reminders, RemindersPage)
+    assert exchange_window.stack.currentWidget() is reminders
+    assert reminders.kind.currentData() == "payment_due"
+    assert reminders.scope.currentData() == "campaign"
+    qtbot.waitUntil(lambda: reminders.loaded and reminders.task is None, timeout=10_000)
+    assert reminders.model.rowCount() == expected["payment_due"]
+    shown = {reminders.model.row(n).kind for n in range(reminders.model.rowCount())}
+    assert shown == {"payment_due"}
+    exchange_window.show_area("dashboard")
+    card.all_button.click()
+    assert reminders.kind.currentData() == ""  # every kind
+
+
+def test_things_to_do_follow_the_campaign_and_edits(
+    qtbot: QtBot, session: DossierSession, exchange_window: Any
+) -> None:
+    from datetime import date
+
+    from contrat_desktop.domain.funding import Payment, PaymentKind
+    from contrat_desktop.operations.payments import record_payments
+    from contrat_desktop.operations.reminders import count_by_kind, list_reminders
+
+    page = _shown(qtbot, exchange_window)
+    card = page.reminders
+    campaigns = exchange_window.campaign
+    campaigns.setCurrentIndex(campaigns.findText("Campagne 2015"))
+    assert card.counts is None  # the other campaign's counts are not shown meanwhile
+    qtbot.waitUntil(lambda: card.year == 2015 and card.counts is not None, timeout=10_000)
+    assert card.counts == count_by_kind(list_reminders(session.dossier, 2015))
+    assert "campagne 2015" in card.summary.text()
+    before = card.counts["payment_due"]  # type: ignore[index]
+    due = next(r for r in list_reminders(session.dossier, 2015) if r.kind == "payment_due")
+    (line,) = session.dossier.db.execute(
+        "SELECT id FROM funding_line WHERE action_id = ? AND funder_id = ?",
+        [due.action_id, due.funder_id],
+    ).fetchone()
+    paid = Payment(line, PaymentKind.SINGLE, due.amount_cents or 0, date(2015, 9, 1))
+    record_payments(session.dossier, [paid], today=date(2015, 9, 1))
+    session.notify("payment")
+    qtbot.waitUntil(lambda: card.counts["payment_due"] == before - 1, timeout=10_000)  # type: ignore[index]
+    assert card.counts == count_by_kind(list_reminders(session.dossier, 2015))
 
 
 def qtbot_left() -> Any:

@@ -2,18 +2,21 @@
 
 Actions by status; requested, proposed, granted and paid per funder against its envelope;
 the split by pillar and theme, by district, by holder kind, first requests and renewals;
-the next meetings and the conseil citoyen's composition warnings. Each figure opens the
-programmation filtered on it. The tables come at once; the charts (QtCharts) are drawn just
-after the page is first shown, so start-up never loads QtCharts. The page follows the
-campaign selector and is read again after any saved change.
+the things to do (« À faire ») per kind; the next meetings and the conseil citoyen's
+composition warnings. Each figure opens the programmation filtered on it, each kind of thing
+to do the « À faire » page on that kind.
+
+The figures are read after the window's first paint (start-up shows the window first), in
+two grouped queries; the charts (QtCharts) are made just after, once, and then updated in
+place; the things to do are counted off the GUI thread. The page follows the campaign
+selector and is read again after any saved change (when next shown, if hidden).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -31,6 +34,7 @@ from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.dashboard import Dashboard, load_dashboard
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.pages.dashboard_cards import FigureCard
+from contrat_desktop.ui.pages.dashboard_reminders import RemindersCard
 from contrat_desktop.ui.session import DossierSession
 
 CHART_DELAY_MS = 30  # after the first paint: QtCharts is not on the start-up path
@@ -44,13 +48,15 @@ def _k(cents: int) -> float:
 class DashboardPage(QScrollArea):
     open_programmation = Signal(dict)  # filter name → value (FilterBar.show_only)
     open_area = Signal(str)  # "meetings", "council"
+    open_reminders = Signal(str)  # a kind of thing to do ("" for all)
+    loaded = Signal()  # the figures of the campaign are shown
 
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.data: Dashboard | None = None
         self._charts_due = False
-        self._stale = False
+        self._stale = True  # nothing read yet: read after the first paint
         self.setWidgetResizable(True)
         self.setAccessibleName("Tableau de bord")
         body = QWidget(self)
@@ -66,6 +72,8 @@ class DashboardPage(QScrollArea):
             ("Statut", "Actions"),
             self._opener("status"),
             body,
+            chart="bars",
+            unit="actions",
             chart_beside=True,
         )
         self.funders = FigureCard(
@@ -73,23 +81,42 @@ class DashboardPage(QScrollArea):
             ("Financeur", "Demandé", "Proposé", "Accordé", "Versé", "Enveloppe", "Reste"),
             self._opener("funder"),
             body,
+            chart="bars",
+            unit=THOUSANDS,
+            vertical=True,
         )
         shares = ("Actions", "Accordé")
         self.pillars = FigureCard(
-            "Par pilier", ("Pilier", *shares), self._opener("framework"), body
+            "Par pilier", ("Pilier", *shares), self._opener("framework"), body, chart="pie"
         )
+        # a table only: the pillars' ring already shows the split
         self.themes = FigureCard(
             "Par thématique", ("Thématique", *shares), self._opener("framework", "themes"), body
         )
         self.districts = FigureCard(
-            "Par quartier (QPV)", ("Quartier", *shares), self._opener("district"), body
+            "Par quartier (QPV)",
+            ("Quartier", *shares),
+            self._opener("district"),
+            body,
+            chart="bars",
+            unit=THOUSANDS,
         )
         self.holder_kinds = FigureCard(
-            "Par type de porteur", ("Type de porteur", *shares), self._opener("holder_kind"), body
+            "Par type de porteur",
+            ("Type de porteur", *shares),
+            self._opener("holder_kind"),
+            body,
+            chart="pie",
         )
         self.renewals = FigureCard(
-            "Premières demandes et reconduites", ("Demande", *shares), self._opener("renewal"), body
+            "Premières demandes et reconduites",
+            ("Demande", *shares),
+            self._opener("renewal"),
+            body,
+            chart="pie",
         )
+        self.reminders = RemindersCard(session, body)
+        self.reminders.open_reminders.connect(self.open_reminders)
         self.meetings = self._list_box("Prochaines réunions", "Voir les &réunions", "meetings")
         self.council = self._list_box("Conseil citoyen", "Ouvrir le &conseil citoyen", "council")
         self.cards = [
@@ -114,6 +141,7 @@ class DashboardPage(QScrollArea):
         grid.addWidget(self.holder_kinds, 3, 1)
         grid.addWidget(self.renewals, 4, 0)
         side = QVBoxLayout()
+        side.addWidget(self.reminders)
         side.addWidget(self.meetings[0])
         side.addWidget(self.council[0])
         grid.addLayout(side, 4, 1)
@@ -125,9 +153,17 @@ class DashboardPage(QScrollArea):
         layout.addLayout(grid)
         layout.addStretch(1)
 
-        session.campaign_changed.connect(lambda _id: self.refresh())
+        session.campaign_changed.connect(lambda _id: self._on_changed("campaign"))
         session.changed.connect(self._on_changed)
-        self.refresh()
+        self.title.setText("<h2>Tableau de bord</h2>")
+        body.installEventFilter(self)  # read after the first paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.widget():
+            watched.removeEventFilter(self)
+            if self._stale:
+                QTimer.singleShot(0, self.refresh)
+        return False
 
     # building ---------------------------------------------------------------------
     def _list_box(self, title: str, button_text: str, area: str) -> tuple[QGroupBox, QLabel]:
@@ -171,14 +207,15 @@ class DashboardPage(QScrollArea):
 
     # data ---------------------------------------------------------------------------
     def _on_changed(self, _entity: str) -> None:
-        if self.isVisible():
+        if self.isVisible() and self.data is not None:
             self.refresh()
         else:
-            self._stale = True  # read again when next shown
+            self._stale = True  # read when next shown (or after the first paint)
 
     def refresh(self) -> None:
         session = self.session
         self._stale = False
+        self.reminders.reload_later()
         if not session.campaign_id:
             self.data = None
             self.title.setText("<h2>Tableau de bord</h2>")
@@ -188,17 +225,21 @@ class DashboardPage(QScrollArea):
             )
             for card in self.cards:
                 card.table.fill([])
-                card.set_chart(None)
+                card.set_chart([], [])
+            self.loaded.emit()
             return
         self.data = load_dashboard(session.dossier, session.campaign_id, session.references)
         body = self.widget()
         body.setUpdatesEnabled(False)  # one layout and paint for all the cards
         try:
             self._show(self.data)
-            if self.isVisible():
-                self.draw_charts()
+            if self.isVisible() and self.status.plot is not None:
+                self.draw_charts()  # updated in place
+            elif self.isVisible():
+                self._draw_charts_soon()
         finally:
             body.setUpdatesEnabled(True)
+        self.loaded.emit()
 
     def _show(self, data: Dashboard) -> None:
         figures = data.figures
@@ -247,49 +288,29 @@ class DashboardPage(QScrollArea):
         self._show_lists(data)
 
     def _set_charts(self, figures: CampaignFigures) -> None:
-        from contrat_desktop.ui.widgets import charts
-
-        def bars(
-            labels: list[str], series: list[tuple[str, list[float]]], unit: str, **how: Any
-        ) -> Any:
-            return lambda click, parent: charts.bar_chart(
-                labels, series, click, unit=unit, parent=parent, **how
-            )
-
-        def pie(parts: Sequence[Slice]) -> Any:
+        def pie(card: FigureCard, parts: Sequence[Slice]) -> None:
             by_amount = any(p.granted_cents for p in parts)
             values = [_k(p.granted_cents) if by_amount else p.count for p in parts]
-            labels = [p.label for p in parts]
-            return lambda click, parent: charts.pie_chart(labels, values, click, parent=parent)
+            card.set_chart([p.label for p in parts], values)
 
         status = figures.by_status
-        self.status.set_chart(
-            bars([s.label for s in status], [("Actions", [s.count for s in status])], "actions")
-        )
+        self.status.set_chart([s.label for s in status], [("Actions", [s.count for s in status])])
         funders = figures.by_funder
         self.funders.set_chart(
-            bars(
-                [f.name for f in funders],
-                [
-                    ("Accordé", [_k(f.granted_cents) for f in funders]),
-                    ("Versé", [_k(f.paid_cents) for f in funders]),
-                    ("Enveloppe", [_k(f.envelope_cents or 0) for f in funders]),
-                ],
-                THOUSANDS,
-                vertical=True,
-            )
+            [f.name for f in funders],
+            [
+                ("Accordé", [_k(f.granted_cents) for f in funders]),
+                ("Versé", [_k(f.paid_cents) for f in funders]),
+                ("Enveloppe", [_k(f.envelope_cents or 0) for f in funders]),
+            ],
         )
-        self.pillars.set_chart(pie(figures.by_pillar))
-        self.themes.set_chart(None)  # a table only: the pillars' ring already shows the split
+        pie(self.pillars, figures.by_pillar)
+        districts = figures.by_district
         self.districts.set_chart(
-            bars(
-                [d.label for d in figures.by_district],
-                [("Accordé", [_k(d.granted_cents) for d in figures.by_district])],
-                THOUSANDS,
-            )
+            [d.label for d in districts], [("Accordé", [_k(d.granted_cents) for d in districts])]
         )
-        self.holder_kinds.set_chart(pie(figures.by_holder_kind))
-        self.renewals.set_chart(pie(figures.by_renewal))
+        pie(self.holder_kinds, figures.by_holder_kind)
+        pie(self.renewals, figures.by_renewal)
 
     def _show_lists(self, data: Dashboard) -> None:
         label = self.meetings[1]
@@ -312,9 +333,13 @@ class DashboardPage(QScrollArea):
     # charts after the first paint --------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self.data is not None:
             self.refresh()
-        elif not self._charts_due and self.data is not None and self.status.chart is None:
+        elif self.data is not None and self.status.plot is None:
+            self._draw_charts_soon()
+
+    def _draw_charts_soon(self) -> None:
+        if not self._charts_due:
             self._charts_due = True
             QTimer.singleShot(CHART_DELAY_MS, self.draw_charts)
 

@@ -5,6 +5,7 @@ its bar or slice call ``on_open(row)``."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ChartMaker = Callable[[Callable[[int], None], QWidget], QWidget]
 WARNING = QColor("#9c2a00")
 
 
@@ -51,20 +51,24 @@ class FigureTable(QTableWidget):
 
     def fill(self, rows: Sequence[Sequence[str]], warn: Sequence[int] = ()) -> None:
         """``warn``: the rows shown in red (an envelope overspent)."""
+        header = self.horizontalHeader()
+        modes = [header.sectionResizeMode(c) for c in range(self.columnCount())]
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # measured once, below
         self.setSortingEnabled(False)
         self.clearContents()
         self.setRowCount(len(rows))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for number, values in enumerate(rows):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
+                    item.setTextAlignment(right)
                 if number in warn:
                     item.setForeground(WARNING)
                 self.setItem(number, column, item)
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        for column, mode in enumerate(modes):
+            header.setSectionResizeMode(column, mode)
+        height = header.height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(n) for n in range(min(len(rows), 12)))
         self.setFixedHeight(height + 2)
 
@@ -76,6 +80,10 @@ class FigureTable(QTableWidget):
 
 
 class FigureCard(QGroupBox):
+    """``chart``: "bars" or "pie" (or "" for a table alone). The chart is made the first
+    time ``draw_chart`` is called (after the window is shown: QtCharts is not on the
+    start-up path), then updated in place with each new set of figures."""
+
     def __init__(
         self,
         title: str,
@@ -83,30 +91,40 @@ class FigureCard(QGroupBox):
         on_open: Callable[[int], None],
         parent: QWidget,
         *,
+        chart: str = "",
+        unit: str = "",
+        vertical: bool = False,
         chart_beside: bool = False,
     ) -> None:
         super().__init__(title, parent)
         self.table = FigureTable(headers, on_open, title, self)
-        self.chart_slot = QWidget(self)
-        self.chart_slot.setLayout(QVBoxLayout())
-        self.chart_slot.layout().setContentsMargins(0, 0, 0, 0)
-        self.chart: QWidget | None = None
-        self._maker: ChartMaker | None = None
+        self.kind, self.unit, self.vertical = chart, unit, vertical
+        self.plot: Any = None  # the BarChart or PieChart, once drawn
+        self.chart: QWidget | None = None  # its view
+        self._figures: tuple[Any, ...] | None = None
         layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self) if chart_beside else QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.chart_slot, 1)
+        self.chart_layout = layout
 
-    def set_chart(self, maker: ChartMaker | None) -> None:
-        """The chart to draw (now if one is shown already, else on ``draw_chart``)."""
-        self._maker = maker
-        if self.chart is not None:
+    def set_chart(self, *figures: Any) -> None:
+        """The chart's figures: (labels, series) for bars, (labels, values) for a pie;
+        shown now if the chart is drawn already, else at ``draw_chart``."""
+        self._figures = figures
+        if self.plot is not None:
             self.draw_chart()
 
     def draw_chart(self) -> None:
-        if self.chart is not None:
-            self.chart.setParent(None)  # type: ignore[call-overload]
-            self.chart.deleteLater()
-            self.chart = None
-        if self._maker is not None:
-            self.chart = self._maker(self.table.on_open, self.chart_slot)
-            self.chart_slot.layout().addWidget(self.chart)
+        if not self.kind or self._figures is None:
+            return
+        if self.plot is None:
+            from contrat_desktop.ui.widgets.charts import BarChart, PieChart
+
+            on_open = self.table.on_open
+            self.plot = (
+                PieChart(on_open, parent=self)
+                if self.kind == "pie"
+                else BarChart(on_open, unit=self.unit, vertical=self.vertical, parent=self)
+            )
+            self.chart = self.plot.view
+            self.chart_layout.addWidget(self.chart, 1)
+        self.plot.show(*self._figures)

@@ -130,6 +130,11 @@ class RemindersPage(QWidget):
         self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
         self.kind.blockSignals(False)
 
+    def show_kind(self, kind: str) -> None:
+        """The campaign shown, one kind of thing to do ("" for all): the dashboard's links."""
+        self.kind.setCurrentIndex(max(self.kind.findData(kind or ALL), 0))
+        self.scope.setCurrentIndex(self.scope.findData("campaign"))
+
     def refilter(self) -> None:
         kind = self.kind.currentData() or ALL
         shown = [r for r in self._all if kind == ALL or r.kind == kind]

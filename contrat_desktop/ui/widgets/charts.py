@@ -1,7 +1,8 @@
 """Charts drawn with QtCharts (PySide6-Addons), imported only when a chart is first drawn:
 QtCharts costs about 0.2–0.3 s to load, which start-up does not pay.
 
-``bar_chart`` and ``pie_chart`` return a ``QChartView``; a click on a bar or a slice calls
+``BarChart`` and ``PieChart`` are made once and shown again with new figures (updated, not
+rebuilt); their ``view`` is the ``QChartView``. A click on a bar or a slice calls
 ``on_click(index)`` with the category's index, so each part opens what lies behind it.
 """
 
@@ -47,74 +48,111 @@ def _view(chart: Any, parent: QWidget | None, height: int) -> QWidget:
     return view
 
 
-def bar_chart(
-    categories: Sequence[str],
-    series: Sequence[tuple[str, Sequence[float]]],
-    on_click: Click,
-    *,
-    unit: str = "",
-    parent: QWidget | None = None,
-    vertical: bool = False,
-) -> QWidget:
-    """Bars, one group per category, one colour per series; the value axis is titled with
-    ``unit``. Horizontal (first category on top) unless ``vertical`` (for many series)."""
-    charts = _charts()
-    bars = charts.QBarSeries() if vertical else charts.QHorizontalBarSeries()
-    count = len(categories)
+class BarChart:
+    """Bars, one group per category, one colour per series, the value axis titled with
+    ``unit``; horizontal (first category on top) unless ``vertical`` (for many series).
 
-    def position(index: int) -> int:
-        return index if vertical else count - 1 - index
+    Made once: ``show`` puts new figures in the same chart (values replaced in place when
+    the categories and series keep their number), so a campaign change redraws nothing
+    else. A click on a bar calls ``on_click(category index)``."""
 
-    for number, (name, values) in enumerate(series):
-        bar_set = charts.QBarSet(name)
-        bar_set.append([float(v) for v in (values if vertical else list(reversed(values)))])
-        bar_set.setColor(QColor(PALETTE[number % len(PALETTE)]))
-        bar_set.clicked.connect(lambda index: on_click(position(index)))
-        bars.append(bar_set)
-    chart = charts.QChart()
-    chart.addSeries(bars)
-    axis_y = charts.QBarCategoryAxis()
-    names = [_short(c, 14 if vertical else 28) for c in categories]
-    axis_y.append(names if vertical else list(reversed(names)))
-    axis_x = charts.QValueAxis()
-    axis_x.setLabelFormat("%.0f")
-    axis_x.setTitleText(unit)
-    top = max((max(values, default=0) for _, values in series), default=0)
-    axis_x.setRange(0, max(float(top) * 1.05, 1.0))
-    axis_x.applyNiceNumbers()
-    left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
-    chart.addAxis(axis_y, bottom if vertical else left)
-    chart.addAxis(axis_x, left if vertical else bottom)
-    bars.attachAxis(axis_y)
-    bars.attachAxis(axis_x)
-    chart.legend().setVisible(len(series) > 1)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    height = 260 if vertical else 70 + 26 * count * max(len(series), 1)
-    return _view(chart, parent, max(height, 130))
+    def __init__(
+        self, on_click: Click, *, unit: str = "", vertical: bool = False, parent: QWidget
+    ) -> None:
+        charts = _charts()
+        self.on_click = on_click
+        self.vertical = vertical
+        self.count = 0
+        self.bars = charts.QBarSeries() if vertical else charts.QHorizontalBarSeries()
+        self.chart = charts.QChart()
+        self.chart.addSeries(self.bars)
+        self.categories = charts.QBarCategoryAxis()
+        self.values = charts.QValueAxis()
+        self.values.setLabelFormat("%.0f")
+        self.values.setTitleText(unit)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        self.chart.addAxis(self.categories, bottom if vertical else left)
+        self.chart.addAxis(self.values, left if vertical else bottom)
+        self.bars.attachAxis(self.categories)
+        self.bars.attachAxis(self.values)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = _view(self.chart, parent, 130)
+
+    def _position(self, index: int) -> int:
+        return index if self.vertical else self.count - 1 - index
+
+    def show(
+        self, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]]
+    ) -> None:
+        charts = _charts()
+        self.count = len(categories)
+
+        def ordered(values: Sequence[float]) -> list[float]:
+            return [float(v) for v in (values if self.vertical else list(reversed(values)))]
+
+        sets = self.bars.barSets()
+        same = len(sets) == len(series) and all(
+            s.count() == self.count and s.label() == name
+            for s, (name, _values) in zip(sets, series, strict=True)
+        )
+        if same:
+            for bar_set, (_name, values) in zip(sets, series, strict=True):
+                for index, value in enumerate(ordered(values)):
+                    if bar_set.at(index) != value:
+                        bar_set.replace(index, value)
+        else:
+            self.bars.clear()
+            for number, (name, values) in enumerate(series):
+                bar_set = charts.QBarSet(name)
+                bar_set.append(ordered(values))
+                bar_set.setColor(QColor(PALETTE[number % len(PALETTE)]))
+                bar_set.clicked.connect(lambda index: self.on_click(self._position(index)))
+                self.bars.append(bar_set)
+        names = [_short(c, 14 if self.vertical else 28) for c in categories]
+        shown = names if self.vertical else list(reversed(names))
+        if self.categories.categories() != shown:
+            self.categories.setCategories(shown)
+        top = max((max(values, default=0) for _, values in series), default=0)
+        self.values.setRange(0, max(float(top) * 1.05, 1.0))
+        self.values.applyNiceNumbers()
+        self.chart.legend().setVisible(len(series) > 1)
+        height = 260 if self.vertical else 70 + 26 * self.count * max(len(series), 1)
+        self.view.setFixedHeight(max(height, 130))
 
 
-def pie_chart(
-    labels: Sequence[str],
-    values: Sequence[float],
-    on_click: Click,
-    *,
-    parent: QWidget | None = None,
-    height: int = 210,
-) -> QWidget:
-    """A ring, one slice per label, its share printed; the legend on the right."""
-    charts = _charts()
-    pie = charts.QPieSeries()
-    pie.setHoleSize(0.35)
-    total = sum(values) or 1
-    for number, (label, value) in enumerate(zip(labels, values, strict=True)):
-        share = round(100 * value / total)
-        piece = pie.append(f"{share} % – {_short(label, 34)}", float(value))
-        piece.setColor(QColor(PALETTE[number % len(PALETTE)]))
-        piece.clicked.connect(lambda n=number: on_click(n))
-    chart = charts.QChart()
-    chart.addSeries(pie)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    return _view(chart, parent, height)
+class PieChart:
+    """A ring, one slice per label with its share, the legend on the right; made once,
+    ``show`` puts new figures in it. A click on a slice calls ``on_click(index)``."""
+
+    def __init__(self, on_click: Click, *, parent: QWidget, height: int = 210) -> None:
+        charts = _charts()
+        self.on_click = on_click
+        self.pie = charts.QPieSeries()
+        self.pie.setHoleSize(0.35)
+        self.pie.clicked.connect(lambda piece: self.on_click(self.pie.slices().index(piece)))
+        self.chart = charts.QChart()
+        self.chart.addSeries(self.pie)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.view = _view(self.chart, parent, height)
+
+    def show(self, labels: Sequence[str], values: Sequence[float]) -> None:
+        total = sum(values) or 1
+        texts = [
+            f"{round(100 * value / total)} % – {_short(label, 34)}"
+            for label, value in zip(labels, values, strict=True)
+        ]
+        slices = self.pie.slices()
+        if len(slices) != len(values):
+            self.pie.clear()
+            for number, (text, value) in enumerate(zip(texts, values, strict=True)):
+                piece = self.pie.append(text, float(value))
+                piece.setColor(QColor(PALETTE[number % len(PALETTE)]))
+            return
+        for piece, text, value in zip(slices, texts, values, strict=True):
+            if piece.label() != text:
+                piece.setLabel(text)
+            if piece.value() != value:
+                piece.setValue(float(value))
 
 
 def _short(text: str, length: int = 28) -> str:
