@@ -201,9 +201,11 @@ def integrity(folder: Path, actions: int, repeat: int) -> list[Figure]:
 
 def bilans(folder: Path, actions: int) -> list[Figure]:
     from tests.benchmarks.dashboard_cases import bilan_figures, journal_figures
+    from tests.benchmarks.dashboard_start_cases import start_figures
 
     path = create_dossier(folder / "bilans.cdv", fill=synthetic_filler(actions))
     figures = [Figure(*row) for row in bilan_figures(path, folder)]
+    figures += [Figure(*row) for row in start_figures(path, folder / "donnees-tableau")]
     return figures + [Figure(*row) for row in journal_figures(path)]
 
 
