@@ -106,3 +106,33 @@ def test_report_bilan_year_and_range(
     )
     assert code == 2 and "à l'envers" in err and not (tmp_path / "x.pdf").exists()
     assert demo.read_bytes() == before
+
+
+def test_report_bilan_as_a_word_document(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docx import Document
+
+    before = demo.read_bytes()
+    target = tmp_path / "bilan-2015.docx"
+    code, out, _ = run(
+        capsys, "report", "bilan", "--db", str(demo), "--year", "2015", "-o", str(target)
+    )
+    assert code == 0 and "bilan-2015.docx" in out
+    word = Document(str(target))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "1. Le contrat de ville et ses quartiers"
+    assert any(t.rows[0].cells[0].text == "Financeur" for t in word.tables)
+    code, _, err = run(
+        capsys,
+        "report",
+        "bilan",
+        "--db",
+        str(demo),
+        "--year",
+        "2015",
+        "-o",
+        str(tmp_path / "b.doc"),
+    )
+    assert code == 2 and ".docx (Word)" in err and not (tmp_path / "b.doc").exists()
+    assert demo.read_bytes() == before
