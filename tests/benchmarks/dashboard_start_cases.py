@@ -9,14 +9,11 @@ window filled with the same rows by sqlite3), on the 50 000-action synthetic dos
 
 from __future__ import annotations
 
-import os
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.benchmarks.floor_cases import _median_run
+
 Row = tuple[str, str, str]
 
 # Quit at the window's first paint ("paint"), or once the dashboard's figures are shown and
@@ -109,17 +106,6 @@ def start_figures(dossier: Path, data_folder: Path) -> list[Row]:
             f"≤ 2× ({filled * 1000:.0f} ms)",
         ),
     ]
-
-
-def _median_run(command: list[str], data_folder: Path, runs: int = 7) -> float:
-    env = {**os.environ, "CONTRAT_DESKTOP_DATA": str(data_folder), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])  # the first run warms the file cache
 
 
 if __name__ == "__main__":  # a quick run on a dossier given: python -m ... DOSSIER
