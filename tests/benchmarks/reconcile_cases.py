@@ -16,18 +16,9 @@ from contrat_desktop.operations.imports import apply_import, plan_import
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.repositories import Repositories
 from tests.benchmarks.timing import median_seconds
+from tests.operations.reconcile_fixtures import DAUPHIN_HEADER as HEADER
 
 ROWS = 5_000
-HEADER = [
-    "Action - Code dossier",
-    "Tiers",
-    "Code SIRET",
-    "Libellé de l'action",
-    "Montant engagé",
-    "CHORUS -EJ",
-    "Code contrat ville",
-    "Année",
-]
 
 
 def reconcile_figures(dossier: Path, folder: Path, repeat: int) -> list[tuple[str, str, str]]:
