@@ -31,7 +31,7 @@ from contrat_desktop.paths import partial_path
 from contrat_desktop.storage.backup import BackupFile, list_backups
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.lock import lock_path
+from contrat_desktop.storage.lock_content import lock_path
 
 Progress = Callable[[int, int], None]  # (backups done, backups to do)
 

@@ -28,17 +28,14 @@ from contrat_desktop.storage.integrity import (
     refusal,
 )
 from contrat_desktop.storage.leftovers import remove_leftovers
-from contrat_desktop.storage.lock import (
+from contrat_desktop.storage.lock import HeldLock, LockImpossible, acquire_lock, lock_state
+from contrat_desktop.storage.lock_content import (
     FileFingerprint,
-    HeldLock,
     Liveness,
-    LockImpossible,
     LockInfo,
     LockState,
-    acquire_lock,
     current_user,
     lock_path,
-    lock_state,
 )
 from contrat_desktop.storage.records import RecordWriter
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from contrat_desktop.storage.backup import has_backup_today
 from contrat_desktop.storage.errors import DossierDamaged, DossierError
-from contrat_desktop.storage.lock import FileFingerprint, Liveness, LockState, lock_state
+from contrat_desktop.storage.lock import lock_state
+from contrat_desktop.storage.lock_content import FileFingerprint, Liveness, LockState
 
 log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -5,7 +5,9 @@ that file for the whole session (``file_lock.py``): the system releases it howev
 holder ends, so a lock left by a killed or crashed session is told from a live one without
 guessing. While open, the content names the holder (user, machine, process, since when);
 once closed cleanly, it records when, by whom, and the dossier file's fingerprint, which lets
-the next opener skip the full integrity check (``integrity.py``).
+the next opener skip the full integrity check (``integrity.py``). That content and its
+reading and writing are ``lock_content.py``; this module owns the protocol that takes,
+probes and releases the lock.
 
 The application never deletes this file: a lock left by a dead session is taken over by
 rewriting it in place while holding the OS lock, so two openers cannot both hold it (the old
@@ -20,18 +22,12 @@ takeover is confirmed by reading the file back.
 from __future__ import annotations
 
 import contextlib
-import getpass
-import json
 import os
-import socket
 import sys
 import time
 import uuid
-from dataclasses import asdict, dataclass
-from datetime import datetime
-from enum import Enum
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from contrat_desktop.storage.file_lock import (
     LocksUnsupported,
@@ -40,113 +36,26 @@ from contrat_desktop.storage.file_lock import (
     try_lock,
     unlock,
 )
+from contrat_desktop.storage.lock_content import (
+    CLOSED,
+    OPEN,
+    UNKNOWN,
+    ClosedRecord,
+    FileFingerprint,
+    Liveness,
+    LockInfo,
+    LockState,
+    current_machine,
+    current_user,
+    lock_path,
+    now,
+    read_content,
+    write_content,
+)
 
-OPEN, CLOSED = "open", "closed"
 WAIT_SECONDS = 0.5  # how long a holder may take between its OS lock and its content
 STEP_SECONDS = 0.02
 _BINARY = getattr(os, "O_BINARY", 0)
-UNKNOWN = "inconnu"
-
-
-@dataclass(frozen=True, slots=True)
-class LockInfo:
-    user: str
-    machine: str
-    pid: int
-    since: str  # ISO timestamp, local time
-    token: str
-
-    def describe(self) -> str:
-        if not self.token:
-            return "une autre session, en cours d'ouverture"
-        when = datetime.fromisoformat(self.since).strftime("%d/%m/%Y à %H:%M")
-        return f"{self.user} sur le poste {self.machine}, depuis le {when}"
-
-
-@dataclass(frozen=True, slots=True)
-class FileFingerprint:
-    """What changes whenever the dossier file changes: size, modification time, and the
-    change counter SQLite keeps in the file's header."""
-
-    size: int
-    mtime_ns: int
-    counter: int
-
-    @classmethod
-    def of(cls, dossier: Path) -> FileFingerprint | None:
-        try:
-            with dossier.open("rb") as handle:
-                header = handle.read(100)
-                stat = os.fstat(handle.fileno())
-        except OSError:
-            return None
-        if len(header) < 100:
-            return None
-        return cls(stat.st_size, stat.st_mtime_ns, int.from_bytes(header[24:28], "big"))
-
-
-@dataclass(frozen=True, slots=True)
-class ClosedRecord:
-    closed_at: str
-    user: str
-    machine: str
-    fingerprint: FileFingerprint | None  # None: closed without a verified state
-
-    def describe(self) -> str:
-        when = datetime.fromisoformat(self.closed_at).strftime("%d/%m/%Y à %H:%M")
-        return f"fermé par {self.user} sur le poste {self.machine} le {when}"
-
-
-class Liveness(Enum):
-    LIVE = "vivante"  # its OS lock is held (or, without OS locks, its process runs here)
-    STALE = "abandonnée"  # this machine, and nobody holds the OS lock: the session ended
-    UNKNOWN = "invérifiable"  # another machine, OS lock free: dead, or a share without locks
-
-
-@dataclass(frozen=True, slots=True)
-class LockState:
-    """What the lock file says, checked: the session it names and whether it lives, or the
-    record of the last clean close."""
-
-    holder: LockInfo | None = None
-    liveness: Liveness | None = None
-    closed: ClosedRecord | None = None
-
-    @property
-    def held(self) -> bool:
-        """Someone could be writing: the holder is live, or cannot be told dead."""
-        return self.holder is not None and self.liveness is not Liveness.STALE
-
-    def describe(self) -> str:
-        """In French, for ``info``: never names a dead session as the holder."""
-        if self.holder is not None and self.liveness is Liveness.LIVE:
-            return f"ouvert par {self.holder.describe()}"
-        if self.holder is not None and self.liveness is Liveness.UNKNOWN:
-            return (
-                f"ouvert par {self.holder.describe()} (session d'un autre poste, que ce poste "
-                "ne peut pas vérifier)"
-            )
-        if self.holder is not None:
-            return (
-                f"libre (la session de {self.holder.describe()} s'est arrêtée sans fermer "
-                "le dossier)"
-            )
-        return f"libre ({self.closed.describe()})" if self.closed else "libre"
-
-
-def lock_path(dossier: Path) -> Path:
-    return dossier.with_name(dossier.name + ".lock")
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some services, containers)
-        return os.environ.get("USERNAME") or UNKNOWN
-
-
-def current_machine() -> str:
-    return socket.gethostname() or UNKNOWN
 
 
 class LockImpossible(Exception):
@@ -196,9 +105,9 @@ class HeldLock:
         if descriptor is None:
             return
         try:
-            if self.os_locked or _read(descriptor) == self.info:
-                record = ClosedRecord(_now(), self.info.user, self.info.machine, fingerprint)
-                _write(descriptor, {"state": CLOSED, **asdict(record)})
+            if self.os_locked or read_content(descriptor) == self.info:
+                record = ClosedRecord(now(), self.info.user, self.info.machine, fingerprint)
+                write_content(descriptor, {"state": CLOSED, **asdict(record)})
         finally:
             if self.os_locked:
                 with contextlib.suppress(OSError):
@@ -215,7 +124,7 @@ def acquire_lock(dossier: Path, user: str | None = None) -> tuple[HeldLock | Non
         user=user or current_user(),
         machine=current_machine(),
         pid=os.getpid(),
-        since=_now(),
+        since=now(),
         token=uuid.uuid4().hex,
     )
     path = lock_path(dossier)
@@ -265,15 +174,15 @@ def _acquire(path: Path, descriptor: int, me: LockInfo) -> tuple[HeldLock | None
             return _acquire_without_os_lock(path, descriptor, me)
         if taken:
             break
-        found = _read(descriptor)
+        found = read_content(descriptor)
         if _plausible_holder(found) or time.monotonic() > deadline:
             return None, _held_by(found)
         time.sleep(STEP_SECONDS)  # its holder is writing its name, or a probe looks
-    state = _checked(_read(descriptor), os_lock_free=True)
+    state = _checked(read_content(descriptor), os_lock_free=True)
     if state.held:  # another machine's session that cannot be told dead: respected
         unlock(descriptor)
         return None, state
-    _write(descriptor, {"state": OPEN, **asdict(me)})
+    write_content(descriptor, {"state": OPEN, **asdict(me)})
     return HeldLock(path, descriptor, me, state, os_locked=True), state
 
 
@@ -282,12 +191,12 @@ def _acquire_without_os_lock(
 ) -> tuple[HeldLock | None, LockState]:
     """Degraded: no OS lock here. Take a free or dead lock, then read it back after a pause
     long enough for a concurrent taker's write to land: the last writer wins alone."""
-    state = _checked(_read(descriptor), os_lock_free=False)
+    state = _checked(read_content(descriptor), os_lock_free=False)
     if state.held:
         return None, state
-    _write(descriptor, {"state": OPEN, **asdict(me)})
+    write_content(descriptor, {"state": OPEN, **asdict(me)})
     time.sleep(WAIT_SECONDS / 5)
-    now = _read(descriptor)
+    now = read_content(descriptor)
     if now != me:
         return None, _held_by(now)
     return HeldLock(path, descriptor, me, state, os_locked=False), state
@@ -313,8 +222,8 @@ def _probe(descriptor: int) -> LockState:
         try:
             taken = try_lock(descriptor, shared=True)
         except LocksUnsupported:
-            return _checked(_read(descriptor), os_lock_free=False)
-        found = _read(descriptor)
+            return _checked(read_content(descriptor), os_lock_free=False)
+        found = read_content(descriptor)
         if taken:
             unlock(descriptor)
             return _checked(found, os_lock_free=True)
@@ -343,7 +252,7 @@ def _held_by(found: LockInfo | ClosedRecord | None) -> LockState:
     if _plausible_holder(found):
         assert isinstance(found, LockInfo)
         return LockState(found, Liveness.LIVE)
-    return LockState(LockInfo(UNKNOWN, UNKNOWN, 0, _now(), ""), Liveness.LIVE)
+    return LockState(LockInfo(UNKNOWN, UNKNOWN, 0, now(), ""), Liveness.LIVE)
 
 
 def _checked(found: LockInfo | ClosedRecord | None, *, os_lock_free: bool) -> LockState:
@@ -357,54 +266,3 @@ def _checked(found: LockInfo | ClosedRecord | None, *, os_lock_free: bool) -> Lo
         return LockState(found, Liveness.STALE)
     alive = process_alive(found.pid)
     return LockState(found, Liveness.LIVE if alive else Liveness.STALE)
-
-
-def _read(descriptor: int) -> LockInfo | ClosedRecord | None:
-    os.lseek(descriptor, 0, os.SEEK_SET)
-    raw = os.read(descriptor, 65536)
-    try:
-        data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            return None
-        if data.get("state", OPEN) == CLOSED:
-            return ClosedRecord(
-                _timestamp(data["closed_at"]),
-                str(data["user"]),
-                str(data["machine"]),
-                _fingerprint(data.get("fingerprint")),
-            )
-        return LockInfo(
-            str(data["user"]),
-            str(data["machine"]),
-            int(data["pid"]),
-            _timestamp(data["since"]),
-            str(data["token"]),
-        )
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-        return None  # empty, being written, or garbled
-
-
-def _fingerprint(data: Any) -> FileFingerprint | None:
-    if not isinstance(data, dict):
-        return None
-    return FileFingerprint(int(data["size"]), int(data["mtime_ns"]), int(data["counter"]))
-
-
-def _timestamp(value: Any) -> str:
-    datetime.fromisoformat(str(value))  # ValueError when garbled
-    return str(value)
-
-
-def _write(descriptor: int, content: dict[str, Any]) -> None:
-    """Overwrite the content in place (never empty in between), then make it durable."""
-    data = json.dumps(content, ensure_ascii=False).encode("utf-8")
-    os.lseek(descriptor, 0, os.SEEK_SET)
-    written = 0
-    while written < len(data):
-        written += os.write(descriptor, data[written:])
-    os.ftruncate(descriptor, len(data))
-    os.fsync(descriptor)
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")

@@ -52,7 +52,7 @@ def _wait_for(path: Path, timeout: float = 60.0) -> None:
 
 def plant_stale_lock(dossier: Path) -> None:
     """The lock of a session killed on this machine: its content, nobody holding it."""
-    from contrat_desktop.storage.lock import current_machine, lock_path
+    from contrat_desktop.storage.lock_content import current_machine, lock_path
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)  # fmt: skip
@@ -73,7 +73,7 @@ STARTS = ("absent", "killed", "closed")  # the lock file before a trial, in turn
 def run_race(folder: Path, dossier: Path, *, processes: int = 4, trials: int = 20) -> RaceFigures:
     """``trials`` simultaneous openings by ``processes`` workers, starting in turn with no
     lock file, the lock of a killed session, and the record of a clean close."""
-    from contrat_desktop.storage.lock import lock_path
+    from contrat_desktop.storage.lock_content import lock_path
 
     folder.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="course-", dir=folder))  # a fresh barrier each run

@@ -14,7 +14,7 @@ from contrat_desktop.domain.holders import Holder
 from contrat_desktop.storage.audit import history
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import ConflictError, DossierError
-from contrat_desktop.storage.lock import lock_path
+from contrat_desktop.storage.lock_content import lock_path
 from contrat_desktop.storage.repositories import Repositories
 
 

@@ -13,7 +13,8 @@ import pytest
 from contrat_desktop.domain.holders import Holder
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import ReadOnlyError
-from contrat_desktop.storage.lock import current_machine, lock_path, lock_state, read_lock
+from contrat_desktop.storage.lock import lock_state, read_lock
+from contrat_desktop.storage.lock_content import current_machine, lock_path
 from contrat_desktop.storage.repositories import Repositories
 from tests.storage.dossier_files import mark_newer
 
