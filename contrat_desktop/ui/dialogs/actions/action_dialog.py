@@ -6,21 +6,17 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from contrat_desktop.domain.actions import Action, action_problems, budget_gap_cents
+from contrat_desktop.domain.actions import Action, action_problems
 from contrat_desktop.domain.field_labels import FIELD_LABELS
-from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.money_checks import live_contradictions
-from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
+from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.campaigns import suggest_reference
 from contrat_desktop.operations.programmation import (
     ActionState,
@@ -38,20 +34,20 @@ from contrat_desktop.ui.dialogs.actions.action_tabs import (
     audit_rows,
     fill,
     read_only_table,
-    status_rows,
 )
 from contrat_desktop.ui.dialogs.actions.bilan_tab import BilanTab
+from contrat_desktop.ui.dialogs.actions.budget_tab import WARNING_STYLE, BudgetTab
 from contrat_desktop.ui.dialogs.actions.funding_cycle_tab import FundingCycleTab
 from contrat_desktop.ui.dialogs.actions.funding_grid import FundingGrid
 from contrat_desktop.ui.dialogs.actions.renewal_chain_tab import RenewalChainTab
 from contrat_desktop.ui.dialogs.actions.request_file_tab import RequestFileTab
+from contrat_desktop.ui.dialogs.actions.status_tab import StatusTab
 from contrat_desktop.ui.dialogs.unsaved import GuardedDialog
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import ChangeStatusCommand, CreateActionCommand, SaveActionCommand
 from contrat_desktop.ui.widgets.table_editing import commit_open_editors
 
 ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
-WARNING_STYLE = "color: #5c4400; background: #fff3cd; padding: 6px; border: 1px solid #e0c36a;"
 
 
 class ActionDialog(GuardedDialog):
@@ -76,19 +72,18 @@ class ActionDialog(GuardedDialog):
         self.alerts.setStyleSheet(WARNING_STYLE)
         self.alerts.setAccessibleName("Incohérences entre le statut et les montants")
         self.alerts.hide()
-        self.balance = QLabel(self)
-        self.balance.setWordWrap(True)
-        self.balance.setAccessibleName("Équilibre du budget")
-        self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Statut de l'action")
-        self.status_buttons = QHBoxLayout()
+        self.budget = BudgetTab(self.form, self.grid, self)
+        self.balance = self.budget.balance
+        self.follow_up = StatusTab(self)
+        self.follow_up.move_asked.connect(self.change_status)
+        self.status_label, self.status_buttons = self.follow_up.label, self.follow_up.buttons
+        self.statuses = self.follow_up.table
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._identification(), "&Identification")
+        self.tabs.addTab(self.form.identification_page(), "&Identification")
         self.tabs.addTab(self.form.content_page(), "&Contenu et objectifs")
         self.tabs.addTab(self.form.public_page(), "&Publics et bénéficiaires")
-        self.tabs.addTab(self._budget(), "&Budget et cofinancement")
-        self.statuses = read_only_table(["Date", "De", "Vers", "Par", "Commentaire"], "Suivi")
-        self.tabs.addTab(self._follow_up(), "&Suivi")
+        self.tabs.addTab(self.budget, "&Budget et cofinancement")
+        self.tabs.addTab(self.follow_up, "&Suivi")
         self.chain = RenewalChainTab(self)
         self.tabs.addTab(self.chain, "&Années")
         self.audit = read_only_table(
@@ -192,29 +187,6 @@ class ActionDialog(GuardedDialog):
             entries = history(self.session.dossier, self.state.action.id)
             fill(self.audit, audit_rows(entries, self.session.references.names()))
 
-    def _identification(self) -> QWidget:
-        return self.form.identification_page()
-
-    def _budget(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout()
-        form.addRow("Coût &total (charges) :", self.form.total_cost)
-        form.addRow("Fonds p&ropres :", self.form.own_funds)
-        form.addRow("A&utres produits :", self.form.other_income)
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addWidget(self.grid, 1)
-        layout.addWidget(self.balance)
-        return page
-
-    def _follow_up(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.status_label)
-        layout.addLayout(self.status_buttons)
-        layout.addWidget(self.statuses, 1)
-        return page
-
     # loading ---------------------------------------------------------------------
     def _load(self) -> None:
         session = self.session
@@ -272,26 +244,14 @@ class ActionDialog(GuardedDialog):
         self.form.reference.setText(self._suggested)
 
     def _show_status(self, status: ActionStatus, changes: list) -> None:
-        self.status_label.setText(f"Statut actuel : <b>{status.label}</b>")
-        while self.status_buttons.count():
-            item = self.status_buttons.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for target in allowed_transitions(status):
-            button = QPushButton(f"→ {target.label}", self)
-            button.setAccessibleName(f"Passer au statut {target.label}")
-            button.clicked.connect(lambda _c=False, t=target: self.change_status(t))
-            button.setEnabled(self.state is not None and not self.session.read_only)
-            self.status_buttons.addWidget(button)
-        self.status_buttons.addStretch(1)
-        fill(self.statuses, status_rows(changes))
+        movable = self.state is not None and not self.session.read_only
+        self.follow_up.show_status(status, changes, movable=movable)
 
     def _apply_read_only(self) -> None:
         read_only = self.session.read_only
         for page in range(3):
             self.tabs.widget(page).setEnabled(not read_only)
-        for edit in (self.form.total_cost, self.form.own_funds, self.form.other_income):
-            edit.setReadOnly(read_only)
+        self.budget.set_read_only(read_only)
         self.grid.set_editable(not read_only)
         self.save_button.setEnabled(not read_only)
         if read_only:
@@ -312,19 +272,7 @@ class ActionDialog(GuardedDialog):
         alerts = live_contradictions(action.status, lines, self.grid.paid(), bilan)
         self.alerts.setText("<b>Statut et montants incohérents</b> — " + " ".join(alerts))
         self.alerts.setVisible(bool(alerts))
-        gap = budget_gap_cents(action, lines)
-        if gap == 0:
-            self.balance.setStyleSheet("color: #1b5e20;")
-            self.balance.setText("Budget équilibré : charges = produits.")
-        else:
-            produits = action.total_cost_cents - gap
-            self.balance.setStyleSheet(WARNING_STYLE)
-            self.balance.setText(
-                "Attention : le budget n'est pas équilibré. Charges "
-                f"{format_cents(action.total_cost_cents)}, produits {format_cents(produits)} "
-                "(financements demandés, fonds propres et autres produits) : écart de "
-                f"{format_cents(abs(gap))} {'à trouver' if gap > 0 else 'en trop'}."
-            )
+        self.budget.show_balance(action, lines)
 
     def problems(self) -> list[str]:
         base = self.state.action if self.state else Action("0000-X-000", "", 0, 0)
