@@ -93,18 +93,18 @@ def target_status(opinion: Opinion | None, kind: AmountKind) -> ActionStatus | N
     }[opinion]
 
 
-def previous_stage_amounts(
-    kind: AmountKind, requested: Mapping[int, int], proposed: Mapping[int, int]
+def starting_amounts(
+    kind: AmountKind, proposed: Mapping[int, int], granted: Mapping[int, int]
 ) -> tuple[FunderAmount, ...]:
-    """The amounts an examined action starts from: what was requested, for a comité
-    technique; what the comité technique proposed (else requested), for a COPIL."""
-    return tuple(
-        FunderAmount(
-            funder_id,
-            cents if kind is AmountKind.PROPOSED else proposed.get(funder_id, cents),
-        )
-        for funder_id, cents in requested.items()
-    )
+    """The amounts an action put on a meeting's table starts from: for a comité technique,
+    the latest amount proposed to each funder; for a COPIL, the amount already granted, else
+    the latest proposed. A funder with neither stays empty: never the amount requested, so
+    that validating without typing writes nothing the meeting did not decide (the amount
+    requested is shown beside it)."""
+    start = dict(proposed)
+    if kind is AmountKind.GRANTED:
+        start.update(granted)
+    return tuple(FunderAmount(funder_id, cents) for funder_id, cents in sorted(start.items()))
 
 
 def totals_per_funder(examined: Iterable[ExaminedAction]) -> dict[int, int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from contrat_desktop.domain.actions import Action
-from contrat_desktop.domain.decisions import ExaminedAction, amount_kind, previous_stage_amounts
+from contrat_desktop.domain.decisions import ExaminedAction, amount_kind, starting_amounts
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.meetings import AgendaItem, Attendance, Meeting, MinutesStatus
@@ -152,8 +152,8 @@ def _under(tree: FrameworkTree, node_id: int | None, wanted: Collection[int]) ->
 def examine_actions(
     dossier: Dossier, meeting_id: int, action_ids: Iterable[int]
 ) -> list[ExaminedAction]:
-    """Put actions on the meeting's table, amounts pre-filled from the previous stage
-    (requested for a comité technique, proposed for a COPIL). Already examined ones are kept."""
+    """Put actions on the meeting's table, amounts pre-filled from the latest decision of each
+    funding line (``starting_amounts``). Already examined ones are kept."""
     repos = Repositories(dossier)
     meeting = repos.meetings.get(meeting_id)
     kind = amount_kind(repos.bodies.get(meeting.body_id).kind_code)
@@ -167,14 +167,10 @@ def examine_actions(
             position += 1
             known.add(action_id)
             lines = repos.funding_lines.for_action(action_id)
-            amounts = previous_stage_amounts(
+            amounts = starting_amounts(
                 kind,
-                {line.funder_id: line.requested_cents for line in lines},
-                {
-                    line.funder_id: line.proposed_cents
-                    for line in lines
-                    if line.proposed_cents is not None
-                },
+                {ln.funder_id: ln.proposed_cents for ln in lines if ln.proposed_cents is not None},
+                {ln.funder_id: ln.granted_cents for ln in lines if ln.granted_cents is not None},
             )
             repos.examined_actions.add(
                 ExaminedAction(meeting_id, action_id, position=position, amounts=amounts)

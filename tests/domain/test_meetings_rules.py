@@ -13,6 +13,7 @@ from contrat_desktop.domain.decisions import (
     ExaminedAction,
     FunderAmount,
     envelope_checks,
+    starting_amounts,
     target_status,
     totals_per_funder,
 )
@@ -146,3 +147,17 @@ def test_preview_lists_each_field_old_and_new() -> None:
         {},
     )
     assert kept.empty and "conservé" in kept.warning
+
+
+def test_a_meeting_starts_from_the_latest_decision_never_from_the_request() -> None:
+    proposed, granted = {1: 5_700_00, 2: 0}, {2: 1_000_00, 3: 2_000_00}
+    assert starting_amounts(AmountKind.PROPOSED, proposed, granted) == (
+        FunderAmount(1, 5_700_00),
+        FunderAmount(2, 0),
+    )  # funder 4, only requested, stays empty
+    assert starting_amounts(AmountKind.GRANTED, proposed, granted) == (
+        FunderAmount(1, 5_700_00),
+        FunderAmount(2, 1_000_00),
+        FunderAmount(3, 2_000_00),
+    )
+    assert starting_amounts(AmountKind.PROPOSED, {}, {}) == ()

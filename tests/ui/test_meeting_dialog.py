@@ -18,6 +18,7 @@ from contrat_desktop.domain.persons import Person
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.meeting_sheet import load_sheet
 from contrat_desktop.operations.meetings import list_meetings
+from contrat_desktop.operations.minutes_validation import preview_validation
 from contrat_desktop.ui.dialogs.meetings.meeting_action_picker import ActionPickerDialog
 from contrat_desktop.ui.dialogs.meetings.meeting_dialog import MeetingDialog
 from contrat_desktop.ui.pages.meetings import MeetingsPage
@@ -383,3 +384,33 @@ def test_moving_the_meeting_to_another_year_sets_amounts_against_that_year(
     assert dialog.context.year == 2016
     assert dialog.examined.context is dialog.context
     assert dict(dialog.context.baseline.envelopes) != envelopes_2015
+
+
+def test_a_new_comite_starts_from_the_latest_proposals_and_validating_rewrites_none(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk, item 5: the requested amounts used to be pre-filled as proposals, so that
+    validating a comité where nothing was typed replaced the earlier proposals."""
+    repos = session.repos
+    technical = next(b for b in repos.bodies.all() if b.name.endswith("technique"))
+    lines = {
+        a.id: repos.funding_lines.for_action(a.id or 0)
+        for a in repos.actions.for_campaign(session.references.campaigns[2016])
+    }
+    action_id, proposed = next(
+        (action_id, found)
+        for action_id, found in lines.items()
+        if any(ln.proposed_cents not in (None, ln.requested_cents) for ln in found)
+    )
+    dialog = MeetingDialog(session, None, body_id=technical.id)
+    qtbot.addWidget(dialog)
+    dialog.examined.add_actions([action_id or 0])
+    for line in proposed:
+        cell = dialog.examined.amount_cell(0, line.funder_id).text()
+        expected = "" if line.proposed_cents is None else format_cents(line.proposed_cents)
+        assert cell == expected  # never the amount requested
+    dialog.examined.set_opinion(0, Opinion.FAVOURABLE)
+    qtbot.keyClicks(dialog.general.place, "Mairie")
+    assert dialog.save(), dialog.messages.text()
+    plan = preview_validation(session.dossier, dialog.current.meeting.id or 0)  # type: ignore[union-attr]
+    assert [c.line_changes for c in plan] == [()]  # nothing typed: no amount rewritten

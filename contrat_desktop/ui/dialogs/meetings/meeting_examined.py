@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.domain.decisions import ExaminedAction, FunderAmount, previous_stage_amounts
+from contrat_desktop.domain.decisions import ExaminedAction, FunderAmount, starting_amounts
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.money import format_cents, parse_optional_amount
 from contrat_desktop.domain.opinions import Opinion
@@ -206,7 +206,11 @@ class MeetingExaminedTab(QWidget):
         line = self.context.actions.get(action_id) if self.context else None
         if line is None:
             return ""
-        stages = [("demandé", line.requested), ("proposé", line.proposed)]
+        stages = [
+            ("demandé", line.requested),
+            ("proposé", line.proposed),
+            ("accordé", line.granted),
+        ]
         return " · ".join(
             f"{label} : {format_cents(stage[funder_id])}"
             for label, stage in stages
@@ -301,9 +305,7 @@ class MeetingExaminedTab(QWidget):
         meeting_id = self.rows[0].meeting_id if self.rows else 0
         for action_id in new:
             line = self.context.actions[action_id]
-            amounts = previous_stage_amounts(
-                self.context.amount_kind, line.requested, line.proposed
-            )
+            amounts = starting_amounts(self.context.amount_kind, line.proposed, line.granted)
             self.rows.append(ExaminedAction(meeting_id, action_id, amounts=amounts))
         self._show()
         self.changed.emit()
