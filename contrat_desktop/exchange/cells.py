@@ -150,6 +150,7 @@ PARSERS: dict[CellKind, Callable[[Column, Any], Parsed]] = {
     CellKind.MONEY: _money,
     CellKind.DATE: _date,
     CellKind.INTEGER: _integer,
+    CellKind.YEAR: _integer,
     CellKind.SIRET: _siret,
     CellKind.DAUPHIN: _dauphin,
     CellKind.CHOICE: _choice,

@@ -18,6 +18,7 @@ class CellKind(StrEnum):
     MONEY = "money"
     DATE = "date"
     INTEGER = "integer"
+    YEAR = "year"  # an integer read as such, written without thousands grouping (2016)
     SIRET = "siret"
     DAUPHIN = "dauphin"
     CHOICE = "choice"

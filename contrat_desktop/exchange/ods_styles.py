@@ -32,6 +32,7 @@ DISPLAY_NAMES = {
     Style.MONEY: "Montant",
     Style.DATE: "Date",
     Style.INTEGER: "Nombre",
+    Style.YEAR: "Année",
     Style.TOTAL_LABEL: "Total",
     Style.TOTAL_MONEY: "Montant total",
     Style.TOTAL_BLANK: "Total (vide)",
@@ -70,15 +71,18 @@ def _number_styles() -> list[Any]:
     euro.addElement(number.Text(text="\u00a0€"))
     integer = number.NumberStyle(name="n-integer", language="fr", country="FR")
     integer.addElement(number.Number(decimalplaces="0", minintegerdigits="1", grouping="true"))
+    year = number.NumberStyle(name="n-year", language="fr", country="FR")
+    year.addElement(number.Number(decimalplaces="0", minintegerdigits="1", grouping="false"))
     day = number.DateStyle(name="n-date", language="fr", country="FR")
     for part in (number.Day, "/", number.Month, "/", number.Year):
         day.addElement(number.Text(text=part) if isinstance(part, str) else part(style="long"))
-    return [euro, integer, day]
+    return [euro, integer, year, day]
 
 
 _DATA_STYLES = {
     NumberFormat.EURO: "n-euro",
     NumberFormat.INTEGER: "n-integer",
+    NumberFormat.YEAR: "n-year",
     NumberFormat.DATE: "n-date",
 }
 

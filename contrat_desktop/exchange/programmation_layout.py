@@ -144,7 +144,7 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
     Column(
         "year",
         "Exercice",
-        C.INTEGER,
+        C.YEAR,
         aliases=("Année", "Campagne", "Année de la campagne", "Année de programmation"),
         width=9,
     ),  # the campaign the row belongs to: where new actions go, where the row is looked for

@@ -41,7 +41,14 @@ class ParsedRow:
 _TOTAL_LABEL = re.compile(r"\s*(total|totaux)\b", re.IGNORECASE)  # "Total (50 actions)", "TOTAL"
 TOTALS = ParsedRow(0, RowValues({}, ()))  # what ``RowParser.parse`` gives for a totals row
 _REMEMBERED = frozenset(
-    {CellKind.SIRET, CellKind.DAUPHIN, CellKind.CHOICE, CellKind.DATE, CellKind.INTEGER}
+    {
+        CellKind.SIRET,
+        CellKind.DAUPHIN,
+        CellKind.CHOICE,
+        CellKind.DATE,
+        CellKind.INTEGER,
+        CellKind.YEAR,
+    }
 )
 MEMO_LIMIT = 4_096  # distinct cells remembered per column
 SHARED_LIMIT = 65_536  # distinct values shared per column

@@ -19,11 +19,12 @@ FONT_SIZE = 9
 
 
 class NumberFormat(Enum):
-    """How a number cell reads: ``1 234,56 €``, ``31/12/2026``, ``1 234``."""
+    """How a number cell reads: ``1 234,56 €``, ``31/12/2026``, ``1 234``, ``2026``."""
 
     EURO = '#,##0.00\\ "€"'
     DATE = "dd/mm/yyyy"
     INTEGER = "#,##0"
+    YEAR = "0"
 
 
 class Style(StrEnum):
@@ -37,6 +38,7 @@ class Style(StrEnum):
     MONEY = "money"
     DATE = "date"
     INTEGER = "integer"
+    YEAR = "year"
     TOTAL_LABEL = "total_label"
     TOTAL_MONEY = "total_money"
     TOTAL_BLANK = "total_blank"
@@ -75,6 +77,7 @@ CELL_STYLES: dict[Style, CellStyle] = {
     Style.MONEY: CellStyle(number=NumberFormat.EURO),
     Style.DATE: CellStyle(number=NumberFormat.DATE, left=True),
     Style.INTEGER: CellStyle(number=NumberFormat.INTEGER),
+    Style.YEAR: CellStyle(number=NumberFormat.YEAR),
     Style.TOTAL_LABEL: CellStyle(bold=True, top_rule=True),
     Style.TOTAL_MONEY: CellStyle(bold=True, top_rule=True, number=NumberFormat.EURO),
     Style.TOTAL_BLANK: CellStyle(top_rule=True),
@@ -84,6 +87,7 @@ _BY_KIND = {
     CellKind.MONEY: Style.MONEY,
     CellKind.DATE: Style.DATE,
     CellKind.INTEGER: Style.INTEGER,
+    CellKind.YEAR: Style.YEAR,
     CellKind.LONG_TEXT: Style.WRAPPED,
 }
 

@@ -144,7 +144,7 @@ def _value(column: Column, text: Any) -> Any:
     """A value as the journal stored it (text), as the import reads it."""
     if text is None or text == "":
         return None
-    if column.kind in (CellKind.MONEY, CellKind.INTEGER):
+    if column.kind in (CellKind.MONEY, CellKind.INTEGER, CellKind.YEAR):
         return int(text)
     if column.kind is CellKind.DATE:
         return date.fromisoformat(str(text)[:10])

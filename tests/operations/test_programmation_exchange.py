@@ -63,6 +63,9 @@ def test_export_is_made_for_a_person(exported: Path) -> None:
     assert len(validated) == 2  # status and avis
     cost = header_index(sheet, "Coût total")
     assert "€" in sheet.cell(row=5, column=cost).number_format
+    year = header_index(sheet, "Exercice")
+    assert sheet.cell(row=5, column=year).value == YEAR
+    assert sheet.cell(row=5, column=year).number_format == "0"  # 2016, not 2 016
     title = header_index(sheet, "Intitulé de l'action")
     assert sheet.cell(row=5, column=title).alignment.wrap_text
     assert sheet.column_dimensions[openpyxl.utils.get_column_letter(title)].width >= 30

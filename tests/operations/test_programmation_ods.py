@@ -70,3 +70,8 @@ def test_ods_keeps_the_sheet_furniture(demo: Dossier, tmp_path: Path) -> None:
     assert re.search(r'"HorizontalSplitPosition" config:type="int">3<', settings)
     assert 'style:print-orientation="landscape"' in styles
     assert 'number:language="fr"' in styles and "€" in styles
+    year_style = re.search(
+        r'<number:number-style style:name="n-year".*?</number:number-style>', styles
+    )
+    assert year_style and 'number:grouping="false"' in year_style.group()  # 2016, not 2 016
+    assert programmation.count('table:style-name="cd-year"') >= 50  # the Exercice cells
