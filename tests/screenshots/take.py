@@ -21,8 +21,10 @@ def main() -> None:
     target.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="captures-"))
     os.environ["CONTRAT_DESKTOP_DATA"] = str(work / "donnees")
+    for name in ("LOGNAME", "USER", "USERNAME"):  # the journal and the lock name a real user
+        os.environ[name] = "camille.martin"
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QWidget
 
     from contrat_desktop.app import start
@@ -37,7 +39,10 @@ def main() -> None:
     app = started.app
 
     def settle() -> None:
+        """Let the pages' background reads finish and their results be shown."""
         for _ in range(5):
+            app.processEvents()
+            QThreadPool.globalInstance().waitForDone(10_000)
             app.processEvents()
 
     def save(widget: QWidget, name: str) -> None:
@@ -58,6 +63,7 @@ def main() -> None:
             window.campaign.setCurrentIndex(latest)
         window.nav.setCurrentRow(0)
         dialog = ActionDialog(window.session, 3, window)  # type: ignore[arg-type]
+        dialog.resize(1400, 760)  # every tab's title readable
         dialog.show()
         history = dialog.tabs.indexOf(dialog.audit)  # tabs come and go: found by widget
         for index, name in [(0, "identification"), (3, "budget"), (history, "historique")]:
@@ -76,6 +82,18 @@ def main() -> None:
                 meeting.agenda.table.setCurrentCell(1, 2)
             save(meeting, f"meeting-{name}")
         meeting.close()
+        from contrat_desktop.ui.dialogs.funding.due_payments_dialog import DuePaymentsDialog
+
+        funders = window.page("funders")
+        state = funders.table.model().index(7, 0)  # type: ignore[attr-defined]
+        funders.table.setCurrentIndex(state)  # type: ignore[attr-defined]
+        funder = funders.current_funder()  # type: ignore[attr-defined]
+        year = window.session.campaign_year  # type: ignore[union-attr]
+        due = DuePaymentsDialog(window.session, funder.id, year, window)  # type: ignore[arg-type]
+        due.resize(1280, 640)
+        due.show()
+        save(due, "due-payments")
+        due.close()
         app.quit()
 
     QTimer.singleShot(300, shoot)
