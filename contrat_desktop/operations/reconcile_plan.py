@@ -1,7 +1,7 @@
 """Build the reconciliation of a programmation plan (after the rows are matched): rows of
-other contracts and duplicates set aside, the choices remembered from former imports applied,
-the EJ read compared with the act of the State's funding line, and the actions the file
-should name listed.
+other contracts and duplicates set aside (``reconcile_aside.py``), the choices remembered
+from former imports applied, the EJ read compared with the act of the State's funding line,
+and the actions the file should name listed.
 """
 
 from __future__ import annotations
@@ -13,19 +13,23 @@ from typing import Any
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funders import FunderKind
 from contrat_desktop.domain.funding import normalise_ej
-from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.reconciliation import Choice, RememberedChoice, StateList
 from contrat_desktop.exchange.headers import header_key
-from contrat_desktop.exchange.layout import CellKind
 from contrat_desktop.exchange.programmation_layout import LAYOUT_NAME, parse_funder_key
 from contrat_desktop.exchange.sheet_reader import RowIssue, SheetReading
-from contrat_desktop.exchange.state_columns import CONTRACT_CODE, DEPARTMENT, EJ_KEY
+from contrat_desktop.exchange.state_columns import EJ_KEY
 from contrat_desktop.operations.import_plan import (
     CellChange,
     Decision,
     ImportPlan,
     PlannedRow,
     RowKind,
+)
+from contrat_desktop.operations.reconcile_aside import (
+    department_of,
+    plan_issue,
+    set_aside_duplicates,
+    set_aside_other_contracts,
 )
 from contrat_desktop.operations.reconcile_choices import decide_row
 from contrat_desktop.operations.reconcile_links import Linker
@@ -77,9 +81,9 @@ def reconcile(dossier: Dossier, reading: SheetReading, plan: ImportPlan) -> None
     plan.reconciliation = found
     keys = action_keys(dossier, found.campaign_id) if found.campaign_id else []
     linker = Linker(dossier, plan, {key.id: key for key in keys})
-    departments = {_department(c.insee_code) for c in contract.communes} if contract else set()
-    _set_aside_other_contracts(plan, found, departments)
-    _set_aside_duplicates(plan, found)
+    departments = {department_of(c.insee_code) for c in contract.communes} if contract else set()
+    set_aside_other_contracts(plan, found, departments)
+    set_aside_duplicates(plan, found)
     follow = _Follower(dossier, {key.id for key in keys})
     _apply_remembered(dossier, plan, found, linker, follow)
     if state is not None:
@@ -98,112 +102,6 @@ def _label(row: PlannedRow) -> str:
     values = row.values
     parts = [values.get("holder_name") or values.get("siret"), values.get("title")]
     return " – ".join(str(part) for part in parts if part) or row.label
-
-
-# setting rows aside -------------------------------------------------------------
-def _department(insee: str) -> str:
-    code = insee.strip().upper()
-    return code[:3] if code.startswith("97") else code[:2]
-
-
-def _set_aside_other_contracts(
-    plan: ImportPlan, found: Reconciliation, departments: set[str]
-) -> None:
-    """A national list names every contract: keep the rows of the dossier's contract (by its
-    code; by its departments when no row bears the code)."""
-    codes = {str(row.values.get(CONTRACT_CODE) or "").strip().upper() for row in plan.rows}
-    by_code = bool(found.contract_code) and found.contract_code in codes
-    has_departments = any(row.values.get(DEPARTMENT) for row in plan.rows)
-    if not by_code and not (departments and has_departments):
-        if len(codes - {""}) > 1:
-            plan.warnings.append(
-                _issue(
-                    plan,
-                    "Le fichier couvre plusieurs contrats de ville : indiquez le code du contrat "
-                    "du dossier dans les paramètres pour n'en rapprocher que les lignes du vôtre.",
-                )
-            )
-        return
-    outside = 0
-    for row in plan.rows:
-        code = str(row.values.get(CONTRACT_CODE) or "").strip().upper()
-        department = str(row.values.get(DEPARTMENT) or "").strip().upper()
-        if by_code and code:
-            ours = code == found.contract_code
-        elif department and departments:
-            ours = department.zfill(2) in departments
-        else:
-            ours = True
-        if not ours:
-            outside += 1
-            _set_aside(row, found, f"autre contrat de ville ({code or department})")
-    found.out_of_contract = outside
-    if outside:
-        basis = (
-            f"du contrat {found.contract_code}"
-            if by_code
-            else f"des départements du contrat ({', '.join(sorted(departments))})"
-        )
-        plan.warnings.append(
-            _issue(
-                plan,
-                f"{outside} ligne(s) concernent d'autres contrats de ville : laissées de côté "
-                f"(seules les lignes {basis} sont rapprochées).",
-            )
-        )
-
-
-def _set_aside_duplicates(plan: ImportPlan, found: Reconciliation) -> None:
-    first: dict[tuple[str, Any], PlannedRow] = {}
-    for row in plan.rows:
-        facts = found.rows[row.row]
-        if facts.set_aside or not facts.keys or row.kind is RowKind.ERROR:
-            continue
-        earlier = first.setdefault((facts.keys[0], row.year), row)  # a post, each year
-        if earlier is row:
-            continue
-        if dict(earlier.values.items()) == dict(row.values.items()):
-            found.duplicates += 1
-            _set_aside(row, found, f"doublon de la ligne {earlier.row}")
-            row.warnings.append(
-                RowIssue(plan.sheet, row.row, "", row.label, f"Doublon de la ligne {earlier.row} : "
-                         "ligne laissée de côté.")
-            )  # fmt: skip
-        else:
-            row.kind, row.candidates, row.target_id = RowKind.ERROR, [], None
-            headers = {key: plan.headers[index] for index, key in plan.mapping.items()}
-            differ = ", ".join(
-                f"{headers[key]} : {_shown(found, key, earlier.values.get(key))} puis "
-                f"{_shown(found, key, value)}"
-                for key, value in row.values.items()
-                if key in headers and value != earlier.values.get(key)
-            )
-            row.errors.append(
-                RowIssue(
-                    plan.sheet, row.row, "", row.label,
-                    f"Même {_what(facts.keys[0])} et même année que la ligne {earlier.row}, avec "
-                    f"d'autres valeurs ({differ}) : une ligne ne se rapproche qu'une fois ; "
-                    "corrigez le fichier, ou ignorez les lignes en erreur.",
-                )
-            )  # fmt: skip
-
-
-def _what(key: str) -> str:
-    kind, _, value = key.partition(":")
-    return {"poste": f"poste ({value})", "dossier": f"dossier ({value})"}.get(kind, "action")
-
-
-def _shown(found: Reconciliation, key: str, value: Any) -> str:
-    if value is None:
-        return "(vide)"
-    money = found.layout.column(key).kind is CellKind.MONEY
-    return format_cents(value) if money else str(value)
-
-
-def _set_aside(row: PlannedRow, found: Reconciliation, why: str) -> None:
-    row.kind, row.matched_by, row.candidates = RowKind.SKIPPED, why, []
-    row.target_id, row.expected_version, row.changes = None, None, []
-    found.rows[row.row].set_aside = why
 
 
 # remembered choices -------------------------------------------------------------
@@ -355,7 +253,7 @@ def _expect(
     others = [str(year) for year in years if year != found.year]
     if others and found.year is not None:
         plan.warnings.append(
-            _issue(
+            plan_issue(
                 plan,
                 f"Le fichier couvre aussi {', '.join(others)} : les actions du dossier absentes "
                 f"du fichier ne sont cherchées que dans la campagne {found.year}.",
@@ -418,7 +316,3 @@ def _amount(line: tuple[Any, ...] | None) -> int | None:
         return None
     requested, proposed, granted, _ej = line
     return granted if granted is not None else proposed if proposed is not None else requested
-
-
-def _issue(plan: ImportPlan, message: str) -> RowIssue:
-    return RowIssue(plan.sheet, plan.header_row, "", "", message)
