@@ -18,7 +18,8 @@ from contrat_desktop.domain.bilan_texts import (
 )
 from contrat_desktop.domain.council import active_members
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.yearly_report import Pillar, ReportData, report_document
+from contrat_desktop.domain.yearly_report import report_document
+from contrat_desktop.domain.yearly_report_data import Pillar, ReportData
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.operations.across_years import across_years
 from contrat_desktop.operations.dashboard import campaign_figures_of

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from contrat_desktop.domain.actions import AGE_BANDS
 from contrat_desktop.domain.bilan_texts import BilanText, Excerpt
-from contrat_desktop.domain.yearly_report import BilanFigures, MeetingHeld
+from contrat_desktop.domain.yearly_report_data import BilanFigures, MeetingHeld
 from contrat_desktop.storage.table_repository import Repository
 
 
