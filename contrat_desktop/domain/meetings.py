@@ -20,6 +20,7 @@ class MinutesStatus(StrEnum):
 
 
 class Presence(StrEnum):
+    UNKNOWN = "non_renseigne"  # not entered yet: a meeting to come, or minutes not written
     PRESENT = "present"
     EXCUSED = "excuse"
     ABSENT = "absent"
@@ -31,6 +32,7 @@ class Presence(StrEnum):
 
 
 PRESENCE_LABELS: dict[Presence, str] = {
+    Presence.UNKNOWN: "Non renseigné",
     Presence.PRESENT: "Présent(e)",
     Presence.EXCUSED: "Excusé(e)",
     Presence.ABSENT: "Absent(e)",
@@ -89,7 +91,7 @@ class Attendance:
 
     meeting_id: int
     person_id: int
-    presence: Presence = Presence.ABSENT
+    presence: Presence = Presence.UNKNOWN
     represented_by: str = ""
     invited: bool = False  # an invitee, not a member of the body
     id: int | None = None

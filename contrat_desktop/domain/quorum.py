@@ -60,18 +60,27 @@ def council_warning(
     steering: bool,
     attendance: Iterable[Attendance],
     persons: Mapping[int, Person],
+    *,
+    held: bool = True,
 ) -> str | None:
-    """A French warning when a body that must seat the conseil citoyen meets without it."""
+    """A French warning when a body that must seat the conseil citoyen meets without it.
+
+    Convening none of its members is said at once. Its members' absence is said only once
+    the meeting is ``held`` (its start has passed) and their presence entered: a meeting to
+    come, or whose presences are « non renseigné », is not said to lack the council."""
     if not (body.council_required or steering):
         return None
-    present = [
-        a
-        for a in attendance
-        if a.presence is Presence.PRESENT
-        and a.person_id in persons
-        and persons[a.person_id].council_member
+    council = [
+        a for a in attendance if a.person_id in persons and persons[a.person_id].council_member
     ]
-    if present:
+    if not council:
+        return (
+            f"Aucun membre du conseil citoyen n'est convoqué à cette réunion de « {body.name} » : "
+            "la loi prévoit sa représentation dans chaque instance de pilotage."
+        )
+    if not held or any(a.presence is Presence.UNKNOWN for a in council):
+        return None
+    if any(a.presence is Presence.PRESENT for a in council):
         return None
     return (
         f"Aucun membre du conseil citoyen n'est présent à cette réunion de « {body.name} » : "

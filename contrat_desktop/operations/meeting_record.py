@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from contrat_desktop.domain.decisions import ExaminedAction, amount_kind
 from contrat_desktop.domain.minutes import AttendeeLine, ExaminedLine, MeetingRecord
@@ -51,7 +52,13 @@ def load_meeting_record(dossier: Dossier, meeting_id: int) -> MeetingRecord:
         funders=funders,
         follow_ups=tuple(repos.follow_ups.for_meeting(meeting_id)),
         quorum=check_quorum(body, members, attendance),
-        council_warning=council_warning(body, bool(kind and kind.steering), attendance, persons),
+        council_warning=council_warning(
+            body,
+            bool(kind and kind.steering),
+            attendance,
+            persons,
+            held=meeting.starts_at <= datetime.now(),
+        ),
         settings=load_document_settings(dossier),
     )
 

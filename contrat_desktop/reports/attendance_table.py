@@ -14,7 +14,7 @@ COUNCIL_MARK = " (CC)"
 COLUMNS = (
     ("Présents", (Presence.PRESENT,)),
     ("Excusés ou représentés", (Presence.EXCUSED, Presence.REPRESENTED)),
-    ("Absents", (Presence.ABSENT,)),
+    ("Absents", (Presence.ABSENT, Presence.UNKNOWN)),  # the latter marked as such
 )
 
 
@@ -27,6 +27,8 @@ def attendee_text(line: AttendeeLine) -> str:
         text += " (invité·e)"
     if line.presence is Presence.REPRESENTED and line.represented_by:
         text += f", représenté·e par {line.represented_by}"
+    if line.presence is Presence.UNKNOWN:
+        text += " (présence non renseignée)"
     return text
 
 

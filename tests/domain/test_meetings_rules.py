@@ -84,6 +84,20 @@ def test_council_presence_warning_for_steering_bodies() -> None:
     assert council_warning(group, False, attending([1]), persons) is None
 
 
+def test_the_council_is_not_said_absent_before_the_meeting_or_its_presences() -> None:
+    """QA walk, uxfix b: a new meeting used to mark everyone absent and warn at once."""
+    persons = {1: Person("Élue"), 2: Person("Habitante", council_member=True)}
+    copil = Body("copil", "Comité de pilotage", council_required=True)
+    convened = [Attendance(1, 1), Attendance(1, 2)]
+    assert convened[1].presence is Presence.UNKNOWN  # « non renseigné » until entered
+    assert council_warning(copil, True, convened, persons) is None
+    absent = [Attendance(1, 1, Presence.PRESENT), Attendance(1, 2, Presence.ABSENT)]
+    assert council_warning(copil, True, absent, persons, held=False) is None  # to come
+    assert "présent" in (council_warning(copil, True, absent, persons) or "")
+    not_convened = council_warning(copil, True, [Attendance(1, 1)], persons, held=False)
+    assert "convoqué" in (not_convened or "")  # said at once: nothing to wait for
+
+
 def test_agenda_gives_the_expected_end_and_frozen_minutes_refuse_edits() -> None:
     start = datetime(2015, 4, 28, 18, 0)
     items = [

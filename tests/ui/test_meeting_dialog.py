@@ -72,7 +72,7 @@ def test_a_new_meeting_is_prepared_saved_and_undone(qtbot: QtBot, session: Dossi
     assert saved.examined[0].opinion is Opinion.FAVOURABLE
     assert saved.examined[0].amounts  # pre-filled from the amounts requested
     invited = [a for a in saved.attendance if a.invited]
-    assert len(invited) == 1 and invited[0].presence is Presence.ABSENT
+    assert len(invited) == 1 and invited[0].presence is Presence.UNKNOWN
     assert saved.follow_ups[0].what == "Envoyer le compte rendu"
     assert not dialog.general.body.isEnabled()  # the body is chosen once
     count = len(list_meetings(session.dossier))
@@ -414,3 +414,28 @@ def test_a_new_comite_starts_from_the_latest_proposals_and_validating_rewrites_n
     assert dialog.save(), dialog.messages.text()
     plan = preview_validation(session.dossier, dialog.current.meeting.id or 0)  # type: ignore[union-attr]
     assert [c.line_changes for c in plan] == [()]  # nothing typed: no amount rewritten
+
+
+def test_a_new_meeting_leaves_presence_unset_and_says_nothing_of_the_council_before(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk, uxfix b: everyone used to start « Absent(e) », with the council warning."""
+    steering = next(b for b in session.repos.bodies.all() if b.council_required)
+    dialog = MeetingDialog(session, None, body_id=steering.id)
+    qtbot.addWidget(dialog)
+    tab = dialog.attendance
+    assert tab.rows and all(a.presence is Presence.UNKNOWN for a in tab.rows)
+    combo = tab.table.cellWidget(0, 4)
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Non renseigné"
+    assert tab.council.isHidden()
+    council = [a for a in tab.rows if dialog.context.persons[a.person_id].council_member]
+    if not council:  # the body seats none: invite one, as the law asks
+        member = next(p for p in dialog.context.persons.values() if p.council_member)
+        tab.invite(member.id)
+        council = [tab.rows[-1]]
+    for attendance in list(tab.rows):
+        tab.set_presence(attendance.person_id, Presence.ABSENT)
+    dialog.general.starts_at.setDateTime(QDateTime(2999, 3, 20, 14, 0, 0))
+    assert tab.council.isHidden()  # to come: not said absent yet
+    dialog.general.starts_at.setDateTime(QDateTime(2016, 3, 20, 14, 0, 0))
+    assert not tab.council.isHidden() and "présent" in tab.council.text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -86,6 +87,7 @@ class MeetingAttendanceTab(QWidget):
         self.create_person = create_person
         self.context: MeetingContext | None = None
         self.rows: list[Attendance] = []
+        self.starts_at: datetime | None = None  # the council is not said absent before
         self.editable = True
         self.table = editable_table(HEADERS, "Personnes convoquées et présences", self)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -173,9 +175,17 @@ class MeetingAttendanceTab(QWidget):
         quorum = check_quorum(context.body, context.members, self.rows).message
         came = sum(1 for a in self.rows if a.presence is Presence.PRESENT)
         self.quorum.setText(f"{quorum} {came} personne(s) présente(s) sur {len(self.rows)}.")
-        warning = council_warning(context.body, context.steering, self.rows, context.persons)
+        held = self.starts_at is None or self.starts_at <= datetime.now()
+        warning = council_warning(
+            context.body, context.steering, self.rows, context.persons, held=held
+        )
         self.council.setText(warning or "")
         self.council.setVisible(bool(warning))
+
+    def set_start(self, starts_at: datetime) -> None:
+        """When the meeting starts (moved in the « Réunion » tab): the warnings follow."""
+        self.starts_at = starts_at
+        self._refresh_checks()
 
     def errors(self) -> list[str]:
         found = []

@@ -134,6 +134,7 @@ class MeetingDialog(GuardedDialog):
     def _load(self, sheet: MeetingSheet) -> None:
         new = sheet.meeting.id is None
         self.general.load(sheet.meeting, new=new)
+        self.attendance.set_start(sheet.meeting.starts_at)
         self.attendance.load(sheet.attendance, self.context)
         self.agenda.load(sheet.agenda)
         self.agenda.set_timing(sheet.meeting.starts_at, sheet.meeting.duration_minutes)
@@ -186,6 +187,7 @@ class MeetingDialog(GuardedDialog):
     def _timing_changed(self) -> None:
         starts = self.general.starts()
         self.agenda.set_timing(starts, self.general.duration.value())
+        self.attendance.set_start(starts)
         if starts.year != self.context.year:  # the amounts face that year's envelopes
             action_ids = [e.action_id for e in self.examined.collect()]
             self.context = self._context_for(self._collect(), action_ids)
