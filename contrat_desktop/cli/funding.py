@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from contrat_desktop.cli.arguments import add_db, day
@@ -12,6 +13,7 @@ from contrat_desktop.domain.reminders import Reminder
 from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.letters import notification_batch, reminder_batch, write_letters
 from contrat_desktop.operations.reminders import count_by_kind, kind_labels, list_reminders
+from contrat_desktop.operations.settings import rules_notice
 
 
 def add_commands(commands: Any) -> None:
@@ -102,6 +104,9 @@ def _as_json(reminder: Reminder) -> dict[str, Any]:
 def run_reminders(args: argparse.Namespace) -> int:
     with open_for_reading(args.db) as dossier:
         reminders = list_reminders(dossier, args.year)
+        notice = rules_notice(dossier)
+    if notice:
+        print(notice, file=sys.stderr)
     if args.json:
         print(json.dumps([_as_json(r) for r in reminders], ensure_ascii=False, indent=2))
         return 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from contrat_desktop.domain.deadline_setting import deadline_day
 from contrat_desktop.domain.errors import ValidationError
 
 # Décret 2001-495: a convention is required above 23 000 € per holder and funder in a year.
@@ -221,7 +222,7 @@ def act_problems(line: FundingLine, campaign_year: int | None = None) -> list[Va
 def bilan_deadline(campaign_year: int, month_day: str = "06-30") -> date:
     """The holder's bilan is due within six months of the year's end: 30 June N+1 (the
     month and day are a dossier setting)."""
-    month, day = (int(part) for part in month_day.split("-"))
+    month, day = deadline_day(campaign_year + 1, month_day)
     return date(campaign_year + 1, month, day)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from contrat_desktop.domain.deadline_setting import month_day_problem
 from contrat_desktop.domain.errors import ValidationError
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n"
@@ -67,6 +68,9 @@ class RuleSettings:
             found.append(
                 ValidationError("Le seuil de convention doit être positif.", field="threshold")
             )
+        deadline = month_day_problem(self.bilan_deadline_month_day)
+        if deadline:
+            found.append(ValidationError(deadline, field="bilan_deadline"))
         size = self.council.get("size_range", {})
         if size and int(size.get("min", 0)) > int(size.get("max", 0)):
             found.append(

@@ -9,6 +9,7 @@ from typing import Any
 
 from contrat_desktop.domain.bodies import BodyKind
 from contrat_desktop.domain.contract import District
+from contrat_desktop.domain.deadline_setting import stored_value_notice
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode, NodeKind
 from contrat_desktop.domain.settings import (
@@ -84,6 +85,12 @@ def load_rules(dossier: Dossier) -> RuleSettings:
         bilan_deadline_month_day=settings.get("rules.bilan_deadline_month_day", "06-30"),
         council={key: settings.get(f"council.rule.{key}", {}) for key in COUNCIL_RULES},
     )
+
+
+def rules_notice(dossier: Dossier) -> str | None:
+    """What to say where deadlines are read while a stored rule is unusable (a 31/02 from
+    an old file): a French notice, or None."""
+    return stored_value_notice(load_rules(dossier).bilan_deadline_month_day)
 
 
 def save_rules(dossier: Dossier, rules: RuleSettings) -> None:

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from contrat_desktop.domain.reminders import Opens, Reminder
 from contrat_desktop.operations.reminders import REMINDER_KINDS, count_by_kind, list_reminders
+from contrat_desktop.operations.settings import rules_notice
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.reminders_table import ReminderTableModel
 from contrat_desktop.ui.pages.tables import make_table
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.widgets.notice import Notice
 
 ALL = ""
 
@@ -53,6 +55,7 @@ class RemindersPage(QWidget):
             "Lettres de relance des bilans en retard (la ligne choisie, ou tous)"
         )
         self.letters_button.clicked.connect(self.reminder_letters)
+        self.notice = Notice("Réglage à corriger", self)
         top = QHBoxLayout()
         top.addWidget(QLabel("&Campagnes :", self, buddy=self.scope))
         top.addWidget(self.scope)
@@ -66,6 +69,7 @@ class RemindersPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.timer = QTimer(self)
@@ -101,6 +105,8 @@ class RemindersPage(QWidget):
             return
         self._stale = False
         year = self.year()
+        notice = rules_notice(self.session.dossier)
+        self.notice.show_notice(notice or "", [])
         self.count_label.setText("Lecture en cours…")
         self.task = read_in_background(
             self.session.dossier, lambda reader: list_reminders(reader, year), self

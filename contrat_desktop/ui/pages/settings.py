@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contrat_desktop.domain.deadline_setting import month_and_day
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.settings import COUNCIL_RULES, DocumentSettings, RuleSettings, Signatory
 from contrat_desktop.operations.settings import (
@@ -274,7 +275,7 @@ class RulesTab(QWidget):
         rules = load_rules(self.session.dossier)
         self._loaded = rules
         self.threshold.set_cents(rules.convention_threshold_cents)
-        month, day = (int(part) for part in rules.bilan_deadline_month_day.split("-"))
+        month, day = month_and_day(rules.bilan_deadline_month_day)
         self.deadline_day.setValue(day)
         self.deadline_month.setValue(month)
         for key, check in self.council_enabled.items():
