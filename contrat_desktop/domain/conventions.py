@@ -7,8 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contrat_desktop.domain.funders import FunderKind
 from contrat_desktop.domain.funding import CONVENTION_THRESHOLD_CENTS, ActKind, convention_required
+from contrat_desktop.domain.holders import HolderKind
+from contrat_desktop.domain.identifiers import same_body
 from contrat_desktop.domain.money import format_cents
+
+
+def own_service(funder_siret: str, funder_kind: str, holder_siret: str, holder_kind: str) -> bool:
+    """A funder paying one of its own services (the Ville and its service jeunesse): a
+    budget line, neither a subsidy nor a convention. The same SIREN, as the SCDL export
+    reasons; or, when the service has no SIRET, a municipal service funded by a commune."""
+    if same_body(funder_siret, holder_siret):
+        return True
+    return (
+        not holder_siret
+        and holder_kind == HolderKind.MUNICIPAL_SERVICE.value
+        and funder_kind == FunderKind.COMMUNE.value
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +35,12 @@ class ConventionCheck:
     threshold_cents: int = CONVENTION_THRESHOLD_CENTS
     act_kind: ActKind | None = None
     signed: bool = False
+    own_service: bool = False  # the funder pays its own service: no convention
 
     @property
     def required(self) -> bool:
+        if self.own_service:
+            return False
         return convention_required(self.holder_total_cents, self.threshold_cents)
 
     @property

@@ -29,6 +29,11 @@ def normalise_siret(value: str | int) -> str:
     return text
 
 
+def same_body(first_siret: str, second_siret: str) -> bool:
+    """Two SIRETs of one legal body (the same SIREN, their first nine digits)."""
+    return bool(first_siret) and first_siret[:9] == second_siret[:9]
+
+
 def siret_problem(siret: str) -> str | None:
     """Return a French explanation when ``siret`` is not a valid SIRET, else ``None``."""
     if not siret.isdigit() or len(siret) != 14:

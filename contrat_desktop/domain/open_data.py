@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from contrat_desktop.domain.identifiers import same_body
 from contrat_desktop.domain.identifiers import siret_problem as _siret_problem
 
 SCDL_VERSION = "2.0.1"
@@ -79,7 +80,7 @@ def unpublishable(grant: Grant) -> str | None:
 
 def internal(grant: Grant) -> bool:
     """A funder paying one of its own services (same SIREN): a budget line, not a grant."""
-    return bool(grant.funder_siret) and grant.funder_siret[:9] == grant.holder_siret[:9]
+    return same_body(grant.funder_siret, grant.holder_siret)
 
 
 def scdl_row(grant: Grant) -> dict[str, str]:

@@ -9,7 +9,7 @@ from datetime import date
 
 from contrat_desktop.domain.action_money import ActionMoney
 from contrat_desktop.domain.bilans import Report
-from contrat_desktop.domain.conventions import ConventionCheck
+from contrat_desktop.domain.conventions import ConventionCheck, own_service
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funding import (
     FundingLine,
@@ -62,7 +62,9 @@ def load_action_funding(dossier: Dossier, action_id: int) -> ActionFunding:
     rules = load_rules(dossier)
     money = action_money(dossier, action_id)
     totals = granted_by_holder_and_funder(dossier, year, action.holder_id)
-    names = {f.id: f.name for f in repos.funders.all()}
+    funders = {f.id: f for f in repos.funders.all()}
+    names = {funder_id: f.name for funder_id, f in funders.items()}
+    holder = repos.holders.get(action.holder_id)
     cycles = []
     for paid in money.lines:
         line = paid.line
@@ -82,6 +84,13 @@ def load_action_funding(dossier: Dossier, action_id: int) -> ActionFunding:
                     rules.convention_threshold_cents,
                     line.act_kind,
                     line.act_signed_on is not None,
+                    line.funder_id in funders
+                    and own_service(
+                        funders[line.funder_id].siret,
+                        funders[line.funder_id].kind,
+                        holder.siret,
+                        holder.kind,
+                    ),
                 ),
             )
         )

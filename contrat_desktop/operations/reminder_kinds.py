@@ -7,7 +7,7 @@ domain's rules (deadlines, the convention threshold, the contradictions)."""
 
 from __future__ import annotations
 
-from contrat_desktop.domain.conventions import ConventionCheck
+from contrat_desktop.domain.conventions import ConventionCheck, own_service
 from contrat_desktop.domain.funders import Envelope, EnvelopeUse
 from contrat_desktop.domain.funding import ActKind, bilan_deadline, bilan_late
 from contrat_desktop.domain.money import format_cents
@@ -97,15 +97,22 @@ def payments_due(context: ReminderContext) -> list[Reminder]:
 def unsigned_conventions(context: ReminderContext) -> list[Reminder]:
     threshold = context.rules.convention_threshold_cents
     found = []
-    for row, total in q.unsigned_agreements(context.dossier, ACTING, context.years, threshold):
+    for found_row in q.unsigned_agreements(context.dossier, ACTING, context.years, threshold):
+        row = found_row.line
         action = row.action
         check = ConventionCheck(
             row.funder,
             action.year,
-            total,
+            found_row.holder_total_cents,
             threshold,
             _ACTS.get(row.act_kind or ""),
             row.act_signed_on is not None,
+            own_service(
+                found_row.funder_siret,
+                found_row.funder_kind,
+                found_row.holder_siret,
+                found_row.holder_kind,
+            ),
         )
         if check.satisfied:
             continue

@@ -137,9 +137,22 @@ def lines_to_pay(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    """A line of a holder above the convention threshold with that funder, and who the
+    two parties are (a funder paying its own service needs no convention)."""
+
+    line: LineRow
+    holder_total_cents: int
+    funder_siret: str
+    funder_kind: str
+    holder_siret: str
+    holder_kind: str
+
+
 def unsigned_agreements(
     dossier: Dossier, statuses: Iterable[ActionStatus], years: Sequence[int], threshold: int
-) -> list[tuple[LineRow, int]]:
+) -> list[AgreementRow]:
     """The lines of the actions in ``statuses`` of ``years`` whose holder got more than
     ``threshold`` from that funder that year, with no signed convention (or CPO); each with
     that total."""
@@ -147,7 +160,7 @@ def unsigned_agreements(
         return []
     codes = _codes(statuses)
     return [
-        (_line(row), row[16])
+        AgreementRow(_line(row), *row[16:21])
         for row in dossier.db.execute(
             f"""
             WITH totals AS (
@@ -156,7 +169,7 @@ def unsigned_agreements(
                 JOIN funding_line fl ON fl.action_id = a.id
                 WHERE c.year IN ({_marks(years)}) AND fl.granted_cents > 0
                 GROUP BY a.holder_id, fl.funder_id, a.campaign_id HAVING total > ?)
-            {_LINE_COLUMNS}, t.total {_LINE_FROM}
+            {_LINE_COLUMNS}, t.total, f.siret, f.kind, h.siret, h.kind {_LINE_FROM}
             CROSS JOIN totals t ON t.holder_id = a.holder_id AND t.funder_id = fl.funder_id
                          AND t.campaign_id = a.campaign_id
             WHERE a.status IN ({_marks(codes)}) AND fl.granted_cents > 0

@@ -192,6 +192,8 @@ class FundingCycleTab(QWidget):
 
 
 def _convention(cycle: LineCycle) -> str:
+    if cycle.convention.own_service:
+        return "Sans objet (service du financeur)"
     if not cycle.convention.required:
         return "Non requise"
     return "Signée" if cycle.convention.satisfied else "Requise, non signée"
