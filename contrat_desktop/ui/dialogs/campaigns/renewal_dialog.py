@@ -290,18 +290,6 @@ class RenewalDialog(QDialog):
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
-    import tempfile
-    from pathlib import Path
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
 
-    from PySide6.QtWidgets import QApplication
-
-    from contrat_desktop.operations.dossiers import create_dossier
-    from contrat_desktop.samples import fill_demo
-    from contrat_desktop.storage.database import open_dossier
-
-    app = QApplication(sys.argv)
-    path = create_dossier(Path(tempfile.mkdtemp()) / "apercu.cdv", fill=fill_demo)
-    preview_session = DossierSession(open_dossier(path))
-    RenewalDialog(preview_session).exec()
-    preview_session.close()
+    preview_on_demo(lambda session: RenewalDialog(session).exec())

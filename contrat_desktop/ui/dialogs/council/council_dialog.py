@@ -133,25 +133,7 @@ class CouncilDialog(DatedRecordDialog[CitizenCouncil]):
         return record.name
 
 
-def preview_session() -> DossierSession:  # pragma: no cover - for the dialogs' previews
-    """A session on a fresh demo dossier (the ``__main__`` previews of the council dialogs)."""
-    import tempfile
-    from pathlib import Path
-
-    from contrat_desktop.operations.dossiers import create_dossier
-    from contrat_desktop.samples import fill_demo
-    from contrat_desktop.storage.database import open_dossier
-
-    path = create_dossier(Path(tempfile.mkdtemp()) / "apercu.cdv", fill=fill_demo)
-    return DossierSession(open_dossier(path))
-
-
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
 
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv)
-    preview = preview_session()
-    CouncilDialog(preview, None).exec()
-    preview.close()
+    preview_on_demo(lambda session: CouncilDialog(session, None).exec())

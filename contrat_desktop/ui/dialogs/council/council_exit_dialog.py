@@ -95,17 +95,13 @@ class ExitDialog(QDialog):
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from contrat_desktop.ui.dialogs.council.council_dialog import preview_session
-
-    app = QApplication(sys.argv)
-    preview = preview_session()
     from contrat_desktop.operations.council_records import any_mandate
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
+    from contrat_desktop.ui.session import DossierSession
 
-    first = any_mandate(preview.dossier)
-    assert first is not None
-    ExitDialog(first, "Membre de démonstration", "Sortie du conseil").exec()
-    preview.close()
+    def show(session: DossierSession) -> None:
+        first = any_mandate(session.dossier)
+        assert first is not None
+        ExitDialog(first, "Membre de démonstration", "Sortie du conseil").exec()
+
+    preview_on_demo(show)

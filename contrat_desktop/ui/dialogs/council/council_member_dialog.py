@@ -220,16 +220,11 @@ class MemberDialog(DatedRecordDialog[MemberFile]):
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from contrat_desktop.ui.dialogs.council.council_dialog import preview_session
-
-    app = QApplication(sys.argv)
-    preview = preview_session()
     from contrat_desktop.operations.council_records import load_councils
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
 
-    council = load_councils(preview.dossier)[0]
-    MemberDialog(preview, council.id or 0, None).exec()
-    preview.close()
+    def show(session: DossierSession) -> None:
+        council = load_councils(session.dossier)[0]
+        MemberDialog(session, council.id or 0, None).exec()
+
+    preview_on_demo(show)

@@ -293,15 +293,7 @@ class DrawDialog(QDialog):
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from contrat_desktop.ui.dialogs.council.council_dialog import preview_session
-
-    app = QApplication(sys.argv)
-    preview = preview_session()
     from contrat_desktop.operations.council_records import load_councils
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
 
-    DrawDialog(preview, load_councils(preview.dossier)[0]).exec()
-    preview.close()
+    preview_on_demo(lambda session: DrawDialog(session, load_councils(session.dossier)[0]).exec())

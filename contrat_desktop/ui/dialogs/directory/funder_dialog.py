@@ -159,20 +159,11 @@ class EnvelopeDialog(RecordDialog[Envelope]):
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
-    import tempfile
-    from pathlib import Path
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
 
-    from PySide6.QtWidgets import QApplication
+    def show(session: DossierSession) -> None:
+        FunderDialog(session, 1).exec()
+        first = load_funder(session.dossier, 1)
+        EnvelopeDialog(session, first, envelopes_of(session.dossier, 1)[0]).exec()
 
-    from contrat_desktop.operations.dossiers import create_dossier
-    from contrat_desktop.samples import fill_demo
-    from contrat_desktop.storage.database import open_dossier
-
-    app = QApplication(sys.argv)
-    path = create_dossier(Path(tempfile.mkdtemp()) / "apercu.cdv", fill=fill_demo)
-    preview_session = DossierSession(open_dossier(path))
-    FunderDialog(preview_session, 1).exec()
-    first = load_funder(preview_session.dossier, 1)
-    EnvelopeDialog(preview_session, first, envelopes_of(preview_session.dossier, 1)[0]).exec()
-    preview_session.close()
+    preview_on_demo(show)

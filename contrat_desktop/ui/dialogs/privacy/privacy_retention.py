@@ -175,13 +175,6 @@ class RetentionDialog(QDialog):
 
 
 if __name__ == "__main__":  # pragma: no cover - a preview on the demo dossier
-    import sys
+    from contrat_desktop.ui.dialogs.preview import preview_on_demo
 
-    from PySide6.QtWidgets import QApplication
-
-    from contrat_desktop.ui.dialogs.council.council_dialog import preview_session
-
-    app = QApplication(sys.argv)
-    preview = preview_session()
-    RetentionDialog(preview).exec()
-    preview.close()
+    preview_on_demo(lambda session: RetentionDialog(session).exec())
