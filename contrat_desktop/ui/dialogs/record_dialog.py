@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -57,23 +55,7 @@ class RecordDialog(GuardedDialog, Generic[T]):
         self.messages.setStyleSheet(ERROR_STYLE)
         self.messages.setAccessibleName("Messages")
         self.messages.hide()
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            "&Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setAccessibleName("Enregistrer (Ctrl+S)")
-        self.close_button = self.buttons.addButton(
-            "&Fermer", QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.reload_button = self.buttons.addButton(
-            "Rec&harger la fiche", QDialogButtonBox.ButtonRole.ResetRole
-        )
-        self.reload_button.setAccessibleName("Recharger la fiche enregistrée par l'autre personne")
-        self.reload_button.clicked.connect(self.reload_saved)
-        self.reload_button.hide()
-        self.buttons.accepted.connect(self.save_and_close)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.add_buttons(self.save_and_close, reload=True)
 
     # to provide ------------------------------------------------------------------
     def load(self, record: T | None) -> None:

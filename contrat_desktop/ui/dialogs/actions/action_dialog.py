@@ -3,7 +3,6 @@ attachments. Saving goes through the undo stack; closing with changes asks first
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QInputDialog,
@@ -96,25 +95,12 @@ class ActionDialog(GuardedDialog):
         self.bilan_tab: BilanTab | None = None
         self.request_file: RequestFileTab | None = None
         self._add_attachments_tab()
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            "&Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
-        self.reload_button = self.buttons.addButton(
-            "Rec&harger la fiche", QDialogButtonBox.ButtonRole.ResetRole
-        )
-        self.reload_button.setAccessibleName("Recharger la fiche enregistrée par l'autre personne")
-        self.reload_button.clicked.connect(self.reload_saved)
-        self.reload_button.hide()
+        self.add_buttons(reload=True)
         self.sheet_button = self.buttons.addButton(
             "Fiche action (PDF)…", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.sheet_button.clicked.connect(self.export_sheet)
         self.sheet_button.setEnabled(self.state is not None)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.messages)
         layout.addWidget(self.alerts)

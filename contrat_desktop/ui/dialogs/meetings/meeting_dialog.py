@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QTabWidget,
@@ -83,14 +81,7 @@ class MeetingDialog(GuardedDialog):
         self.tabs.addTab(self.agenda, "&Ordre du jour")
         self.tabs.addTab(self.examined, "A&ctions examinées")
         self.tabs.addTab(self.follow_ups, "&Suites à donner")
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            "&Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.add_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.messages)
         layout.addWidget(self.tabs, 1)
