@@ -1,19 +1,19 @@
-"""The main window: areas on the left, the current page on the right, menus and status bar."""
+"""The main window: areas on the left, the current page on the right, menus and status bar.
+
+Which pages there are and how each is wired is ``window_pages.py``; the « Fichier » menu's
+commands (dossiers, copies, backups, help, workbooks and documents) are ``window_files.py``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.operations.dossiers import backups_of
-from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
@@ -33,14 +32,11 @@ from contrat_desktop.ui.reminders_feed import ReminderFeed
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
 from contrat_desktop.ui.widgets.campaign_selector import CampaignSelector
-
-if TYPE_CHECKING:  # each page's module is imported when the page is first shown
-    from contrat_desktop.ui.pages.holders import HoldersPage
-    from contrat_desktop.ui.pages.programmation import ProgrammationPage
-    from contrat_desktop.ui.pages.settings import SettingsPage
+from contrat_desktop.ui.window_files import WindowFileActions
+from contrat_desktop.ui.window_pages import WindowPages
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowPages, WindowFileActions, QMainWindow):
     open_requested = Signal(Path)  # the app opens a dossier and calls set_session
     new_requested = Signal(Path)
     retry_requested = Signal()
@@ -169,16 +165,7 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         self.campaign_bar.set_session(session)
         session.changed.connect(self._on_session_changed)
-        self._add_area("dashboard", "Tableau de bord", self._dashboard_page)
-        self._add_area("programmation", "Programmation", self._programmation_page)
-        self._add_area("reminders", "À faire", self._reminders_page)
-        self._add_area("holders", "Porteurs", self._holders_page)
-        self._add_area("funders", "Financeurs", self._funders_page)
-        self._add_area("years", "Vue pluriannuelle", self._years_page)
-        self._add_area("meetings", "Instances et réunions", self._meetings_page)
-        self._add_area("council", "Conseil citoyen", self._council_page)
-        self._add_area("journal", "Journal des modifications", self._journal_page)
-        self._add_area("settings", "Paramètres", self._settings_page)
+        self._add_areas()
         self.page("dashboard")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)
         session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -251,111 +238,11 @@ class MainWindow(QMainWindow):
             self.page(self.areas[row][0])
             self.stack.setCurrentIndex(row)
 
-    def _dashboard_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.dashboard import DashboardPage
-
-        assert self.session is not None
-        page = DashboardPage(self.session, self)
-        page.open_programmation.connect(self.show_programmation)
-        page.open_area.connect(self.show_area)
-        page.open_reminders.connect(self.show_reminders)
-        return page
-
-    def show_reminders(self, kind: str) -> None:
-        """« À faire » for the campaign shown, on one kind of thing to do ("" for all)."""
-        from contrat_desktop.ui.pages.reminders import RemindersPage
-
-        page = self.page("reminders")
-        assert isinstance(page, RemindersPage)
-        self.show_area("reminders")
-        page.show_kind(kind)
-
-    def _reminders_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.reminders import RemindersPage
-
-        assert self.session is not None
-        page = RemindersPage(self.session, self)
-        page.open_action.connect(self.open_action)
-        page.open_funder.connect(self.open_funder)
-        return page
-
-    def open_funder(self, funder_id: int) -> None:
-        from contrat_desktop.ui.pages.funders import FundersPage
-
-        self.show_area("funders")
-        page = self.pages.get("funders")
-        if isinstance(page, FundersPage):
-            page.select_funder(funder_id)
-
     def _show_reminder_count(self, reminders: list[object]) -> None:
         count = len(reminders)
         self.reminders_button.setText(f"À faire : {count}" if count else "Rien à faire")
         self.reminders_button.setToolTip("Bilans en retard, versements, conventions… (À faire)")
         self.reminders_button.show()
-
-    def _years_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.across_years import AcrossYearsPage
-
-        assert self.session is not None
-        return AcrossYearsPage(self.session, self)
-
-    def show_programmation(self, filters: dict[str, object]) -> None:
-        """The programmation page, filtered as a figure of the dashboard asks."""
-        from contrat_desktop.ui.pages.programmation import ProgrammationPage
-
-        page = self.page("programmation")
-        assert isinstance(page, ProgrammationPage)
-        self.show_area("programmation")
-        page.filter_bar.show_only(**filters)
-
-    def _programmation_page(self) -> ProgrammationPage:
-        from contrat_desktop.ui.pages.programmation import ProgrammationPage
-
-        assert self.session is not None
-        page = ProgrammationPage(self.session, self)
-        page.open_action.connect(self.open_action)
-        page.new_action.connect(lambda: self.open_action(None))
-        return page
-
-    def _holders_page(self) -> HoldersPage:
-        from contrat_desktop.ui.pages.holders import HoldersPage
-
-        assert self.session is not None
-        page = HoldersPage(self.session, self)
-        page.open_action.connect(self.open_action)
-        return page
-
-    def _journal_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.journal import JournalPage
-
-        assert self.session is not None
-        return JournalPage(self.session, self)
-
-    def _funders_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.funders import FundersPage
-
-        assert self.session is not None
-        return FundersPage(self.session, self)
-
-    def _meetings_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.meetings import MeetingsPage
-
-        assert self.session is not None
-        return MeetingsPage(self.session, self)
-
-    def _council_page(self) -> QWidget:
-        from contrat_desktop.ui.pages.council import CouncilPage
-
-        assert self.session is not None
-        return CouncilPage(self.session, self)
-
-    def _settings_page(self) -> SettingsPage:
-        from contrat_desktop.ui.pages.settings import SettingsPage
-
-        assert self.session is not None
-        page = SettingsPage(self.session, self)
-        page.show_area.connect(self.show_area)
-        return page
 
     def _on_session_changed(self, entity: str) -> None:
         if entity in {"campaign", "reference", "settings"}:
@@ -386,127 +273,6 @@ class MainWindow(QMainWindow):
         backups = backups_of(self.session.dossier.path)
         when = format_datetime(backups[0].taken_at) if backups else "aucune"
         self.backup_label.setText(f"Dernière sauvegarde : {when}")
-
-    # file actions -----------------------------------------------------------------
-    def _new_dossier(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Nouveau dossier", str(Path.home() / "contrat.cdv"), "Dossiers (*.cdv)"
-        )
-        if path:
-            self.new_requested.emit(Path(path if path.endswith(".cdv") else path + ".cdv"))
-
-    def _open_dossier(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Ouvrir un dossier", str(Path.home()), "Dossiers (*.cdv);;Tous les fichiers (*)"
-        )
-        if path:
-            self.open_requested.emit(Path(path))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.prefs.recent_dossiers:
-            action = self.recent_menu.addAction(str(path))
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(aucun)").setEnabled(False)
-
-    def _save_copy(self) -> None:
-        from contrat_desktop.operations.dossiers import save_copy
-
-        assert self.session is not None
-        source = self.session.dossier.path
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Enregistrer une copie",
-            str(source.with_name(source.stem + "-copie.cdv")),
-            "Dossiers (*.cdv)",
-        )
-        if not path:
-            return
-        try:
-            save_copy(self.session.dossier, path)
-        except DossierError as error:
-            QMessageBox.warning(self, "Copie impossible", str(error))
-            return
-        self.statusBar().showMessage(f"Copie enregistrée : {path}", 8000)
-
-    def _show_backups(self) -> None:
-        from contrat_desktop.ui.dialogs.dossier.backups_dialog import BackupsDialog
-
-        assert self.session is not None
-        dialog = BackupsDialog(self.session, self)
-        dialog.exec()
-        self.refresh_backup_label()
-
-    def show_help(self) -> None:
-        from contrat_desktop.ui.dialogs.dossier.help_dialog import HelpDialog
-
-        if getattr(self, "help_dialog", None) is None:
-            self.help_dialog = HelpDialog(self)
-        self.help_dialog.show()
-        self.help_dialog.raise_()
-        self.help_dialog.activateWindow()
-
-    def _about(self) -> None:
-        from contrat_desktop.ui.dialogs.dossier.help_dialog import AboutDialog
-
-        dialog = AboutDialog(self.session.dossier.path if self.session else None, self)
-        dialog.exec()
-
-    # Excel exchange (ui/dialogs/exchange/) ---------
-    def import_workbook(self, path: Path | None = None) -> None:
-        from contrat_desktop.ui.dialogs.exchange.import_dialog import ImportFlow, choose_workbook
-
-        if self.session is None:
-            return
-        path = path or choose_workbook(self)
-        if path is not None:
-            self.import_flow = ImportFlow(self.session, self)
-            self.import_flow.applied.connect(lambda _result: self.refresh_backup_label())
-            self.import_flow.start(path)
-
-    def export_programmation(self) -> None:
-        from contrat_desktop.ui.dialogs.exchange.export_programmation import (
-            export_programmation_from,
-        )
-
-        if self.session is not None:
-            self.export_task = export_programmation_from(self, self.session)
-
-    def yearly_report(self) -> None:
-        from contrat_desktop.ui.dialogs.documents.yearly_report_dialog import YearlyReportDialog
-
-        if self.session is not None:
-            self.report_dialog = YearlyReportDialog(self.session, self)
-            self.report_dialog.show()
-
-    def export_open_data(self) -> None:
-        from contrat_desktop.ui.dialogs.documents.open_data_export import export_open_data
-
-        if self.session is not None:
-            self.open_data_task = export_open_data(self, self.session)
-
-    def export_bilans(self) -> None:
-        from contrat_desktop.ui.dialogs.funding.bilan_export import export_bilans_from
-
-        if self.session is not None:
-            self.bilans_task = export_bilans_from(self, self.session)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from contrat_desktop.ui.dialogs.exchange.import_dialog import dropped_file
-
-        if self.session is not None and dropped_file(event.mimeData()) is not None:
-            event.acceptProposedAction()  # other files are refused on drop, with a reason
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        from contrat_desktop.ui.dialogs.exchange.import_dialog import dropped_file
-
-        path = dropped_file(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            # after the drop returns: the file manager must not wait on our dialogs
-            QTimer.singleShot(0, lambda: self.import_workbook(path))
 
     # closing ------------------------------------------------------------------
     def _remember_layout(self) -> None:
