@@ -81,13 +81,8 @@ def describe(plan: ImportPlan) -> list[str]:
             f"{category.heading.lower()} : {counts[category.key]}" for category in Category
         )
     ]
-    aside = []
-    if found.out_of_contract:
-        aside.append(f"{found.out_of_contract} d'autres contrats de ville")
-    if found.duplicates:
-        aside.append(f"{found.duplicates} en double")
-    if aside:
-        lines.append("  Lignes laissées de côté : " + ", ".join(aside))
+    if aside := found.set_aside_text():
+        lines.append(f"  Lignes laissées de côté : {aside}")
     for category in (Category.DIFFERENT, Category.FILE_ONLY):
         rows = found.rows_of(plan, category)
         if rows:

@@ -92,6 +92,15 @@ class Reconciliation:
         named.update(c.action_id for row in plan.of_kind(RowKind.AMBIGUOUS) for c in row.candidates)
         return [action for action in self.expected if action.action_id not in named]
 
+    def set_aside_text(self) -> str:
+        """The rows left aside, in French (« 3 d'autres contrats de ville, 1 en double »)."""
+        aside = []
+        if self.out_of_contract:
+            aside.append(f"{self.out_of_contract} d'autres contrats de ville")
+        if self.duplicates:
+            aside.append(f"{self.duplicates} en double")
+        return ", ".join(aside)
+
     def counts(self, plan: ImportPlan) -> dict[str, int]:
         counted = {category.key: 0 for category in Category}
         for row in plan.rows:

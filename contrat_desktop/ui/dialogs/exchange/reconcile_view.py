@@ -112,13 +112,8 @@ class ReconcileView(QWidget):
         self.lines = reconcile_lines(self.plan)
         counts = found.counts(self.plan)
         text = " · ".join(f"{c.heading} : <b>{counts[c.key]}</b>" for c in Category)
-        aside = []
-        if found.out_of_contract:
-            aside.append(f"{found.out_of_contract} d'autres contrats de ville")
-        if found.duplicates:
-            aside.append(f"{found.duplicates} en double")
-        if aside:
-            text += "<br>Lignes laissées de côté : " + ", ".join(aside)
+        if aside := found.set_aside_text():
+            text += f"<br>Lignes laissées de côté : {aside}"
         if found.scope:
             text += f"<br>Attendues dans le fichier : {found.scope}."
         self.summary.setText(text)
