@@ -36,6 +36,21 @@ class TableBlock:
     total: bool = False  # the last row is a total line
 
 
+# the charts' colours, one per series or part: the same in the window and in the documents
+PALETTE = (
+    "#1f4e79",
+    "#7fa7d1",
+    "#e07b39",
+    "#6aa84f",
+    "#a64d79",
+    "#f1c232",
+    "#76a5af",
+    "#999999",
+    "#cc4125",
+    "#3d85c6",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ChartBlock:
     """Bars (one group per label, one colour per series) or a pie (one series)."""

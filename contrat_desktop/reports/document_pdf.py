@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus import Paragraph as RLParagraph
 
 from contrat_desktop.domain.document_blocks import (
+    PALETTE,
     ChartBlock,
     Document,
     Heading,
@@ -34,19 +35,6 @@ from contrat_desktop.reports.styles import (
     para,
     styles,
     table_style,
-)
-
-PALETTE = (
-    "#1f4e79",
-    "#7fa7d1",
-    "#e07b39",
-    "#6aa84f",
-    "#a64d79",
-    "#f1c232",
-    "#76a5af",
-    "#999999",
-    "#cc4125",
-    "#3d85c6",
 )
 
 

@@ -15,18 +15,8 @@ from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-PALETTE = (
-    "#1f4e79",
-    "#7fa7d1",
-    "#e07b39",
-    "#6aa84f",
-    "#a64d79",
-    "#f1c232",
-    "#76a5af",
-    "#999999",
-    "#cc4125",
-    "#3d85c6",
-)
+from contrat_desktop.domain.document_blocks import PALETTE
+
 Click = Callable[[int], None]
 
 
