@@ -1,5 +1,7 @@
-"""French names of stored fields and entities, for the history tab, messages and the
-export of what the dossier holds on one person."""
+"""French names of stored fields and entities, for the journal (page, exports, CLI), the
+history tab, messages and the export of what the dossier holds on one person: the one place
+that maps a table's field to its label (``field_label``). Values are shown by
+``field_values``."""
 
 from __future__ import annotations
 
@@ -34,8 +36,10 @@ FIELD_LABELS: dict[str, str] = {
     "requested_cents": "Montant demandé",
     "proposed_cents": "Montant proposé",
     "granted_cents": "Montant accordé",
+    "paid_cents": "Montant versé",
     "decision_reference": "Référence de la décision",
     "decision_date": "Date de la décision",
+    "funder_id": "Financeur",
     "act_kind": "Type d'acte",
     # holders, payments and bilans (the journal of the dossier)
     "legal_name": "Raison sociale",
@@ -84,6 +88,111 @@ FIELD_LABELS: dict[str, str] = {
     "consent_date": "Date du consentement",
     "consent_purpose": "Finalité du consentement",
     "anonymised_on": "Anonymisé(e) le",
+    # the other records of the journal (contract, campaigns, meetings, council, settings…)
+    "code": "Code",
+    "label": "Libellé",
+    "start_year": "Première année",
+    "end_year": "Dernière année",
+    "epci": "EPCI / EPT",
+    "signatories": "Signataires",
+    "insee_code": "Code INSEE",
+    "generation": "Génération",
+    "population": "Population",
+    "commune_codes": "Communes",
+    "year": "Année",
+    "launch_date": "Lancement de l'appel à projets",
+    "filing_deadline": "Date limite de dépôt",
+    "committee_dates": "Dates des comités",
+    "priorities": "Priorités de l'appel à projets",
+    "closed": "Campagne close",
+    "address": "Adresse",
+    "postcode": "Code postal",
+    "legal_representative": "Représentant(e) légal(e)",
+    "contact_name": "Contact",
+    "contact_email": "Courriel du contact",
+    "contact_phone": "Téléphone du contact",
+    "dauphin_account": "Compte Dauphin",
+    "notes": "Notes",
+    "short_name": "Nom court",
+    "instructing_service": "Service instructeur",
+    "contact": "Contact",
+    "position": "Rang",
+    "active": "Actif",
+    "opinion": "Avis",
+    "observations": "Observations",
+    "kind_code": "Type d'instance",
+    "chairs": "Présidence",
+    "min_meetings_per_year": "Réunions par an (au moins)",
+    "quorum_count": "Quorum (nombre)",
+    "quorum_fraction_percent": "Quorum (%)",
+    "council_required": "Conseil citoyen requis",
+    "seat": "Siège",
+    "starts_at": "Date et heure",
+    "duration_minutes": "Durée (minutes)",
+    "author": "Rédaction",
+    "next_meeting": "Prochaine réunion",
+    "minutes_status": "Compte rendu",
+    "presenter": "Présenté par",
+    "decision": "Décision",
+    "presence": "Présence",
+    "represented_by": "Représenté(e) par",
+    "invited": "Invité(e)",
+    "conditions": "Réserves",
+    "comment": "Commentaire",
+    "amounts": "Montants proposés",
+    "who": "Qui",
+    "what": "Quoi",
+    "due_on": "Pour le",
+    "validated_at": "Validé le",
+    "validated_by": "Validé par",
+    "district_codes": "Quartiers",
+    "recognition_act_number": "N° de l'acte de reconnaissance",
+    "recognition_act_date": "Date de l'acte de reconnaissance",
+    "host_structure": "Structure porteuse",
+    "internal_rules": "Règlement intérieur",
+    "installed_on": "Installé le",
+    "renewal_due_on": "Renouvellement prévu le",
+    "drawn_at": "Tiré le",
+    "witnesses": "Témoins",
+    "seats": "Sièges à pourvoir",
+    "algorithm_version": "Version de la méthode de tirage",
+    "reference_year": "Année de référence",
+    "lists": "Listes",
+    "quotas": "Quotas",
+    "selected": "Tiré(e)s au sort",
+    "reserve": "Liste complémentaire",
+    "pool_size": "Personnes inscrites",
+    "duplicates": "Doublons écartés",
+    "official": "Membre en titre",
+    "source": "Source",
+    "size": "Personnes sur la liste",
+    "keep": "Conservée",
+    "purged_on": "Purgée le",
+    "note": "Note",
+    "kind_id": "Pièce",
+    "required": "Obligatoire",
+    "services_exempt": "Non demandée aux services",
+    "renewals_only": "Seulement pour les reconduites",
+    "file_name": "Fichier",
+    "added_on": "Ajoutée le",
+    "added_by": "Ajoutée par",
+    "layout": "Modèle de tableau",
+    "sheet": "Feuille",
+    "new_rows": "Lignes nouvelles",
+    "updated_rows": "Lignes modifiées",
+    "unchanged_rows": "Lignes inchangées",
+    "error_rows": "Lignes en erreur",
+    "skipped_rows": "Lignes ignorées",
+    "backup_path": "Copie de sauvegarde",
+    "source_label": "Tableau d'origine",
+    "mapping": "Correspondance des colonnes",
+    "saved_at": "Enregistrée le",
+    "at": "Le",
+    "section": "Partie",
+    "body": "Texte",
+    "organisation_name": "Organisation",
+    "service_name": "Service",
+    "steering": "Instance de pilotage",
     **{f"beneficiaries_{name}": f"Bénéficiaires {label}" for name, label in AGE_BANDS},
 }
 
@@ -107,80 +216,39 @@ OPERATION_LABELS: dict[str, str] = {
 }
 
 
-def readable_snapshot(value: str) -> str:
-    """A stored audit value as a person reads it: a record's snapshot as « Champ : valeur »
-    pairs (empty ones left out), anything else as it is."""
-    import json
+# Where a column means something else in one table (or a setting's key), its own label.
+TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("holder", "kind"): "Type de porteur",
+    ("funder", "kind"): "Type de financeur",
+    ("payment", "kind"): "Type de versement",
+    ("attachment", "kind"): "Type de pièce jointe",
+    ("framework_node", "kind"): "Niveau",
+    ("examined_action", "position"): "Ordre d'examen",
+    ("agenda_item", "position"): "Point n°",
+    ("candidate_list", "name"): "Liste",
+    ("bilan_text", "body"): "Texte",
+    ("bilan_text", "section"): "Partie",
+    ("setting", "role"): "Rôle du dossier",
+    ("setting", "logo"): "Logo",
+    ("setting", "rules.convention_threshold_cents"): "Convention obligatoire à partir de",
+    ("setting", "rules.bilan_deadline_month_day"): "Bilan attendu au plus tard le",
+    ("setting", "council.retention_months"): "Conservation des données du conseil (mois)",
+    ("setting", "council.candidate_lists_retention_months"): (
+        "Conservation des listes de candidats (mois)"
+    ),
+}
 
-    if not value.startswith("{"):
-        return value
-    try:
-        data = json.loads(value)
-    except ValueError:
-        return value
-    if not isinstance(data, dict):
-        return value
-    return " ; ".join(
-        f"{FIELD_LABELS.get(key, key)} : {item}"
-        for key, item in data.items()
-        if item not in (None, "", "[]") and key not in {"id", "version", "council_id", "person_id"}
-    )
 
+def field_label(field: str, table: str = "") -> str:
+    """The French label of ``table.field`` (a setting's key for ``setting``); the field's
+    own name, spaced, if none is known."""
+    label = TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field)
+    if label:
+        return label
+    if table == "setting" and field.startswith("council.rule."):
+        from contrat_desktop.domain.settings import COUNCIL_RULES
 
-_PAYMENT_KINDS = {"avance", "acompte", "solde", "versement_unique", "reversement"}
-
-
-def display_value(field: str, value: str | None, names: dict[str, dict[int, str]]) -> str:
-    """A stored audit value as the user reads it: amounts, statuses, dates, linked names.
-
-    ``names`` maps a kind ("holder", "district", "node", "funder") to id → name.
-    """
-    import json
-
-    from contrat_desktop.domain.money import format_cents
-    from contrat_desktop.domain.workflow import ActionStatus
-
-    if value is None or value == "":
-        return ""
-    try:
-        if field.endswith("_cents"):
-            return format_cents(int(value))
-        if field == "status":
-            return ActionStatus(value).label
-        if field.endswith(("_date", "_on")) or field in {"realised_start", "realised_end"}:
-            year, month, day = value[:10].split("-")
-            return f"{day}/{month}/{year}"
-        if field in {"multi_year", "multi_year_agreement", "active"}:
-            return "Oui" if value in {"1", "True", "true"} else "Non"
-        if field == "act_kind":
-            from contrat_desktop.domain.funding import ActKind
-
-            return ActKind(value).label
-        if field == "kind" and value in _PAYMENT_KINDS:
-            from contrat_desktop.domain.funding import PaymentKind
-
-            return PaymentKind(value).label
-        if field == "funding" and value.startswith("{"):
-            amounts = json.loads(value)
-            funders = names.get("funder", {})
-            return (
-                " ; ".join(
-                    f"{funders.get(int(key), f'n° {key}')} : {format_cents(int(cents))}"
-                    for key, cents in amounts.items()
-                )
-                or "(aucun)"
-            )
-        kinds = {
-            "holder_id": "holder",
-            "framework_node_id": "node",
-            "funder_id": "funder",
-            "district_ids": "district",
-            "axis_ids": "node",
-        }
-        if field in kinds:
-            table = names.get(kinds[field], {})
-            ids = json.loads(value) if value.startswith("[") else [int(value)]
-            return ", ".join(table.get(int(i), f"n° {i}") for i in ids) or "(aucun)"
-    except (ValueError, TypeError):
-        return value
-    return value
+        rule = COUNCIL_RULES.get(field.removeprefix("council.rule."))
+        if rule:
+            return f"Règle du conseil citoyen : {rule[0]}"
+    return field.replace("_", " ").capitalize()

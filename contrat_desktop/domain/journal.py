@@ -72,6 +72,16 @@ RECORD_LABELS: dict[str, str] = {
     "bilan_text": "Texte du bilan annuel",
     "reconcile_choice": "Choix de rapprochement",
     "learned_spelling": "Intitulé de colonne appris",
+    "request_piece": "Pièce du dossier de demande",
+    "request_piece_kind": "Type de pièce demandée",
+    "body_kind": "Type d'instance",
+    "status_change": "Changement de statut",
+    "examined_amount": "Montant proposé en comité",
+    "report_funding": "Financement réalisé",
+    "candidate": "Candidat(e)",
+    "import_journal": "Import de tableau",
+    "import_mapping": "Correspondance de colonnes",
+    "package_journal": "Envoi",
     "dossier": "Dossier",
 }
 

@@ -23,12 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from contrat_desktop.domain.draw import identity, normalised_name
-from contrat_desktop.domain.field_labels import (
-    ENTITY_LABELS,
-    FIELD_LABELS,
-    OPERATION_LABELS,
-    readable_snapshot,
-)
+from contrat_desktop.domain.field_labels import ENTITY_LABELS, OPERATION_LABELS, field_label
+from contrat_desktop.domain.field_values import display_value, readable_snapshot
 from contrat_desktop.domain.privacy import (
     ANONYMOUS,
     PersonFile,
@@ -176,15 +172,11 @@ def _readable(entry: tuple[str, ...]) -> tuple[str, str, str, str, str, str]:
     """An audit row in French: « Mandat au conseil citoyen – Modification », field label..."""
     at, who, entity, operation, field, old, new = entry
     what = f"{ENTITY_LABELS.get(entity, entity)} – {OPERATION_LABELS.get(operation, operation)}"
-    shown = FIELD_LABELS.get(field, field)
-    return (
-        at[:16].replace("T", " "),
-        who,
-        what,
-        shown,
-        readable_snapshot(old),
-        readable_snapshot(new),
-    )
+    when = at[:16].replace("T", " ")
+    if field:  # one field changed: its values
+        shown = (display_value(field, value, {}, entity) for value in (old, new))
+        return (when, who, what, field_label(field, entity), *shown)  # type: ignore[return-value]
+    return (when, who, what, "", readable_snapshot(old, entity), readable_snapshot(new, entity))
 
 
 def export_person(dossier: Dossier, person_id: int, target: str | Path) -> PersonFile:

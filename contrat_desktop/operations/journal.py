@@ -3,14 +3,15 @@ and written to a workbook or a PDF (the journal page and ``contrat-desktop-cli j
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.field_labels import FIELD_LABELS, display_value
+from contrat_desktop.domain.field_labels import FIELD_LABELS, field_label
+from contrat_desktop.domain.field_values import display_value, snapshot, snapshot_text
 from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS, JournalFilter, JournalLine
 from contrat_desktop.exchange.workbook_writer import workbook_format
 from contrat_desktop.storage.audit import AuditEntry
@@ -21,14 +22,14 @@ from contrat_desktop.storage.journal import (
     audit_count,
     audit_page,
     audit_rows,
+    code_names,
     record_names,
 )
 
-Names = dict[str, dict[int, str]]
+Names = dict[str, dict[Any, str]]
 PAGE = 200
 MAX_PDF_LINES = 20_000
 LONGEST_VALUE = 400  # characters of a snapshot shown in a cell
-_SNAPSHOT_SKIPPED = {"id", "version", "content", "sha256"}
 
 
 def stored_query(wanted: JournalFilter) -> AuditQuery:
@@ -89,61 +90,45 @@ def readable(dossier: Dossier, entries: list[AuditEntry], names: Names) -> list[
         if entry.entity_id is not None:
             wanted[entry.entity].append(entry.entity_id)
     records = record_names(dossier.db, wanted)
+    names = {**code_names(dossier.db), **names}
     return [_line(entry, records, names) for entry in entries]
 
 
 def _line(entry: AuditEntry, records: Names, names: Names) -> JournalLine:
-    snapshot = _snapshot(entry.new_value if entry.operation != "delete" else entry.old_value)
-    record = RECORD_LABELS.get(entry.entity, entry.entity)
-    name = records.get(entry.entity, {}).get(entry.entity_id or 0, "")
-    if not name and snapshot:
-        name = next((str(snapshot[k]) for k in ("reference", "name", "legal_name", "title",
-                                                "file_name") if snapshot.get(k)), "")  # fmt: skip
+    table = entry.entity
+    record_value = snapshot(entry.new_value if entry.operation != "delete" else entry.old_value)
+    record = RECORD_LABELS.get(table, table.replace("_", " "))
+    name = records.get(table, {}).get(entry.entity_id or 0, "")
+    if not name and record_value:
+        keys = ("reference", "name", "legal_name", "title", "file_name")
+        name = next((str(record_value[k]) for k in keys if record_value.get(k)), "")
     if not name and entry.entity_id is not None:
         name = f"n° {entry.entity_id}"
     act = ACT_LABELS.get(entry.operation, entry.operation.replace("_", " ").capitalize())
     what = f"{act} – {record} {name}".strip()
     field = entry.field or ""
-    if entry.operation in {"create", "delete"} and snapshot is not None:
-        summary = _summary(snapshot, names)
+    if entry.operation in {"create", "delete"} and record_value is not None:
+        summary = snapshot_text(record_value, names, table, empty=("0",))
         old, new = (summary, "") if entry.operation == "delete" else ("", summary)
     elif field:
-        old = display_value(field, entry.old_value, names)
-        new = display_value(field, entry.new_value, names)
+        old = display_value(field, entry.old_value, names, table)
+        new = display_value(field, entry.new_value, names, table)
     else:
-        old = entry.old_value or ""
-        new = _summary(snapshot, names) if snapshot is not None else entry.new_value or ""
+        old = display_value("", entry.old_value, names, table)
+        new = (
+            snapshot_text(record_value, names, table, empty=("0",))
+            if record_value is not None
+            else display_value("", entry.new_value, names, table)
+        )
     return JournalLine(
         id=entry.id or 0,
         at=entry.at,
         who=entry.who,
         what=what,
-        field=FIELD_LABELS.get(field, field),
+        field=field_label(field, table) if field else "",
         old=_short(old),
         new=_short(new),
     )
-
-
-def _snapshot(value: str | None) -> dict[str, object] | None:
-    if not value or not value.startswith("{"):
-        return None
-    try:
-        data = json.loads(value)
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _summary(snapshot: dict[str, object], names: Names) -> str:
-    """« Champ : valeur » pairs of a created or deleted record, empty ones left out."""
-    parts = []
-    for key, value in snapshot.items():
-        unnamed_link = key.endswith("_id") and key not in FIELD_LABELS
-        if value in (None, "", "[]", "0") or key in _SNAPSHOT_SKIPPED or unnamed_link:
-            continue
-        label = FIELD_LABELS.get(key, key.replace("_", " "))
-        parts.append(f"{label} : {display_value(key, str(value), names)}")
-    return " ; ".join(parts)
 
 
 def _short(text: str) -> str:

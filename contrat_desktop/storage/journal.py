@@ -135,7 +135,47 @@ _NAMES = {
     "meeting": """SELECT m.id, b.name || ' du ' || substr(m.starts_at, 9, 2) || '/'
         || substr(m.starts_at, 6, 2) || '/' || substr(m.starts_at, 1, 4)
         FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id IN ({ids})""",
+    "request_piece": """SELECT p.id, a.reference || ' – ' || k.label FROM request_piece p
+        JOIN action a ON a.id = p.action_id JOIN request_piece_kind k ON k.id = p.kind_id
+        WHERE p.id IN ({ids})""",
+    "request_piece_kind": "SELECT id, label FROM request_piece_kind WHERE id IN ({ids})",
+    "examined_action": """SELECT e.id, a.reference FROM examined_action e
+        JOIN action a ON a.id = e.action_id WHERE e.id IN ({ids})""",
+    "attendance": """SELECT t.id, p.name FROM attendance t JOIN person p ON p.id = t.person_id
+        WHERE t.id IN ({ids})""",
+    "body_member": """SELECT m.id, p.name || ' – ' || b.name FROM body_member m
+        JOIN person p ON p.id = m.person_id JOIN body b ON b.id = m.body_id
+        WHERE m.id IN ({ids})""",
+    "council_member": """SELECT m.id, p.name FROM council_member m
+        JOIN person p ON p.id = m.person_id WHERE m.id IN ({ids})""",
+    "agenda_item": "SELECT id, title FROM agenda_item WHERE id IN ({ids})",
+    "follow_up": "SELECT id, what FROM follow_up WHERE id IN ({ids})",
+    "council": "SELECT id, name FROM council WHERE id IN ({ids})",
+    "contract": "SELECT id, name FROM contract WHERE id IN ({ids})",
+    "commune": "SELECT id, name FROM commune WHERE id IN ({ids})",
+    "candidate_list": "SELECT id, name FROM candidate_list WHERE id IN ({ids})",
+    "import_journal": "SELECT id, file_name FROM import_journal WHERE id IN ({ids})",
+    "package_journal": "SELECT id, file_name FROM package_journal WHERE id IN ({ids})",
+    "attachment": "SELECT id, file_name FROM attachment WHERE id IN ({ids})",
 }
+
+_CODES = {
+    "body_kind": "SELECT code, label FROM body_kind",
+    "piece_kind": "SELECT id, label FROM request_piece_kind",
+    "district_code": "SELECT code, name FROM district",
+    "commune": "SELECT insee_code, name FROM commune",
+}
+
+
+def code_names(db: Database) -> dict[str, dict[object, str]]:
+    """The names behind the codes the journal shows (kinds of body and of request piece,
+    districts and communes by code), by kind."""
+    present = set(db.table_names())
+    return {
+        kind: dict(db.execute(query).fetchall())
+        for kind, query in _CODES.items()
+        if query.split(" FROM ")[1] in present
+    }
 
 
 def record_names(

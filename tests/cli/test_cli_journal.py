@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -36,6 +37,9 @@ def test_journal_since_a_day_to_xlsx_and_pdf(
     assert code == 0 and "depuis le 01/01/2000" in out
     rows = list(openpyxl.load_workbook(out_file).active.iter_rows(min_row=5, values_only=True))
     assert rows and all(str(row[2]).split(" – ")[1].startswith("Réunion") for row in rows)
+    created = " ".join(str(row[5]) for row in rows if str(row[2]).startswith("Création"))
+    assert "Compte rendu : Brouillon" in created and "T18:00" not in created  # French labels
+    assert re.search(r"Date et heure : \d\d/\d\d/\d{4} \d\d:\d\d", created)
     pdf = tmp_path / "journal.pdf"
     assert run(capsys, "journal", "--db", str(demo), "--kind", "payment", "-o", str(pdf))[0] == 0
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -155,3 +155,63 @@ def test_journal_as_an_ods(demo: Dossier, tmp_path: Path) -> None:
     assert rows[3][:2] == ["Quand", "Qui"] and len(rows) - 4 == count
     assert rows[4][5] == '=HYPERLINK("http://x","y")'
     assert not [key for key, (_, formula) in cells(target).items() if formula]
+
+
+def test_every_column_of_a_journaled_record_has_a_french_label(demo: Dossier) -> None:
+    from contrat_desktop.domain.field_labels import FIELD_LABELS, TABLE_FIELD_LABELS
+    from contrat_desktop.domain.field_values import LINKS, SKIPPED
+    from contrat_desktop.domain.journal import RECORD_LABELS
+
+    journaled = {row[0] for row in demo.db.execute("SELECT DISTINCT entity FROM audit")}
+    assert {"holder", "meeting", "attendance", "examined_action", "campaign"} <= journaled
+    missing = [
+        f"{table}.{column}"
+        for table in sorted(journaled - {"setting", "dossier"})
+        for column in demo.db[table].columns_dict
+        if column not in SKIPPED
+        and not (column.endswith("_id") and column not in LINKS)
+        and column not in FIELD_LABELS
+        and (table, column) not in TABLE_FIELD_LABELS
+    ]
+    assert missing == []
+    assert journaled <= set(RECORD_LABELS)
+
+
+def test_the_journal_shows_no_raw_codes_json_or_iso_dates(demo: Dossier, tmp_path: Path) -> None:
+    """QA: « minutes_status brouillon → valide », « favorable_sous_reserve », « Type :
+    service_municipal », « amounts {"1": 390000} », « starts at 2016-03-20T14:00:00 »."""
+    import re
+
+    from contrat_desktop.operations.journal import journal_lines
+
+    names = load_references(demo).names()
+    raw = re.compile(r"\b[a-z]+_[a-z_]+\b(?!-)|\b\d{4}-\d\d-\d\d\b|[\[{]\"|\"\]")
+    found = []
+    for line in journal_lines(demo, JournalFilter(), names):
+        for text in (line.what, line.field, line.old, line.new):
+            match = raw.search(text)
+            if match:
+                found.append(f"{match.group(0)} in « {text[:80]} »")
+        assert not line.field[:1].islower(), line.field
+        for part in f"{line.old} ; {line.new}".split(" ; "):
+            label = part.split(" : ")[0]
+            assert " : " not in part or label[:1].isupper() or label[:1].isdigit(), part
+    assert found == []
+    lines = list(journal_lines(demo, JournalFilter(), names))
+    texts = " ".join(f"{line.what} {line.field} {line.old} {line.new}" for line in lines)
+    expected = ["Type de porteur : Service municipal", "Courriel du contact :", "Avis",
+                "Favorable", "Présence", "Absent(e)", "Compte rendu",
+                "Date limite de dépôt : 31/01/2016", "Pièce du dossier de demande"]  # fmt: skip
+    assert [text for text in expected if text not in texts] == []
+    assert re.search(r"Date et heure : \d\d/\d\d/\d{4} \d\d:\d\d", texts)
+    proposed = next(line for line in lines if line.field == "Montants proposés" and line.new)
+    assert "€" in proposed.new and not proposed.new.startswith("{")
+    target = tmp_path / "journal.xlsx"
+    write_journal(demo, JournalFilter(kind="holder"), target, names)
+    cells = " ".join(
+        str(value)
+        for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True)
+        for value in row
+        if value
+    )
+    assert "Type de porteur : Service municipal" in cells and "service_municipal" not in cells

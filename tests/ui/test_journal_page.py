@@ -70,6 +70,21 @@ def test_an_edit_shows_at_the_top(qtbot: QtBot, session: DossierSession) -> None
     wait_for_background_work()
 
 
+def test_rows_show_french_labels_values_and_dates(qtbot: QtBot, session: DossierSession) -> None:
+    page = _page(qtbot, session)
+    page.kind.setCurrentIndex(page.kind.findData("attendance"))
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    rows = [page.model.line(n) for n in range(page.model.rowCount())]
+    changed = [line for line in rows if line.field == "Présence"]
+    assert changed and {line.new for line in changed} <= {"Présent(e)", "Excusé(e)",
+                                                          "Absent(e)", "Représenté(e)"}  # fmt: skip
+    shown = [page.model.index(n, 3).data() for n in range(page.model.rowCount())]
+    assert "Présence" in shown and "presence" not in shown
+    assert all(" n° " not in line.what for line in rows)  # a person's name, not an id
+    wait_for_background_work()
+
+
 def test_export_to_excel_in_the_background(
     qtbot: QtBot, session: DossierSession, tmp_path: Path, monkeypatch: Any
 ) -> None:

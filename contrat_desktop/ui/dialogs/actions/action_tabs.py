@@ -23,12 +23,8 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.attachments import Attachment, AttachmentKind
 from contrat_desktop.domain.audit import AuditEntry
-from contrat_desktop.domain.field_labels import (
-    ENTITY_LABELS,
-    FIELD_LABELS,
-    OPERATION_LABELS,
-    display_value,
-)
+from contrat_desktop.domain.field_labels import ENTITY_LABELS, OPERATION_LABELS, field_label
+from contrat_desktop.domain.field_values import display_value
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange
 from contrat_desktop.operations.attachments import (
     attach_file,
@@ -77,9 +73,9 @@ def audit_rows(entries: list[AuditEntry], names: dict[str, dict[int, str]]) -> l
     for entry in reversed(entries):
         what = ENTITY_LABELS.get(entry.entity, entry.entity)
         operation = OPERATION_LABELS.get(entry.operation, entry.operation)
-        field = FIELD_LABELS.get(entry.field or "", entry.field or "")
-        old = display_value(entry.field or "", entry.old_value, names)
-        new = display_value(entry.field or "", entry.new_value, names)
+        field = field_label(entry.field, entry.entity) if entry.field else ""
+        old = display_value(entry.field or "", entry.old_value, names, entry.entity)
+        new = display_value(entry.field or "", entry.new_value, names, entry.entity)
         if entry.operation in {"create", "delete"}:
             summary = _summary(json.loads(entry.new_value or entry.old_value or "{}"), names)
             old, new = ("", summary) if entry.operation == "create" else (summary, "")
