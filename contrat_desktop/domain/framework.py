@@ -29,6 +29,15 @@ class NodeKind(StrEnum):
         }[self]
 
 
+STATE_THEMES_FROM = 2024  # the 2024–2030 contracts classify actions in the State's themes
+
+
+def generation_of(year: int) -> int:
+    """The framework a campaign year classifies its actions in: the 2015 pillars until
+    2023, the State's 2024 themes from 2024 (DOMAIN.md §4)."""
+    return 2024 if year >= STATE_THEMES_FROM else 2015
+
+
 @dataclass(frozen=True, slots=True)
 class FrameworkNode:
     """One node; ``generation`` tells the 2015 pillars from the 2024 State themes."""

@@ -5,6 +5,7 @@ written as a PDF or as an editable text, OpenDocument or Word, from one content 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -53,22 +54,33 @@ def check_years(references: References, first: int, last: int) -> None:
         )
 
 
-def pillars_of(references: References) -> list[Pillar]:
-    from contrat_desktop.domain.framework import NodeKind
+def pillars_of(
+    references: References, first: int, last: int, used: Iterable[int] = ()
+) -> list[Pillar]:
+    """The pillars (or 2024 themes) of the years ``first``..``last``: the framework those
+    years use, and any other top node an action of theirs is classified in (``used``)."""
+    from contrat_desktop.domain.framework import NodeKind, generation_of
 
+    generations = {generation_of(year) for year in range(first, last + 1)}
+    used = set(used)
     return [
         Pillar(node.id, node.label)
         for node in references.tree.roots()
-        if node.id is not None and node.active and node.kind is not NodeKind.AXIS
+        if node.id is not None
+        and node.kind is not NodeKind.AXIS
+        and ((node.active and node.generation in generations) or node.id in used)
     ]
 
 
-def sections(references: References) -> list[tuple[str, str]]:
-    """(section key, French title) of the texts the team writes for a year."""
+def sections(references: References, year: int) -> list[tuple[str, str]]:
+    """(section key, French title) of the texts the team writes for ``year``."""
     keys = list(FIXED_SECTIONS.items())
     return [
         keys[0],
-        *((pillar_section(p.id), f"Pilier : {p.label}") for p in pillars_of(references)),
+        *(
+            (pillar_section(p.id), f"Pilier : {p.label}")
+            for p in pillars_of(references, year, year)
+        ),
         *keys[1:],
     ]
 
@@ -119,6 +131,11 @@ def load_report_data(dossier: Dossier, first: int, last: int) -> ReportData:
         )
     bodies = load_texts(dossier, first, last)
     upto = (min(references.campaigns), last)
+    figures = tuple(
+        campaign_figures_of(dossier, references.campaigns[year], references)
+        for year in range(first, last + 1)
+    )
+    used_pillars = {int(s.key) for f in figures for s in f.by_pillar if s.key is not None}
     return ReportData(
         organisation=settings.organisation_name,
         contract=f"{contract.name} ({contract.code})"
@@ -131,14 +148,11 @@ def load_report_data(dossier: Dossier, first: int, last: int) -> ReportData:
         districts=tuple((f"{d.name} ({d.code})", d.population) for d in repos.districts.all()),
         first_year=first,
         last_year=last,
-        figures=tuple(
-            campaign_figures_of(dossier, references.campaigns[year], references)
-            for year in range(first, last + 1)
-        ),
+        figures=figures,
         bilans=bilan_figures(dossier.db, first, last),
         meetings=tuple(meetings_held(dossier.db, first, last)),
         council_members=members,
-        pillars=tuple(pillars_of(references)),
+        pillars=tuple(pillars_of(references, first, last, used_pillars)),
         texts={section: text.body for section, text in bodies.items()},
         by_pillar=across_years(dossier, Dimension.PILLAR, references, upto),
         by_funder=across_years(dossier, Dimension.FUNDER, references, upto),

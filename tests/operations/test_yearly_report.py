@@ -199,3 +199,17 @@ def test_a_pasted_control_character_does_not_break_the_editable_documents(
     assert "Avantla sautfin." in _docx_text(docx) and "Avantla sautfin." in _odt_text(odt)
     with zipfile.ZipFile(odt) as archive:
         parseString(archive.read("content.xml"))  # well-formed XML, as Word and LibreOffice ask
+
+
+def test_a_year_s_report_has_the_pillars_of_its_framework(demo: Dossier) -> None:
+    """QA: a 2015 report offered the State's 2024 themes (« Pilier : Éducation »)."""
+    from contrat_desktop.operations.yearly_report import load_report_data, sections
+
+    references = load_references(demo)
+    roots = {n.label: n.generation for n in references.tree.roots()}
+    assert roots["Éducation"] == 2024 and roots["Cohésion sociale"] == 2015
+    pillars = [p.label for p in load_report_data(demo, 2015, 2016).pillars]
+    assert "Cohésion sociale" in pillars and "Éducation" not in pillars
+    assert all(roots[label] == 2015 for label in pillars)
+    assert "Pilier : Éducation" in [title for _key, title in sections(references, 2024)]
+    assert "Pilier : Cohésion sociale" not in [title for _key, title in sections(references, 2024)]

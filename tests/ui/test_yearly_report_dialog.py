@@ -48,3 +48,33 @@ def test_write_a_pillar_with_an_excerpt_then_the_pdf(
 
     written = Document(str(tmp_path / "bilan.docx"))
     assert any("Bonne année pour la cohésion sociale." in p.text for p in written.paragraphs)
+
+
+def test_the_parts_are_the_year_s_pillars_and_fit_in_the_list(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA: a 2015 contract was offered the State's 2024 themes, their names cut."""
+    from contrat_desktop.operations.campaigns import create_campaign
+
+    create_campaign(session.dossier, 2024)
+    session.reload_references()
+    dialog = YearlyReportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def titles() -> list[str]:
+        return [dialog.sections.item(n).text() for n in range(dialog.sections.count())]
+
+    dialog.year.setCurrentIndex(dialog.year.findData(2015))
+    assert "Pilier : Cohésion sociale" in titles() and "Pilier : Éducation" not in titles()
+    assert titles()[0].startswith("Introduction") and titles()[-1] == "Partenariat et gouvernance"
+    dialog.year.setCurrentIndex(dialog.year.findData(2024))
+    assert "Pilier : Éducation" in titles() and "Pilier : Cohésion sociale" not in titles()
+    assert dialog.sections.currentRow() >= 0 and dialog.section
+    view = dialog.sections
+    assert view.horizontalScrollBar().maximum() == 0  # nothing cut, no sideways scrolling
+    for n in range(view.count()):
+        shown = view.visualItemRect(view.item(n))
+        needed = view.fontMetrics().horizontalAdvance(view.item(n).text())
+        assert shown.width() >= min(needed, view.viewport().width() - 8) and shown.height() > 0

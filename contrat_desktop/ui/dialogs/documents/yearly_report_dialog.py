@@ -65,12 +65,12 @@ class YearlyReportDialog(QDialog):
         self.evaluation = QCheckBox("Évaluation sur plusieurs années, depuis", self)
         self.evaluation.toggled.connect(self.first.setEnabled)
         self.first.setEnabled(False)
+        self.shown_year: int | None = None  # the year of the texts shown
         self.sections = QListWidget(self)
         self.sections.setAccessibleName("Parties du bilan à rédiger")
-        for key, title in sections(session.references):
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.sections.addItem(item)
+        self.sections.setWordWrap(True)  # long pillar names on two lines, never cut
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.setMinimumWidth(300)
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName("Texte de la partie choisie")
         self.editor.setPlaceholderText("Écrivez ici le bilan qualitatif de cette partie…")
@@ -113,7 +113,8 @@ class YearlyReportDialog(QDialog):
         splitter.addWidget(self.sections)
         splitter.addWidget(self.editor)
         splitter.addWidget(right)
-        splitter.setSizes([220, 480, 320])
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([320, 480, 340])
         buttons = QHBoxLayout()
         for button in (self.save_button, self.pdf_button, self.odt_button, self.docx_button):
             buttons.addWidget(button)
@@ -123,11 +124,10 @@ class YearlyReportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 640)
+        self.resize(1180, 660)
         self.year.currentIndexChanged.connect(lambda _i: self._year_changed())
         self.sections.currentRowChanged.connect(lambda _row: self._section_changed())
         self._year_changed()
-        self.sections.setCurrentRow(0)
 
     # texts ---------------------------------------------------------------------
     def current_year(self) -> int:
@@ -135,9 +135,28 @@ class YearlyReportDialog(QDialog):
 
     def _year_changed(self) -> None:
         if self.section:
-            self.save()
-        self.texts = load_texts(self.session.dossier, self.current_year())
+            self.save()  # in the year it was written for
+        year = self.current_year()
+        self.shown_year = year
+        self.texts = load_texts(self.session.dossier, year)
+        self._fill_sections(year)
         self._show_section()
+
+    def _fill_sections(self, year: int) -> None:
+        """The parts of ``year``'s report: its framework's pillars (the 2015 pillars, or
+        the State's 2024 themes from 2024), the section shown kept if it is one of them."""
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for key, title in sections(self.session.references, year):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(title)
+            self.sections.addItem(item)
+            if key == self.section:
+                self.sections.setCurrentItem(item)
+        if self.sections.currentRow() < 0:
+            self.sections.setCurrentRow(0)
+        self.sections.blockSignals(False)
 
     def _section_changed(self) -> None:
         self.save()
@@ -187,7 +206,7 @@ class YearlyReportDialog(QDialog):
             saved = save_text(
                 self.session.dossier,
                 self.texts.get(self.section),
-                self.current_year(),
+                self.shown_year or self.current_year(),
                 self.section,
                 body,
             )
