@@ -256,3 +256,34 @@ def test_start_up_loads_neither_qtcharts_nor_reportlab(tmp_path: Any) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_campaign_without_actions_says_so_without_empty_charts(
+    qtbot: QtBot, qtlog: Any, session: DossierSession, exchange_window: Any
+) -> None:
+    """QA: an empty campaign showed axes « 0 0 0 1 1 1 », no message, and Qt logged an
+    invalid range [nan - nan]."""
+    from contrat_desktop.operations.campaigns import create_campaign
+
+    page = _shown(qtbot, exchange_window)
+    page.draw_charts()
+    create_campaign(session.dossier, 2017)
+    session.reload_references()
+    session.set_campaign(session.references.campaigns[2017])
+    assert "Aucune action pour cette campagne" in page.totals.text()
+    for card in (page.status, page.pillars, page.districts, page.holder_kinds, page.renewals):
+        assert card.empty.isVisible() and not card.table.isVisible(), card.title()
+        assert card.chart is None or not card.chart.isVisible(), card.title()
+    qtbot.wait(50)
+    assert not [r for r in qtlog.records if "nan" in r.message.lower()]
+    session.set_campaign(session.references.campaigns[2016])
+    assert page.status.table.isVisible() and not page.status.empty.isVisible()
+    assert page.status.chart is not None and page.status.chart.isVisible()
+
+
+def test_a_few_actions_have_whole_ticks(qtbot: QtBot, exchange_window: Any) -> None:
+    page = _shown(qtbot, exchange_window)
+    page.draw_charts()
+    page.status.set_chart(["Déposé", "Accordé"], [("Actions", [1, 2])])
+    axis = page.status.plot.values  # type: ignore[union-attr]
+    assert (axis.min(), axis.max(), axis.tickCount()) == (0, 2, 3)

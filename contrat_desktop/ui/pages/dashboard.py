@@ -224,7 +224,7 @@ class DashboardPage(QScrollArea):
                 "(« Nouvelle campagne… » en haut de la fenêtre)."
             )
             for card in self.cards:
-                card.table.fill([])
+                card.fill([])
                 card.set_chart([], [])
             self.loaded.emit()
             return
@@ -244,15 +244,21 @@ class DashboardPage(QScrollArea):
     def _show(self, data: Dashboard) -> None:
         figures = data.figures
         self.title.setText(f"<h2>Tableau de bord – campagne {figures.year}</h2>")
-        self.totals.setText(
-            f"<b>{format_count(figures.count)} action(s)</b> · demandé "
-            f"{format_cents(figures.requested_cents)} · proposé "
-            f"{format_cents(figures.proposed_cents)} · accordé "
-            f"{format_cents(figures.granted_cents)} · versé {format_cents(figures.paid_cents)}"
-        )
-        self.status.table.fill([[s.label, format_count(s.count)] for s in figures.by_status])
+        if not figures.count:
+            self.totals.setText(
+                "<b>Aucune action pour cette campagne.</b> Les demandes saisies ou importées "
+                "(Programmation) s'ajouteront ici."
+            )
+        else:
+            self.totals.setText(
+                f"<b>{format_count(figures.count)} action(s)</b> · demandé "
+                f"{format_cents(figures.requested_cents)} · proposé "
+                f"{format_cents(figures.proposed_cents)} · accordé "
+                f"{format_cents(figures.granted_cents)} · versé {format_cents(figures.paid_cents)}"
+            )
+        self.status.fill([[s.label, format_count(s.count)] for s in figures.by_status])
         funders = figures.by_funder
-        self.funders.table.fill(
+        self.funders.fill(
             [
                 [
                     f.name,
@@ -281,7 +287,7 @@ class DashboardPage(QScrollArea):
             (self.holder_kinds, figures.by_holder_kind),
             (self.renewals, figures.by_renewal),
         ):
-            card.table.fill(
+            card.fill(
                 [[p.label, format_count(p.count), format_cents(p.granted_cents)] for p in parts]
             )
         self._set_charts(figures)

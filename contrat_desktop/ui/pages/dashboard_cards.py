@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from contrat_desktop.ui.widgets.charts import PALETTE
+
 WARNING = QColor("#9c2a00")
+NOTHING = "Aucune action pour cette campagne."
 
 
 class FigureTable(QTableWidget):
@@ -49,8 +53,14 @@ class FigureTable(QTableWidget):
         self.cellClicked.connect(lambda row, _column: self.on_open(row))
         self.setToolTip("Cliquez une ligne pour ouvrir la programmation correspondante")
 
-    def fill(self, rows: Sequence[Sequence[str]], warn: Sequence[int] = ()) -> None:
-        """``warn``: the rows shown in red (an envelope overspent)."""
+    def fill(
+        self,
+        rows: Sequence[Sequence[str]],
+        warn: Sequence[int] = (),
+        colours: Sequence[QColor] = (),
+    ) -> None:
+        """``warn``: the rows shown in red (an envelope overspent); ``colours``: each row's
+        colour in the chart (a square before its name: the ring's legend)."""
         header = self.horizontalHeader()
         modes = [header.sectionResizeMode(c) for c in range(self.columnCount())]
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # measured once, below
@@ -65,6 +75,8 @@ class FigureTable(QTableWidget):
                     item.setTextAlignment(right)
                 if number in warn:
                     item.setForeground(WARNING)
+                if not column and number < len(colours):
+                    item.setData(Qt.ItemDataRole.DecorationRole, colours[number])
                 self.setItem(number, column, item)
         for column, mode in enumerate(modes):
             header.setSectionResizeMode(column, mode)
@@ -102,9 +114,24 @@ class FigureCard(QGroupBox):
         self.plot: Any = None  # the BarChart or PieChart, once drawn
         self.chart: QWidget | None = None  # its view
         self._figures: tuple[Any, ...] | None = None
+        self.empty = QLabel(NOTHING, self)  # instead of an empty table and chart
+        self.empty.setObjectName("empty")
+        self.empty.setStyleSheet("color: palette(mid); font-style: italic;")
+        self.empty.hide()
         layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self) if chart_beside else QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1 if chart_beside else 0, Qt.AlignmentFlag.AlignTop)
+        if not chart_beside:
+            layout.addStretch(1)  # table and chart packed at the top of the card
         self.chart_layout = layout
+
+    def fill(self, rows: Sequence[Sequence[str]], warn: Sequence[int] = ()) -> None:
+        """The table's rows; « Aucune action pour cette campagne. » when there are none.
+        Beside a ring, each row has its slice's colour (the ring has no legend)."""
+        colours = [QColor(PALETTE[n % len(PALETTE)]) for n in range(len(rows))]
+        self.table.fill(rows, warn, colours if self.kind == "pie" else ())
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
 
     def set_chart(self, *figures: Any) -> None:
         """The chart's figures: (labels, series) for bars, (labels, values) for a pie;
@@ -116,6 +143,10 @@ class FigureCard(QGroupBox):
     def draw_chart(self) -> None:
         if not self.kind or self._figures is None:
             return
+        if _nothing_to_draw(self.kind, self._figures):  # no axes of zeros, no empty ring
+            if self.chart is not None:
+                self.chart.hide()
+            return
         if self.plot is None:
             from contrat_desktop.ui.widgets.charts import BarChart, PieChart
 
@@ -126,5 +157,18 @@ class FigureCard(QGroupBox):
                 else BarChart(on_open, unit=self.unit, vertical=self.vertical, parent=self)
             )
             self.chart = self.plot.view
-            self.chart_layout.addWidget(self.chart, 1)
+            layout = self.chart_layout
+            if isinstance(layout, QHBoxLayout):
+                layout.addWidget(self.chart, 1)
+            else:  # under the table, before the stretch
+                layout.insertWidget(layout.count() - 1, self.chart)
         self.plot.show(*self._figures)
+        self.chart.show()  # type: ignore[union-attr]
+
+
+def _nothing_to_draw(kind: str, figures: tuple[Any, ...]) -> bool:
+    """No category, or only zeros: (labels, series) for bars, (labels, values) for a pie."""
+    labels, values = figures
+    if kind == "pie":
+        return not labels or not any(values)
+    return not labels or not any(any(numbers) for _name, numbers in values)

@@ -8,6 +8,7 @@ rebuilt); their ``view`` is the ``QChartView``. A click on a bar or a slice call
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -103,44 +104,54 @@ class BarChart:
         if self.categories.categories() != shown:
             self.categories.setCategories(shown)
         top = max((max(values, default=0) for _, values in series), default=0)
-        self.values.setRange(0, max(float(top) * 1.05, 1.0))
-        self.values.applyNiceNumbers()
+        whole = all(float(v).is_integer() for _, values in series for v in values)
+        if whole and top <= 10:  # a few actions: one tick per unit, never « 0 0 0 1 1 1 »
+            high = max(math.ceil(top), 1)
+            self.values.setRange(0, high)
+            self.values.setTickCount(high + 1)
+        else:
+            self.values.setRange(0, max(float(top) * 1.05, 1.0))
+            self.values.applyNiceNumbers()
         self.chart.legend().setVisible(len(series) > 1)
         height = 260 if self.vertical else 70 + 26 * self.count * max(len(series), 1)
         self.view.setFixedHeight(max(height, 130))
 
 
 class PieChart:
-    """A ring, one slice per label with its share, the legend on the right; made once,
-    ``show`` puts new figures in it. A click on a slice calls ``on_click(index)``."""
+    """A ring, one slice per label, each share printed beside its slice (none under 4 %).
+    No legend: the table above the ring is its legend (each row has its slice's colour,
+    ``PALETTE`` in the same order), so no label is ever cut. Made once, ``show`` puts new
+    figures in it; a click on a slice calls ``on_click(index)``."""
 
     def __init__(self, on_click: Click, *, parent: QWidget, height: int = 210) -> None:
         charts = _charts()
         self.on_click = on_click
         self.pie = charts.QPieSeries()
         self.pie.setHoleSize(0.35)
+        self.pie.setPieSize(0.7)  # room for the shares outside
         self.pie.clicked.connect(lambda piece: self.on_click(self.pie.slices().index(piece)))
         self.chart = charts.QChart()
         self.chart.addSeries(self.pie)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.chart.legend().setVisible(False)
         self.view = _view(self.chart, parent, height)
 
     def show(self, labels: Sequence[str], values: Sequence[float]) -> None:
+        charts = _charts()
         total = sum(values) or 1
-        texts = [
-            f"{round(100 * value / total)} % – {_short(label, 34)}"
-            for label, value in zip(labels, values, strict=True)
-        ]
-        slices = self.pie.slices()
-        if len(slices) != len(values):
+        shares = [round(100 * value / total) for value in values]
+        if len(self.pie.slices()) != len(values):
             self.pie.clear()
-            for number, (text, value) in enumerate(zip(texts, values, strict=True)):
-                piece = self.pie.append(text, float(value))
+            for number, value in enumerate(values):
+                piece = self.pie.append("", float(value))
                 piece.setColor(QColor(PALETTE[number % len(PALETTE)]))
-            return
-        for piece, text, value in zip(slices, texts, values, strict=True):
+                piece.setLabelPosition(charts.QPieSlice.LabelPosition.LabelOutside)
+                piece.setLabelArmLengthFactor(0.08)
+        assert len(labels) == len(values)  # named by the table above (see the class)
+        for piece, share, value in zip(self.pie.slices(), shares, values, strict=True):
+            text = f"{share}\u00a0%"
             if piece.label() != text:
                 piece.setLabel(text)
+            piece.setLabelVisible(share >= 4)
             if piece.value() != value:
                 piece.setValue(float(value))
 
