@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# a cell holding a figure (amount, count, share) or « — »: aligned right by the writers
+_FIGURE = re.compile(r"[−-]?\d[\d\u00a0\u202f ]*(?:,\d+)?(?:[\u00a0\u202f ]?[€%])?|—")
+
 # characters XML 1.0 refuses (a text pasted from elsewhere may hold some)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def is_figure(text: str) -> bool:
+    """A table cell the writers align right: « 1 234,56 € », « 12 », « 40 % », « — »."""
+    return _FIGURE.fullmatch(text.strip()) is not None
 
 
 def xml_safe(text: str) -> str:

@@ -25,6 +25,7 @@ from contrat_desktop.domain.document_blocks import (
     Heading,
     Paragraph,
     TableBlock,
+    is_figure,
     xml_safe,
 )
 
@@ -118,7 +119,8 @@ def _styles(word: Any) -> None:
     cell = styles.add_style("Cellule du bilan", WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal
     cell.font.size = Pt(9)
-    cell.paragraph_format.space_after = Pt(0)
+    cell.paragraph_format.space_before = Pt(1.5)  # rows that breathe, text off the lines
+    cell.paragraph_format.space_after = Pt(1.5)
 
 
 def _table(word: Any, block: TableBlock) -> None:
@@ -147,6 +149,8 @@ def _table(word: Any, block: TableBlock) -> None:
             lines = str(value).split("\n")
             first = cell.paragraphs[0]
             first.style = "Cellule du bilan"
+            if column and not header and is_figure(str(value)):
+                first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             first.add_run(xml_safe(lines[0])).bold = header
             for line in lines[1:]:
                 cell.add_paragraph(xml_safe(line), style="Cellule du bilan").runs[0].bold = header

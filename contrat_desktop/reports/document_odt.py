@@ -25,6 +25,7 @@ from contrat_desktop.domain.document_blocks import (
     Heading,
     Paragraph,
     TableBlock,
+    is_figure,
     xml_safe,
 )
 
@@ -102,6 +103,9 @@ def _styles(odt: OpenDocumentText) -> dict[str, Style]:
         ),
         "small": add("Note du bilan", text={"fontsize": "8.5pt", "color": "#555555"}),
         "cell": add("Cellule du bilan", text={"fontsize": "9pt"}),
+        "cell_figure": add(
+            "Montant du bilan", text={"fontsize": "9pt"}, paragraph={"textalign": "end"}
+        ),
         "cell_bold": add("En-tête du bilan", text={"fontsize": "9pt", "fontweight": "bold"}),
     }
 
@@ -129,12 +133,13 @@ def _table(
         header = index == 0 and any(block.header)
         total = block.total and index == len(rows) - 1
         row = TableRow()
-        for value in values:
+        for column, value in enumerate(values):
             cell = TableCell(stylename=shaded if header or total else plain, valuetype="string")
+            name = "cell_bold" if header else "cell"
+            if column and not header and is_figure(str(value)):
+                name = "cell_figure"
             for line in str(value).split("\n"):
-                cell.addElement(
-                    P(stylename=styles["cell_bold" if header else "cell"], text=xml_safe(line))
-                )
+                cell.addElement(P(stylename=styles[name], text=xml_safe(line)))
             row.addElement(cell)
         table.addElement(row)
     return table

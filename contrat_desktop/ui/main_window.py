@@ -230,7 +230,11 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         """The tables of a built page, named for the preferences (``holders/1``)."""
         page = self.pages[key]
         # model-backed lists only: small QTableWidget strips change their columns
-        tables = [t for t in page.findChildren(QTableView) if not isinstance(t, QTableWidget)]
+        tables = [
+            t
+            for t in page.findChildren(QTableView)
+            if not isinstance(t, QTableWidget) and t.property("savedColumns") is not False
+        ]
         return {f"{key}/{number}": table for number, table in enumerate(tables)}
 
     def _show_area_at(self, row: int) -> None:

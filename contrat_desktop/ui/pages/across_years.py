@@ -130,6 +130,9 @@ class AcrossYearsPage(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Vue pluriannuelle")
+        # a column per year: a layout saved with other years (or another dossier) would
+        # leave empty « Total » columns, so the window does not keep this one
+        self.table.setProperty("savedColumns", False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
