@@ -85,6 +85,20 @@ RECORD_LABELS: dict[str, str] = {
     "dossier": "Dossier",
 }
 
+# the kinds said with « aucune » (the others with « aucun »)
+_FEMININE = {
+    "action", "attachment", "envelope", "campaign", "commune", "body", "meeting", "attendance",
+    "examined_action", "follow_up", "person", "candidate_list",
+}  # fmt: skip
+
+
+def missing_record(table: str, row_id: int) -> str:
+    """« Aucune réunion n° 99 dans ce dossier. »: a record asked for by number, not found."""
+    label = RECORD_LABELS.get(table, "enregistrement")
+    none = "Aucune" if table in _FEMININE else "Aucun"
+    return f"{none} {label[0].lower()}{label[1:]} n° {row_id} dans ce dossier."
+
+
 ACT_LABELS: dict[str, str] = {
     "create": "Création",
     "update": "Modification",

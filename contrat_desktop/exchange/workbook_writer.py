@@ -18,39 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.file_format import WORKBOOKS, file_format
 from contrat_desktop.exchange.workbook_styles import Style
 
-WORKBOOK_SUFFIXES = (".xlsx", ".ods")
+WORKBOOK_SUFFIXES = WORKBOOKS
 LISTS_SHEET = "Listes"  # the hidden sheet holding the drop-down lists' values
-
-
-class UnknownWorkbookFormat(ValidationError):
-    """The target's extension names no format this application writes or reads."""
-
-
-def workbook_format(path: str | Path, allowed: Sequence[str] = WORKBOOK_SUFFIXES) -> str:
-    """``"xlsx"`` or ``"ods"`` from the extension; raises ``UnknownWorkbookFormat`` (French)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        shown = f"l'extension « {path.suffix} »" if path.suffix else "un nom sans extension"
-        labels = [_SUFFIX_LABELS.get(s, s) for s in allowed]
-        choices = " ou ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
-        raise UnknownWorkbookFormat(
-            f"« {path.name} » : {shown} ne correspond à aucun format pris en charge ; "
-            f"choisissez un fichier {choices}.",
-            field="path",
-        )
-    return suffix.lstrip(".")
-
-
-_SUFFIX_LABELS = {
-    ".xlsx": ".xlsx (Excel)",
-    ".ods": ".ods (LibreOffice, OpenDocument)",
-    ".pdf": ".pdf",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +123,7 @@ class BookWriter(Protocol):
 def write_workbook(target: str | Path) -> Iterator[BookWriter]:
     """A writer for ``target`` in the format its extension names; the file appears, complete,
     only when the block ends without error."""
-    kind = workbook_format(target)
+    kind = file_format(target, WORKBOOKS)
     with replaced_atomically(target) as partial:
         book: BookWriter
         if kind == "ods":

@@ -184,6 +184,9 @@ def write_action_sheets(
     dossier: Dossier, action_ids: Sequence[int], target: str | Path, today: date | None = None
 ) -> int:
     """Write the sheets to ``target`` (a temporary file renamed at the end); its size."""
+    from contrat_desktop.exchange.file_format import PDF, file_format
+
+    file_format(target, PDF)
     content = action_sheets_bytes(dossier, action_ids, today)
     with replaced_atomically(target) as temporary:
         temporary.write_bytes(content)

@@ -144,9 +144,11 @@ def council_name_of(dossier: Dossier, record: DrawRecord) -> str:
 def write_draw_record(dossier: Dossier, record: DrawRecord, target: str | Path) -> Path:
     """The draw's procès-verbal as a PDF at ``target`` (a temporary file renamed at the end)."""
     from contrat_desktop.exchange.atomic_file import replaced_atomically
+    from contrat_desktop.exchange.file_format import PDF, file_format
     from contrat_desktop.operations.settings import load_document_settings
     from contrat_desktop.reports.draw_record import draw_record_pdf
 
+    file_format(target, PDF)
     settings = load_document_settings(dossier)
     content = draw_record_pdf(record, settings, council_name_of(dossier, record))
     with replaced_atomically(target) as temporary:

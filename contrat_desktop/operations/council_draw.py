@@ -13,6 +13,7 @@ from contrat_desktop.domain.draw import CandidateList, DrawRequest
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.quotas import Quota
 from contrat_desktop.exchange.candidate_lists import CandidateReading
+from contrat_desktop.exchange.file_format import PDF, file_format
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.operations.council import import_candidate_list, run_draw, write_draw_record
 from contrat_desktop.operations.council_members import only_council
@@ -98,6 +99,8 @@ def draw_from_files(
     handed to ``on_read`` as soon as it is kept), the draw, and the procès-verbal at
     ``output``; nothing is kept if any step fails. Without ``council_id``, the dossier's
     council when it has exactly one."""
+    if output:
+        file_format(output, PDF)  # before the lists are read
     with dossier.db.atomic():
         if council_id is None and len(load_councils(dossier)) == 1:
             council_id = only_council(dossier)  # the usual case: the dossier's council

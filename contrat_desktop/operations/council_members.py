@@ -12,7 +12,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.holder_activity import fold
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.council_members_workbook import write_council_members_workbook
-from contrat_desktop.exchange.workbook_writer import workbook_format
+from contrat_desktop.exchange.file_format import file_format
 from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -62,7 +62,7 @@ def export_council_members(
 ) -> CouncilRoster:
     """Write the list of ``day`` to ``target``, a workbook or a PDF by its suffix."""
     target = Path(target)
-    kind = workbook_format(target, allowed=SUFFIXES)
+    kind = file_format(target, SUFFIXES)
     roster = council_roster(dossier, council_id, day)
     if kind != "pdf":
         write_council_members_workbook(roster, target)

@@ -14,6 +14,7 @@ from string import Template
 
 from contrat_desktop.domain.french_dates import long_date
 from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.file_format import file_format
 from contrat_desktop.operations.council_privacy import load_retention
 from contrat_desktop.operations.settings import load_document_settings
 from contrat_desktop.paths import resource_path
@@ -47,6 +48,8 @@ def privacy_notice(dossier: Dossier, today: date) -> str:
 
 
 def write_privacy_notice(dossier: Dossier, target: str | Path, today: date) -> Path:
+    """The notice as a web page (``.html``, ``.htm``); any other extension is refused."""
+    file_format(target, (".html", ".htm"))
     with replaced_atomically(target) as temporary:
         temporary.write_text(privacy_notice(dossier, today), encoding="utf-8")
     return Path(target)

@@ -13,7 +13,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.field_labels import FIELD_LABELS, field_label
 from contrat_desktop.domain.field_values import display_value, snapshot, snapshot_text
 from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS, JournalFilter, JournalLine
-from contrat_desktop.exchange.workbook_writer import workbook_format
+from contrat_desktop.exchange.file_format import file_format
 from contrat_desktop.storage.audit import AuditEntry
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.journal import (
@@ -150,7 +150,7 @@ def write_journal(
     Refused, with nothing written, when nothing matches, when the suffix is neither, or
     when a PDF would be too long to print."""
     target = Path(target)
-    suffix = "." + workbook_format(target, allowed=(".xlsx", ".ods", ".pdf"))
+    suffix = "." + file_format(target, (".xlsx", ".ods", ".pdf"))
     count = journal_count(dossier, wanted)
     if count == 0:
         raise ValidationError(

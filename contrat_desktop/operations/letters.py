@@ -22,6 +22,7 @@ from contrat_desktop.domain.letters import (
 )
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.file_format import PDF, file_format
 from contrat_desktop.operations.reminder_kinds import AWAITING_BILAN
 from contrat_desktop.operations.settings import load_document_settings, load_rules
 from contrat_desktop.storage.database import Dossier
@@ -168,8 +169,7 @@ def write_letters(
     target = Path(target)
     actions = tuple(a.action_id for letter in batch.letters for a in letter.actions)
     if not per_holder:
-        if target.suffix.lower() != ".pdf":
-            raise DossierError(f"« {target.name} » : les lettres s'écrivent dans un fichier .pdf.")
+        file_format(target, PDF)
         content = letters_pdf(dossier, batch)
         with replaced_atomically(target) as partial:
             partial.write_bytes(content)

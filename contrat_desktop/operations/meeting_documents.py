@@ -11,6 +11,7 @@ from pathlib import Path
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.file_names import slug
 from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.file_format import PDF, file_format
 from contrat_desktop.operations.meeting_record import load_meeting_record
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -88,7 +89,9 @@ def meeting_document(dossier: Dossier, meeting_id: int, kind: str) -> bytes:
 
 
 def write_meeting_document(dossier: Dossier, meeting_id: int, kind: str, target: str | Path) -> int:
-    """Write a document to ``target`` (a temporary file renamed at the end); its size."""
+    """Write a document to ``target`` (a temporary file renamed at the end); its size.
+    Refused, nothing written, unless ``target`` ends with .ics (the calendar file) or .pdf."""
+    file_format(target, (".ics",) if kind == "ics" else PDF)
     content = meeting_document(dossier, meeting_id, kind)
     with replaced_atomically(target) as temporary:
         temporary.write_bytes(content)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.open_data import LeftOut, internal, scdl_row, unpublishable
+from contrat_desktop.exchange.file_format import file_format
 from contrat_desktop.exchange.scdl_csv import write_scdl_csv
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.open_data import granted_lines
@@ -39,10 +40,7 @@ def export_scdl(dossier: Dossier, year: int | None, target: str | Path) -> ScdlS
     """Write the grants of ``year`` (``None``: every year) that can be published; those that
     cannot are listed with their reason. Refused when the file name is not ``.csv``."""
     target = Path(target)
-    if target.suffix.lower() != ".csv":
-        raise ValidationError(
-            f"Le fichier « {target.name} » doit se terminer par .csv (format SCDL)."
-        )
+    file_format(target, (".csv",))
     check_year(dossier, year)
     rows, left_out, amount, own = [], [], 0, 0
     for grant in granted_lines(dossier.db, year):

@@ -11,7 +11,13 @@ from typing import Any
 
 from contrat_desktop import __version__
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.packages import DossierIdentity, PackageHeader, PackageKind
+from contrat_desktop.domain.packages import (
+    PACKAGE_SUFFIX,
+    DossierIdentity,
+    PackageHeader,
+    PackageKind,
+)
+from contrat_desktop.exchange.file_format import file_format
 from contrat_desktop.exchange.package_file import write_package
 from contrat_desktop.operations.package_records import (
     ACTION_DECISIONS,
@@ -61,6 +67,7 @@ def write_package_file(
 ) -> WrittenPackage:
     """Write the package of campaign ``year`` (or of the given references) to ``path``;
     journal it when ``record`` and the dossier is writable."""
+    file_format(path, (PACKAGE_SUFFIX,))
     repos = Repositories(dossier)
     campaign = repos.campaigns.by_year(year)
     if campaign is None:

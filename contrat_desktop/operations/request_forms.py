@@ -17,6 +17,7 @@ from contrat_desktop.domain.identifiers import normalise_siret
 from contrat_desktop.domain.renewal import skip_reason
 from contrat_desktop.domain.request_file import expected_pieces
 from contrat_desktop.domain.request_form import FormAction, RequestForm
+from contrat_desktop.exchange.file_format import PDF, WORKBOOKS, file_format
 from contrat_desktop.exchange.holders_layout import HOLDERS_LAYOUT
 from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.programmation_layout import (
@@ -26,9 +27,7 @@ from contrat_desktop.exchange.programmation_layout import (
 )
 from contrat_desktop.exchange.programmation_workbook import ProgrammationTable, add_table_sheet
 from contrat_desktop.exchange.workbook_writer import (
-    WORKBOOK_SUFFIXES,
     BookProperties,
-    workbook_format,
     write_workbook,
 )
 from contrat_desktop.operations.action_sheets import load_action_sheets
@@ -46,7 +45,7 @@ FORM_KEYS = (
     "total_cost_cents",
 )  # fmt: skip
 AFTER_FUNDERS_KEYS = ("observations",)
-FORM_SUFFIXES = (".pdf", *WORKBOOK_SUFFIXES)
+FORM_SUFFIXES = (*PDF, *WORKBOOKS)
 
 
 def find_holder(dossier: Dossier, text: str) -> Holder:
@@ -165,7 +164,7 @@ def write_request_form(
 ) -> Path:
     """The form as a PDF (``.pdf``) or a workbook (``.xlsx``, ``.ods``), by the extension."""
     target = Path(target)
-    kind = workbook_format(target, FORM_SUFFIXES)  # refused in French before anything is read
+    kind = file_format(target, FORM_SUFFIXES)  # refused in French before anything is read
     form = load_request_form(dossier, holder_id, year)
     if kind == "pdf":
         from contrat_desktop.exchange.atomic_file import replaced_atomically

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.packages import DossierIdentity, DossierRole
+from contrat_desktop.exchange.file_format import file_format
+from contrat_desktop.paths import DOSSIER_SUFFIX
 from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.backup import copy_database
 from contrat_desktop.storage.database import Dossier, open_dossier
@@ -30,6 +32,7 @@ def identity_of(dossier: Dossier) -> DossierIdentity:
 def make_service_copy(dossier: Dossier, service: str, target: str | Path) -> Path:
     """Copy the main dossier to ``target`` as the dossier of ``service``."""
     target = Path(target)
+    file_format(target, (DOSSIER_SUFFIX,))
     service = " ".join(service.split())
     if not service:
         raise ValidationError("Indiquez le service (ou le porteur) à qui la copie est destinée.")

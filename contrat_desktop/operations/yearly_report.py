@@ -22,6 +22,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.yearly_report import report_document
 from contrat_desktop.domain.yearly_report_data import Pillar, ReportData
 from contrat_desktop.exchange.atomic_file import replaced_atomically
+from contrat_desktop.exchange.file_format import file_format
 from contrat_desktop.operations.across_years import across_years
 from contrat_desktop.operations.dashboard import campaign_figures_of
 from contrat_desktop.operations.programmation import References, load_references
@@ -160,13 +161,7 @@ def load_report_data(dossier: Dossier, first: int, last: int) -> ReportData:
 
 
 def report_format(target: str | Path) -> str:
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError(
-            f"« {Path(target).name} » doit se terminer par .pdf, ou par .odt (OpenDocument) "
-            "ou .docx (Word) pour un document modifiable."
-        )
-    return suffix
+    return "." + file_format(target, tuple(FORMATS))
 
 
 def report_bytes(

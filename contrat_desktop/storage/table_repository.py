@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Generic, TypeVar
 
+from contrat_desktop.domain.journal import missing_record
 from contrat_desktop.storage.conversions import Row, fields_to_row, from_row, to_row
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -30,7 +31,7 @@ class Repository(Generic[T]):
     def get(self, row_id: int) -> T:
         rows = self._select("WHERE id = ?", [row_id])
         if not rows:
-            raise DossierError(f"Aucun enregistrement n° {row_id} dans « {self.table} ».")
+            raise DossierError(missing_record(self.table, row_id))
         return rows[0]
 
     def find(self, row_id: int) -> T | None:

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.preferences import Preferences
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
+
+DOSSIERS = "Dossiers (*.cdv)"
 
 
 class WindowFileActions:
@@ -22,11 +25,9 @@ class WindowFileActions:
     prefs: Preferences
 
     def _new_dossier(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Nouveau dossier", str(Path.home() / "contrat.cdv"), "Dossiers (*.cdv)"
-        )
+        path = ask_save_path(self, "Nouveau dossier", Path.home() / "contrat.cdv", [DOSSIERS])
         if path:
-            self.new_requested.emit(Path(path if path.endswith(".cdv") else path + ".cdv"))
+            self.new_requested.emit(path)
 
     def _open_dossier(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -49,11 +50,8 @@ class WindowFileActions:
 
         assert self.session is not None
         source = self.session.dossier.path
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Enregistrer une copie",
-            str(source.with_name(source.stem + "-copie.cdv")),
-            "Dossiers (*.cdv)",
+        path = ask_save_path(
+            self, "Enregistrer une copie", source.with_name(source.stem + "-copie.cdv"), [DOSSIERS]
         )
         if not path:
             return

@@ -73,4 +73,4 @@ def test_errors_are_french(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert parsing.value.code == 2
     assert "date AAAA-MM-JJ attendue" in capsys.readouterr().err
     assert main(["council-members", "--db", str(db), "--council", "9", "-o", "m.pdf"]) == 2
-    assert "Aucun enregistrement n° 9" in capsys.readouterr().err
+    assert "Aucun conseil citoyen n° 9 dans ce dossier." in capsys.readouterr().err

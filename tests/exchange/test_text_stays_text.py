@@ -13,6 +13,7 @@ import pytest
 from contrat_desktop.domain.persons import Person
 from contrat_desktop.domain.privacy import PersonFile
 from contrat_desktop.exchange.council_members_workbook import write_council_members_workbook
+from contrat_desktop.exchange.file_format import UnknownFileFormat
 from contrat_desktop.exchange.issues_workbook import write_issues
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.person_export import write_person_workbook
@@ -22,7 +23,7 @@ from contrat_desktop.exchange.programmation_workbook import (
     write_programmation,
 )
 from contrat_desktop.exchange.sheet_reader import RowIssue
-from contrat_desktop.exchange.workbook_writer import UnknownWorkbookFormat, write_workbook
+from contrat_desktop.exchange.workbook_writer import write_workbook
 from tests.exchange.hostile import HOSTILE, cells
 from tests.reports.roster_factory import make_roster
 
@@ -101,6 +102,6 @@ def test_programmation_only_its_totals_are_formulas(tmp_path: Path, suffix: str)
 @pytest.mark.parametrize("name", ["liste.csv", "liste.xls", "liste", "liste.xlsx.txt"])
 def test_an_unknown_extension_is_refused_by_name(tmp_path: Path, name: str) -> None:
     expected = f"« {name} » .*choisissez un fichier .xlsx"
-    with pytest.raises(UnknownWorkbookFormat, match=expected), write_workbook(tmp_path / name):
+    with pytest.raises(UnknownFileFormat, match=expected), write_workbook(tmp_path / name):
         pass
     assert list(tmp_path.iterdir()) == []

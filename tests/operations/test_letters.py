@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.letters import LetterKind
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.letters import notification_batch, reminder_batch, write_letters
@@ -82,6 +83,6 @@ def test_nothing_to_write_is_said_and_nothing_is_written(demo: Dossier, tmp_path
     target = out / "rien.pdf"
     with pytest.raises(DossierError, match="Aucun porteur à relancer"):
         write_letters(demo, empty, target)
-    with pytest.raises(DossierError, match=r"\.pdf"):
+    with pytest.raises(ValidationError, match=r"« lettres\.docx » : l'extension « \.docx ».*\.pdf"):
         write_letters(demo, notification_batch(demo, 2016), out / "lettres.docx")
     assert list(out.iterdir()) == []

@@ -140,7 +140,7 @@ def test_bad_input_is_refused_and_nothing_written(demo: Dossier, tmp_path: Path)
         write_yearly_report(demo, 2016, 2015, tmp_path / "b.pdf")
     with pytest.raises(ValidationError, match=r"pas de campagne 2030 \(campagnes : 2015, 2016\)"):
         write_yearly_report(demo, 2030, 2030, tmp_path / "b.pdf")
-    with pytest.raises(ValidationError, match=r"\.pdf, ou par \.odt .* ou \.docx"):
+    with pytest.raises(ValidationError, match=r"« b\.doc » .*\.pdf, \.odt .* ou \.docx"):
         write_yearly_report(demo, 2015, 2015, tmp_path / "b.doc")
     assert not list(tmp_path.glob("b.*")) and not list(tmp_path.glob(".b.*"))
 

@@ -26,6 +26,7 @@ from contrat_desktop.operations.meetings import MeetingSummary
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
 # kind: (button text, file suffix, file filter)
 DOCUMENTS = {
@@ -79,10 +80,9 @@ class MeetingDocumentsBar(QWidget):
         meeting_id = self.meeting_id
         text, suffix, file_filter = DOCUMENTS[kind]
         default = self.session.dossier.path.parent / f"{self.file_stem}-{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, text.rstrip("…"), str(default), file_filter)
-        if not chosen:
+        target = ask_save_path(self, text.rstrip("…"), default, [file_filter])
+        if not target:
             return None
-        target = Path(chosen)
 
         def write(reader: Dossier) -> Path:
             from contrat_desktop.operations.meeting_documents import write_meeting_document

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
 PDF = "PDF (*.pdf)"
 
@@ -42,14 +43,7 @@ def choose_target(
     parent: QWidget, session: DossierSession, title: str, name: str, filters: str
 ) -> Path | None:
     """The file to write, proposed beside the dossier; ``None`` when the user cancels."""
-    default = session.dossier.path.parent / name
-    chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, str(default), filters)
-    if not chosen:
-        return None
-    target = Path(chosen)
-    if not target.suffix:  # the extension of the format picked in the dialog
-        target = target.with_suffix(chosen_filter.split("*")[-1].rstrip(")") or ".pdf")
-    return target
+    return ask_save_path(parent, title, session.dossier.path.parent / name, filters.split(";;"))
 
 
 def write_document(

@@ -4,12 +4,10 @@ its procès-verbal written again at will (off the GUI thread, where the user cho
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +27,7 @@ from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
 from contrat_desktop.ui.pages.tables import make_table
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
 HEADERS = ["Date", "Lieu", "Sièges", "Réserve", "Candidats", "Graine"]
 
@@ -38,12 +37,9 @@ def save_record_pdf(
 ) -> Task | None:
     """Ask where, then write the draw's procès-verbal off the GUI thread."""
     default = session.dossier.path.parent / f"pv-tirage-{record.drawn_at:%Y-%m-%d}.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Procès-verbal du tirage au sort", str(default), "PDF (*.pdf)"
-    )
-    if not chosen:
+    target = ask_save_path(parent, "Procès-verbal du tirage au sort", default, ["PDF (*.pdf)"])
+    if not target:
         return None
-    target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
     draw_id = record.id or 0
     task = read_in_background(
         session.dossier,

@@ -9,28 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, TaskControl, run_in_background
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
 log = logging.getLogger(__name__)
 Work = Callable[[Dossier, TaskControl], Any]
 
 
 def ask_target(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
-    """The file to write; the first filter's suffix is added when the name has none of them."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    suffixes = [part.split(")")[0].replace("*", "") for part in filters.split("(")[1:]]
-    allowed = [s.lower() for group in suffixes for s in group.split() if s.startswith(".")]
-    if allowed and path.suffix.lower() not in allowed:
-        path = path.with_name(path.name + allowed[0])
-    return path
+    """The file to write (``filters`` joined by ``;;``), as ``ask_save_path`` checks it."""
+    return ask_save_path(parent, title, suggested, filters.split(";;"))
 
 
 def write_in_background(

@@ -42,6 +42,7 @@ from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.dialogs.exchange.package_dialog import PackageDialog
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
 log = logging.getLogger(__name__)
 FILTER = f"Envois contrat_desktop (*{PACKAGE_SUFFIX})"
@@ -62,11 +63,11 @@ def make_service_copy_from(parent: QWidget, session: DossierSession) -> None:
     if not ok or not service.strip():
         return
     source = session.dossier.path
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen = ask_save_path(
         parent,
         "Enregistrer la copie du service",
-        str(source.with_name(f"{slug(service)}.cdv")),
-        "Dossiers (*.cdv)",
+        source.with_name(f"{slug(service)}.cdv"),
+        ["Dossiers (*.cdv)"],
     )
     if not chosen:
         return
@@ -163,15 +164,14 @@ def write_package_from(parent: QWidget, session: DossierSession) -> Task | None:
     references = chooser.chosen()
     name = identity.service_name or "dossier-principal"
     kind = "envoi" if identity.role is DossierRole.SERVICE else "retour"
-    chosen, _ = QFileDialog.getSaveFileName(
+    target = ask_save_path(
         parent,
         f"Écrire {what}",
-        str(session.dossier.path.with_name(f"{kind}-{slug(name)}-{year}{PACKAGE_SUFFIX}")),
-        FILTER,
+        session.dossier.path.with_name(f"{kind}-{slug(name)}-{year}{PACKAGE_SUFFIX}"),
+        FILTER.split(";;"),
     )
-    if not chosen:
+    if not target:
         return None
-    target = Path(chosen if chosen.endswith(PACKAGE_SUFFIX) else chosen + PACKAGE_SUFFIX)
     window = parent.window()
     task = read_in_background(
         session.dossier,

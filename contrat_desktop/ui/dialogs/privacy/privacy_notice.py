@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council_notice import privacy_notice, write_privacy_notice
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
 
 class PrivacyNoticeDialog(QDialog):
@@ -49,9 +49,7 @@ class PrivacyNoticeDialog(QDialog):
 
     def save(self) -> Path | None:
         default = self.session.dossier.path.parent / "traitement-rgpd-conseil-citoyen.html"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Enregistrer la mention RGPD", str(default), "Page web (*.html)"
-        )
+        chosen = ask_save_path(self, "Enregistrer la mention RGPD", default, ["Page web (*.html)"])
         if not chosen:
             return None
         try:
