@@ -34,12 +34,12 @@ def test_minutes_are_exported_identical_to_the_byte(demo: Path, tmp_path: Path) 
     assert main(["minutes", "2", "--db", str(demo), "-o", str(first)]) == 0
     assert main(["minutes", "2", "--db", str(demo), "-o", str(second)]) == 0
     assert first.read_bytes().startswith(b"%PDF") and first.read_bytes() == second.read_bytes()
-    for option, start in (
-        ("--sign-in-sheet", b"%PDF"),
-        ("--convocations", b"%PDF"),
-        ("--ics", b"BEGIN:VCALENDAR"),
+    for option, start, suffix in (
+        ("--sign-in-sheet", b"%PDF", ".pdf"),
+        ("--convocations", b"%PDF", ".pdf"),
+        ("--ics", b"BEGIN:VCALENDAR", ".ics"),
     ):
-        target = tmp_path / f"doc{option}"
+        target = tmp_path / f"doc{option}{suffix}"
         assert main(["minutes", "2", "--db", str(demo), "-o", str(target), option]) == 0
         assert target.read_bytes().startswith(start)
 
@@ -48,4 +48,4 @@ def test_unknown_meeting_is_a_french_error(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["minutes", "99", "--db", str(demo), "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "Erreur" in capsys.readouterr().err
+    assert "Erreur : Aucune réunion n° 99 dans ce dossier." in capsys.readouterr().err
