@@ -5,6 +5,7 @@ is read as the month's last day, with a French message saying so, never a crash.
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 
 DEFAULT_MONTH_DAY = "06-30"
 LABEL = "« Bilan attendu au plus tard le »"
@@ -41,6 +42,7 @@ def month_day_problem(month_day: str) -> str | None:
     return f"{LABEL} : le {day:02d}/{month:02d} n'existe pas ; ce mois a au plus {last} jours."
 
 
+@lru_cache(maxsize=256)  # read once per reminder row: parsed once per year
 def deadline_day(year: int, month_day: str) -> tuple[int, int]:
     """The (month, day) of the deadline in ``year``: a stored impossible day is read as the
     month's last day (31/04 as 30/04, 31/02 as 28/02 or 29/02), an unreadable value as 30/06."""

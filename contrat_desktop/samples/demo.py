@@ -22,6 +22,7 @@ from contrat_desktop.domain.identifiers import make_siret
 from contrat_desktop.domain.workflow import ActionStatus, path_to
 from contrat_desktop.samples import demo_content as content
 from contrat_desktop.samples.demo_council import build_demo_council
+from contrat_desktop.samples.demo_cycle import build_cycle
 from contrat_desktop.samples.demo_funding import build_funding
 from contrat_desktop.samples.demo_meetings import build_demo_meetings
 from contrat_desktop.samples.demo_request_files import build_demo_request_files
@@ -139,6 +140,7 @@ def build_demo(dossier: Dossier) -> None:
         plan_2016 = [(t, ti, h) for t, ti, h, _ in renewed] + NEW_2016
         links = {index: previous_id for index, (*_, previous_id) in enumerate(renewed)}
         _campaign(context, contract.id, 2016, plan_2016, STATUSES_2016, links)
+        build_cycle(repos)
         build_demo_request_files(dossier, 2016)
         build_demo_meetings(dossier)
         build_demo_council(dossier, district.code)

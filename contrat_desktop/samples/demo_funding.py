@@ -19,6 +19,7 @@ from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.storage.repositories import Repositories
 
 S = ActionStatus
+SINGLE_UP_TO = 300_000  # 3 000 €: one versement unique, no advance
 
 
 def _reached(status: ActionStatus, milestone: ActionStatus) -> bool:
@@ -80,6 +81,11 @@ def _payments(
 ) -> None:
     assert line.id is not None
     if not _reached(status, S.RUNNING):
+        return
+    if granted <= SINGLE_UP_TO:  # a small grant is paid at once
+        repos.payments.add(
+            Payment(line.id, PaymentKind.SINGLE, granted, date(year, 6, 15), f"Mandat {line.id}")
+        )
         return
     advance = granted // 2 // 100 * 100
     repos.payments.add(

@@ -231,6 +231,13 @@ def files(folder: Path, actions: int, repeat: int) -> list[Figure]:
     return [Figure(*row) for row in files_figures(dossier, folder, repeat)]
 
 
+def funding(folder: Path, actions: int, repeat: int) -> list[Figure]:
+    from tests.benchmarks.funding_cases import funding_figures
+
+    dossier = create_dossier(folder / "financements.cdv", fill=synthetic_filler(actions))
+    return [Figure(*row) for row in funding_figures(dossier, folder, repeat)]
+
+
 def _n(number: int) -> str:
     return f"{number:_}".replace("_", "\u202f")
 
@@ -254,6 +261,7 @@ def main() -> None:
         figures += reconcile(Path(tmp), args.actions, args.repeat)
         figures += floors(Path(tmp), args.actions, args.repeat)
         figures += files(Path(tmp), args.actions, args.repeat)
+        figures += funding(Path(tmp), args.actions, args.repeat)
     width = max(len(f.case) for f in figures)
     print(f"{'Mesure':<{width}}  {'Résultat':>12}  Objectif")
     print("-" * (width + 30))

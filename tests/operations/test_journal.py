@@ -87,7 +87,7 @@ def test_a_field_is_found_by_its_french_label(demo: Dossier) -> None:
 
 def test_amounts_and_links_are_readable(demo: Dossier) -> None:
     names = load_references(demo).names()
-    lines = journal_page(demo, JournalFilter(kind="funding_line"), None, names, limit=50)
+    lines = journal_page(demo, JournalFilter(kind="funding_line"), None, names, limit=1000)
     created = [line for line in lines if line.what.startswith("Création – Financement")]
     assert created and "Montant demandé :" in created[0].new and "€" in created[0].new
     assert " – " in created[0].what.split("Financement ", 1)[1]  # action reference – funder
