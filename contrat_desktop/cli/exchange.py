@@ -1,4 +1,5 @@
-"""The ``export`` and ``import`` commands of ``contrat-desktop-cli`` (workbook exchange).
+"""The ``import`` command of ``contrat-desktop-cli`` (a workbook read into the dossier; the
+``export`` commands are in ``cli/exports.py``).
 
 Exit codes of ``import``: 0 applied (or previewed, or nothing to change), 1 nothing applied
 because rows are in error, undecided, or new and not to be created without
@@ -17,7 +18,6 @@ from contrat_desktop.cli.reconciliation import add_choice_arguments, apply_choic
 from contrat_desktop.cli.reconciliation import describe as describe_reconciliation
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.import_changes import Resolution, french_time
 from contrat_desktop.operations.import_plan import ImportPlan, RowKind
 from contrat_desktop.operations.imports import (
@@ -26,7 +26,6 @@ from contrat_desktop.operations.imports import (
     apply_import,
     plan_import,
 )
-from contrat_desktop.operations.programmation_export import export_programmation
 from contrat_desktop.storage.database import open_dossier
 
 EXIT_OK, EXIT_ROWS_IN_ERROR, EXIT_REFUSED = 0, 1, 2
@@ -34,39 +33,6 @@ SHOWN = 30
 
 
 def add_commands(commands: Any) -> None:
-    export = commands.add_parser(
-        "export", help="exporter un classeur (.xlsx Excel ou .ods OpenDocument)"
-    )
-    kinds = export.add_subparsers(dest="export_kind", metavar="TABLEAU")
-    kinds.required = True
-    programmation = kinds.add_parser(
-        "programmation", help="tableau de programmation d'une campagne (pour la préfecture)"
-    )
-    add_db(programmation)
-    programmation.add_argument("--year", required=True, type=int, metavar="ANNÉE")
-    programmation.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="CLASSEUR.xlsx|.ods",
-        help="le format suit l'extension",
-    )
-    programmation.set_defaults(run=run_export)
-    bilans = kinds.add_parser(
-        "bilans", help="classeur des bilans à remplir (une ligne par action accordée)"
-    )
-    add_db(bilans)
-    bilans.add_argument("--year", required=True, type=int, metavar="ANNÉE")
-    bilans.add_argument("-o", "--output", required=True, metavar="CLASSEUR.xlsx|.ods")
-    bilans.set_defaults(run=run_export_bilans)
-    scdl = kinds.add_parser(
-        "scdl", help="subventions accordées, au format national de données ouvertes (SCDL, .csv)"
-    )
-    add_db(scdl)
-    scdl.add_argument("--year", type=int, metavar="ANNÉE", help="la campagne (par défaut : toutes)")
-    scdl.add_argument("-o", "--output", required=True, metavar="SUBVENTIONS.csv")
-    scdl.set_defaults(run=run_export_scdl)
-
     imported = commands.add_parser(
         "import",
         help="importer un classeur (retour de la préfecture, annuaire des porteurs, bilans)",
@@ -98,47 +64,6 @@ def add_commands(commands: Any) -> None:
     add_choice_arguments(imported)
     imported.add_argument("--json", action="store_true", help="sortie JSON")
     imported.set_defaults(run=run_import)
-
-
-def run_export(args: argparse.Namespace) -> int:
-    with open_for_reading(args.db) as dossier:
-        summary = export_programmation(dossier, args.year, args.output)
-    print(
-        f"Classeur écrit : {summary.path} ({summary.actions} actions, {summary.funders} "
-        f"financeurs, demandé {format_cents(summary.requested_cents)}, "
-        f"accordé {format_cents(summary.granted_cents)})"
-    )
-    return EXIT_OK
-
-
-def run_export_bilans(args: argparse.Namespace) -> int:
-    from contrat_desktop.operations.bilans_exchange import export_bilans
-
-    with open_for_reading(args.db) as dossier:
-        summary = export_bilans(dossier, args.year, args.output)
-    print(
-        f"Classeur des bilans écrit : {summary.path} ({summary.actions} actions accordées, "
-        f"dont {summary.filled} avec leur bilan)"
-    )
-    return EXIT_OK
-
-
-def run_export_scdl(args: argparse.Namespace) -> int:
-    from contrat_desktop.operations.open_data import export_scdl
-
-    with open_for_reading(args.db) as dossier:
-        summary = export_scdl(dossier, args.year, args.output)
-    print(
-        f"Fichier SCDL écrit : {summary.path} ({summary.rows} subvention(s), "
-        f"{format_cents(summary.amount_cents)})"
-    )
-    if summary.internal:
-        print(f"{summary.internal} ligne(s) d'un financeur vers ses propres services non publiées.")
-    for left in summary.left_out[:SHOWN]:
-        print(f"  laissée de côté : {left.describe()}", file=sys.stderr)
-    if len(summary.left_out) > SHOWN:
-        print(f"  … et {len(summary.left_out) - SHOWN} autre(s)", file=sys.stderr)
-    return EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -77,6 +77,9 @@ def create_dossier(
             else:
                 start_empty_dossier(dossier)
         partial.replace(path)
+        # its clean close (file fingerprint) goes with it: the first open, often read-only
+        # and never recording a close, trusts the creation instead of paying the full check
+        lock_path(partial).replace(lock_path(path))
     finally:
         if partial.exists():
             partial.unlink()

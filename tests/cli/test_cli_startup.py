@@ -22,3 +22,29 @@ def test_importing_the_command_line_loads_no_document_library() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
     ).stdout
     assert json.loads(out) == []
+
+
+def test_each_family_registers_the_commands_it_is_listed_with() -> None:
+    from contrat_desktop.cli import FAMILIES, family
+    from contrat_desktop.cli.arguments import FrenchParser
+
+    for name, listed in FAMILIES.items():
+        commands = FrenchParser().add_subparsers(parser_class=FrenchParser)
+        family(name).add_commands(commands)
+        assert sorted(commands.choices) == sorted(listed), name
+
+
+def test_a_command_loads_only_its_own_family() -> None:
+    code = (
+        "import json, sys; from contrat_desktop.cli import build_parser; "
+        "parser = build_parser(['export', 'programmation']); "
+        "print(json.dumps([m for m in sys.modules if m.startswith('contrat_desktop.cli.') "
+        "or m == 'contrat_desktop.operations.imports']))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
+    assert sorted(json.loads(out)) == [
+        "contrat_desktop.cli.arguments",
+        "contrat_desktop.cli.exports",
+    ]

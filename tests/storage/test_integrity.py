@@ -56,6 +56,24 @@ def test_a_cleanly_closed_unchanged_dossier_gets_the_cheap_check(
     assert len(full_checks) == 1
 
 
+def test_a_new_dossier_gets_the_cheap_check_at_its_first_open(
+    tmp_path: Path, full_checks: list[Path]
+) -> None:
+    from contrat_desktop.operations.dossiers import create_dossier
+
+    created = create_dossier(tmp_path / "neuf.cdv")
+    full_checks.clear()  # the creation's own (a new file is checked before it is filled)
+    assert not (tmp_path / "neuf.cdv.creation.lock").exists()
+    for _ in range(2):  # readers record no close: the creation's record still holds
+        with _open(created, read_only=True) as reader:
+            assert reader.report.check.startswith("rapide : fermé par")
+    assert full_checks == []
+    os.utime(created, ns=(0, 0))  # changed since its creation: the full check is due
+    with _open(created, read_only=True) as reader:
+        assert reader.report.check.startswith("complet : le fichier a changé")
+    assert full_checks == [created]
+
+
 def test_a_reader_trusts_the_live_writer(filled: Path, full_checks: list[Path]) -> None:
     with _open(filled) as writer, _open(filled, read_only=True) as reader:
         assert not writer.read_only
