@@ -129,15 +129,31 @@ def _peak(setup: str, work: str) -> tuple[float, float]:
 
 
 # start to shown window --------------------------------------------------------------------
+# The application opens on its dashboard; a user then goes to the programmation: quit at the
+# first paint of its table holding the campaign's rows.
+APP_TO_PROGRAMMATION = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from contrat_desktop.app import start
+started = start([sys.argv[1]])
+window, app = started.window, started.app
+window.show_area("programmation")
+page = window.pages["programmation"]
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and page.model.rowCount():
+            QTimer.singleShot(0, app.quit)
+        return False
+spy = Painted()
+page.table.viewport().installEventFilter(spy)
+app.exec()
+started.close()
+"""
+
+
 def _start(dossier: Path, folder: Path) -> list[Row]:
-    env = {
-        **os.environ,
-        "CONTRAT_DESKTOP_DATA": str(folder / "donnees-demarrage"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    # as installed: modules compiled once (PyInstaller ships them so), not at every start
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    app = [sys.executable, "-m", "contrat_desktop.app", "--quit-when-shown", str(dossier)]
+    env = _start_env(folder / "donnees-demarrage")
+    app = [sys.executable, "-c", APP_TO_PROGRAMMATION, str(dossier)]
     bare = [sys.executable, "-c", BARE_FILLED_WINDOW, str(dossier)]
 
     def run(command: list[str]) -> None:
@@ -148,9 +164,27 @@ def _start(dossier: Path, folder: Path) -> list[Row]:
     return [
         ("Plancher : fenêtre PySide6 remplie par sqlite3 (5 000 lignes)",
          f"{bare_seconds * 1000:.0f} ms", ""),
-        ("Démarrage jusqu'à la fenêtre remplie / plancher", f"{ratio:.2f}×",
+        ("Démarrage jusqu'à la programmation remplie et affichée / plancher", f"{ratio:.2f}×",
          f"≤ 2× ({app_seconds * 1000:.0f} ms)"),
     ]  # fmt: skip
+
+
+def _start_env(data_folder: Path) -> dict[str, str]:
+    env = {**os.environ, "CONTRAT_DESKTOP_DATA": str(data_folder), "QT_QPA_PLATFORM": "offscreen"}
+    # as installed: modules compiled once (PyInstaller ships them so), not at every start
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _median_run(command: list[str], data_folder: Path, runs: int = 7) -> float:
+    """Median wall time of a whole process (the first run, warming the caches, left out)."""
+    env = _start_env(data_folder)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])
 
 
 # a keystroke in the search ----------------------------------------------------------------
