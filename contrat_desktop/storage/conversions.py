@@ -114,7 +114,7 @@ def from_row(cls: type[T], row: Row, *, prefix: str = "", **links: Any) -> T:
             values[name] = from_row(nested, row, prefix=key)
         elif key in row:
             value = row[key]
-            values[name] = None if value is None or convert is None else convert(value)
+            values[name] = value if value is None or convert is None else convert(value)
     return cls(**values)
 
 
@@ -149,7 +149,7 @@ def _converter(hint: Any) -> Any:
         return datetime.fromisoformat
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint
-    return lambda value: value
+    return None  # stored as it is read (int, str, float, bytes): no call per value
 
 
 def from_sql(hint: Any, value: Any) -> Any:
