@@ -182,6 +182,7 @@ def bilan_figures(dossier: Path, folder: Path) -> list[tuple[str, str, str]]:
             lambda: write_yearly_report(reader, campaigns[0][0], last, folder / "e.pdf"), 1
         )
         odt = _timed(lambda: write_yearly_report(reader, last, last, folder / "b.odt"), 3)
+        docx = _timed(lambda: write_yearly_report(reader, last, last, folder / "b.docx"), 3)
         summary: list[object] = []
         scdl = _timed(lambda: summary.append(export_scdl(reader, None, folder / "s.csv")), 3)
     rows = getattr(summary[-1], "rows", 0)
@@ -204,6 +205,7 @@ def bilan_figures(dossier: Path, folder: Path) -> list[tuple[str, str, str]]:
         (f"Bilan annuel {last} en PDF", _ms(report), "< 5 s"),
         (f"Évaluation {campaigns[0][0]}–{last} en PDF", _ms(evaluation), ""),
         (f"Bilan annuel {last} en .odt", _ms(odt), ""),
+        (f"Bilan annuel {last} en .docx", _ms(docx), ""),
         (
             f"Données ouvertes SCDL, toutes les subventions ({rows:_} lignes)".replace(
                 "_", "\u202f"
