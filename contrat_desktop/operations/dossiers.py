@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from shutil import copyfile
@@ -79,7 +80,9 @@ def create_dossier(
         partial.replace(path)
         # its clean close (file fingerprint) goes with it: the first open, often read-only
         # and never recording a close, trusts the creation instead of paying the full check
-        lock_path(partial).replace(lock_path(path))
+        # (when the record cannot follow, that open runs the full check: nothing is lost)
+        with suppress(OSError):
+            lock_path(partial).replace(lock_path(path))
     finally:
         if partial.exists():
             partial.unlink()
