@@ -161,53 +161,64 @@ def _rows(
 
 def _synthesis(rows: list[dict[str, Any]], funders: list[Funder]) -> tuple[SynthesisTable, ...]:
     kinds = {kind.value: kind.label for kind in HolderKind}
+    granted = [funder_key(f.id or 0, "granted") for f in funders]
+    requested = [funder_key(f.id or 0, "requested") for f in funders]
+    # each row's amounts summed once (granted by funder, total granted, total requested),
+    # then grouped three ways
+    amounts = [
+        (
+            *(row.get(key) or 0 for key in granted),
+            row["total_pv_cents"],
+            sum(row.get(key) or 0 for key in requested),
+        )
+        for row in rows
+    ]
+    headers = (*(f.display_name for f in funders), "Total accordé", "Total demandé")
     return (
         _cross(
             "Montants accordés par pilier / thématique et par financeur",
             "Pilier / thématique",
-            rows,
-            funders,
-            lambda row: row.get("framework") or "(non classée)",
+            headers,
+            amounts,
+            [row.get("framework") or "(non classée)" for row in rows],
         ),
         _cross(
             "Montants accordés par type de porteur et par financeur",
             "Type de porteur",
-            rows,
-            funders,
-            lambda row: kinds.get(row["holder_kind"], row["holder_kind"]),
+            headers,
+            amounts,
+            [kinds.get(row["holder_kind"], row["holder_kind"]) for row in rows],
         ),
         _cross(
             "Montants accordés par commune et par financeur",
             "Commune(s) des quartiers visés",
-            rows,
-            funders,
-            lambda row: row.get("communes") or "(aucun quartier)",
+            headers,
+            amounts,
+            [row.get("communes") or "(aucun quartier)" for row in rows],
         ),
     )
 
 
 def _cross(
-    title: str, row_header: str, rows: list[dict[str, Any]], funders: list[Funder], label: Any
+    title: str,
+    row_header: str,
+    headers: tuple[str, ...],
+    amounts: list[tuple[int, ...]],
+    labels: list[str],
 ) -> SynthesisTable:
-    keys = [funder_key(f.id or 0, "granted") for f in funders]
-    requested = [funder_key(f.id or 0, "requested") for f in funders]
     sums: dict[str, list[int]] = {}
     counts: dict[str, int] = defaultdict(int)
-    for row in rows:
-        name = label(row)
-        amounts = sums.setdefault(name, [0] * (len(keys) + 2))
-        get = row.get
-        for index, key in enumerate(keys):
-            amounts[index] += get(key) or 0
-        amounts[-2] += row["total_pv_cents"]
-        amounts[-1] += sum(get(key) or 0 for key in requested)
+    for name, row in zip(labels, amounts, strict=True):
+        found = sums.setdefault(name, [0] * len(headers))
+        for index, amount in enumerate(row):
+            found[index] += amount
         counts[name] += 1
     ordered = sorted(sums)
-    total = [sum(sums[name][i] for name in ordered) for i in range(len(keys) + 2)]
+    total = [sum(sums[name][i] for name in ordered) for i in range(len(headers))]
     return SynthesisTable(
         title=title,
         row_header=row_header,
-        column_headers=(*(f.display_name for f in funders), "Total accordé", "Total demandé"),
+        column_headers=headers,
         rows=(*((name, tuple(sums[name])) for name in ordered), ("Total", tuple(total))),
-        counts=(*(counts[name] for name in ordered), len(rows)),
+        counts=(*(counts[name] for name in ordered), len(amounts)),
     )

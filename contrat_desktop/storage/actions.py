@@ -21,8 +21,24 @@ class ActionRepository(Repository[Action]):
     model = Action
     order_by = "reference"
 
+    # a campaign's links read in one query per link table (not two queries per action)
+    _prefetched: dict[str, dict[int, list[int]]] | None = None
+
     def for_campaign(self, campaign_id: int) -> list[Action]:
-        return self._select("WHERE campaign_id = ?", [campaign_id])
+        found: dict[str, dict[int, list[int]]] = {name: {} for name in _LINKS}
+        for name, (table, column) in _LINKS.items():
+            for action_id, linked in self.db.execute(
+                f"SELECT l.action_id, l.{column} FROM {table} l "
+                "JOIN action a ON a.id = l.action_id WHERE a.campaign_id = ? "
+                f"ORDER BY l.action_id, l.{column}",
+                [campaign_id],
+            ):
+                found[name].setdefault(action_id, []).append(linked)
+        self._prefetched = found
+        try:
+            return self._select("WHERE campaign_id = ?", [campaign_id])
+        finally:
+            self._prefetched = None
 
     def by_reference(self, reference: str) -> Action | None:
         found = self._select("WHERE reference = ?", [reference])
@@ -42,6 +58,8 @@ class ActionRepository(Repository[Action]):
 
     # links --------------------------------------------------------------------
     def _links(self, row: Row) -> dict[str, Any]:
+        if self._prefetched is not None:
+            return {name: tuple(ids.get(row["id"], ())) for name, ids in self._prefetched.items()}
         return {name: self._link_ids(row["id"], *link) for name, link in _LINKS.items()}
 
     def _link_ids(self, action_id: int, table: str, column: str) -> tuple[int, ...]:
