@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -258,3 +259,24 @@ def test_creating_an_action_can_be_undone(qtbot: QtBot, session: DossierSession)
     assert ("funding_line",) in deleted and ("action",) in deleted
     session.undo_stack.redo()
     assert session.repos.actions.by_reference(reference) is not None
+
+
+def test_the_holder_is_found_by_any_part_of_its_name(qtbot: QtBot, session: DossierSession) -> None:
+    """QA walk, uxfix e: names were found by their first letters only (many start with
+    « Association »). Any part, case and accents ignored, words in any order."""
+    dialog = open_dialog(qtbot, session, 3)
+    dialog.show()
+    combo = dialog.form.holder
+    wanted = next(h for h in session.repos.holders.all() if "médiation" in h.legal_name)
+    expected = combo.itemText(combo.findData(wanted.id))
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "SOCIALE mediation")
+    popup = combo.completer().popup()
+    assert popup.isVisible()
+    model = popup.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [expected]
+    assert combo.lineEdit().text() == "SOCIALE mediation"  # what is typed stays as typed
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # Entrée takes the first name found
+    assert combo.currentData() == wanted.id
+    assert combo.currentText() == expected

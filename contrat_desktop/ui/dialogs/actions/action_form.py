@@ -25,6 +25,7 @@ from contrat_desktop.operations.programmation import References
 from contrat_desktop.ui.widgets.date_edit import DateEdit
 from contrat_desktop.ui.widgets.framework_combo import FrameworkCombo
 from contrat_desktop.ui.widgets.money_edit import MoneyEdit
+from contrat_desktop.ui.widgets.search_combo import search_anywhere
 
 NO_VALUE = -1  # spin boxes show "—" at their minimum
 
@@ -42,13 +43,10 @@ class ActionForm(QWidget):
         self.dauphin = self._line("N° de dossier Dauphin (8 chiffres)")
         self.title = self._line("Intitulé de l'action")
         self.holder = QComboBox(parent)
-        self.holder.setEditable(True)
-        self.holder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.holder.setAccessibleName("Porteur")
         for holder_id, name in references.holders.items():
             self.holder.addItem(name, holder_id)
-        self.holder.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.holder.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        search_anywhere(self.holder)  # « mediation » finds « Association de médiation… »
         self.holder.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.framework = FrameworkCombo("(non classée)", parent)
         self.framework.setAccessibleName("Pilier, thématique ou objectif")
