@@ -70,6 +70,13 @@ MAIN_PATH: tuple[ActionStatus, ...] = (
     S.CLOSED,
 )
 
+# The one order statuses are listed and sorted in wherever a person reads or picks them
+# (filters, pickers, menus, tables): the main path, then the detours.
+STATUS_ORDER: tuple[ActionStatus, ...] = (
+    *MAIN_PATH,
+    *(status for status in ActionStatus if status not in MAIN_PATH),
+)
+
 # "abandonné from any state before payment": the advance is paid when the action is running.
 BEFORE_PAYMENT: frozenset[ActionStatus] = frozenset(
     {S.DRAFT, S.FILED, S.ADMISSIBLE, S.UNDER_REVIEW, S.PROPOSED, S.GRANTED, S.POSTPONED, S.NOTIFIED}

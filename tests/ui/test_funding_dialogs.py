@@ -3,6 +3,7 @@ their status moves, undone), and status/money contradictions shown while editing
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -203,3 +204,22 @@ def test_the_bilan_tab_says_late_and_offers_no_bilan_without_a_grant(
     qtbot.addWidget(never)
     assert never.bilan_tab is not None and not never.bilan_tab.button.isEnabled()
     assert "rien n'a été accordé" in never.bilan_tab.due.text()
+
+
+def test_the_history_says_what_a_payment_was(qtbot: QtBot, session: DossierSession) -> None:
+    """QA walk, item 14: Historique showed « Création (Versement) » and nothing else."""
+    funding = load_action_funding(session.dossier, NOTIFIED)
+    payment = PaymentDialog(session, funding, funding.lines[0].line.id, None)
+    qtbot.addWidget(payment)
+    assert payment.save()
+    dialog = ActionDialog(session, NOTIFIED)
+    qtbot.addWidget(dialog)
+    audit = dialog.audit
+    rows = [
+        [audit.model().index(r, c).data() for c in range(audit.model().columnCount())]
+        for r in range(audit.model().rowCount())
+    ]
+    (created,) = [r for r in rows if r[2] == "Création (Versement)"]
+    assert re.fullmatch(
+        r"\w[\w ]* de [\d\u202f\u00a0 ]+,\d\d\u00a0€ le \d\d/\d\d/\d{4}.*", created[5]
+    )

@@ -7,10 +7,10 @@ from typing import Any
 from contrat_desktop.domain.money_checks import MoneyTotals, contradictions
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.request_file import completeness_label
-from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER
 from contrat_desktop.ui.models.columns import Column, RowTableModel, money_column
 
-_STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus])}
+_STATUS_ORDER = {status: n for n, status in enumerate(STATUS_ORDER)}
 
 
 def money_alerts(row: ActionSummary) -> str:

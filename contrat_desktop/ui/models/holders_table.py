@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtGui import QFont
 
 from contrat_desktop.domain.holder_activity import HolderAction, HolderSummary, YearTotals, fold
-from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.columns import Column, RowTableModel, _Index, money_column
 
 FONT = 6  # Qt.ItemDataRole.FontRole, compared as a plain int
-_STATUS_ORDER = {status: n for n, status in enumerate([*MAIN_PATH, *ActionStatus])}
+_STATUS_ORDER = {status: n for n, status in enumerate(STATUS_ORDER)}
 
 
 def _folded(name: str) -> Callable[[HolderSummary], str]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushBu
 from contrat_desktop.domain.framework import NodeKind
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.programmation import ProgrammationFilter
-from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER, ActionStatus
 from contrat_desktop.operations.programmation import References
 from contrat_desktop.ui.widgets.framework_combo import FrameworkCombo
 
@@ -85,8 +85,7 @@ class FilterBar(QWidget):
             if node.id is not None
         }
         self.framework.set_tree(tree, lambda root: root.kind is not NodeKind.AXIS and root.active)
-        ordered = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
-        self._fill(self.status, [(s.label, s.value) for s in ordered])
+        self._fill(self.status, [(s.label, s.value) for s in STATUS_ORDER])
         self._fill(self.funder, [(f.display_name, f.id) for f in references.funders])
         self._fill(self.commune, [(name, code) for code, name in references.communes.items()])
         self._commune_districts = {

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.programmation import ActionSummary, apply_filter, totals
-from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
+from contrat_desktop.domain.workflow import STATUS_ORDER, ActionStatus, allowed_transitions
 from contrat_desktop.operations.programmation import load_programmation, search
 from contrat_desktop.ui.background import Task
 from contrat_desktop.ui.formats import format_count
@@ -199,7 +199,7 @@ class ProgrammationPage(QWidget):
         for row in rows:
             targets.update(allowed_transitions(row.status))
         menu = QMenu(self)
-        for status in ActionStatus:
+        for status in STATUS_ORDER:
             if status in targets:
                 count = sum(status in allowed_transitions(r.status) for r in rows)
                 action = menu.addAction(f"{status.label} ({count}/{len(rows)})")

@@ -86,7 +86,14 @@ def audit_rows(entries: list[AuditEntry], names: dict[str, dict[int, str]]) -> l
 
 
 def _summary(snapshot: dict[str, str | None], names: dict[str, dict[int, str]]) -> str:
-    """One line for a created or deleted record: its title, file, or funder and amount."""
+    """One line for a created or deleted record: its title, file, funder and amount, or the
+    payment (kind, amount, date: « Avance de 1 200,00 € le 15/03/2016 »)."""
+    if snapshot.get("paid_on"):
+        kind = display_value("kind", snapshot.get("kind"), names)
+        amount = display_value("amount_cents", snapshot.get("amount_cents"), names)
+        day = display_value("paid_on", snapshot.get("paid_on"), names)
+        reference = snapshot.get("accounting_reference")
+        return f"{kind} de {amount} le {day}" + (f" (réf. {reference})" if reference else "")
     if snapshot.get("funder_id"):
         funder = display_value("funder_id", snapshot["funder_id"], names)
         requested = display_value("requested_cents", snapshot.get("requested_cents"), names)

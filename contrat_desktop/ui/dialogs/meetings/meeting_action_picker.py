@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.holder_activity import fold
-from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER, ActionStatus
 from contrat_desktop.ui.widgets.framework_combo import FrameworkCombo
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
@@ -44,7 +44,7 @@ class ActionPickerDialog(QDialog):
         self.holders = holders
         self.status = QComboBox(self)
         self.status.addItem("Tous les statuts", None)
-        for status in ActionStatus:
+        for status in STATUS_ORDER:
             self.status.addItem(status.label, status.value)
         self.status.setCurrentIndex(self.status.findData(ActionStatus.UNDER_REVIEW.value))
         self.pillar = FrameworkCombo("Tous les piliers et thèmes", self)
