@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter
 
 from contrat_desktop.domain.holder_activity import fold
 
@@ -41,23 +41,23 @@ class _Matching(QSortFilterProxyModel):
 class _FirstOnEnter(QObject):
     """Entrée in the list of names found, none highlighted: the first one is chosen."""
 
-    def __init__(self, combo: QComboBox, matching: _Matching, completer: QCompleter) -> None:
+    def __init__(self, combo: QComboBox, matching: _Matching) -> None:
         super().__init__(combo)
-        self.combo, self.matching, self.completer = combo, matching, completer
+        self.combo, self.matching = combo, matching
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        popup = self.completer.popup()
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not popup.currentIndex().isValid()
-            and self.matching.rowCount() > 0
-        ):
-            popup.hide()
-            self.combo.setCurrentIndex(self.matching.mapToSource(self.matching.index(0, 0)).row())
-            return True
-        return False
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False  # nothing else is touched: the list may be going away
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        popup = watched
+        if not isinstance(popup, QAbstractItemView) or popup.currentIndex().isValid():
+            return False
+        if self.matching.rowCount() == 0:
+            return False
+        popup.hide()
+        self.combo.setCurrentIndex(self.matching.mapToSource(self.matching.index(0, 0)).row())
+        return True
 
 
 def search_anywhere(combo: QComboBox) -> None:
@@ -68,7 +68,7 @@ def search_anywhere(combo: QComboBox) -> None:
     completer = QCompleter(matching, combo)
     completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
     combo.setCompleter(completer)
-    completer.popup().installEventFilter(_FirstOnEnter(combo, matching, completer))
+    completer.popup().installEventFilter(_FirstOnEnter(combo, matching))
 
     def typed(text: str) -> None:
         matching.set_typed(text)
