@@ -158,6 +158,11 @@ def load_districts(dossier: Dossier) -> list[District]:
     return Repositories(dossier).districts.all()
 
 
+def district_names(dossier: Dossier) -> dict[str, str]:
+    """District code → name, to show people names rather than codes (« QP094043 »)."""
+    return {d.code: d.name for d in load_districts(dossier)}
+
+
 def body_kinds(dossier: Dossier) -> list[BodyKind]:
     return Repositories(dossier).bodies.kinds()
 

@@ -277,3 +277,22 @@ def test_the_members_table_shows_each_designation_whole(
     by = headers.index("Liste ou association")
     named = {model.data(model.index(row, by)) for row in range(model.rowCount())}
     assert "Association Femmes relais 94" in named  # who designated them, beside
+
+
+def test_districts_are_shown_by_their_names_not_their_codes(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk, uxfix a: the members table and the composition showed « QP094043 »."""
+    council = make_council(session)
+    district = session.repos.districts.all()[0]
+    make_member(session, council, "Awa Diallo", entry_date=date(2023, 3, 1))
+    page = council_page(qtbot, session, council)
+    model = page.members.model
+    column = [c.key for c in model.columns].index("district")
+    assert model.data(model.index(0, column)) == district.name
+    panel = page.composition
+    panel.day.set_value(date(2025, 1, 1))
+    shown = {panel.tables["district"].item(n, 0).text() for n in range(1)}
+    assert shown == {district.name}
+    headers = [c.header for c in panel.time_model.columns]
+    assert district.name in headers and district.code not in headers

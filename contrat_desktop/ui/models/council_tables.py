@@ -4,6 +4,7 @@ reserve, in their order)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,6 +32,7 @@ class MemberRow:
     name: str
     day: date  # the date ages are taken at
     participation: str = ""  # « 75 % (3/4) » of the meetings convened to while a member
+    district: str = ""  # the district's name (the member holds its code)
 
 
 def _yes(value: bool) -> str:
@@ -72,7 +74,9 @@ MEMBER_COLUMNS: list[Column[MemberRow]] = [
     Column("college", "Collège", lambda r: SHORT_COLLEGES[r.member.college], width=115),
     Column("sex", "Sexe", lambda r: r.member.sex.label if r.member.sex else NOT_GIVEN, width=65),
     Column("age", "Âge", _age, lambda r: r.member.birth_year or 0, width=60),
-    Column("district", "Quartier", lambda r: r.member.district or NOT_GIVEN, width=90),
+    Column(
+        "district", "Quartier", lambda r: r.district or r.member.district or NOT_GIVEN, width=240
+    ),
     Column("designation", "Désignation", lambda r: r.member.designation.label, width=205),
     Column("designated_by", "Liste ou association", _designated_by, width=260),
     Column(
@@ -105,8 +109,12 @@ def _time_column(key: str, header: str, value: Any, width: int = 85) -> Column[A
     return Column(key, header, lambda c: str(value(c)), value, numeric=True, width=width)
 
 
-def composition_columns(districts: list[str]) -> list[Column[CompositionCounts]]:
-    """Date, total, each college, sex among residents, age bands, then ``districts``."""
+def composition_columns(
+    districts: list[str], names: Mapping[str, str] | None = None
+) -> list[Column[CompositionCounts]]:
+    """Date, total, each college, sex among residents, age bands, then ``districts`` (codes,
+    headed by their ``names``)."""
+    names = names or {}
     columns: list[Column[CompositionCounts]] = [
         Column("day", "Date", lambda c: format_date(c.day), lambda c: c.day, width=90),
         _time_column("total", "Total", lambda c: c.total, 60),
@@ -141,9 +149,9 @@ def composition_columns(districts: list[str]) -> list[Column[CompositionCounts]]
         columns.append(
             _time_column(
                 f"district {code}",
-                "Quartier non renseigné" if code == UNKNOWN else code,
+                "Quartier non renseigné" if code == UNKNOWN else names.get(code, code),
                 lambda c, d=code: _count(c.by_district, d),
-                160 if code == UNKNOWN else 95,
+                160 if code == UNKNOWN or code in names else 95,
             )
         )
     return columns
@@ -155,9 +163,14 @@ class CompositionTimeModel(RowTableModel[CompositionCounts]):
     def __init__(self, districts: list[str] | None = None, parent: Any = None) -> None:
         super().__init__(composition_columns(districts or []), parent)
 
-    def set_counts(self, counts: list[CompositionCounts], districts: list[str]) -> None:
+    def set_counts(
+        self,
+        counts: list[CompositionCounts],
+        districts: list[str],
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         self.beginResetModel()
-        self.columns = composition_columns(districts)
+        self.columns = composition_columns(districts, names)
         self._rows = list(counts)
         self._sort = None
         self.endResetModel()

@@ -22,6 +22,7 @@ from contrat_desktop.domain.council import College, CompositionCounts, compositi
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import CouncilOverview, council_overview
 from contrat_desktop.operations.council_records import council_members
+from contrat_desktop.operations.settings import district_names
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill
 from contrat_desktop.ui.formats import format_date
@@ -139,7 +140,9 @@ class CompositionPanel(QWidget):
         residents = sum(counts.residents_by_sex.values())
         fill(self.tables["residents_sex"], _count_rows(counts.residents_by_sex, residents))
         fill(self.tables["age"], _count_rows(counts.by_age_band, counts.total))
-        fill(self.tables["district"], _count_rows(counts.by_district, counts.total))
+        named = district_names(self.session.dossier)
+        by_district = {named.get(code, code): n for code, n in counts.by_district.items()}
+        fill(self.tables["district"], _count_rows(by_district, counts.total))
         self._show_history(day)
 
     def _show_warnings(self) -> None:
@@ -163,7 +166,7 @@ class CompositionPanel(QWidget):
             members, history_days([m.entry_date for m in members], day)
         )
         districts = sorted({d for c in counts for d in c.by_district})
-        self.time_model.set_counts(counts, districts)
+        self.time_model.set_counts(counts, districts, district_names(self.session.dossier))
         header = self.time_table.horizontalHeader()
         for number, column in enumerate(self.time_model.columns):
             header.resizeSection(number, column.width)

@@ -26,6 +26,7 @@ from contrat_desktop.operations.council_records import (
     person_name,
     write_mandate,
 )
+from contrat_desktop.operations.settings import district_names
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.dialogs.council.council_exit_dialog import ExitDialog
 from contrat_desktop.ui.dialogs.council.council_member_dialog import MemberDialog
@@ -122,12 +123,14 @@ class MembersPanel(QWidget):
             members, names = members_and_names(self.session.dossier, self.council_id)
             total = len(members)
             rates = self._participation()
+            districts = district_names(self.session.dossier)
             rows = [
                 MemberRow(
                     m,
                     names.get(m.person_id, "?"),
                     today,
                     rates.get(m.person_id, ""),
+                    districts.get(m.district, m.district),
                 )
                 for m in members
                 if self.scope.currentIndex() == ALL or m.active_on(today)
