@@ -34,10 +34,12 @@ def same_body(first_siret: str, second_siret: str) -> bool:
     return bool(first_siret) and first_siret[:9] == second_siret[:9]
 
 
-def siret_problem(siret: str) -> str | None:
-    """Return a French explanation when ``siret`` is not a valid SIRET, else ``None``."""
+def siret_problem(siret: str, typed: str | None = None) -> str | None:
+    """Return a French explanation when ``siret`` (normalised) is not a valid SIRET, else
+    ``None``; the message quotes ``typed``, what the person wrote, when given."""
     if not siret.isdigit() or len(siret) != 14:
-        return f"Le SIRET « {siret} » doit compter exactement 14 chiffres."
+        shown = siret if typed is None else typed.strip()
+        return f"Le SIRET « {shown} » doit compter exactement 14 chiffres."
     if siret.startswith(LA_POSTE_SIREN):
         # La Poste's establishments do not follow Luhn: their digit sum is a multiple of 5.
         if sum(int(char) for char in siret) % 5 == 0 or luhn_valid(siret):
@@ -53,7 +55,7 @@ def siret_problem(siret: str) -> str | None:
 def validate_siret(value: str | int) -> str:
     """Return the normalised SIRET or raise ``ValidationError``."""
     siret = normalise_siret(value)
-    problem = siret_problem(siret)
+    problem = siret_problem(siret, str(value))
     if problem:
         raise ValidationError(problem, field="siret")
     return siret

@@ -113,7 +113,7 @@ def _siret(column: Column, raw: Any) -> Parsed:
     typed = str(raw).strip().replace(" ", "")
     if siret != typed and siret.lstrip("0") == typed.lstrip("0") and len(typed) < 14:
         warning = f"SIRET saisi comme un nombre : zéro initial restauré ({siret})."
-    problem = siret_problem(siret)
+    problem = siret_problem(siret, str(raw))
     if problem:
         raise ValidationError(problem)
     return siret, warning

@@ -105,3 +105,9 @@ def test_no_cell_value_crashes_a_parser(raw: object, kind: CellKind) -> None:
 def test_cells_an_import_cannot_take_are_errors(column: Column, raw: object, reason: str) -> None:
     with pytest.raises(ValidationError, match=reason):
         parse_cell(column, raw)
+
+
+def test_a_refused_siret_is_quoted_as_typed_not_as_cleaned_up() -> None:
+    """QA walk, uxfix d: the message said « Titremodifiépourl'essai »."""
+    with pytest.raises(ValidationError, match="« Titre modifié pour l'essai »"):
+        parse_cell(SIRET, "Titre modifié pour l'essai")

@@ -280,3 +280,22 @@ def test_the_holder_is_found_by_any_part_of_its_name(qtbot: QtBot, session: Doss
     qtbot.keyClick(popup, Qt.Key.Key_Return)  # Entrée takes the first name found
     assert combo.currentData() == wanted.id
     assert combo.currentText() == expected
+
+
+def test_the_balance_names_an_unreadable_amount_instead_of_counting_it_silently(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk, uxfix g and c: an unreadable amount was counted as 0 without a word, and
+    the grid's columns left an empty band on the right."""
+    dialog = open_dialog(qtbot, session, 3)
+    dialog.show()
+    grid = dialog.grid
+    funder = grid.table.item(0, 0).text()
+    grid.table.item(0, 1).setText("abc")
+    text = dialog.balance.text()
+    assert f"montant illisible ligne « {funder} » (demandé)" in text
+    assert "Budget équilibré" not in text
+    dialog.tabs.setCurrentIndex(3)  # Budget et cofinancement
+    header = grid.table.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used == grid.table.viewport().width()  # the funder's column takes what is left

@@ -230,3 +230,16 @@ def test_a_new_meeting_made_on_a_past_campaign_is_listed_there(
     (row,) = page.model.rows()
     assert row.starts_at.startswith("2016-03-20") and row.place == "Salle du conseil"
     assert page.selected() == row
+
+
+def test_no_meeting_chosen_shows_no_empty_envelope_table(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk, uxfix f: an empty envelope table stood there until a meeting was chosen."""
+    page = make_page(qtbot, session)
+    page.show()
+    page.table.clearSelection()
+    assert page.envelopes.isHidden()
+    assert "Choisissez une réunion" in page.quorum_label.text()
+    select(page, "Comité de pilotage politique")
+    assert not page.envelopes.isHidden() and page.envelopes.rowCount() > 0

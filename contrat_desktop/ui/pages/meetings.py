@@ -139,15 +139,21 @@ class MeetingsPage(QWidget):
 
         meeting = self.selected()
         if meeting is None:
-            self.quorum_label.clear()
+            self.quorum_label.setText(
+                "Choisissez une réunion pour voir son quorum et ses montants face aux enveloppes."
+                if self.model.rowCount()
+                else ""
+            )
             self.council_label.hide()
             self.envelopes.setRowCount(0)
+            self.envelopes.hide()
             return
         overview = meeting_overview(self.session.dossier, meeting.id)
         self.quorum_label.setText(overview.quorum)
         self.council_label.setText(overview.council_warning or "")
         self.council_label.setVisible(bool(overview.council_warning))
         show_checks(self.envelopes, overview.envelopes)
+        self.envelopes.setVisible(bool(overview.envelopes))
 
     def _update_buttons(self) -> None:
         self._show_overview()

@@ -219,13 +219,19 @@ class ActionForm(QWidget):
             other_income_cents=self.other_income.cents() or 0,
         )
 
-    def money_errors(self) -> list[str]:
-        named = [
+    def _money_fields(self) -> list[tuple[str, MoneyEdit]]:
+        return [
             ("Coût total", self.total_cost),
             ("Fonds propres", self.own_funds),
             ("Autres produits", self.other_income),
         ]
-        return [f"{name} : {edit.error}" for name, edit in named if edit.error]
+
+    def money_errors(self) -> list[str]:
+        return [f"{name} : {edit.error}" for name, edit in self._money_fields() if edit.error]
+
+    def unreadable_money(self) -> list[str]:
+        """The budget fields whose amount cannot be read (counted as 0 until corrected)."""
+        return [f"« {name} »" for name, edit in self._money_fields() if edit.error]
 
     @staticmethod
     def _check(widget: QListWidget, ids: tuple[int, ...]) -> None:

@@ -19,6 +19,7 @@ class BudgetTab(QWidget):
     def __init__(self, form: ActionForm, grid: FundingGrid, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = form
+        self.grid = grid
         self.balance = QLabel(self)
         self.balance.setWordWrap(True)
         self.balance.setAccessibleName("Équilibre du budget")
@@ -37,6 +38,14 @@ class BudgetTab(QWidget):
 
     def show_balance(self, action: Action, lines: Sequence[FundingLine]) -> None:
         gap = budget_gap_cents(action, lines)
+        unreadable = self.grid.unreadable_requested() + self.form.unreadable_money()
+        if unreadable:  # counted as 0 below: say so rather than judge a budget half read
+            self.balance.setStyleSheet(WARNING_STYLE)
+            self.balance.setText(
+                f"Équilibre incertain : montant illisible {', '.join(unreadable)}, compté pour "
+                f"0 € (écart de {format_cents(abs(gap))} sans lui). Corrigez-le."
+            )
+            return
         if gap == 0:
             self.balance.setStyleSheet("color: #1b5e20;")
             self.balance.setText("Budget équilibré : charges = produits.")

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -43,8 +44,10 @@ class FundingGrid(QWidget):
         self.funders = {f.id: f for f in funders if f.id is not None}
         self.table = editable_table(HEADERS, "Plan de cofinancement", self)
         self.table.setItemDelegate(CheckedCellDelegate(self._check, self.table))
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 280)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the funder's name
+        header.setMinimumSectionSize(90)
         for column in range(1, len(HEADERS)):
             self.table.setColumnWidth(column, 130)
         self.table.itemChanged.connect(self._item_changed)
@@ -105,6 +108,14 @@ class FundingGrid(QWidget):
                 )
             )
         return result
+
+    def unreadable_requested(self) -> list[str]:
+        """The lines whose amount requested cannot be read (counted as 0 until corrected)."""
+        return [
+            f"ligne « {self.funders[f].name if f in self.funders else f'n° {f}'} » (demandé)"
+            for f, column in self.errors
+            if column == 1
+        ]
 
     def paid(self) -> dict[int, int]:
         """Funder id → what was paid on its line (refunds subtracted)."""
