@@ -48,7 +48,12 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         prog="contrat-desktop-cli",
         description="Commandes sans interface graphique de contrat_desktop.",
     )
-    parser.add_argument("--version", action="version", version=f"contrat_desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"contrat_desktop {__version__}",
+        help="afficher la version et quitter",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
     commands.required = True
     first = argv[0] if argv else ""

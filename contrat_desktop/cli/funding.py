@@ -10,6 +10,7 @@ from typing import Any
 
 from contrat_desktop.cli.arguments import add_db, day
 from contrat_desktop.domain.reminders import Reminder
+from contrat_desktop.operations.campaigns import campaign_of_year
 from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.letters import notification_batch, reminder_batch, write_letters
 from contrat_desktop.operations.reminders import count_by_kind, kind_labels, list_reminders
@@ -103,6 +104,8 @@ def _as_json(reminder: Reminder) -> dict[str, Any]:
 
 def run_reminders(args: argparse.Namespace) -> int:
     with open_for_reading(args.db) as dossier:
+        if args.year is not None:
+            campaign_of_year(dossier, args.year)  # refused like every command given --year
         reminders = list_reminders(dossier, args.year)
         notice = rules_notice(dossier)
     if notice:

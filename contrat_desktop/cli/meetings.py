@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from contrat_desktop.cli.arguments import add_db
+from contrat_desktop.domain.french_dates import moment
 from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.meeting_documents import (
     DOCUMENT_LABELS,
@@ -71,7 +72,7 @@ def run_meetings(args: argparse.Namespace) -> int:
         print("Aucune réunion dans ce dossier.")
     for m in meetings:
         print(
-            f"{m.id:>4}  {m.starts_at.replace('T', ' ')}  {m.body}  "
+            f"{m.id:>4}  {moment(m.starts_at)}  {m.body}  "
             f"(compte rendu : {m.minutes_status.lower()}, "
             f"{m.examined_actions} action(s) examinée(s))"
         )

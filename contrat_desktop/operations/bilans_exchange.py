@@ -28,6 +28,7 @@ from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.sheet_reader import RowIssue, SheetReading
 from contrat_desktop.operations.action_matching import ActionMatcher
 from contrat_desktop.operations.bilans import check_new_bilan, save_bilan
+from contrat_desktop.operations.campaigns import campaign_of_year
 from contrat_desktop.operations.import_plan import (
     CellChange,
     ImportPlan,
@@ -106,9 +107,8 @@ def report_from_values(base: Report, values: dict[str, Any]) -> Report:
 def export_bilans(dossier: Dossier, year: int, path: str | Path) -> BilanExport:
     """The bilan workbook of ``year``: every action something was granted to."""
     repos = Repositories(dossier)
-    campaign = repos.campaigns.by_year(year)
-    if campaign is None or campaign.id is None:
-        raise DossierError(f"Aucune campagne {year} dans ce dossier.")
+    campaign = campaign_of_year(dossier, year)
+    assert campaign.id is not None
     money = money_of_campaign(dossier, campaign.id)
     actions = [a for a in repos.actions.for_campaign(campaign.id) if money[a.id or 0].granted_cents]
     used = {m.line.funder_id for a in actions for m in money[a.id or 0].lines if m.granted_cents}

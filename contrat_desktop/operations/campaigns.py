@@ -8,9 +8,27 @@ from contrat_desktop.domain.actions import make_reference
 from contrat_desktop.domain.contract import Campaign, Contract
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
 
 DEFAULT_CODE = "ACT"  # when the action is not classified yet
+
+
+def campaign_of_year(dossier: Dossier, year: int) -> Campaign:
+    """The campaign of ``year``; refused in French, naming the ones there are, when the
+    dossier has none (every command given ``--year`` says it the same way)."""
+    repos = Repositories(dossier)
+    campaign = repos.campaigns.by_year(year)
+    if campaign is None or campaign.id is None:
+        known = ", ".join(str(c.year) for c in sorted(repos.campaigns.all(), key=_year))
+        raise DossierError(
+            f"Aucune campagne {year} dans ce dossier (campagnes : {known or 'aucune'})."
+        )
+    return campaign
+
+
+def _year(campaign: Campaign) -> int:
+    return campaign.year
 
 
 def create_campaign(dossier: Dossier, year: int) -> Campaign:

@@ -23,6 +23,7 @@ from contrat_desktop.domain.letters import (
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.exchange.atomic_file import replaced_atomically
 from contrat_desktop.exchange.file_format import PDF, file_format
+from contrat_desktop.operations.campaigns import campaign_of_year
 from contrat_desktop.operations.reminder_kinds import AWAITING_BILAN
 from contrat_desktop.operations.settings import load_document_settings, load_rules
 from contrat_desktop.storage.database import Dossier
@@ -86,8 +87,7 @@ def reminder_batch(
 
 
 def _campaign(dossier: Dossier, year: int) -> None:
-    if Repositories(dossier).campaigns.by_year(year) is None:
-        raise DossierError(f"Aucune campagne {year} dans ce dossier.")
+    campaign_of_year(dossier, year)
 
 
 def _batch(

@@ -20,12 +20,12 @@ from contrat_desktop.exchange.programmation_workbook import (
     SynthesisTable,
     write_programmation,
 )
+from contrat_desktop.operations.campaigns import campaign_of_year
 from contrat_desktop.operations.territory import territory_cells
 from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.audit_since import journal_mark
 from contrat_desktop.storage.campaign_facts import payments_by_line, reports_received
 from contrat_desktop.storage.database import Dossier
-from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
 
 
@@ -45,9 +45,8 @@ def identifier_of(action: Action) -> str:
 
 def export_programmation(dossier: Dossier, year: int, path: str | Path) -> ExportSummary:
     repos = Repositories(dossier)
-    campaign = repos.campaigns.by_year(year)
-    if campaign is None or campaign.id is None:
-        raise DossierError(f"Aucune campagne {year} dans ce dossier.")
+    campaign = campaign_of_year(dossier, year)
+    assert campaign.id is not None
     mark = now_iso(), journal_mark(dossier.db)  # before reading: a later change is after it
     actions = repos.actions.for_campaign(campaign.id)
     lines = repos.funding_lines.for_campaign(campaign.id)

@@ -38,8 +38,8 @@ def test_reminders_of_one_campaign_in_text(demo: Path, capsys: pytest.CaptureFix
     assert main(["reminders", "--db", str(demo), "--year", "2016", "--json"]) == 0
     reminders = json.loads(capsys.readouterr().out)
     assert reminders and {r["year"] for r in reminders} == {2016}
-    assert main(["reminders", "--db", str(demo), "--year", "1999"]) == 0
-    assert "Rien à faire" in capsys.readouterr().out
+    assert main(["reminders", "--db", str(demo), "--year", "1999"]) == 2
+    assert "Aucune campagne 1999 dans ce dossier" in capsys.readouterr().err
 
 
 def test_letters_of_notification_and_of_reminder(demo: Path, tmp_path: Path) -> None:

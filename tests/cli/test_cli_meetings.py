@@ -26,7 +26,7 @@ def test_meetings_lists_the_2015_committees(demo: Path, capsys: pytest.CaptureFi
     ]
     assert [m["minutes_status"] for m in meetings] == ["Brouillon", "Validé"]
     assert main(["meetings", "--db", str(demo)]) == 0
-    assert "2015-04-28 18:00" in capsys.readouterr().out
+    assert "28/04/2015 à 18\u00a0h\u00a000" in capsys.readouterr().out
 
 
 def test_minutes_are_exported_identical_to_the_byte(demo: Path, tmp_path: Path) -> None:
