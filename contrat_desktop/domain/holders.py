@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.identifiers import siret_problem, validate_rna
+from contrat_desktop.domain.identifiers import postcode_problem, siret_problem, validate_rna
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -71,6 +71,10 @@ def holder_problems(holder: Holder) -> list[ValidationError]:
         message = siret_problem(holder.siret)
         if message:
             problems.append(ValidationError(message, field="siret"))
+    if holder.postcode:
+        message = postcode_problem(holder.postcode)
+        if message:
+            problems.append(ValidationError(message, field="postcode"))
     if holder.rna:
         try:
             validate_rna(holder.rna)

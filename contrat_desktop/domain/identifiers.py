@@ -100,3 +100,13 @@ def make_siret(siren_digits: str, establishment_digits: str) -> str:
     """A valid SIRET from 8 SIREN digits and 4 establishment digits (check digits added)."""
     siren = with_luhn_digit(siren_digits)
     return with_luhn_digit(siren + establishment_digits)
+
+
+def postcode_problem(postcode: str) -> str | None:
+    """Why ``postcode`` is not a French postcode (five digits; Corsica's departments 2A and
+    2B are written 20000 to 20620 in postcodes), or None."""
+    if re.fullmatch(r"[0-9]{5}", postcode):
+        return None
+    corsica = postcode[:2].upper() in {"2A", "2B"}
+    why = " (la Corse s'écrit 20xxx, pas 2A ou 2B)" if corsica else ""
+    return f"Le code postal « {postcode} » doit compter 5 chiffres{why}."

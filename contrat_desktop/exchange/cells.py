@@ -15,7 +15,12 @@ from functools import lru_cache
 from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.identifiers import normalise_dauphin, normalise_siret, siret_problem
+from contrat_desktop.domain.identifiers import (
+    normalise_dauphin,
+    normalise_siret,
+    postcode_problem,
+    siret_problem,
+)
 from contrat_desktop.domain.money import format_cents, parse_money
 from contrat_desktop.exchange.headers import header_key
 from contrat_desktop.exchange.layout import CellKind, Column
@@ -119,6 +124,23 @@ def _siret(column: Column, raw: Any) -> Parsed:
     return siret, warning
 
 
+def _postcode(column: Column, raw: Any) -> Parsed:
+    """Five digits; one typed as a number (1000 for 01000) gets its leading zero back."""
+    warning = None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if raw != int(raw) or not 1000 <= raw <= 99999:
+            raise ValidationError(postcode_problem(str(raw)) or "")
+        text = f"{int(raw):05d}"
+        if raw < 10000:
+            warning = f"Code postal saisi comme un nombre : zéro initial restauré ({text})."
+        return text, warning
+    text = str(raw).strip()
+    problem = postcode_problem(text)
+    if problem:
+        raise ValidationError(problem)
+    return text, None
+
+
 def _dauphin(column: Column, raw: Any) -> Parsed:
     if isinstance(raw, float):
         if not raw.is_integer():
@@ -152,6 +174,7 @@ PARSERS: dict[CellKind, Callable[[Column, Any], Parsed]] = {
     CellKind.INTEGER: _integer,
     CellKind.YEAR: _integer,
     CellKind.SIRET: _siret,
+    CellKind.POSTCODE: _postcode,
     CellKind.DAUPHIN: _dauphin,
     CellKind.CHOICE: _choice,
 }

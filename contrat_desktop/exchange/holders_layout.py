@@ -38,7 +38,7 @@ HOLDERS_LAYOUT = Layout(
         ),
         Column("rna", "RNA", aliases=("N° RNA", "Numéro RNA"), updatable=True),
         Column("address", "Adresse", aliases=("Adresse postale", "Rue"), width=30, updatable=True),
-        Column("postcode", "Code postal", aliases=("CP",), updatable=True),
+        Column("postcode", "Code postal", CellKind.POSTCODE, aliases=("CP",), updatable=True),
         Column("city", "Commune", aliases=("Ville", "Localité"), updatable=True),
         Column(
             "legal_representative",

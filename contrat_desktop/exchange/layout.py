@@ -20,6 +20,7 @@ class CellKind(StrEnum):
     INTEGER = "integer"
     YEAR = "year"  # an integer read as such, written without thousands grouping (2016)
     SIRET = "siret"
+    POSTCODE = "postcode"
     DAUPHIN = "dauphin"
     CHOICE = "choice"
 

@@ -112,3 +112,27 @@ def test_real_public_list_of_funded_posts(dossier: Dossier, tmp_path: Path) -> N
     assert len(sirets) <= len(plan.of_kind(RowKind.NEW)) < len(rows) - 1
     numeric = [row for row in plan.rows if str(row.values["siret"]).isdigit()]
     assert all(len(row.values["siret"]) == 14 for row in numeric)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_wrong_postcode_is_refused_with_its_row_and_column(
+    dossier: Dossier, repos: Repositories, tmp_path: Path, suffix: str
+) -> None:
+    rows = [
+        ["Raison Sociale", "Code postal", "Ville"],
+        ["Régie de quartier", "9A", "Champigny"],
+        ["Centre social", 1000, "Bourg-en-Bresse"],
+    ]
+    path = tmp_path / f"annuaire{suffix}"
+    with write_workbook(path) as written:
+        sheet = written.add_sheet("Annuaire")
+        for index, row in enumerate(rows):
+            sheet.row(index, row)
+    before = dossier.path.read_bytes()
+    plan = plan_import(dossier, path)
+    (error,) = plan.errors
+    assert (error.row, error.column) == (2, "Code postal")
+    assert "Le code postal « 9A » doit compter 5 chiffres" in error.message
+    assert any("zéro initial restauré (01000)" in w.message for w in plan.all_warnings)
+    assert plan.has_errors and repos.holders.all() == []
+    assert dossier.path.read_bytes() == before

@@ -288,3 +288,18 @@ def test_request_form_from_the_holders_page(
     import openpyxl
 
     assert openpyxl.load_workbook(opened[0]).sheetnames[:2] == ["Demande", "Porteur"]
+
+
+def test_a_wrong_postcode_is_shown_inline_and_not_saved(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    holder = session.repos.holders.all()[0]
+    dialog = open_dialog(qtbot, session, holder.id)
+    dialog.lines["postcode"].setText("9A")
+    error = dialog.field_errors["postcode"]
+    assert error.isVisibleTo(dialog)
+    assert "Le code postal « 9A » doit compter 5 chiffres" in error.text()
+    assert not dialog.save()
+    assert session.repos.holders.get(holder.id or 0).version == holder.version
+    dialog.lines["postcode"].setText("20090")
+    assert not dialog.field_errors["postcode"].isVisibleTo(dialog)
