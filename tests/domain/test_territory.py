@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 from hypothesis import given
@@ -98,3 +99,19 @@ def test_district_rules() -> None:
     assert "(département 75) ne peut être rattaché à Vitry-sur-Seine" in problem.message
     alone = District("QP094043", "Les Hautes-Noues", 2015)
     assert "au moins une commune" in district_problems(alone, communes)[0].message
+
+
+def test_every_qpv_code_in_the_shared_public_data_passes() -> None:
+    """Every QPV code written anywhere in ../shared/data (ANCT lists, adultes-relais and
+    FONJEP posts, hackaviz table) is accepted: today they are all of the 2015 shape."""
+    if not SHARED_DATA.exists():
+        pytest.skip(f"données publiques absentes ({SHARED_DATA})")
+    found: set[str] = set()
+    for path in SHARED_DATA.rglob("*"):
+        if path.suffix in {".csv", ".json"}:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+            found.update(re.findall(r"\bQ[PN][0-9A-Z]{6}\b", text))
+    assert len(found) > 100
+    assert sorted(c for c in found if district_code_problem(c)) == []
+    for wrong in ("QP09401M", "QN094001", "QN09401X", "QP94043", "QN0940M"):
+        assert "n'est pas valide" in (district_code_problem(wrong) or "")
