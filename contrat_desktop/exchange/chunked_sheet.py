@@ -27,6 +27,7 @@ SLICE_ROWS = 2_500
 CHUNK = 4 * 1024 * 1024
 LONG_SHEET_BYTES = 24 * 1024 * 1024  # uncompressed sheet XML above which slices are read
 Range = tuple[tuple[int, int], tuple[int, int]]
+Slice = tuple[int, tuple[int, int], list[list[Any]]]
 
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -105,7 +106,7 @@ class ChunkedSheet:
         self._first = next(self._read_slices(), None)  # kept: the header is read twice
         if self._first is None:
             return
-        (row, column), _rows = self._first
+        _number, (row, column), _rows = self._first
         left = _left_of(column)  # a filled cell left of the first slice's, further down?
         merged: set[Range] = set()
         last = 0
@@ -129,13 +130,15 @@ class ChunkedSheet:
         if self.start is None:
             return
         next_row, column = 0, self.start[1]
-        first, slices = self._first, self._read_slices(skip=1)
+        first = self._first
         if first is None:  # released by a whole reading before: read it again
             slices = self._read_slices()
             first = next(slices, None)
+        else:  # from the slice after it (slices of empty rows only, before it, never given)
+            slices = self._read_slices(skip=first[0] + 1)
         if first is None:
             return
-        for number, ((row, first_column), rows) in enumerate(_chain(first, slices)):
+        for number, (_, (row, first_column), rows) in enumerate(_chain(first, slices)):
             if number == 1:  # read past the first slice: a whole reading, keep it no longer
                 self._first = first = None
             while next_row < row:
@@ -148,9 +151,9 @@ class ChunkedSheet:
                 yield cells
                 next_row += 1
 
-    def _read_slices(self, skip: int = 0) -> Iterator[tuple[tuple[int, int], list[list[Any]]]]:
-        """Each slice's start (row, column) and its rows from there, read when asked for
-        (after the first ``skip`` slices)."""
+    def _read_slices(self, skip: int = 0) -> Iterator[Slice]:
+        """Each slice holding a value: its number, its start (row, column) and its rows from
+        there, read when asked for (from slice number ``skip``)."""
         with zipfile.ZipFile(self.path) as archive:
             shared = _read(archive, "xl/sharedStrings.xml", _EMPTY_STRINGS)
             styles = _read(archive, "xl/styles.xml", _EMPTY_STYLES)
@@ -166,7 +169,7 @@ class ChunkedSheet:
                     if start is not None:
                         rows = sheet.to_python(skip_empty_area=True)
                         del sheet  # the slice's cells are the rows now
-                        yield (start[0], start[1]), rows
+                        yield number, (start[0], start[1]), rows
 
 
 def _row_slices(stream: Any) -> Iterator[bytes]:
@@ -241,9 +244,6 @@ def _small_workbook(sheet: bytes, styles: bytes, shared: bytes) -> bytes:
         archive.writestr("xl/sharedStrings.xml", shared)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
     return buffer.getvalue()
-
-
-Slice = tuple[tuple[int, int], list[list[Any]]]
 
 
 def _chain(first: Slice, rest: Iterator[Slice]) -> Iterator[Slice]:

@@ -90,3 +90,27 @@ def test_any_sheet_reads_the_same(tmp_path: Path, rows: list[list[object]]) -> N
     else:
         assert (read.start, read.height) == (expected.start, expected.height)
         assert cells(read.iter_rows()) == cells(expected.iter_rows())
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [[None], [None], [None], [0, 0, 0]],  # a first slice of empty rows only
+        [[None], [None], [None], [""], [0]],
+        [[None] * 4, [0, 0]],
+    ],
+)
+def test_a_first_slice_of_empty_rows_is_not_read_twice(
+    tmp_path: Path, rows: list[list[object]]
+) -> None:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "blank-top.xlsx"
+    book.save(path)
+    expected = whole(path, book.active.title)
+    read = long_sheet(path, book.active.title)
+    assert read is not None
+    assert (read.start, read.height) == (expected.start, expected.height)
+    assert cells(read.iter_rows()) == cells(expected.iter_rows())
+    assert cells(read.iter_rows()) == cells(expected.iter_rows())  # read again, the same
