@@ -299,3 +299,24 @@ def test_the_balance_names_an_unreadable_amount_instead_of_counting_it_silently(
     header = grid.table.horizontalHeader()
     used = sum(header.sectionSize(c) for c in range(header.count()))
     assert used == grid.table.viewport().width()  # the funder's column takes what is left
+
+
+def test_history_shows_what_a_bilan_created(qtbot: QtBot, session: DossierSession) -> None:
+    """« Création (Bilan) » says what was recorded, the French way, like the other lines."""
+    from contrat_desktop.domain.money import format_cents
+
+    report = session.repos.reports.for_action(2)
+    assert report is not None and report.received_on and report.realised_cost_cents
+    dialog = open_dialog(qtbot, session, 2)
+    rows = [
+        [dialog.audit.item(row, column).text() for column in range(dialog.audit.columnCount())]
+        for row in range(dialog.audit.rowCount())
+    ]
+    created = [row for row in rows if row[2] == "Création (Bilan)"]
+    assert len(created) == 1
+    shown = created[0][5]
+    assert f"Reçu le : {report.received_on:%d/%m/%Y}" in shown
+    assert f"Coût réalisé : {format_cents(report.realised_cost_cents)}" in shown
+    assert f"Bénéficiaires (total) : {report.beneficiaries.total}" in shown
+    assert "Objectifs atteints : " in shown
+    assert "_" not in shown and str(report.received_on) not in shown  # no code, no ISO date

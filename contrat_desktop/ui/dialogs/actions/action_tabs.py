@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.attachments import Attachment, AttachmentKind
 from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.field_labels import ENTITY_LABELS, OPERATION_LABELS, field_label
-from contrat_desktop.domain.field_values import display_value
+from contrat_desktop.domain.field_values import display_value, snapshot_text
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange
 from contrat_desktop.operations.attachments import (
     attach_file,
@@ -77,7 +77,8 @@ def audit_rows(entries: list[AuditEntry], names: dict[str, dict[int, str]]) -> l
         old = display_value(entry.field or "", entry.old_value, names, entry.entity)
         new = display_value(entry.field or "", entry.new_value, names, entry.entity)
         if entry.operation in {"create", "delete"}:
-            summary = _summary(json.loads(entry.new_value or entry.old_value or "{}"), names)
+            snapshot = json.loads(entry.new_value or entry.old_value or "{}")
+            summary = _summary(entry.entity, snapshot, names)
             old, new = ("", summary) if entry.operation == "create" else (summary, "")
         rows.append(
             [format_datetime(entry.at), entry.who, f"{operation} ({what})", field, old, new]
@@ -85,9 +86,24 @@ def audit_rows(entries: list[AuditEntry], names: dict[str, dict[int, str]]) -> l
     return rows
 
 
-def _summary(snapshot: dict[str, str | None], names: dict[str, dict[int, str]]) -> str:
-    """One line for a created or deleted record: its title, file, funder and amount, or the
-    payment (kind, amount, date: « Avance de 1 200,00 € le 15/03/2016 »)."""
+# A bilan's main fields, in the order its tab shows them.
+BILAN_FIELDS = (
+    "received_on",
+    "realised_cost_cents",
+    "realised_funding_cents",
+    "beneficiaries_total",
+    "sessions_held",
+    "objectives_met",
+)
+
+
+def _summary(entity: str, snapshot: dict[str, str | None], names: dict[str, dict[int, str]]) -> str:
+    """One line for a created or deleted record: its title, file, funder and amount, the
+    payment (kind, amount, date: « Avance de 1 200,00 € le 15/03/2016 »), the bilan's main
+    fields (« Reçu le : 19/05/2016 ; Coût réalisé : 5 676,72 € ; … »), or else its fields."""
+    if entity == "report":
+        main = {key: snapshot[key] for key in BILAN_FIELDS if key in snapshot}
+        return snapshot_text(main, names, entity, empty=("0",))
     if snapshot.get("paid_on"):
         kind = display_value("kind", snapshot.get("kind"), names)
         amount = display_value("amount_cents", snapshot.get("amount_cents"), names)
@@ -98,7 +114,11 @@ def _summary(snapshot: dict[str, str | None], names: dict[str, dict[int, str]]) 
         funder = display_value("funder_id", snapshot["funder_id"], names)
         requested = display_value("requested_cents", snapshot.get("requested_cents"), names)
         return f"{funder} : {requested} demandés"
-    return snapshot.get("title") or snapshot.get("file_name") or ""
+    return (
+        snapshot.get("title")
+        or snapshot.get("file_name")
+        or snapshot_text(snapshot, names, entity, empty=("0",))
+    )
 
 
 class AttachmentsTab(QWidget):
