@@ -28,9 +28,9 @@ def test_every_tab_is_filled(qtbot: QtBot, session: DossierSession) -> None:
     tabs = [dialog.tabs.tabText(i).replace("&", "") for i in range(dialog.tabs.count())]
     assert tabs == [
         "Identification",
-        "Contenu et objectifs",
-        "Publics et bénéficiaires",
-        "Budget et cofinancement",
+        "Contenu",
+        "Publics",
+        "Budget",
         "Actes et versements",
         "Bilan",
         "Suivi",
@@ -295,7 +295,7 @@ def test_the_balance_names_an_unreadable_amount_instead_of_counting_it_silently(
     text = dialog.balance.text()
     assert f"montant illisible ligne « {funder} » (demandé)" in text
     assert "Budget équilibré" not in text
-    dialog.tabs.setCurrentIndex(3)  # Budget et cofinancement
+    dialog.tabs.setCurrentIndex(3)  # Budget
     header = grid.table.horizontalHeader()
     used = sum(header.sectionSize(c) for c in range(header.count()))
     assert used == grid.table.viewport().width()  # the funder's column takes what is left
@@ -320,3 +320,16 @@ def test_history_shows_what_a_bilan_created(qtbot: QtBot, session: DossierSessio
     assert f"Bénéficiaires (total) : {report.beneficiaries.total}" in shown
     assert "Objectifs atteints : " in shown
     assert "_" not in shown and str(report.received_on) not in shown  # no code, no ISO date
+
+
+def test_every_tab_title_is_readable_at_1160_px(qtbot: QtBot, session: DossierSession) -> None:
+    """The editor opens 1 160 px wide: its eleven tabs fit, no title cut, no scroll arrow."""
+    dialog = open_dialog(qtbot, session, 2)
+    dialog.resize(1160, 720)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    bar = dialog.tabs.tabBar()
+    assert dialog.tabs.count() == 11
+    assert bar.sizeHint().width() <= dialog.tabs.width()
+    assert all(bar.tabRect(i).right() < bar.width() for i in range(bar.count()))
+    assert dialog.tabs.tabToolTip(1) == "Contenu et objectifs"

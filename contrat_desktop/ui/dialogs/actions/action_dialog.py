@@ -78,10 +78,15 @@ class ActionDialog(GuardedDialog):
         self.status_label, self.status_buttons = self.follow_up.label, self.follow_up.buttons
         self.statuses = self.follow_up.table
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.form.identification_page(), "&Identification")
-        self.tabs.addTab(self.form.content_page(), "&Contenu et objectifs")
-        self.tabs.addTab(self.form.public_page(), "&Publics et bénéficiaires")
-        self.tabs.addTab(self.budget, "&Budget et cofinancement")
+        # short titles: every tab readable, without scroll arrows, in a 1 160 px wide editor
+        # (the full title is the tab's tooltip)
+        for page, title, full in (
+            (self.form.identification_page(), "&Identification", ""),
+            (self.form.content_page(), "&Contenu", "Contenu et objectifs"),
+            (self.form.public_page(), "&Publics", "Publics et bénéficiaires"),
+            (self.budget, "&Budget", "Budget et cofinancement"),
+        ):
+            self.tabs.setTabToolTip(self.tabs.addTab(page, title), full)
         self.tabs.addTab(self.follow_up, "&Suivi")
         self.chain = RenewalChainTab(self)
         self.tabs.addTab(self.chain, "&Années")

@@ -1,4 +1,4 @@
-"""The « Budget et cofinancement » tab of the action editor: the action's costs and own
+"""The « Budget » tab (budget and co-financing) of the action editor: the action's costs and own
 income, the co-financing grid, and whether the budget balances (charges = produits)."""
 
 from __future__ import annotations
