@@ -29,6 +29,7 @@ class NodeKind(StrEnum):
         }[self]
 
 
+PATH_SEPARATOR = " › "  # between the levels of a node's path, wherever a path is shown
 STATE_THEMES_FROM = 2024  # the 2024–2030 contracts classify actions in the State's themes
 
 
@@ -87,7 +88,7 @@ class FrameworkTree:
             current = node.parent_id
         return list(reversed(chain))
 
-    def path_label(self, node_id: int, separator: str = " › ") -> str:
+    def path_label(self, node_id: int, separator: str = PATH_SEPARATOR) -> str:
         return separator.join(node.label for node in self.ancestors(node_id))
 
     def top(self, node_id: int) -> FrameworkNode:
@@ -103,6 +104,16 @@ class FrameworkTree:
                 assert child.id is not None
                 stack.append(child.id)
         return found
+
+    def paths(self) -> tuple[tuple[str, str], ...]:
+        """(node id, full path) of every node an action can be classified in (not the
+        transversal axes), the active ones and the latest generation first."""
+        ordered = sorted(self._by_id.values(), key=lambda n: (not n.active, -n.generation))
+        return tuple(
+            (str(node.id), self.path_label(node.id))
+            for node in ordered
+            if node.id is not None and self.top(node.id).kind is not NodeKind.AXIS
+        )
 
     def of_kind(self, kind: NodeKind) -> list[FrameworkNode]:
         return [node for node in self._by_id.values() if node.kind is kind]

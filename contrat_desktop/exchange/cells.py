@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.framework import PATH_SEPARATOR
 from contrat_desktop.domain.identifiers import (
     normalise_dauphin,
     normalise_siret,
@@ -166,6 +167,36 @@ def _choice(column: Column, raw: Any) -> Parsed:
     )
 
 
+@lru_cache(maxsize=64)
+def _path_index(paths: tuple[tuple[str, str], ...]) -> dict[str, int]:
+    """Node id by full path (« Cohésion sociale › Éducation »; punctuation, case and accents
+    aside), and by a node's own label where no other node has it (a pillar alone, as the
+    exports before the full path wrote it; a State list's sub-theme)."""
+    nodes = [(int(code), path) for code, path in paths if code.isdigit()]
+    index: dict[str, int] = {}
+    for code, path in nodes:  # the first of equal paths wins: active, latest generation
+        index.setdefault(header_key(path), code)
+    owners: dict[str, set[int]] = {}
+    for code, path in nodes:
+        owners.setdefault(header_key(path.rsplit(PATH_SEPARATOR, 1)[-1]), set()).add(code)
+    for key, codes in owners.items():
+        if len(codes) == 1 and key not in index:
+            index[key] = codes.pop()
+    return index
+
+
+def _framework(column: Column, raw: Any) -> Parsed:
+    node_id = _path_index(column.choices).get(header_key(raw))
+    if node_id is not None:
+        return node_id, None
+    example = next((p for _, p in column.choices if PATH_SEPARATOR in p), "")
+    raise ValidationError(
+        f"« {str(raw).strip()} » n'est pas dans le cadre stratégique du dossier : écrivez le "
+        f"chemin complet, niveaux séparés par « {PATH_SEPARATOR.strip()} »"
+        + (f" (par exemple « {example} »)." if example else ".")
+    )
+
+
 PARSERS: dict[CellKind, Callable[[Column, Any], Parsed]] = {
     CellKind.TEXT: _text,
     CellKind.LONG_TEXT: _text,
@@ -177,6 +208,7 @@ PARSERS: dict[CellKind, Callable[[Column, Any], Parsed]] = {
     CellKind.POSTCODE: _postcode,
     CellKind.DAUPHIN: _dauphin,
     CellKind.CHOICE: _choice,
+    CellKind.FRAMEWORK: _framework,
 }
 
 
@@ -188,7 +220,7 @@ def display(column: Column, value: Any) -> str:
         return format_cents(int(value))
     if column.kind is CellKind.DATE and isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    if column.kind is CellKind.CHOICE:
+    if column.kind is CellKind.CHOICE or column.kind is CellKind.FRAMEWORK:
         return column.label_of(str(value))
     return str(value)
 
@@ -199,6 +231,6 @@ def cell_value(column: Column, value: Any) -> Any:
         return None
     if column.kind is CellKind.MONEY:
         return int(value) / 100
-    if column.kind is CellKind.CHOICE:
+    if column.kind is CellKind.CHOICE or column.kind is CellKind.FRAMEWORK:
         return column.label_of(str(value))
     return value

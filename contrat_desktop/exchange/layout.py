@@ -23,6 +23,7 @@ class CellKind(StrEnum):
     POSTCODE = "postcode"
     DAUPHIN = "dauphin"
     CHOICE = "choice"
+    FRAMEWORK = "framework"  # a node of the strategic framework, written as its full path
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Column:
     header: str
     kind: CellKind = CellKind.TEXT
     aliases: tuple[str, ...] = ()
-    choices: tuple[tuple[str, str], ...] = ()  # (stored code, label shown)
+    choices: tuple[tuple[str, str], ...] = ()  # (stored code, label shown); paths of nodes
     width: float = 14.0
     group: str = ""  # the band above the header (a funder's name)
     hidden: bool = False

@@ -8,7 +8,9 @@ workbook find its actions again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder, FunderKind
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.opinions import Opinion
@@ -16,6 +18,7 @@ from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 
 LAYOUT_NAME = "programmation"
+FRAMEWORK_KEY = "framework"
 FUNDER_PARTS = (("requested", "Demandé"), ("proposed", "Proposé"), ("granted", "Accordé"))
 _PART_ALIASES = {
     "requested": ("demande", "montant demande", "sollicite", "montant sollicite"),
@@ -89,7 +92,7 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
         "renewal", "Nouvelle / reconduite", aliases=("Nouvelle action", "Renouvellement"), width=12
     ),
     Column(
-        "framework",
+        FRAMEWORK_KEY,
         "Pilier / thématique",
         aliases=("Thème", "Thématique", "Pilier", "Axe", "Sous-thèmes"),
         width=24,
@@ -235,12 +238,22 @@ def funder_columns(funder: Funder, *, main_state: bool) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-def programmation_layout(funders: Sequence[Funder]) -> Layout:
-    """The layout for these funders (in order); the first State funder takes the State aliases."""
+def programmation_layout(funders: Sequence[Funder], tree: FrameworkTree | None = None) -> Layout:
+    """The layout for these funders (in order); the first State funder takes the State aliases.
+    With the dossier's framework ``tree``, « Pilier / thématique » holds a node's full path,
+    read back to that node (else it is plain text)."""
     state = next((f.id for f in funders if f.kind is FunderKind.STATE), None)
     by_funder = [c for f in funders for c in funder_columns(f, main_state=f.id == state)]
+    before = BEFORE_FUNDERS
+    if tree is not None:
+        before = tuple(
+            replace(c, kind=C.FRAMEWORK, choices=tree.paths(), updatable=True)
+            if c.key == FRAMEWORK_KEY
+            else c
+            for c in BEFORE_FUNDERS
+        )
     return Layout(
         LAYOUT_NAME,
         "Tableau de programmation",
-        (*BEFORE_FUNDERS, *by_funder, *AFTER_FUNDERS),
+        (*before, *by_funder, *AFTER_FUNDERS),
     )

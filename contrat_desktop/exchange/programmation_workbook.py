@@ -114,7 +114,8 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
     keys = [column.key for column in columns]
     styles = [style_for(column) for column in columns]
     money = [i for i, column in enumerate(columns) if column.kind is CellKind.MONEY]
-    choices = [(i, column) for i, column in enumerate(columns) if column.kind is CellKind.CHOICE]
+    labelled = (CellKind.CHOICE, CellKind.FRAMEWORK)  # codes written as their labels
+    choices = [(i, column) for i, column in enumerate(columns) if column.kind in labelled]
     row_index = FIRST_DATA_ROW
     for row in table.rows:
         get = row.get

@@ -45,6 +45,7 @@ _REMEMBERED = frozenset(
         CellKind.SIRET,
         CellKind.DAUPHIN,
         CellKind.CHOICE,
+        CellKind.FRAMEWORK,
         CellKind.DATE,
         CellKind.INTEGER,
         CellKind.YEAR,

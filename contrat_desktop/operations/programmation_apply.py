@@ -27,6 +27,7 @@ from contrat_desktop.exchange.programmation_layout import parse_funder_key
 from contrat_desktop.exchange.state_columns import EJ_KEY
 from contrat_desktop.operations.import_plan import ImportPlan, PlannedRow
 from contrat_desktop.operations.programmation_funding import FUNDING_KEYS
+from contrat_desktop.storage.action_state import STORED_COLUMN
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.renewals import RenewalWriter
 from contrat_desktop.storage.repositories import Repositories
@@ -63,7 +64,7 @@ class ProgrammationWriter:
             elif change.key == EJ_KEY or change.key in FUNDING_KEYS:
                 continue  # the EJ: reconcile_apply; acts and bilans: programmation_funding
             else:
-                fields[change.key] = change.new_value
+                fields[STORED_COLUMN.get(change.key, change.key)] = change.new_value
         if fields:
             version = self.repos.actions.update_fields(action_id, version, fields)
         if amounts:
@@ -101,6 +102,7 @@ class ProgrammationWriter:
             holder_id=holder.id,
             campaign_id=campaign.id,
             dauphin_number=values.get("dauphin_number") or "",
+            framework_node_id=values.get("framework"),
             target_public=values.get("target_public") or "",
             start_date=values.get("start_date"),
             end_date=values.get("end_date"),

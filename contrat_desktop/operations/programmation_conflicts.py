@@ -22,12 +22,13 @@ from contrat_desktop.exchange.export_mark import ExportMark
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.programmation_layout import FUNDER_PARTS, funder_key, parse_funder_key
 from contrat_desktop.operations.import_changes import CellChange, FieldConflict
-from contrat_desktop.storage.action_state import LineState, line_owners
+from contrat_desktop.storage.action_state import STORED_COLUMN, LineState, line_owners
 from contrat_desktop.storage.audit_since import entries_since
 from contrat_desktop.storage.database import Dossier
 
 ENTITIES = ("action", "funding_line")
 _PARTS = tuple(part for part, _ in FUNDER_PARTS)
+COLUMN_KEY = {column: key for key, column in STORED_COLUMN.items()}
 _UNKNOWN = object()  # the value when exported is not known
 
 
@@ -71,7 +72,8 @@ class ConflictFinder:
             return
         if entry.entity == "action":
             if entry.operation == "update" and entry.field:
-                self._changed(entry.entity_id, entry.field, entry, entry.old_value)
+                key = COLUMN_KEY.get(entry.field, entry.field)
+                self._changed(entry.entity_id, key, entry, entry.old_value)
                 self.touched.add((entry.entity_id, None))
             return
         if entry.operation == "update" and entry.field:
@@ -144,7 +146,7 @@ def _value(column: Column, text: Any) -> Any:
     """A value as the journal stored it (text), as the import reads it."""
     if text is None or text == "":
         return None
-    if column.kind in (CellKind.MONEY, CellKind.INTEGER, CellKind.YEAR):
+    if column.kind in (CellKind.MONEY, CellKind.INTEGER, CellKind.YEAR, CellKind.FRAMEWORK):
         return int(text)
     if column.kind is CellKind.DATE:
         return date.fromisoformat(str(text)[:10])

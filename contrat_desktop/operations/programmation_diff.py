@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Any
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.framework import PATH_SEPARATOR
 from contrat_desktop.domain.workflow import ActionStatus, check_transition
 from contrat_desktop.exchange.cells import display
 from contrat_desktop.exchange.layout import CellKind, Column
@@ -23,7 +24,7 @@ from contrat_desktop.exchange.sheet_reader import RowIssue, SheetReading
 from contrat_desktop.operations.import_plan import CellChange
 from contrat_desktop.storage.action_state import ACTION_FIELDS, LINE_PARTS, Wanted
 
-NEVER_CLEARED = frozenset({"title", "total_cost_cents", "status"})
+NEVER_CLEARED = frozenset({"title", "total_cost_cents", "status", "framework"})
 _TEXT = (CellKind.TEXT, CellKind.LONG_TEXT)
 
 
@@ -86,7 +87,7 @@ class Differ:
                 old = date.fromisoformat(old)
             if column.kind in _TEXT:
                 old, new_value = old or None, new_value or None
-            if old == new_value:
+            if old == new_value or _coarser(column, new_value, old):
                 continue
             if key == "status":
                 try:
@@ -101,6 +102,14 @@ class Differ:
                 )
             )
         return changes, errors
+
+
+def _coarser(column: Column, new: Any, old: Any) -> bool:
+    """Whether the workbook names a node above the dossier's (« Cohésion sociale » for
+    « Cohésion sociale › Éducation »: a file written before full paths): no change."""
+    if column.kind is not CellKind.FRAMEWORK or new is None or old is None:
+        return False
+    return column.label_of(str(old)).startswith(column.label_of(str(new)) + PATH_SEPARATOR)
 
 
 def _getter(positions: Sequence[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:

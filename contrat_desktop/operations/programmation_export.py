@@ -10,6 +10,7 @@ from typing import Any
 
 from contrat_desktop.domain.act_text import acts_cell
 from contrat_desktop.domain.actions import Action
+from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder, FunderKind
 from contrat_desktop.domain.funding import FundingLine, left_to_pay_cents
 from contrat_desktop.domain.holders import HolderKind
@@ -52,7 +53,8 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     lines = repos.funding_lines.for_campaign(campaign.id)
     used = {line.funder_id for line in lines}
     funders = [f for f in repos.funders.all() if f.id in used or (f.active and not used)]
-    layout = programmation_layout(funders)
+    tree = repos.framework.tree()
+    layout = programmation_layout(funders, tree)
     rows = _rows(dossier, repos, campaign.id, actions, lines, year)
     contract = repos.contracts.main()
     table = ProgrammationTable(
@@ -63,7 +65,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
             "Colonnes en jaune : à compléter (avis, statut)."
         ),
         rows=rows,
-        synthesis=_synthesis(rows, funders),
+        synthesis=_synthesis(rows, funders, tree),
         author=dossier.user,
         organisation=contract.name if contract else "",
         mark=ExportMark(*mark, year, _versions(actions, lines)),
@@ -98,7 +100,6 @@ def _rows(
     funders = {f.id: f for f in repos.funders.all()}
     districts = {d.id: d for d in repos.districts.all()}
     communes = {c.insee_code: c.name for c in repos.communes.all()}
-    tree = repos.framework.tree()
     payments = payments_by_line(dossier, campaign_id)
     bilans = reports_received(dossier, campaign_id)
     by_action: dict[int, list[FundingLine]] = defaultdict(list)
@@ -118,9 +119,7 @@ def _rows(
             "holder_kind": holder.kind.value,
             "title": action.title,
             "renewal": "Reconduite" if action.is_renewal else "Nouvelle",
-            "framework": tree.top(action.framework_node_id).label
-            if action.framework_node_id
-            else None,
+            "framework": action.framework_node_id,  # written as its full path
             **territory_cells(action.district_ids, districts, communes),
             "target_public": action.target_public or None,
             "beneficiaries_total": action.beneficiaries.total,
@@ -158,7 +157,9 @@ def _rows(
     return rows
 
 
-def _synthesis(rows: list[dict[str, Any]], funders: list[Funder]) -> tuple[SynthesisTable, ...]:
+def _synthesis(
+    rows: list[dict[str, Any]], funders: list[Funder], tree: FrameworkTree
+) -> tuple[SynthesisTable, ...]:
     kinds = {kind.value: kind.label for kind in HolderKind}
     granted = [funder_key(f.id or 0, "granted") for f in funders]
     requested = [funder_key(f.id or 0, "requested") for f in funders]
@@ -179,7 +180,10 @@ def _synthesis(rows: list[dict[str, Any]], funders: list[Funder]) -> tuple[Synth
             "Pilier / thématique",
             headers,
             amounts,
-            [row.get("framework") or "(non classée)" for row in rows],
+            [  # by pillar (or 2024 theme): the top of each action's path
+                tree.top(node).label if (node := row.get("framework")) else "(non classée)"
+                for row in rows
+            ],
         ),
         _cross(
             "Montants accordés par type de porteur et par financeur",

@@ -52,7 +52,8 @@ class ProgrammationTarget:
 
     def layout(self, repos: Repositories) -> Layout:
         funders = [f for f in repos.funders.all() if f.id is not None]
-        return with_state_columns(programmation_layout(funders))  # and the State's lists'
+        tree = repos.framework.tree()  # « Pilier / thématique » read back to its node
+        return with_state_columns(programmation_layout(funders, tree))  # and the State's lists'
 
     # planning -------------------------------------------------------------------
     def plan(

@@ -24,8 +24,11 @@ ACTION_FIELDS = frozenset(
         "total_cost_cents",
         "opinion",
         "observations",
+        "framework",
     }
 )
+# The stored column of a field whose column key in a workbook is another name.
+STORED_COLUMN = {"framework": "framework_node_id"}
 TEXT_FIELDS = frozenset({"dauphin_number", "title", "target_public", "observations"})
 LINE_PARTS = frozenset({"requested", "proposed", "granted"})
 Wanted = tuple[str, int | None]  # an action field and None, or a funder part and its funder
@@ -51,7 +54,8 @@ def stored_values(
     fields = [(n, name) for n, (name, funder) in enumerate(wanted) if funder is None]
     assert all(name in ACTION_FIELDS for _, name in fields)
     columns = "".join(
-        f", nullif({name}, '')" if name in TEXT_FIELDS else f", {name}" for _, name in fields
+        f", nullif({name}, '')" if name in TEXT_FIELDS else f", {STORED_COLUMN.get(name, name)}"
+        for _, name in fields
     )
     width = len(wanted)
     found: dict[int, tuple[int, list[Any]]] = {}

@@ -7,26 +7,26 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from contrat_desktop.domain.framework import PATH_SEPARATOR
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.programmation import ActionSummary, FunderAmounts
 from contrat_desktop.domain.workflow import ActionStatus
 
 _ACTIONS = """
+WITH RECURSIVE place(id, path) AS (  -- every node's full path, as FrameworkTree.path_label
+    SELECT id, label FROM framework_node WHERE parent_id IS NULL
+    UNION ALL
+    SELECT n.id, p.path || '{separator}' || n.label
+    FROM framework_node n JOIN place p ON n.parent_id = p.id)
 SELECT a.id, a.version, a.reference, a.title, a.holder_id,
        h.legal_name, h.acronym, h.kind, a.status, a.dauphin_number, a.framework_node_id,
-       coalesce(top.label || CASE WHEN n.parent_id IS NULL THEN '' ELSE ' › ' || n.label END,
-                ''),
+       coalesce(place.path, ''),
        a.renewal_of_id IS NOT NULL, a.start_date, a.total_cost_cents
 FROM action a
 JOIN holder h ON h.id = a.holder_id
-LEFT JOIN framework_node n ON n.id = a.framework_node_id
-LEFT JOIN framework_node top ON top.id = coalesce(
-    (SELECT p.id FROM framework_node p WHERE p.id = n.parent_id AND p.parent_id IS NULL),
-    (SELECT g.id FROM framework_node p JOIN framework_node g ON g.id = p.parent_id
-     WHERE p.id = n.parent_id),
-    n.id)
+LEFT JOIN place ON place.id = a.framework_node_id
 WHERE {where}
-"""
+""".replace("{separator}", PATH_SEPARATOR)
 
 _LINES = """
 SELECT fl.action_id, fl.funder_id, fl.requested_cents, fl.proposed_cents, fl.granted_cents,
