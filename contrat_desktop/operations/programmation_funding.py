@@ -26,7 +26,7 @@ from contrat_desktop.exchange.programmation_layout import LAYOUT_NAME
 from contrat_desktop.exchange.sheet_reader import RowIssue, SheetReading
 from contrat_desktop.operations.bilans import check_new_bilan, save_bilan
 from contrat_desktop.operations.import_plan import CellChange, ImportPlan, PlannedRow, RowKind
-from contrat_desktop.storage.action_money import money_of_actions
+from contrat_desktop.storage.action_money import money_of_actions, paid_and_left
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -47,21 +47,27 @@ def read_funding_columns(dossier: Dossier, reading: SheetReading, plan: ImportPl
         for row in plan.rows
         if row.target_id is not None and row.kind in (RowKind.CHANGED, RowKind.UNCHANGED)
     ]
-    money = money_of_actions(dossier, sorted({row.target_id or 0 for row in rows}))
+    with_acts = {row.target_id or 0 for row in rows if ACT in keys and row.values.get(ACT)}
+    money = money_of_actions(dossier, sorted(with_acts))  # whole lines only where acts are
+    sums = (
+        paid_and_left(dossier, {row.target_id or 0 for row in rows})
+        if keys & CHECKED.keys()
+        else {}
+    )
     repos = Repositories(dossier)
     names = {f.id: f.display_name for f in repos.funders.all() if f.id is not None}
     ids = {name.casefold(): f for f, name in names.items()}
     ids.update({f.name.casefold(): f.id for f in repos.funders.all() if f.id is not None})
     for row in rows:
-        found = money[row.target_id or 0]
+        action_id = row.target_id or 0
         issue = _Issues(plan.sheet, row, labels)
-        if ACT in keys:
-            _act(row, found, names, ids, issue)
+        if action_id in with_acts:
+            _act(row, money[action_id], names, ids, issue)
         if BILAN in keys:
-            _bilan(dossier, row, found, issue)
+            _bilan(dossier, row, issue)
         for key, what in CHECKED.items():
             if key in keys:
-                _check(row, key, what, found, issue)
+                _check(row, key, what, sums.get(action_id, (0, 0)), issue)
         if row.errors:
             row.kind = RowKind.ERROR
         elif row.changes:
@@ -143,7 +149,7 @@ def _received(value: Any) -> date | None:
     return datetime.strptime(match.group(1), "%d/%m/%Y").date()
 
 
-def _bilan(dossier: Dossier, row: PlannedRow, money: ActionMoney, issue: _Issues) -> None:
+def _bilan(dossier: Dossier, row: PlannedRow, issue: _Issues) -> None:
     value = row.values.get(BILAN)
     try:
         received = _received(value)
@@ -166,11 +172,11 @@ def _bilan(dossier: Dossier, row: PlannedRow, money: ActionMoney, issue: _Issues
     row.changes.append(CellChange(BILAN, issue.labels.get(BILAN, BILAN), old, new, None, received))
 
 
-def _check(row: PlannedRow, key: str, what: str, money: ActionMoney, issue: _Issues) -> None:
+def _check(row: PlannedRow, key: str, what: str, sums: tuple[int, int], issue: _Issues) -> None:
     read = row.values.get(key)
     if read is None:
         return
-    stored = money.paid_cents if key == "paid_cents" else money.left_cents
+    stored = sums[0] if key == "paid_cents" else sums[1]
     if read != stored:
         row.warnings.append(
             issue(

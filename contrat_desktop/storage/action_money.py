@@ -3,8 +3,9 @@ whether the bilan was received (``ActionMoney`` for the rules)."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from contrat_desktop.domain.action_money import ActionMoney, LineMoney
 from contrat_desktop.domain.funding import FundingLine
@@ -29,6 +30,18 @@ def money_of_actions(dossier: Dossier, action_ids: Sequence[int]) -> dict[int, A
         marks = ", ".join("?" for _ in chunk)
         found.update(_read(dossier, f"a.id IN ({marks})", chunk))
     return found
+
+
+def paid_and_left(dossier: Dossier, action_ids: Collection[int]) -> dict[int, tuple[int, int]]:
+    """Action id → (paid, left to pay) summed over its lines (``left_to_pay_cents`` in
+    SQL: granted less paid, never negative, per line), for actions with lines."""
+    query = (
+        f"SELECT fl.action_id, sum({PAID_ON_LINE}), "
+        f"sum(max(coalesce(fl.granted_cents, 0) - {PAID_ON_LINE}, 0)) FROM funding_line fl "
+        "WHERE fl.action_id IN (SELECT value FROM json_each(?)) GROUP BY fl.action_id"
+    )
+    ids = json.dumps(sorted(action_ids))
+    return {row[0]: (row[1], row[2]) for row in dossier.db.execute(query, [ids])}
 
 
 def money_of_campaign(dossier: Dossier, campaign_id: int) -> dict[int, ActionMoney]:

@@ -119,13 +119,15 @@ def from_row(cls: type[T], row: Row, *, prefix: str = "", **links: Any) -> T:
 
 
 def flat_reader(cls: type[T]) -> tuple[tuple[str, ...], Callable[[Sequence[Any]], T]]:
-    """The columns to select for ``cls`` (a dataclass without nested or link fields) and
-    the function that builds one from a row holding them in that order: values passed by
-    position, only dates and enums converted (thousands of rows, no field looked up)."""
+    """The columns to select for ``cls`` (a dataclass without nested or link fields, else
+    ``ValueError``) and the function that builds one from a row holding them in that order:
+    values passed by position, only dates, enums and booleans converted (thousands of rows,
+    no field looked up by name)."""
     plan = _plan(cls, "")
     names = tuple(key for _, key, _, _ in plan)
-    assert all(nested is None for *_, nested in plan)
-    assert names == tuple(field.name for field in dataclasses.fields(cls))  # type: ignore[arg-type]
+    fields = tuple(field.name for field in dataclasses.fields(cls))  # type: ignore[arg-type]
+    if names != fields or any(nested is not None for *_, nested in plan):
+        raise ValueError(f"{cls.__name__} has nested or link fields: not read by position")
     steps = tuple(
         (place, _fast(convert)) for place, (_, _, convert, _) in enumerate(plan) if convert
     )

@@ -77,9 +77,9 @@ def funded_actions(dossier: Dossier, campaign_id: int, funder_ids: Iterable[int]
     return {
         row[0]
         for row in dossier.db.execute(
-            "SELECT DISTINCT fl.action_id FROM funding_line fl JOIN action a "
-            "ON a.id = fl.action_id WHERE a.campaign_id = ? AND fl.funder_id IN "
-            f"({','.join('?' * len(funders))})",
+            "SELECT a.id FROM action a WHERE a.campaign_id = ? AND EXISTS (SELECT 1 FROM "
+            "funding_line fl WHERE fl.action_id = a.id AND fl.funder_id IN "
+            f"({','.join('?' * len(funders))}))",  # per action, no DISTINCT over the lines
             [campaign_id, *funders],
         )
     }

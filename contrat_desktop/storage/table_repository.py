@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from contrat_desktop.domain.journal import missing_record
-from contrat_desktop.storage.conversions import Row, fields_to_row, from_row, to_row
+from contrat_desktop.storage.conversions import Row, fields_to_row, flat_reader, from_row, to_row
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.records import refused_as_french
 
 T = TypeVar("T")
+Reader = tuple[tuple[str, ...], Callable[[Sequence[Any]], Any]]
+_FLAT: dict[type, Reader | None] = {}  # repository class → its positional reader, or None
 
 
 class Repository(Generic[T]):
@@ -45,8 +48,22 @@ class Repository(Generic[T]):
         return int(self.db.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
 
     def _select(self, where: str, params: Iterable[Any]) -> list[T]:
+        params = list(params)
+        flat = _flat_reader(type(self))
+        if flat is not None:  # every field a column: read by position
+            columns, build = flat
+            try:
+                cursor = self.db.execute(
+                    f"SELECT {', '.join(columns)} FROM {self.table} {where} "
+                    f"ORDER BY {self.order_by}",
+                    params,
+                )
+            except sqlite3.OperationalError:  # a file whose table lacks a column yet
+                pass
+            else:
+                return [build(values) for values in cursor]
         cursor = self.db.execute(
-            f"SELECT * FROM {self.table} {where} ORDER BY {self.order_by}", list(params)
+            f"SELECT * FROM {self.table} {where} ORDER BY {self.order_by}", params
         )
         names = [d[0] for d in cursor.description]
         return [self._build(dict(zip(names, values, strict=True))) for values in cursor]
@@ -124,3 +141,15 @@ class Repository(Generic[T]):
     @staticmethod
     def with_id(obj: T, **changes: Any) -> T:
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+
+
+def _flat_reader(kind: type[Repository[Any]]) -> Reader | None:
+    """The positional reader of a repository's model, when it reads the model as it is (no
+    links, no building of its own) and the model's fields are all columns."""
+    if kind not in _FLAT:
+        flat = kind._build is Repository._build and kind._links is Repository._links
+        try:
+            _FLAT[kind] = flat_reader(kind.model) if flat else None
+        except ValueError:
+            _FLAT[kind] = None
+    return _FLAT[kind]

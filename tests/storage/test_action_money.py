@@ -9,7 +9,11 @@ from datetime import date
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.funders import Funder, FunderKind
 from contrat_desktop.domain.funding import ActKind, FundingLine, Payment, PaymentKind
-from contrat_desktop.storage.action_money import money_of_actions, money_of_campaign
+from contrat_desktop.storage.action_money import (
+    money_of_actions,
+    money_of_campaign,
+    paid_and_left,
+)
 from contrat_desktop.storage.conversions import flat_reader
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -53,6 +57,30 @@ def test_lines_read_by_position_equal_the_repository_ones(
     assert [m.paid_cents for m in money[first.id].lines] == [280_000, 0]
     assert money[second.id].lines == ()
     assert money_of_campaign(dossier, first.campaign_id)[first.id] == money[first.id]
+    # summed in SQL as the rules sum them: 8 000 € granted, 2 800 € paid, 5 200 € left
+    assert paid_and_left(dossier, [first.id, second.id]) == {first.id: (280_000, 520_000)}
+    assert (money[first.id].paid_cents, money[first.id].left_cents) == (280_000, 520_000)
+
+
+def test_a_repository_reads_a_flat_model_by_position(
+    dossier: Dossier, repos: Repositories, make_action: Callable[..., Action]
+) -> None:
+    """Funding lines and payments come back whole (every field, dates and enums typed)."""
+    town = repos.funders.add(Funder("Ville", FunderKind.COMMUNE))
+    action = make_action()
+    line = repos.funding_lines.add(
+        FundingLine(
+            action.id or 0, town.id or 0, 500_000, granted_cents=400_000,
+            act_kind=ActKind.DECREE, act_signed_on=date(2026, 5, 2), act_number="A-7",
+        )
+    )  # fmt: skip
+    payment = repos.payments.add(
+        Payment(line.id or 0, PaymentKind.BALANCE, 100_000, date(2026, 9, 1), "M-12")
+    )
+    assert repos.funding_lines.for_action(action.id or 0) == [line]
+    assert repos.funding_lines.get(line.id or 0).act_signed_on == date(2026, 5, 2)
+    assert repos.payments.for_line(line.id or 0) == [payment]
+    assert repos.payments.get(payment.id or 0).kind is PaymentKind.BALANCE
 
 
 def test_a_flat_reader_selects_every_field_in_order() -> None:
