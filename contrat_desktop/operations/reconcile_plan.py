@@ -278,11 +278,10 @@ def _expect(
         funders = _funders_read(plan, found)
         if funders:
             names = {f.id: f.display_name for f in Repositories(dossier).funders.all()}
+            by = ", ".join(names[f] for f in funders)
             for action_id in sorted(funded_actions(dossier, found.campaign_id, funders)):
-                why.setdefault(action_id, "financée par " + ", ".join(names[f] for f in funders))
-            scopes.append(
-                f"les actions de {found.year} financées par " + ", ".join(names[f] for f in funders)
-            )
+                why.setdefault(action_id, f"financée par {by}")
+            scopes.append(f"les actions de {found.year} financées par {by}")
         else:
             for key in keys:
                 why.setdefault(key.id, f"action de la campagne {found.year}")

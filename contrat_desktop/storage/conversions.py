@@ -123,26 +123,66 @@ def flat_reader(cls: type[T]) -> tuple[tuple[str, ...], Callable[[Sequence[Any]]
     ``ValueError``) and the function that builds one from a row holding them in that order:
     values passed by position, only dates, enums and booleans converted (thousands of rows,
     no field looked up by name)."""
-    plan = _plan(cls, "")
-    names = tuple(key for _, key, _, _ in plan)
-    fields = tuple(field.name for field in dataclasses.fields(cls))  # type: ignore[arg-type]
-    if names != fields or any(nested is not None for *_, nested in plan):
+    columns, links, build = record_reader(cls)
+    if links or len(columns) != len(dataclasses.fields(cls)):  # type: ignore[arg-type]
         raise ValueError(f"{cls.__name__} has nested or link fields: not read by position")
-    steps = tuple(
-        (place, _fast(convert)) for place, (_, _, convert, _) in enumerate(plan) if convert
-    )
-    if not steps:
-        return names, lambda values: cls(*values)
+    return columns, lambda values: build(values, ())
 
-    def build(values: Sequence[Any]) -> T:
+
+def record_reader(
+    cls: type[T],
+) -> tuple[tuple[str, ...], tuple[str, ...], Callable[[Sequence[Any], Sequence[Any]], T]]:
+    """The columns to select for ``cls`` (a nested dataclass's prefixed), its link fields
+    (tuples the repository reads from other tables) and ``build(row, links)``: the row
+    holding the columns in that order, ``links`` the link fields' values in theirs."""
+    hints = _hints(cls)
+    columns: list[str] = []
+    links: list[str] = []
+    steps: list[tuple[int, Any]] = []  # (place in the row, converter)
+    parts: list[tuple[int, int, int, Any]] = []  # (kind, start, end or link, nested build)
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        hint = _base_type(hints[field.name])
+        if _is_link(hint):
+            parts.append((_LINK, len(links), 0, None))
+            links.append(field.name)
+        elif dataclasses.is_dataclass(hint):
+            inner, build_inner = flat_reader(hint)  # type: ignore[arg-type]
+            start = len(columns)
+            columns.extend(f"{field.name}_{column}" for column in inner)
+            parts.append((_NESTED, start, len(columns), build_inner))
+        else:
+            convert = _converter(hint)
+            if convert is not None:
+                steps.append((len(columns), _fast(convert)))
+            if parts and parts[-1][0] == _PLAIN:
+                parts[-1] = (_PLAIN, parts[-1][1], len(columns) + 1, None)
+            else:
+                parts.append((_PLAIN, len(columns), len(columns) + 1, None))
+            columns.append(field.name)
+    only = tuple(parts) == ((_PLAIN, 0, len(columns), None),)
+
+    def build(values: Sequence[Any], linked: Sequence[Any]) -> T:
         cells = list(values)
         for place, convert in steps:
             value = cells[place]
             if value is not None:
                 cells[place] = convert(value)
-        return cls(*cells)
+        if only:
+            return cls(*cells)
+        arguments: list[Any] = []
+        for kind, start, end, inner in parts:
+            if kind == _PLAIN:
+                arguments.extend(cells[start:end])
+            elif kind == _NESTED:
+                arguments.append(inner(cells[start:end]))
+            else:
+                arguments.append(linked[start])
+        return cls(*arguments)
 
-    return names, build
+    return tuple(columns), tuple(links), build
+
+
+_PLAIN, _NESTED, _LINK = 0, 1, 2
 
 
 def _fast(convert: Any) -> Any:

@@ -135,6 +135,8 @@ def test_action_with_every_field_round_trips(
     assert loaded == action
     assert loaded.is_renewal and loaded.beneficiaries.women == 30
     assert repos.actions.for_holder(action.holder_id) == [action]
+    bare = make_action()  # the campaign's actions read by position, links and nested alike
+    assert repos.actions.for_campaign(action.campaign_id) == [action, bare]
 
 
 def test_funding_lines_payments_envelopes(
