@@ -99,6 +99,8 @@ class FundingLine:
     version: int = 1
 
     def __post_init__(self) -> None:
+        if min(self.requested_cents or 0, self.proposed_cents or 0, self.granted_cents or 0) >= 0:
+            return  # the usual case (thousands of lines read), no amount looked up by name
         for name in ("requested_cents", "proposed_cents", "granted_cents"):
             value = getattr(self, name)
             if value is not None and value < 0:

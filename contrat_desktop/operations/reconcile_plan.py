@@ -219,16 +219,22 @@ def _ej_change(
 
 # what a person may link a row to, and what the file should name -----------------------
 def _suggest(plan: ImportPlan, found: Reconciliation, keys: list[ActionKey]) -> None:
+    open_or_skipped = (*_OPEN, RowKind.SKIPPED)
+    rows = [
+        row
+        for row in plan.rows
+        if row.kind in open_or_skipped and not found.rows[row.row].set_aside
+    ]
+    if not rows:  # every row found its action (a return of an export): nothing to suggest
+        return
     by_siret: dict[str, list[ActionKey]] = {}
     by_name: dict[str, list[ActionKey]] = {}
     for key in keys:
         if key.holder_siret:
             by_siret.setdefault(key.holder_siret, []).append(key)
         by_name.setdefault(header_key(key.holder_name), []).append(key)
-    for row in plan.rows:
+    for row in rows:
         facts = found.rows[row.row]
-        if facts.set_aside or row.kind not in (*_OPEN, RowKind.SKIPPED):
-            continue
         siret, name = row.values.get("siret"), row.values.get("holder_name")
         same = by_siret.get(siret, []) if siret else []
         if not same and name:

@@ -94,3 +94,11 @@ def test_bilan_deadline_across_the_year_change() -> None:
     assert bilan_late(2026, date(2027, 7, 1), date(2027, 7, 1))
     # a leap-year setting: the 29th of February exists in 2028 only
     assert bilan_deadline(2027, "02-29") == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize("part", ["requested_cents", "proposed_cents", "granted_cents"])
+def test_a_negative_amount_is_refused_naming_its_field(part: str) -> None:
+    with pytest.raises(ValidationError, match="ne peut être négatif") as caught:
+        FundingLine(1, 2, **{part: -1})
+    assert caught.value.field == part
+    assert FundingLine(1, 2, 0, None, 0).granted_cents == 0  # zero and blank amounts are fine
