@@ -24,7 +24,7 @@ class PieceKind:
 
     label: str
     required: bool = True
-    services_exempt: bool = False  # not asked of a municipal service (the town itself)
+    services_exempt: bool = False  # not asked of the town's own services (its CCAS included)
     renewals_only: bool = False  # asked of renewals only (« compte rendu de l'action précédente »)
     position: int = 0
     active: bool = True
@@ -49,10 +49,15 @@ class RequestPiece:
         return self.received_on is not None
 
 
+# the town itself: its services and its CCAS (DOMAIN.md: "Municipal services (jeunesse,
+# emploi, CCAS...)"), which have no statutes, board or association budget of their own
+TOWN_SERVICES = frozenset({HolderKind.MUNICIPAL_SERVICE, HolderKind.CCAS})
+
+
 def applies(kind: PieceKind, holder_kind: HolderKind, is_renewal: bool) -> bool:
     if not kind.active:
         return False
-    if kind.services_exempt and holder_kind is HolderKind.MUNICIPAL_SERVICE:
+    if kind.services_exempt and holder_kind in TOWN_SERVICES:
         return False
     return not (kind.renewals_only and not is_renewal)
 

@@ -37,6 +37,10 @@ def test_which_pieces_apply() -> None:
     assert labels(service) == [
         "Budget du projet", "Compte rendu de l'action précédente", "Lettre de soutien",
     ]  # fmt: skip
+    # the town's CCAS has no association statutes either; an EPT or a public body has its own
+    assert expected_pieces(KINDS, HolderKind.CCAS, is_renewal=True) == service
+    public_body = expected_pieces(KINDS, HolderKind.PUBLIC_BODY, is_renewal=False)
+    assert labels(public_body) == labels(association)
 
 
 def test_missing_and_label() -> None:

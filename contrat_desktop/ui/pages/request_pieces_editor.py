@@ -30,7 +30,13 @@ class PieceKindsEditor(QWidget):
         )
         intro.setWordWrap(True)
         self.table = read_only_table(
-            ["Pièce", "Obligatoire", "Services municipaux", "Reconductions seulement", "État"],
+            [
+                "Pièce",
+                "Obligatoire",
+                "Services municipaux et CCAS",
+                "Reconductions seulement",
+                "État",
+            ],
             "Pièces du dossier de demande",
         )
         self.table.doubleClicked.connect(lambda _index: self.edit())

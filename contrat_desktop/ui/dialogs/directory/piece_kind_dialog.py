@@ -28,7 +28,7 @@ class PieceKindDialog(RecordDialog[PieceKind]):
         self.label = QLineEdit(self)
         self.label.setPlaceholderText("ex. Attestation d'assurance")
         self.required = QCheckBox("Obligatoire pour que le dossier soit complet", self)
-        self.services_exempt = QCheckBox("Pas demandée aux services municipaux", self)
+        self.services_exempt = QCheckBox("Pas demandée aux services municipaux ni au CCAS", self)
         self.renewals_only = QCheckBox("Demandée aux reconductions seulement", self)
         self.active = QCheckBox("Demandée (décocher pour ne plus la demander)", self)
         self.add_field("&Nom de la pièce* :", "label", self.label, "Nom de la pièce")
