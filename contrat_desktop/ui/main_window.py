@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.operations.dossiers import backups_of
+from contrat_desktop.ui.after_paint import after_next_paint
 from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
@@ -179,7 +180,8 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self._show_state()
         self.reminder_feed = ReminderFeed(session, self)
         self.reminder_feed.updated.connect(self._show_reminder_count)
-        self.reminder_feed.refresh()
+        # counted a moment after the window (re)paints: the first page is not kept waiting
+        after_next_paint(self, self.reminder_feed.refresh_later)
         if old is not None and old is not session:
             old.close()
 

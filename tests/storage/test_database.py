@@ -199,3 +199,28 @@ def test_the_early_integrity_check_gives_the_same_verdict(dossier_path: Path) ->
         open_dossier(
             dossier_path, daily_backup=False, early_check=EarlyIntegrityCheck(dossier_path)
         )
+
+
+def test_sqlite_utils_plugins_do_not_touch_a_dossier(dossier_path: Path) -> None:
+    """Plugins installed beside the application (sqlite-utils looks for them in every
+    installed package, a cost paid at each open) never change a dossier's connection."""
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def prepare_connection(conn: sqlite3.Connection) -> None:
+            conn.create_function("plugin_was_here", 0, lambda: 1)
+
+    plugin = Plugin()
+    pm.register(plugin, name="test-plugin")
+    try:
+        assert Database(memory=True).execute("SELECT plugin_was_here()").fetchone() == (1,)
+        with (
+            open_dossier(dossier_path, create=True) as dossier,
+            pytest.raises(sqlite3.OperationalError, match="plugin_was_here"),
+        ):
+            dossier.db.execute("SELECT plugin_was_here()")
+    finally:
+        pm.unregister(plugin)

@@ -287,3 +287,29 @@ def test_a_few_actions_have_whole_ticks(qtbot: QtBot, exchange_window: Any) -> N
     page.status.set_chart(["Déposé", "Accordé"], [("Actions", [1, 2])])
     axis = page.status.plot.values  # type: ignore[union-attr]
     assert (axis.min(), axis.max(), axis.tickCount()) == (0, 2, 3)
+
+
+def test_the_charts_come_after_the_figures_are_painted(qtbot: QtBot, exchange_window: Any) -> None:
+    """Start-up: the figures are read after the first paint and painted, and only then is
+    QtCharts loaded and are the charts drawn (on a busy machine, the charts' timer used to
+    run before what the figures' paint had queued)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    page: DashboardPage = exchange_window.pages["dashboard"]
+    seen: list[str] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            painted = event.type() == QEvent.Type.Paint and page.data is not None
+            if painted and "figures painted" not in seen:
+                seen.append("figures painted")
+            return False
+
+    spy = Spy()
+    page.widget().installEventFilter(spy)
+    draw = page.draw_charts
+    page.draw_charts = lambda: (seen.append("charts"), draw())  # type: ignore[method-assign]
+    page.loaded.connect(lambda: seen.append("figures read"))
+    exchange_window.show()
+    qtbot.waitUntil(lambda: page.status.plot is not None, timeout=10_000)
+    assert seen[:3] == ["figures read", "figures painted", "charts"]

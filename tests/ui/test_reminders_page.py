@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from contrat_desktop.domain.reminders import Opens
 from contrat_desktop.operations.reminders import list_reminders
 from contrat_desktop.ui.pages.reminders import RemindersPage
+from contrat_desktop.ui.reminders_feed import DELAY_MS
 from contrat_desktop.ui.session import DossierSession
 
 
@@ -66,8 +67,12 @@ def test_a_row_opens_the_action_on_its_tab_and_payments_from_a_due_line(
     assert shown == [(reminder.funder_id, reminder.year)]
 
 
-def test_the_status_bar_counts_and_opens_the_page(qtbot: QtBot, exchange_window: Any) -> None:
+def test_the_status_bar_counts_once_the_window_is_shown(qtbot: QtBot, exchange_window: Any) -> None:
     window = exchange_window
+    qtbot.wait(3 * DELAY_MS)  # start-up: nothing is read before the window is painted
+    assert window.reminder_feed.task is None and window.reminder_feed.reminders is None
+    assert not window.reminders_button.isVisibleTo(window)
+    window.show()
     qtbot.waitUntil(lambda: window.reminders_button.isVisibleTo(window), timeout=10_000)
     count = len(list_reminders(window.session.dossier))
     assert window.reminders_button.text() == f"À faire : {count}"

@@ -7,16 +7,17 @@ composition warnings. Each figure opens the programmation filtered on it, each k
 to do the « À faire » page on that kind.
 
 The figures are read after the window's first paint (start-up shows the window first), in
-two grouped queries; the charts (QtCharts) are made just after, once, and then updated in
-place; the things to do are counted off the GUI thread. The page follows the campaign
-selector and is read again after any saved change (when next shown, if hidden).
+two grouped queries; the charts (QtCharts) are made just after the figures are painted,
+once, and then updated in place; the things to do are counted off the GUI thread. The page
+follows the campaign selector and is read again after any saved change (when next shown,
+if hidden).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -32,12 +33,13 @@ from PySide6.QtWidgets import (
 from contrat_desktop.domain.dashboard import CampaignFigures, Slice
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.dashboard import Dashboard, load_dashboard
+from contrat_desktop.ui.after_paint import after_next_paint
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.pages.dashboard_cards import FigureCard
 from contrat_desktop.ui.pages.dashboard_reminders import RemindersCard
 from contrat_desktop.ui.session import DossierSession
 
-CHART_DELAY_MS = 30  # after the first paint: QtCharts is not on the start-up path
+CHART_DELAY_MS = 30  # after the figures' paint: QtCharts is not on the start-up path
 THOUSANDS = "milliers d'euros"
 
 
@@ -156,14 +158,11 @@ class DashboardPage(QScrollArea):
         session.campaign_changed.connect(lambda _id: self._on_changed("campaign"))
         session.changed.connect(self._on_changed)
         self.title.setText("<h2>Tableau de bord</h2>")
-        body.installEventFilter(self)  # read after the first paint
+        after_next_paint(body, self._read_if_stale)  # read after the first paint
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched is self.widget():
-            watched.removeEventFilter(self)
-            if self._stale:
-                QTimer.singleShot(0, self.refresh)
-        return False
+    def _read_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
 
     # building ---------------------------------------------------------------------
     def _list_box(self, title: str, button_text: str, area: str) -> tuple[QGroupBox, QLabel]:
@@ -345,9 +344,11 @@ class DashboardPage(QScrollArea):
             self._draw_charts_soon()
 
     def _draw_charts_soon(self) -> None:
+        """Once the figures are painted: QtCharts loads and the charts are drawn just after
+        (never between the figures read and their paint)."""
         if not self._charts_due:
             self._charts_due = True
-            QTimer.singleShot(CHART_DELAY_MS, self.draw_charts)
+            after_next_paint(self.widget(), self.draw_charts, CHART_DELAY_MS)
 
     def draw_charts(self) -> None:
         self._charts_due = False

@@ -2,14 +2,13 @@
 kind (late bilans, payments to make, conventions to sign…), each row opening the « À faire »
 page on that kind. The reminders are read off the GUI thread (``read_in_background``), after
 the campaign changes and after each saved change, so the figures of the page never wait
-for them."""
+for them (nor for their modules, loaded at the first reading)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from contrat_desktop.operations.reminders import count_by_kind, kind_labels, list_reminders
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_count
@@ -63,6 +62,8 @@ class RemindersCard(QGroupBox):
             self._show()
             return
 
+        from contrat_desktop.operations.reminders import count_by_kind, list_reminders
+
         def count(reader: Dossier) -> dict[str, int]:
             return count_by_kind(list_reminders(reader, year))
 
@@ -90,6 +91,8 @@ class RemindersCard(QGroupBox):
             self.table.fill([])
             self.table.hide()
             return
+        from contrat_desktop.operations.reminders import kind_labels
+
         labels = kind_labels()
         self.kinds = list(counts)
         self.table.fill([[labels[kind], format_count(counts[kind])] for kind in self.kinds])

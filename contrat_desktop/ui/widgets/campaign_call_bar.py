@@ -3,7 +3,7 @@ filing deadline and days left, committees, the year's priorities) and the button
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -40,12 +40,13 @@ class CampaignCallBar(QFrame):
         if campaign is None:
             self.summary.setText("Aucune campagne : ouvrez-en une (« Nouvelle campagne… »).")
             return
-        text = f"<b>{escape(campaign_call_line(self.session.dossier, campaign.id or 0))}</b>"
+        line = campaign_call_line(self.session.dossier, campaign.id or 0)
+        text = f"<b>{escape(line, quote=False)}</b>"
         priorities = " ".join(campaign.priorities.split())
         if priorities:
             cut = len(priorities) > PRIORITIES_SHOWN
             shown = priorities[:PRIORITIES_SHOWN] + ("…" if cut else "")
-            text += f"<br/><i>Priorités : {escape(shown)}</i>"
+            text += f"<br/><i>Priorités : {escape(shown, quote=False)}</i>"
         self.summary.setText(text)
         self.summary.setToolTip(campaign.priorities)
 
