@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contrat_desktop.domain.council import (
     CitizenCouncil,
@@ -31,10 +32,12 @@ from contrat_desktop.domain.draw import (
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.persons import Person
-from contrat_desktop.exchange.candidate_lists import CandidateReading, read_candidate_list
 from contrat_desktop.operations.settings import load_rules
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
+
+if TYPE_CHECKING:  # the workbook readers load with a list read, not with the home page
+    from contrat_desktop.exchange.candidate_lists import CandidateReading
 
 
 def _raise_first(problems: list[ValidationError]) -> None:
@@ -111,6 +114,8 @@ def import_candidate_list(
     keep: bool = False,
 ) -> tuple[CandidateList, CandidateReading]:
     """Read a list file and store it with its checksums; rows in error are left out."""
+    from contrat_desktop.exchange.candidate_lists import read_candidate_list
+
     reading = read_candidate_list(path, name=name)
     wanted = replace(reading.candidates, council_id=council_id, keep=keep)
     return Repositories(dossier).candidate_lists.add(wanted), reading

@@ -11,6 +11,7 @@ from contrat_desktop.operations.programmation import References
 from contrat_desktop.storage.campaign_figures import campaign_sums, funder_sums
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.statistics import has_rows
 
 UPCOMING = 5
 
@@ -54,10 +55,12 @@ def load_dashboard(
     repos = Repositories(dossier)
     bodies = {b.id: b.name for b in repos.bodies.all()}
     start = datetime.combine(today, datetime.min.time())
-    upcoming = [m for m in repos.meetings.all() if m.starts_at >= start][:UPCOMING]
+    # the code of the meetings and of the council is loaded for a dossier that has them
+    meetings = repos.meetings.all() if has_rows(dossier.db, "meeting") else []
+    upcoming = [m for m in meetings if m.starts_at >= start][:UPCOMING]
     warnings: list[str] = []
-    councils = repos.councils.all()
-    if councils:  # the council's code is loaded for a dossier that has one
+    councils = repos.councils.all() if has_rows(dossier.db, "council") else []
+    if councils:
         from contrat_desktop.operations.council import council_overview
     for council in councils:
         overview = council_overview(dossier, council.id or 0, today)

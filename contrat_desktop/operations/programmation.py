@@ -12,15 +12,17 @@ from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder
 from contrat_desktop.domain.funding import FundingLine, paid_cents
+from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.money_checks import check_move
 from contrat_desktop.domain.programmation import ActionSummary
+from contrat_desktop.domain.request_file import missing_pieces
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange, check_transition
 from contrat_desktop.operations.funding_lines import lines_checked
 from contrat_desktop.storage.action_money import money_of_actions
 from contrat_desktop.storage.audit import action_history
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
-from contrat_desktop.storage.programmation import programmation_rows
+from contrat_desktop.storage.programmation import MissingPieces, programmation_rows
 from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.storage.search_index import search_action_ids
 
@@ -66,9 +68,25 @@ def load_references(dossier: Dossier) -> References:
 
 def load_programmation(dossier: Dossier, campaign_id: int) -> list[ActionSummary]:
     """Every action of the campaign, with how complete its request file is."""
-    from contrat_desktop.operations.request_file import with_completeness
+    return programmation_rows(dossier.db, campaign_id, _missing_pieces(dossier, campaign_id))
 
-    return with_completeness(dossier, campaign_id, programmation_rows(dossier.db, campaign_id))
+
+def _missing_pieces(dossier: Dossier, campaign_id: int) -> MissingPieces:
+    """How many required pieces each action of the campaign still misses (counted once for
+    the actions that share holder kind, renewal and pieces received: most of them)."""
+    repos = Repositories(dossier)
+    kinds = repos.piece_kinds.all()
+    received = repos.request_pieces.received_by_action(campaign_id)
+    counts: dict[tuple[HolderKind, bool, frozenset[int]], int] = {}
+
+    def missing(action_id: int, holder_kind: HolderKind, is_renewal: bool) -> int:
+        key = (holder_kind, is_renewal, frozenset(received.get(action_id, ())))
+        found = counts.get(key)
+        if found is None:
+            found = counts[key] = len(missing_pieces(kinds, key[2], holder_kind, is_renewal))
+        return found
+
+    return missing
 
 
 def search(dossier: Dossier, text: str) -> set[int] | None:

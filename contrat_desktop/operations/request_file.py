@@ -7,14 +7,11 @@ Writes take the ``(dossier, current, wanted)`` shape of the undoable record comm
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from contrat_desktop.domain.attachments import Attachment
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.reminders import Reminder
 from contrat_desktop.domain.request_file import (
     PieceKind,
@@ -196,26 +193,4 @@ def incomplete_files(context: ReminderContext) -> list[Reminder]:
                     tab="dossier",
                 )
             )
-    return found
-
-
-# the programmation's completeness ------------------------------------------------------
-def with_completeness(
-    dossier: Dossier, campaign_id: int, rows: Sequence[ActionSummary]
-) -> list[ActionSummary]:
-    """The rows with the number of required pieces each one still misses."""
-    repos = Repositories(dossier)
-    kinds = repos.piece_kinds.all()
-    received = repos.request_pieces.received_by_action(campaign_id)
-    counts: dict[tuple[Any, ...], int] = {}  # most rows share holder kind, renewal and pieces
-    found = []
-    for row in rows:
-        pieces = tuple(received.get(row.id, ()))
-        key = (row.holder_kind, row.is_renewal, pieces)
-        missing = counts.get(key)
-        if missing is None:
-            missing = counts[key] = len(
-                missing_pieces(kinds, pieces, row.holder_kind, row.is_renewal)
-            )
-        found.append(row if row.missing_pieces == missing else replace(row, missing_pieces=missing))
     return found

@@ -15,5 +15,11 @@ class HolderRepository(Repository[Holder]):
         return self._select("WHERE siret = ?", [siret])
 
     def display_names(self) -> dict[int, str]:
-        """Id → display name of every holder, in name order."""
-        return {h.id: h.display_name for h in self.all() if h.id is not None}
+        """Id → display name of every holder (``Holder.display_name``), in name order: two
+        columns read, not thousands of holders built (the window reads it at start-up)."""
+        return {
+            holder_id: f"{name} ({acronym})" if acronym else name
+            for holder_id, name, acronym in self.db.execute(
+                f"SELECT id, legal_name, acronym FROM holder ORDER BY {self.order_by}"
+            )
+        }

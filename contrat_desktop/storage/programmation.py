@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 
 from sqlite_utils import Database
@@ -28,19 +29,24 @@ LEFT JOIN place ON place.id = a.framework_node_id
 WHERE {where}
 """.replace("{separator}", PATH_SEPARATOR)
 
+# what was paid on each line (refunds subtracted) is kept on it by triggers (0017)
 _LINES = """
 SELECT fl.action_id, fl.funder_id, fl.requested_cents, fl.proposed_cents, fl.granted_cents,
-       (SELECT coalesce(sum(CASE p.kind WHEN 'reversement' THEN -p.amount_cents
-                                      ELSE p.amount_cents END), 0)
-        FROM payment p WHERE p.funding_line_id = fl.id)
+       fl.paid_cents
 FROM funding_line fl JOIN action a ON a.id = fl.action_id
 WHERE {where}
 """
+# How many required pieces of its request file an action still misses, from its id, its
+# holder's kind and whether it is a renewal (the operations know the rule).
+MissingPieces = Callable[[int, HolderKind, bool], int]
 
 
-def programmation_rows(db: Database, campaign_id: int) -> list[ActionSummary]:
-    """Every action of a campaign with its amounts per funder."""
-    return _rows(db, "a.campaign_id = ?", [campaign_id])
+def programmation_rows(
+    db: Database, campaign_id: int, missing: MissingPieces | None = None
+) -> list[ActionSummary]:
+    """Every action of a campaign with its amounts per funder (and, given ``missing``, the
+    number of pieces its request file misses)."""
+    return _rows(db, "a.campaign_id = ?", [campaign_id], missing)
 
 
 def programmation_row(db: Database, action_id: int) -> ActionSummary | None:
@@ -48,7 +54,9 @@ def programmation_row(db: Database, action_id: int) -> ActionSummary | None:
     return found[0] if found else None
 
 
-def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]:
+def _rows(
+    db: Database, where: str, params: list[object], missing: MissingPieces | None = None
+) -> list[ActionSummary]:
     amounts: dict[int, dict[int, FunderAmounts]] = defaultdict(dict)
     for action_id, funder_id, requested, proposed, granted, paid in db.execute(
         _LINES.format(where=where), params
@@ -77,6 +85,7 @@ def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]
         start,
         total_cost,
     ) in db.execute(_ACTIONS.format(where=where) + " ORDER BY a.reference", params):
+        holder_kind = kinds[kind]
         rows.append(
             ActionSummary(  # by position: 5 000 rows are read at each campaign shown
                 action_id,
@@ -85,7 +94,7 @@ def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]
                 title,
                 holder_id,
                 f"{name} ({acronym})" if acronym else name,
-                kinds[kind],
+                holder_kind,
                 statuses[status],
                 dauphin,
                 node_id,
@@ -96,6 +105,7 @@ def _rows(db: Database, where: str, params: list[object]) -> list[ActionSummary]
                 date.fromisoformat(start) if start else None,
                 total_cost,
                 amounts.get(action_id, {}),
+                missing(action_id, holder_kind, bool(renewal)) if missing else 0,
             )
         )
     return rows

@@ -53,3 +53,9 @@ def granted_per_year(db: Database) -> dict[int, int]:
             " JOIN funding_line fl ON fl.action_id = a.id GROUP BY c.year ORDER BY c.year"
         )
     }
+
+
+def has_rows(db: Database, table: str) -> bool:
+    """Whether ``table`` (one of the schema's) holds anything: the home page asks before it
+    loads the code of the meetings or of the conseil citoyen."""
+    return bool(db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])

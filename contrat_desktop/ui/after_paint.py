@@ -20,9 +20,12 @@ class _NextPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.parent():
             watched.removeEventFilter(self)
-            # after this paint has been delivered (and what is queued behind it)
-            QTimer.singleShot(self._delay_ms, self._run)
+            QTimer.singleShot(0, self._painted)  # once the whole paint is done (children too)
         return False
+
+    def _painted(self) -> None:
+        # the delay starts now: the work never shares the paint's turn of the event loop
+        QTimer.singleShot(self._delay_ms, self._run)
 
     def _run(self) -> None:
         self.deleteLater()

@@ -216,3 +216,20 @@ def test_attachments_travel_inside_the_dossier(
     assert created.operation == "create" and "octets" in (created.new_value or "")
     repos.attachments.delete(attachment)
     assert repos.attachments.for_action(action.id or 0) == []
+
+
+def test_holder_display_names_read_in_name_order(
+    repos: Repositories, make_holder: Callable[..., Holder]
+) -> None:
+    """Read as two columns (the window reads them at start-up), the same names as the
+    holders' own ``display_name``, in the same order."""
+    make_holder(legal_name="zèbre et compagnie")
+    make_holder(legal_name="Association Mieux Vivre", acronym="AMV")
+    make_holder(legal_name="centre social des Noues", acronym="")
+    names = repos.holders.display_names()
+    assert names == {h.id: h.display_name for h in repos.holders.all()}
+    assert list(names.values()) == [
+        "Association Mieux Vivre (AMV)",
+        "centre social des Noues",
+        "zèbre et compagnie",
+    ]
