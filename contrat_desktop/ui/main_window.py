@@ -181,7 +181,8 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self.reminder_feed = ReminderFeed(session, self)
         self.reminder_feed.updated.connect(self._show_reminder_count)
         # counted a moment after the window (re)paints: the first page is not kept waiting
-        after_next_paint(self, self.reminder_feed.refresh_later)
+        feed = self.reminder_feed
+        after_next_paint(self, lambda: self._count_reminders_later(feed))
         if old is not None and old is not session:
             old.close()
 
@@ -243,6 +244,10 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         if 0 <= row < len(self.areas):
             self.page(self.areas[row][0])
             self.stack.setCurrentIndex(row)
+
+    def _count_reminders_later(self, feed: ReminderFeed) -> None:
+        if feed is self.reminder_feed:  # not that of a dossier replaced before the paint
+            feed.refresh_later()
 
     def _show_reminder_count(self, reminders: list[object]) -> None:
         count = len(reminders)

@@ -81,6 +81,18 @@ def test_the_status_bar_counts_once_the_window_is_shown(qtbot: QtBot, exchange_w
     assert window.stack.currentWidget() is window.pages["reminders"]
 
 
+def test_only_the_last_dossier_set_before_the_paint_is_counted(
+    qtbot: QtBot, session: DossierSession, exchange_window: Any
+) -> None:
+    window = exchange_window
+    first = window.reminder_feed
+    window.set_session(session)  # again, before the window was ever painted
+    window.show()
+    qtbot.waitUntil(lambda: window.reminder_feed.reminders is not None, timeout=10_000)
+    assert first is not window.reminder_feed
+    assert first.task is None and first.reminders is None
+
+
 def test_a_funder_reminder_opens_the_funders_page(qtbot: QtBot, exchange_window: Any) -> None:
     window = exchange_window
     from contrat_desktop.ui.pages.funders import FundersPage
