@@ -129,7 +129,7 @@ def _postcode(column: Column, raw: Any) -> Parsed:
     """Five digits; one typed as a number (1000 for 01000) gets its leading zero back."""
     warning = None
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if raw != int(raw) or not 1000 <= raw <= 99999:
+        if not 1000 <= raw <= 99999 or raw != int(raw):  # NaN and infinities fail the range
             raise ValidationError(postcode_problem(str(raw)) or "")
         text = f"{int(raw):05d}"
         if raw < 10000:

@@ -111,3 +111,10 @@ def test_a_refused_siret_is_quoted_as_typed_not_as_cleaned_up() -> None:
     """QA walk, uxfix d: the message said « Titremodifiépourl'essai »."""
     with pytest.raises(ValidationError, match="« Titre modifié pour l'essai »"):
         parse_cell(SIRET, "Titre modifié pour l'essai")
+
+
+@pytest.mark.parametrize("raw", [float("inf"), float("-inf"), float("nan")])
+def test_a_postcode_that_is_no_number_is_refused_in_french(raw: float) -> None:
+    """Found by the property test above: an infinite or NaN cell used to crash the parser."""
+    with pytest.raises(ValidationError, match="5 chiffres"):
+        parse_cell(Column("postcode", "Code postal", CellKind.POSTCODE), raw)
