@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_OK, add_db, day
-from contrat_desktop.domain.journal import RECORD_KINDS, JournalFilter
+from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.journal import JournalFilter, record_kind
 from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.journal import write_journal
 from contrat_desktop.operations.programmation import load_references
@@ -22,11 +23,22 @@ def add_commands(commands: Any) -> None:
     journal.add_argument("--until", type=day, metavar="AAAA-MM-JJ", help="jusqu'à ce jour inclus")
     journal.add_argument("--who", metavar="NOM", help="les modifications d'une personne")
     journal.add_argument(
-        "--kind", choices=sorted(RECORD_KINDS), metavar="TYPE", help="un type d'élément (action…)"
+        "--kind",
+        type=_kind,
+        metavar="TYPE",
+        help="un type d'élément, nommé comme dans le journal (Action, Financement, Porteur…)",
     )
     journal.add_argument("--search", default="", metavar="TEXTE", help="texte à chercher")
     journal.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.ods|.pdf")
     journal.set_defaults(run=run_journal)
+
+
+def _kind(text: str) -> str:
+    try:
+        return record_kind(text)
+    except ValidationError as error:
+        said = str(error)
+        raise argparse.ArgumentTypeError(said[0].lower() + said[1:]) from None
 
 
 def run_journal(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
-"""French names of stored fields and entities, for the journal (page, exports, CLI), the
-history tab, messages and the export of what the dossier holds on one person: the one place
-that maps a table's field to its label (``field_label``). Values are shown by
-``field_values``."""
+"""French names of stored fields, for the journal (page, exports, CLI), the history tab,
+messages and the export of what the dossier holds on one person: the one place that maps a
+table's field to its label (``field_label``). Values are shown by ``field_values``; the
+records themselves are named by ``journal.RECORD_LABELS``."""
 
 from __future__ import annotations
 
@@ -196,26 +196,6 @@ FIELD_LABELS: dict[str, str] = {
     **{f"beneficiaries_{name}": f"Bénéficiaires {label}" for name, label in AGE_BANDS},
 }
 
-ENTITY_LABELS: dict[str, str] = {
-    "action": "Action",
-    "funding_line": "Financement",
-    "payment": "Versement",
-    "report": "Bilan",
-    "attachment": "Pièce jointe",
-    "holder": "Porteur",
-    "funder": "Financeur",
-    "person": "Personne",
-    "council_member": "Mandat au conseil citoyen",
-}
-
-OPERATION_LABELS: dict[str, str] = {
-    "create": "Création",
-    "update": "Modification",
-    "delete": "Suppression",
-    "anonymisation": "Anonymisation",
-}
-
-
 # Where a column means something else in one table (or a setting's key), its own label.
 TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("holder", "kind"): "Type de porteur",
@@ -223,6 +203,11 @@ TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("payment", "kind"): "Type de versement",
     ("attachment", "kind"): "Type de pièce jointe",
     ("framework_node", "kind"): "Niveau",
+    ("council_member", "organisation"): "Association",
+    ("council_member", "official"): "Élu(e) ou agent",
+    ("council_member", "person_id"): "Personne",
+    ("council_member", "council_id"): "Conseil",
+    ("council_member", "draw_id"): "Tirage",
     ("examined_action", "position"): "Ordre d'examen",
     ("agenda_item", "position"): "Point n°",
     ("candidate_list", "name"): "Liste",

@@ -130,6 +130,14 @@ def _shown(field: str, value: str, names: Names, table: str) -> str:
             f"{funders.get(int(key), f'Financeur n° {key}')} : {format_cents(int(cents))}"
             for key, cents in amounts.items()
         ) or "(aucun)"  # fmt: skip
+    if field == "layout" and value in names.get("layout", {}):  # a kind of workbook
+        return names["layout"][value]
+    if field == "mapping" and value.startswith("{"):  # a saved import mapping
+        columns = names.get("column", {})
+        return " ; ".join(
+            f"colonne {int(index) + 1} : {columns.get(key) or field_label(key)}"
+            for index, key in json.loads(value).items()
+        )
     if field in LINKS:
         table_names = names.get(LINKS[field], {})
         items = json.loads(value) if value.startswith("[") else [value]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.holder_activity import fold
 
 # Kinds of record the journal can be filtered on (table name → French label), in the
 # order the filter lists them.
@@ -85,11 +86,34 @@ RECORD_LABELS: dict[str, str] = {
     "dossier": "Dossier",
 }
 
+
+def record_kind(text: str) -> str:
+    """The kind of record (a table) named by ``text``: its name in the journal
+    (« Financement »), in the journal page's filter (« Financements ») or its internal code
+    (« funding_line »), whatever the case and accents."""
+    wanted = fold(text.strip())
+    for table in (*RECORD_KINDS, *RECORD_LABELS):
+        names = (table, RECORD_KINDS.get(table, table), RECORD_LABELS.get(table, table))
+        if wanted in {fold(name) for name in names}:
+            return table
+    listed = ", ".join(f"« {label} »" for label in RECORD_LABELS.values())
+    raise ValidationError(f"Type d'élément inconnu : « {text} ». Types possibles : {listed}.")
+
+
 # the kinds said with « aucune » (the others with « aucun »)
 _FEMININE = {
     "action", "attachment", "envelope", "campaign", "commune", "body", "meeting", "attendance",
-    "examined_action", "follow_up", "person", "candidate_list",
+    "examined_action", "follow_up", "person", "candidate_list", "request_piece", "import_mapping",
 }  # fmt: skip
+
+
+def with_article(table: str) -> str:
+    """« l'action », « le financement », « la réunion »: a record in a sentence."""
+    label = RECORD_LABELS.get(table, table.replace("_", " "))
+    label = label[0].lower() + label[1:]
+    if fold(label[0]) in "aeiouh":
+        return f"l'{label}"
+    return f"{'la' if table in _FEMININE else 'le'} {label}"
 
 
 def missing_record(table: str, row_id: int) -> str:
@@ -146,7 +170,8 @@ class JournalFilter:
         if self.who:
             parts.append(f"par {self.who}")
         if self.kind:
-            parts.append(f"sur : {RECORD_KINDS.get(self.kind, self.kind).lower()}")
+            kind = RECORD_KINDS.get(self.kind) or RECORD_LABELS.get(self.kind, self.kind)
+            parts.append(f"sur : {kind.lower()}")
         if self.text.strip():
             parts.append(f"contenant « {self.text.strip()} »")
         return ", ".join(parts) if parts else "toutes les modifications"

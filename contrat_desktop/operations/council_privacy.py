@@ -23,8 +23,9 @@ from datetime import date
 from pathlib import Path
 
 from contrat_desktop.domain.draw import identity, normalised_name
-from contrat_desktop.domain.field_labels import ENTITY_LABELS, OPERATION_LABELS, field_label
+from contrat_desktop.domain.field_labels import field_label
 from contrat_desktop.domain.field_values import display_value, readable_snapshot
+from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS
 from contrat_desktop.domain.privacy import (
     ANONYMOUS,
     PersonFile,
@@ -169,9 +170,9 @@ def person_file(dossier: Dossier, person_id: int) -> PersonFile:
 
 
 def _readable(entry: tuple[str, ...]) -> tuple[str, str, str, str, str, str]:
-    """An audit row in French: « Mandat au conseil citoyen – Modification », field label..."""
+    """An audit row in French: « Membre du conseil citoyen – Modification », field label..."""
     at, who, entity, operation, field, old, new = entry
-    what = f"{ENTITY_LABELS.get(entity, entity)} – {OPERATION_LABELS.get(operation, operation)}"
+    what = f"{RECORD_LABELS.get(entity, entity)} – {ACT_LABELS.get(operation, operation)}"
     when = at[:16].replace("T", " ")
     if field:  # one field changed: its values
         shown = (display_value(field, value, {}, entity) for value in (old, new))

@@ -91,7 +91,27 @@ def readable(dossier: Dossier, entries: list[AuditEntry], names: Names) -> list[
             wanted[entry.entity].append(entry.entity_id)
     records = record_names(dossier.db, wanted)
     names = {**code_names(dossier.db), **names}
+    if wanted.keys() & {"import_mapping", "import_journal"}:
+        names = {**names, **import_names(dossier)}
     return [_line(entry, records, names) for entry in entries]
+
+
+def import_names(dossier: Dossier) -> Names:
+    """The kinds of workbook an import reads by their titles (« Tableau de programmation »)
+    and their columns by their headers (« Porteur », « État – Accordé »), by key."""
+    from contrat_desktop.operations.imports import TARGETS
+    from contrat_desktop.storage.repositories import Repositories
+
+    repos = Repositories(dossier)
+    layouts: dict[Any, str] = {}
+    columns: dict[Any, str] = {}
+    for name, target in TARGETS.items():
+        layout = target.layout(repos)
+        layouts[name] = layout.title
+        for column in layout.columns:
+            shown = f"{column.group} – {column.header}" if column.group else column.header
+            columns.setdefault(column.key, shown)
+    return {"layout": layouts, "column": columns}
 
 
 def _line(entry: AuditEntry, records: Names, names: Names) -> JournalLine:

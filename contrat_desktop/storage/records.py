@@ -16,39 +16,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from contrat_desktop.domain.audit import AuditEntry
+from contrat_desktop.domain.journal import with_article
 from contrat_desktop.storage.audit import as_text, last_change, now_iso, record
 from contrat_desktop.storage.errors import ConflictError, DossierError, ReadOnlyError
-
-ENTITY_LABELS = {
-    "action": "l'action",
-    "holder": "le porteur",
-    "funder": "le financeur",
-    "funding_line": "la ligne de financement",
-    "envelope": "l'enveloppe",
-    "payment": "le versement",
-    "campaign": "la campagne",
-    "contract": "le contrat",
-    "commune": "la commune",
-    "request_piece_kind": "la pièce du dossier de demande",
-    "request_piece": "la pièce reçue",
-    "district": "le quartier",
-    "framework_node": "l'élément du cadre stratégique",
-    "report": "le bilan",
-    "body": "l'instance",
-    "person": "la personne",
-    "body_member": "le membre de l'instance",
-    "meeting": "la réunion",
-    "agenda_item": "le point de l'ordre du jour",
-    "attendance": "la présence",
-    "examined_action": "l'action examinée",
-    "follow_up": "la suite à donner",
-    "minutes_document": "le compte rendu validé",
-    "setting": "le paramètre",
-    "council": "le conseil citoyen",
-    "council_member": "le membre du conseil citoyen",
-    "candidate_list": "la liste de candidats",
-    "council_draw": "le tirage au sort",
-}
 
 
 class RecordWriter:
@@ -92,7 +62,7 @@ class RecordWriter:
             current = self._row(table, row_id)
             if current is None:
                 raise ConflictError(
-                    f"Impossible d'enregistrer : {ENTITY_LABELS.get(table, table)} n° {row_id} "
+                    f"Impossible d'enregistrer : {with_article(table)} n° {row_id} "
                     "a été supprimé(e) entre-temps par une autre personne.",
                     entity=table,
                     entity_id=row_id,
@@ -174,7 +144,7 @@ class RecordWriter:
 
     def _conflict(self, table: str, row_id: int, current: dict[str, Any]) -> ConflictError:
         entries = last_change(self.db, table, row_id)
-        label = ENTITY_LABELS.get(table, table)
+        label = with_article(table)
         who = entries[0].who if entries else "une autre personne"
         when = _french_datetime(entries[0].at) if entries else "entre-temps"
         fields = [(e.field or "", e.old_value, e.new_value) for e in entries if e.field]
@@ -209,7 +179,7 @@ def _french_datetime(iso: str) -> str:
 @contextmanager
 def refused_as_french(table: str) -> Iterator[None]:
     """Turn SQLite's constraint errors into a French ``DossierError``."""
-    label = ENTITY_LABELS.get(table, table)
+    label = with_article(table)
     try:
         yield
     except sqlite3.IntegrityError as error:

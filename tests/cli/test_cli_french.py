@@ -50,7 +50,8 @@ def test_a_missing_record_or_campaign_is_named_in_french(
     ("arguments", "said"),
     [
         (["journal", "--db", "d.cdv", "--kind", "x", "-o", "j.xlsx"],
-         "argument --kind : choix invalide : 'x' (choisissez parmi 'action', "),
+         "argument --kind : type d'élément inconnu : « x ». Types possibles : « Action », "
+         "« Financement », « Versement »"),
         (["renew", "--db", "d.cdv", "--from", "2015", "--to", "2016", "--amounts", "x"],
          "argument --amounts : choix invalide : 'x' (choisissez parmi 'demande', 'accorde'"),
         (["minutes"], "argument(s) obligatoire(s) manquant(s) : RÉUNION, --db, -o/--output"),

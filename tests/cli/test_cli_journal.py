@@ -140,3 +140,29 @@ def test_report_bilan_as_a_word_document(
     )
     assert code == 2 and ".docx (Word)" in err and not (tmp_path / "b.doc").exists()
     assert demo.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["Réunion", "réunions", "REUNION", "meeting"])
+def test_kind_is_named_as_the_journal_names_it(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """The record names the journal shows (singular or as the page's filter lists them, any
+    case or accents) and the internal codes all choose the same lines."""
+    out_file = tmp_path / "journal.xlsx"
+    code, out, _ = run(capsys, "journal", "--db", str(demo), "--kind", kind, "-o", str(out_file))
+    assert code == 0 and "sur : réunions" in out
+    rows = list(openpyxl.load_workbook(out_file).active.iter_rows(min_row=5, values_only=True))
+    assert rows and all(str(row[2]).split(" – ")[1].startswith("Réunion") for row in rows)
+
+
+def test_an_unknown_kind_lists_the_french_names(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "j.xlsx"
+    with pytest.raises(SystemExit) as stopped:
+        main(["journal", "--db", str(demo), "--kind", "subvention", "-o", str(target)])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and not target.exists()
+    assert "type d'élément inconnu : « subvention »" in err
+    assert "« Financement »" in err and "« Membre du conseil citoyen »" in err
+    assert "funding_line" not in err

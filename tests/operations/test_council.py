@@ -182,7 +182,7 @@ def test_export_of_one_person(dossier: Dossier, council: CitizenCouncil, tmp_pat
     assert len(journal) >= 3
     created_row = next(r for r in journal[1:] if r[2] == "Personne – Création")
     assert f"Nom : {SECRET_NAME}" in created_row[5]  # a snapshot read as « Champ : valeur »
-    assert any(r[2] == "Mandat au conseil citoyen – Création" for r in journal[1:])
+    assert any(r[2] == "Membre du conseil citoyen – Création" for r in journal[1:])
     assert not any("{" in str(cell) for r in journal for cell in r)  # no raw JSON
 
 

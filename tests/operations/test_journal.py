@@ -215,3 +215,39 @@ def test_the_journal_shows_no_raw_codes_json_or_iso_dates(demo: Dossier, tmp_pat
         if value
     )
     assert "Type de porteur : Service municipal" in cells and "service_municipal" not in cells
+
+
+def test_a_saved_import_mapping_names_its_columns_by_their_headers(
+    demo: Dossier, tmp_path: Path
+) -> None:
+    """The mapping an import keeps reads « colonne 4 : Porteur », not « holder_name »."""
+    from contrat_desktop.operations.imports import apply_import, plan_import
+    from contrat_desktop.operations.programmation_export import export_programmation
+    from tests.operations.conftest import DEMO_YEAR, edited_export
+
+    exported = export_programmation(demo, DEMO_YEAR, tmp_path / "p.xlsx").path
+    returned = edited_export(exported, tmp_path / "r.xlsx", {(5, "Observations"): "Vu."})
+    apply_import(demo, plan_import(demo, returned))
+    names = load_references(demo).names()
+    for kind in ("import_mapping", "import_journal"):
+        (line,) = journal_page(demo, JournalFilter(kind=kind), None, names)
+        assert "Modèle de tableau : Tableau de programmation" in line.new
+        assert "Modèle de tableau : programmation" not in line.new
+    (line,) = journal_page(demo, JournalFilter(kind="import_mapping"), None, names)
+    assert "colonne 4 : Porteur ; colonne 5 : SIRET" in line.new
+    for key in ("identifier", "holder_name", "holder_kind", "renewal", "framework"):
+        assert key not in line.new
+    state = Repositories(demo).funders.by_name("État – politique de la ville (BOP 147)")
+    assert state is not None
+    record = demo.db.execute("SELECT mapping FROM import_mapping").fetchone()[0]
+    whole = journal_lines_text(demo, names)
+    assert f"{state.display_name} – Accordé" in whole and "funder:" not in whole
+    assert "holder_name" in record  # the dossier keeps its keys: only the reading is French
+
+
+def journal_lines_text(demo: Dossier, names: dict) -> str:  # type: ignore[type-arg]
+    from contrat_desktop.domain.field_values import display_value
+    from contrat_desktop.operations.journal import import_names
+
+    record = demo.db.execute("SELECT mapping FROM import_mapping").fetchone()[0]
+    return display_value("mapping", record, {**names, **import_names(demo)}, "import_mapping")

@@ -14,10 +14,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contrat_desktop.domain.council import Designation, Sex
+from contrat_desktop.domain.field_labels import field_label
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.ui.dialogs.council.council_dialog import CouncilDialog
 from contrat_desktop.ui.dialogs.council.council_member_dialog import MemberDialog
 from contrat_desktop.ui.pages.council import CouncilPage
+from contrat_desktop.ui.pages.council_history import MemberHistory
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, exit_answer, make_council, make_member
 
@@ -139,6 +141,17 @@ def test_edit_member_with_consent_is_undoable(qtbot: QtBot, session: DossierSess
     stored = session.repos.council_members.get(member.id or 0)
     assert stored.consent_date == date(2024, 2, 1) and stored.steering_representative
     assert session.repos.persons.get(member.person_id).name == "Paul Martin-Durand"
+    history = MemberHistory(session)  # the journal's labels and values, in French
+    qtbot.addWidget(history)
+    history.show_person(member.person_id, "Paul Martin-Durand")
+    rows = {
+        history.changes.item(n, 2).text(): history.changes.item(n, 4).text()
+        for n in range(history.changes.rowCount())
+    }
+    assert rows[field_label("consent_purpose", "council_member")] == "Conseil citoyen"
+    assert rows["Finalité du consentement"] == "Conseil citoyen"  # as the journal says it
+    assert rows["Date du consentement"] == "01/02/2024"
+    assert rows[field_label("steering_representative")] == "Oui"
     session.undo_stack.undo()
     assert session.repos.persons.get(member.person_id).name == "Paul Martin"
     assert session.repos.council_members.get(member.id or 0).consent_date is None

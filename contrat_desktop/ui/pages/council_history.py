@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from contrat_desktop.domain.council import College, Designation, Sex
+from contrat_desktop.domain.field_labels import field_label
+from contrat_desktop.domain.field_values import display_value
+from contrat_desktop.domain.journal import ACT_LABELS
 from contrat_desktop.operations.audit_trail import record_history
 from contrat_desktop.operations.council_records import load_councils, mandates_of_person
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill
@@ -16,49 +18,13 @@ from contrat_desktop.ui.session import DossierSession
 MANDATE_HEADERS = ["Conseil", "Entrée", "Sortie", "Motif de sortie", "Désignation"]
 CHANGE_HEADERS = ["Le", "Par", "Champ", "Avant", "Après"]
 
-MEMBER_FIELDS = {
-    "college": "Collège",
-    "sex": "Sexe",
-    "birth_year": "Année de naissance",
-    "district": "Quartier",
-    "designation": "Désignation",
-    "draw_list": "Liste du tirage",
-    "organisation": "Association",
-    "entry_date": "Date d'entrée",
-    "exit_date": "Date de sortie",
-    "exit_reason": "Motif de sortie",
-    "steering_representative": "Représentant(e) au pilotage",
-    "official": "Élu(e) ou agent",
-    "consent_date": "Date du consentement",
-    "consent_purpose": "Finalité du traitement",
-    "anonymised_on": "Anonymisé(e) le",
-    "person_id": "Personne",
-    "council_id": "Conseil",
-    "draw_id": "Tirage",
-}
-OPERATIONS = {
-    "create": "Entrée (mandat créé)",
-    "update": "Modification",
-    "delete": "Suppression",
-    "anonymisation": "Anonymisation",
-}
+TABLE = "council_member"
+# the journal's names of what was done, the creation of a mandate said as an entry
+OPERATIONS = {**ACT_LABELS, "create": "Entrée (mandat créé)"}
 
 
-def _value(field: str | None, text: str | None) -> str:
-    if text is None or text == "":
-        return "—"
-    labels: dict[str, str] = {}
-    if field == "college":
-        labels = {c.value: c.label for c in College}
-    elif field == "sex":
-        labels = {s.value: s.label for s in Sex}
-    elif field == "designation":
-        labels = {d.value: d.label for d in Designation}
-    elif field in {"steering_representative", "official"}:
-        labels = {"1": "Oui", "0": "Non", "True": "Oui", "False": "Non"}
-    if field and field.endswith(("_date", "_on")) and len(text) == 10 and text[4] == "-":
-        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
-    return labels.get(text, text)
+def _value(field: str, text: str | None) -> str:
+    return display_value(field, text, {}, TABLE) or "—"
 
 
 class MemberHistory(QWidget):
@@ -103,7 +69,9 @@ class MemberHistory(QWidget):
             [
                 format_datetime(entry.at),
                 entry.who,
-                MEMBER_FIELDS.get(entry.field or "", OPERATIONS.get(entry.operation, "")),
+                field_label(entry.field, TABLE)
+                if entry.field
+                else OPERATIONS.get(entry.operation, entry.operation),
                 _value(entry.field, entry.old_value) if entry.field else "—",
                 _value(entry.field, entry.new_value) if entry.field else "—",
             ]

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.attachments import Attachment, AttachmentKind
 from contrat_desktop.domain.audit import AuditEntry
-from contrat_desktop.domain.field_labels import ENTITY_LABELS, OPERATION_LABELS, field_label
+from contrat_desktop.domain.field_labels import field_label
 from contrat_desktop.domain.field_values import display_value, snapshot_text
+from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange
 from contrat_desktop.operations.attachments import (
     attach_file,
@@ -71,8 +72,8 @@ def status_rows(changes: list[StatusChange]) -> list[list[str]]:
 def audit_rows(entries: list[AuditEntry], names: dict[str, dict[int, str]]) -> list[list[str]]:
     rows = []
     for entry in reversed(entries):
-        what = ENTITY_LABELS.get(entry.entity, entry.entity)
-        operation = OPERATION_LABELS.get(entry.operation, entry.operation)
+        what = RECORD_LABELS.get(entry.entity, entry.entity)
+        operation = ACT_LABELS.get(entry.operation, entry.operation)
         field = field_label(entry.field, entry.entity) if entry.field else ""
         old = display_value(entry.field or "", entry.old_value, names, entry.entity)
         new = display_value(entry.field or "", entry.new_value, names, entry.entity)
