@@ -9,6 +9,7 @@ from typing import Any
 
 from contrat_desktop.cli.arguments import add_db, year
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.operations.action_sheets import (
     ids_of_references,
     ids_of_year,
@@ -68,5 +69,5 @@ def run_action_sheet(args: argparse.Namespace) -> int:
             else ids_of_references(dossier, args.references)
         )
         size = write_action_sheets(dossier, ids, args.output)
-    print(f"Fichier écrit : {args.output} ({len(ids)} fiche(s) action, {size} octets)")
+    print(f"Fichier écrit : {args.output} ({len(ids)} fiche(s) action, {format_size(size)})")
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_OK, add_db, positive
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.operations.dossiers import (
     BACKUP_REASONS,
@@ -97,7 +98,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     backup = backup_dossier(args.db)
-    print(f"Sauvegarde créée : {backup.path} ({backup.size_bytes} octets)")
+    print(f"Sauvegarde créée : {backup.path} ({format_size(backup.size_bytes)})")
     return EXIT_OK
 
 
@@ -119,7 +120,7 @@ def run_backups(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{len(found)} sauvegarde(s) dans « {backup_folder(path)} », de la plus récente :")
     for b in found:
-        size = f"{b.size_bytes / 1_048_576:.1f} Mio".replace(".", ",")
+        size = format_size(b.size_bytes)
         reason = BACKUP_REASONS.get(b.reason, b.reason)
         print(f"  {b.taken_at:%d/%m/%Y %H:%M:%S}  {reason:<30}  {size:>10}  {b.path.name}")
     return EXIT_OK
@@ -139,9 +140,10 @@ def _describe(info: DossierInfo) -> str:
     lines = [
         f"Dossier : {info.path}",
         f"Contrat : {info.contract or '(aucun)'}",
-        f"Taille : {info.size_bytes / 1_048_576:.1f} Mio".replace(".", ","),
-        f"Version du schéma : {info.schema_version}",
-        f"Intégrité : {info.integrity} (contrôle {info.integrity_check})",
+        f"Taille : {format_size(info.size_bytes)}",
+        f"Version du schéma : {info.schema}",
+        f"Intégrité : {'bonne' if info.integrity == 'ok' else info.integrity} "
+        f"(contrôle {info.integrity_check})",
         f"Verrou : {info.lock}",
         f"Dernière sauvegarde : {info.last_backup or 'aucune'} ({info.backups} au total)",
         "Effectifs :",

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from contrat_desktop.cli.arguments import add_db
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.domain.french_dates import moment
 from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.meeting_documents import (
@@ -82,5 +83,5 @@ def run_meetings(args: argparse.Namespace) -> int:
 def run_minutes(args: argparse.Namespace) -> int:
     with open_for_reading(args.db) as dossier:
         size = write_meeting_document(dossier, args.meeting_id, args.document, args.output)
-    print(f"Fichier écrit : {args.output} ({DOCUMENT_LABELS[args.document]}, {size} octets)")
+    print(f"Fichier écrit : {args.output} ({DOCUMENT_LABELS[args.document]}, {format_size(size)})")
     return 0

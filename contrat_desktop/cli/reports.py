@@ -7,6 +7,7 @@ from typing import Any
 
 from contrat_desktop.cli.arguments import EXIT_OK, add_db
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.operations.dossiers import open_for_reading
 from contrat_desktop.operations.yearly_report import write_yearly_report
 
@@ -38,5 +39,5 @@ def run_bilan(args: argparse.Namespace) -> int:
     with open_for_reading(args.db) as dossier:
         size = write_yearly_report(dossier, first, last, args.output)
     span = str(first) if first == last else f"{first}–{last}"
-    print(f"Bilan {span} écrit : {args.output} ({size} octets)")
+    print(f"Bilan {span} écrit : {args.output} ({format_size(size)})")
     return EXIT_OK

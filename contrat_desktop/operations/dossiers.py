@@ -44,6 +44,7 @@ class DossierInfo:
     last_backup: str | None
     backups: int = 0
     integrity_check: str = ""  # which check gave ``integrity``, and why
+    schema: str = ""  # ``schema_version`` as people read it: « 17 (…) »
 
 
 def create_dossier(
@@ -117,6 +118,7 @@ def describe(dossier: Dossier) -> DossierInfo:
         last_backup=str(backups[0].path) if backups else None,
         backups=len(backups),
         integrity_check=dossier.report.check,
+        schema=dossier.schema_label(),
     )
 
 

@@ -38,6 +38,7 @@ from contrat_desktop.storage.lock_content import (
     lock_path,
 )
 from contrat_desktop.storage.records import RecordWriter
+from contrat_desktop.storage.schema_versions import schema_label
 
 __all__ = ["Dossier", "EarlyIntegrityCheck", "OpenReport", "bring_up_to_date", "open_dossier"]
 log = logging.getLogger(__name__)
@@ -104,6 +105,16 @@ class Dossier:
         current = names[-1] if names else "aucune"
         if self.pending_migrations:
             return f"{current} (mise à jour en attente : {', '.join(self.pending_migrations)})"
+        return current
+
+    def schema_label(self) -> str:
+        """The schema version as people read it: « 17 (versements suivis par ligne de
+        financement) », and the one an update would bring."""
+        names = migrations.applied_names(self.db)
+        current = schema_label(names[-1]) if names else "aucune"
+        if self.pending_migrations:
+            wanted = schema_label(self.pending_migrations[-1])
+            return f"{current} ; mise à jour en attente vers la version {wanted}"
         return current
 
     def backup(self, reason: str = "manuelle") -> BackupFile:

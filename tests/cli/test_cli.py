@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from contrat_desktop import __version__
 from contrat_desktop.cli import main
 from contrat_desktop.storage import migrations
 from contrat_desktop.storage.database import open_dossier
+from contrat_desktop.storage.schema_versions import SCHEMA_MEANINGS
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -43,7 +45,27 @@ def test_info_text_shows_lock_holder(tmp_path: Path, capsys: pytest.CaptureFixtu
         code, out, _ = run(capsys, "info", "--db", str(path))
     assert code == 0
     assert "Verrou : ouvert par camille sur le poste" in out
-    assert "Actions" in out and "Intégrité : ok" in out
+    assert "Actions" in out and "Intégrité : bonne" in out
+
+
+def test_info_text_is_french_for_a_person(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No migration code, no byte count: the schema as a number with its meaning, the size
+    as « 1,7 Mo »."""
+    path = tmp_path / "demo.cdv"
+    run(capsys, "init", str(path), "--demo")
+    code, out, _ = run(capsys, "info", "--db", str(path))
+    assert code == 0
+    last = migrations.known_names()[-1]
+    number = int(last.split("_")[0])
+    schema = next(line for line in out.splitlines() if line.startswith("Version du schéma"))
+    assert schema == f"Version du schéma : {number} ({SCHEMA_MEANINGS[last]})"
+    size = next(line for line in out.splitlines() if line.startswith("Taille"))
+    assert re.fullmatch(r"Taille : \d{1,3},\d\u00a0(Ko|Mo)", size), size
+    assert last not in out and "octets" not in out and "Mio" not in out
+    code, out, _ = run(capsys, "backup", "--db", str(path))
+    assert re.search(r"\(\d{1,3},\d\u00a0Mo\)$", out.strip()), out
 
 
 def test_backup_makes_an_openable_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

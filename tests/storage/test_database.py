@@ -165,6 +165,7 @@ def test_an_older_dossier_can_be_described_and_backed_up_read_only(
     _with_extra_migration(monkeypatch)
     info = dossier_info(dossier_path)
     assert "mise à jour en attente : 0099_test_column" in info.schema_version
+    assert info.schema.endswith("; mise à jour en attente vers la version 99")
     assert backup_dossier(dossier_path).path.exists()
     with pytest.raises(DossierError, match="ouvrez-le une fois normalement"):
         open_dossier(dossier_path, read_only=True)

@@ -142,9 +142,9 @@ def test_info_full_check_on_demand(filled: Path, capsys: pytest.CaptureFixture[s
     from contrat_desktop.cli import main
 
     assert main(["info", "--db", str(filled)]) == 0
-    assert "Intégrité : ok (contrôle rapide : fermé par" in capsys.readouterr().out
+    assert "Intégrité : bonne (contrôle rapide : fermé par" in capsys.readouterr().out
     assert main(["info", "--db", str(filled), "--full-check"]) == 0
-    assert "Intégrité : ok (contrôle complet : demandé)" in capsys.readouterr().out
+    assert "Intégrité : bonne (contrôle complet : demandé)" in capsys.readouterr().out
 
 
 def test_a_reader_after_a_writer_killed_mid_transaction_is_not_told_damaged(

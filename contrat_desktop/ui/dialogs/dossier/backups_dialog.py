@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.operations.dossiers import (
     BACKUP_REASONS,
     BackupFile,
@@ -65,7 +66,7 @@ class BackupsDialog(QDialog):
         self._backups = backups_of(self.session.dossier.path)
         self.table.setRowCount(len(self._backups))
         for row, backup in enumerate(self._backups):
-            size = f"{backup.size_bytes / 1_048_576:.1f} Mo".replace(".", ",")
+            size = format_size(backup.size_bytes)
             reason = BACKUP_REASONS.get(backup.reason, backup.reason)
             for column, text in enumerate((format_datetime(backup.taken_at), reason, size)):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -1,0 +1,12 @@
+"""The schema version as people read it."""
+
+from __future__ import annotations
+
+from contrat_desktop.storage.migrations import known_names
+from contrat_desktop.storage.schema_versions import SCHEMA_MEANINGS, schema_label
+
+
+def test_every_schema_version_says_what_it_brought() -> None:
+    assert set(known_names()) <= set(SCHEMA_MEANINGS)
+    assert schema_label("0017_paid_on_lines") == f"17 ({SCHEMA_MEANINGS['0017_paid_on_lines']})"
+    assert schema_label("0099_unknown") == "99"
