@@ -31,6 +31,7 @@ DISPLAY_NAMES = {
     Style.WRAPPED: "Texte long",
     Style.MONEY: "Montant",
     Style.DATE: "Date",
+    Style.DATETIME: "Date et heure",
     Style.INTEGER: "Nombre",
     Style.YEAR: "Année",
     Style.TOTAL_LABEL: "Total",
@@ -76,7 +77,11 @@ def _number_styles() -> list[Any]:
     day = number.DateStyle(name="n-date", language="fr", country="FR")
     for part in (number.Day, "/", number.Month, "/", number.Year):
         day.addElement(number.Text(text=part) if isinstance(part, str) else part(style="long"))
-    return [euro, integer, year, day]
+    moment = number.DateStyle(name="n-datetime", language="fr", country="FR")
+    parts = (number.Day, "/", number.Month, "/", number.Year, " ", number.Hours, ":")
+    for part in (*parts, number.Minutes):
+        moment.addElement(number.Text(text=part) if isinstance(part, str) else part(style="long"))
+    return [euro, integer, year, day, moment]
 
 
 _DATA_STYLES = {
@@ -84,6 +89,7 @@ _DATA_STYLES = {
     NumberFormat.INTEGER: "n-integer",
     NumberFormat.YEAR: "n-year",
     NumberFormat.DATE: "n-date",
+    NumberFormat.DATETIME: "n-datetime",
 }
 
 

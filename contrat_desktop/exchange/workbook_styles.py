@@ -23,6 +23,7 @@ class NumberFormat(Enum):
 
     EURO = '#,##0.00\\ "€"'
     DATE = "dd/mm/yyyy"
+    DATETIME = "dd/mm/yyyy hh:mm"
     INTEGER = "#,##0"
     YEAR = "0"
 
@@ -37,6 +38,7 @@ class Style(StrEnum):
     WRAPPED = "wrapped"
     MONEY = "money"
     DATE = "date"
+    DATETIME = "datetime"
     INTEGER = "integer"
     YEAR = "year"
     TOTAL_LABEL = "total_label"
@@ -76,6 +78,7 @@ CELL_STYLES: dict[Style, CellStyle] = {
     Style.WRAPPED: CellStyle(wrap=True),
     Style.MONEY: CellStyle(number=NumberFormat.EURO),
     Style.DATE: CellStyle(number=NumberFormat.DATE, left=True),
+    Style.DATETIME: CellStyle(number=NumberFormat.DATETIME, left=True),
     Style.INTEGER: CellStyle(number=NumberFormat.INTEGER),
     Style.YEAR: CellStyle(number=NumberFormat.YEAR),
     Style.TOTAL_LABEL: CellStyle(bold=True, top_rule=True),
