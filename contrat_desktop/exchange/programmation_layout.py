@@ -95,7 +95,7 @@ BEFORE_FUNDERS: tuple[Column, ...] = (
         FRAMEWORK_KEY,
         "Pilier / thématique",
         aliases=("Thème", "Thématique", "Pilier", "Axe", "Sous-thèmes"),
-        width=24,
+        width=32,  # a full path: pillar › theme › sub-theme
     ),
     Column(
         "districts",
