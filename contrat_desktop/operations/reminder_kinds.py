@@ -7,13 +7,17 @@ domain's rules (deadlines, the convention threshold, the contradictions)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import Any, cast
+
 from contrat_desktop.domain.conventions import ConventionCheck, own_service
 from contrat_desktop.domain.funders import Envelope, EnvelopeUse
 from contrat_desktop.domain.funding import ActKind, bilan_deadline, bilan_late
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.money_checks import MoneyTotals, contradictions
 from contrat_desktop.domain.payment_rules import PAYABLE, suggested_kind
-from contrat_desktop.domain.reminders import Opens, Reminder
+from contrat_desktop.domain.reminders import Opens, Reminder, written
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.operations.reminder_context import ReminderContext
 from contrat_desktop.storage import reminder_queries as q
@@ -27,15 +31,37 @@ _ACTS = {kind.value: kind for kind in ActKind}
 REQUESTING = frozenset({S.DRAFT, S.FILED, S.ADMISSIBLE, S.UNDER_REVIEW, S.PROPOSED, S.POSTPONED})
 
 
-def _about(row: q.ActionRow, **values: object) -> dict[str, object]:
-    return {
-        "action_id": row.action_id,
-        "reference": row.reference,
-        "holder": row.holder,
-        "holder_id": row.holder_id,
-        "year": row.year,
-        **values,
-    }
+def _on_action(
+    kind: str,
+    label: str,
+    row: q.ActionRow,
+    due_on: date | None,
+    says: Callable[..., str],
+    facts: tuple[Any, ...],
+    tab: str = "",
+    funder_id: int | None = None,
+    funder: str = "",
+    amount_cents: int | None = None,
+) -> Reminder:
+    """A reminder about an action, built positionally (thousands per list); its sentence is
+    ``says(*facts)``, written when read."""
+    return Reminder(
+        kind,
+        label,
+        due_on,
+        row.year,
+        Opens.ACTION,
+        row.action_id,
+        row.reference,
+        row.holder,
+        row.holder_id,
+        funder_id,
+        funder,
+        amount_cents,
+        tab,
+        says,
+        facts,
+    )
 
 
 def _late_rows(context: ReminderContext) -> list[q.ActionRow]:
@@ -48,26 +74,38 @@ def _late_rows(context: ReminderContext) -> list[q.ActionRow]:
         context.shared["late"] = q.actions_without_bilan(
             context.dossier, AWAITING_BILAN, last, context.year
         )
-    rows: list[q.ActionRow] = context.shared["late"]
-    return rows
+    return cast("list[q.ActionRow]", context.shared["late"])
+
+
+def _late_text(title: str, deadline: date) -> str:
+    return f"« {title} » : bilan attendu depuis le {deadline:%d/%m/%Y}."
 
 
 def late_bilans(context: ReminderContext) -> list[Reminder]:
     month_day = context.rules.bilan_deadline_month_day
+    deadlines: dict[int, date] = {}
     found = []
     for row in _late_rows(context):
-        deadline = bilan_deadline(row.year, month_day)
+        deadline = deadlines.get(row.year)
+        if deadline is None:
+            deadline = deadlines[row.year] = bilan_deadline(row.year, month_day)
         found.append(
-            Reminder(
+            _on_action(
                 "bilan_late",
                 "Bilan en retard",
-                f"« {row.title} » : bilan attendu depuis le {deadline:%d/%m/%Y}.",
+                row,
                 deadline,
-                tab="bilan",
-                **_about(row),
+                _late_text,
+                (row.title, deadline),
+                "bilan",
             )
         )
     return found
+
+
+def _payment_text(funder: str, left: int, paid: int, act: str | None, bilan: bool) -> str:
+    kind = suggested_kind(paid, _ACTS.get(act or ""), bilan)
+    return f"{funder} : {format_cents(left)} à verser ({kind.label.lower()})."
 
 
 def payments_due(context: ReminderContext) -> list[Reminder]:
@@ -77,18 +115,19 @@ def payments_due(context: ReminderContext) -> list[Reminder]:
     lines = q.lines_to_pay(context.dossier, PAYABLE - {S.SETTLED}, context.year)
     for row in lines:
         left = row.granted_cents - row.paid_cents
-        kind = suggested_kind(row.paid_cents, _ACTS.get(row.act_kind), row.bilan_received)
+        facts = (row.funder, left, row.paid_cents, row.act_kind, row.bilan_received)
         found.append(
-            Reminder(
+            _on_action(
                 "payment_due",
                 "Versement à faire",
-                f"{row.funder} : {format_cents(left)} à verser ({kind.label.lower()}).",
+                row.action,
                 row.act_signed_on or row.decision_date,
-                funder_id=row.funder_id,
-                funder=row.funder,
-                amount_cents=left,
-                tab="versements",
-                **_about(row.action),
+                _payment_text,
+                facts,
+                "versements",
+                row.funder_id,
+                row.funder,
+                left,
             )
         )
     return found
@@ -117,19 +156,27 @@ def unsigned_conventions(context: ReminderContext) -> list[Reminder]:
         if check.satisfied:
             continue
         found.append(
-            Reminder(
+            _on_action(
                 "convention_unsigned",
                 "Convention non signée",
-                check.message(),
+                action,
                 row.decision_date,
-                funder_id=row.funder_id,
-                funder=row.funder,
-                amount_cents=check.holder_total_cents,
-                tab="versements",
-                **_about(action),
+                ConventionCheck.message,
+                (check,),
+                "versements",
+                row.funder_id,
+                row.funder,
+                check.holder_total_cents,
             )
         )
     return found
+
+
+def _envelope_text(row: q.EnvelopeRow, over: int) -> str:
+    return (
+        f"{row.year} : {format_cents(row.committed_cents)} accordés pour une enveloppe "
+        f"de {format_cents(row.amount_cents)} (dépassement de {format_cents(over)})."
+    )
 
 
 def overspent_envelopes(context: ReminderContext) -> list[Reminder]:
@@ -144,18 +191,22 @@ def overspent_envelopes(context: ReminderContext) -> list[Reminder]:
             Reminder(
                 "envelope_over",
                 "Enveloppe dépassée",
-                f"{row.year} : {format_cents(row.committed_cents)} accordés pour une enveloppe "
-                f"de {format_cents(row.amount_cents)} (dépassement de "
-                f"{format_cents(-use.left_cents)}).",
                 None,
                 row.year,
                 opens=Opens.FUNDER,
                 funder_id=row.funder_id,
                 funder=row.funder,
                 amount_cents=-use.left_cents,
+                says=_envelope_text,
+                facts=(row, -use.left_cents),
             )
         )
     return found
+
+
+def _request_text(missing: list[q.ActionRow]) -> str:
+    names = ", ".join(f"{row.reference} ({row.year})" for row in missing)
+    return f"Nouvelle demande alors que le bilan de {names} n'est pas arrivé."
 
 
 def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
@@ -176,14 +227,14 @@ def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
         missing = [row for row in by_holder[request.holder_id] if row.year < request.year]
         if not missing:
             continue
-        names = ", ".join(f"{row.reference} ({row.year})" for row in missing)
         found.append(
-            Reminder(
+            _on_action(
                 "request_without_bilan",
                 "Demande sans bilan précédent",
-                f"Nouvelle demande alors que le bilan de {names} n'est pas arrivé.",
-                min(bilan_deadline(row.year, month_day) for row in missing),
-                **_about(request),
+                request,
+                bilan_deadline(min(row.year for row in missing), month_day),
+                _request_text,
+                (missing,),
             )
         )
     return found
@@ -209,13 +260,14 @@ def money_contradictions(context: ReminderContext) -> list[Reminder]:
         texts = contradictions(totals)
         if texts:
             found.append(
-                Reminder(
+                _on_action(
                     "money_contradiction",
                     "Statut et montants incohérents",
-                    " ".join(texts),
+                    row.action,
                     None,
-                    tab="versements",
-                    **_about(row.action),
+                    written,
+                    (" ".join(texts),),
+                    "versements",
                 )
             )
     return found

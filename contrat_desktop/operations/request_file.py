@@ -151,6 +151,11 @@ S = ActionStatus
 IN_REQUEST = frozenset({S.DRAFT, S.FILED, S.ADMISSIBLE, S.UNDER_REVIEW, S.PROPOSED, S.POSTPONED})
 
 
+def _incomplete_text(title: str, when: str, missing: list[PieceKind]) -> str:
+    names = ", ".join(kind.label for kind in missing)
+    return f"« {title} » : dossier incomplet, {when} ; manque : {names}."
+
+
 def incomplete_files(context: ReminderContext) -> list[Reminder]:
     """Requests whose file misses required pieces when the call's filing deadline is near
     (two weeks) or past, while the request is still being instructed."""
@@ -178,12 +183,10 @@ def incomplete_files(context: ReminderContext) -> list[Reminder]:
             )
             if not missing:
                 continue
-            names = ", ".join(kind.label for kind in missing)
             found.append(
                 Reminder(
                     "request_file_incomplete",
                     "Dossier de demande incomplet",
-                    f"« {row.title} » : dossier incomplet, {when} ; manque : {names}.",
                     deadline,
                     row.year,
                     action_id=row.action_id,
@@ -191,6 +194,8 @@ def incomplete_files(context: ReminderContext) -> list[Reminder]:
                     holder=row.holder,
                     holder_id=row.holder_id,
                     tab="dossier",
+                    says=_incomplete_text,
+                    facts=(row.title, when, missing),
                 )
             )
     return found

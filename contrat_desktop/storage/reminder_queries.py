@@ -2,14 +2,16 @@
 rows that are due: filtered by status first (an index), so that a dossier of 50 000 actions
 answers in a few milliseconds. What is due, and what it says, is decided in
 ``operations.reminder_kinds`` with the domain's rules; these queries only pre-select.
+
+Rows are named tuples built positionally (a frozen dataclass costs ~8 µs a row to build,
+a tuple ~1 µs: thousands of rows are read after every edit).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from contrat_desktop.domain.money_checks import RULES, Condition
 from contrat_desktop.domain.workflow import ActionStatus
@@ -23,8 +25,7 @@ BILAN_RECEIVED = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     """An action as a reminder names it."""
 
     action_id: int
@@ -36,8 +37,7 @@ class ActionRow:
     status: ActionStatus
 
 
-@dataclass(frozen=True, slots=True)
-class LineRow:
+class LineRow(NamedTuple):
     action: ActionRow
     line_id: int
     funder_id: int
@@ -137,8 +137,7 @@ def lines_to_pay(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementRow:
+class AgreementRow(NamedTuple):
     """A line of a holder above the convention threshold with that funder, and who the
     two parties are (a funder paying its own service needs no convention)."""
 
@@ -195,8 +194,7 @@ def open_years(dossier: Dossier, statuses: Iterable[ActionStatus]) -> list[int]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class TotalsRow:
+class TotalsRow(NamedTuple):
     action: ActionRow
     granted_cents: int
     paid_cents: int
@@ -205,8 +203,7 @@ class TotalsRow:
     bilan_received: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EnvelopeRow:
+class EnvelopeRow(NamedTuple):
     funder_id: int
     funder: str
     year: int
@@ -269,7 +266,7 @@ def requests_of_holders(
 _CONDITION_SQL = {
     Condition.GRANTED: "g > 0",
     Condition.PAID: "p > 0",
-    Condition.OVERPAID: "over > 0",
+    Condition.OVERPAID: "lft - (g - p) > 0",  # paid beyond granted on some line
     Condition.NOTHING_GRANTED: "g = 0",
     Condition.NOTHING_PAID: "g > 0 AND p <= 0",
     Condition.LEFT_TO_PAY: "lft > 0",
@@ -298,26 +295,28 @@ def contradicted_actions(
     if not years:
         return []
     codes = _codes(excluded)
-    where, params = f"AND c.year IN ({_marks(years)})", list(years)
     having, having_params = _contradiction_filter()
-    return [
-        TotalsRow(_action(row), row[7], row[8], row[9], row[10], bool(row[11]))
-        for row in dossier.db.execute(
-            f"""
-            SELECT {_ACTION},
-                   coalesce(sum(coalesce(fl.granted_cents, 0)), 0) AS g,
+    # three sums per action (each costs): what is over-paid is what is left less granted-paid;
+    # grouped in the index's order (campaign, status, id: no sorting of 10 000 actions), the
+    # names joined for the few actions found only
+    rows = dossier.db.execute(
+        f"""
+        SELECT {_ACTION}, m.g, m.p, m.lft, m.lft - (m.g - m.p), m.bilan
+        FROM (
+            SELECT a.id, a.status, coalesce(sum(fl.granted_cents), 0) AS g,
                    coalesce(sum(fl.paid_cents), 0) AS p,
                    coalesce(sum(max(coalesce(fl.granted_cents, 0) - fl.paid_cents, 0)), 0) AS lft,
-                   coalesce(sum(max(fl.paid_cents - coalesce(fl.granted_cents, 0), 0)), 0) AS over,
                    {BILAN_RECEIVED} AS bilan
-            FROM action a
-            JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
-            LEFT JOIN funding_line fl ON fl.action_id = a.id
-            WHERE a.status NOT IN ({_marks(codes)}) {where}
-            GROUP BY a.id
-            HAVING {having.replace("status IN", "a.status IN")}
-            ORDER BY c.year, a.reference
-            """,
-            [*codes, *params, *having_params],
-        )
-    ]
+            FROM action a LEFT JOIN funding_line fl ON fl.action_id = a.id
+            WHERE a.status NOT IN ({_marks(codes)})
+              AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
+            GROUP BY a.campaign_id, a.status, a.id
+            HAVING {having}
+        ) m
+        JOIN action a ON a.id = m.id
+        JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
+        ORDER BY c.year, a.reference
+        """,
+        [*codes, *years, *having_params],
+    )
+    return [TotalsRow(_action(row), row[7], row[8], row[9], row[10], bool(row[11])) for row in rows]
