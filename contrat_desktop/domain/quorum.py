@@ -18,6 +18,8 @@ class QuorumCheck:
     required: int | None  # None: the body has no quorum rule
     counted: int  # titular members present or represented
     titulars: int = 0  # titular seats of the body
+    entered: bool = True  # False while every presence is still « Non renseigné »
+    pending: int = 0  # the body's members convened whose presence is not entered yet
 
     @property
     def reached(self) -> bool:
@@ -25,11 +27,20 @@ class QuorumCheck:
 
     @property
     def message(self) -> str:
+        if self.required is not None and self.titulars == 0:
+            return "Quorum non calculable : l'instance n'a aucun membre titulaire."
+        if not self.entered:
+            if self.required is None:
+                return "Pas de règle de quorum ; présences pas encore renseignées."
+            return (
+                f"Quorum à vérifier : présences pas encore renseignées ({self.required} "
+                "titulaire(s) présent(s) ou représenté(s) requis)."
+            )
         counted = f"{self.counted} titulaire(s) présent(s) ou représenté(s)"
+        if self.pending:
+            counted += f" ({self.pending} présence(s) de membre encore non renseignée(s))"
         if self.required is None:
             return f"Pas de règle de quorum ; {counted}."
-        if self.titulars == 0:
-            return "Quorum non calculable : l'instance n'a aucun membre titulaire."
         state = "atteint" if self.reached else "non atteint"
         return f"Quorum {state} : {counted} sur {self.required} requis."
 
@@ -46,13 +57,23 @@ def quorum_required(body: Body, titular_members: int) -> int | None:
 def check_quorum(
     body: Body, members: Iterable[BodyMember], attendance: Iterable[Attendance]
 ) -> QuorumCheck:
-    """Titular members count once each when present or represented; invitees never count."""
+    """Titular members count once each when present or represented; invitees never count.
+    While no presence is entered (all « Non renseigné »), nothing is counted: the check says
+    so rather than a false « 0 présent »."""
+    attendance = list(attendance)
     titulars = {m.person_id for m in members if m.seat is Seat.TITULAR}
     seated = {m.person_id for m in members}
     came = {a.person_id for a in attendance if a.presence in COUNTED}
+    unknown = {a.person_id for a in attendance if a.presence is Presence.UNKNOWN}
     # a substitute present stands for an absent titular, never on top of them
     counted = min(len(came & seated), len(titulars))
-    return QuorumCheck(quorum_required(body, len(titulars)), counted, len(titulars))
+    return QuorumCheck(
+        quorum_required(body, len(titulars)),
+        counted,
+        len(titulars),
+        entered=len(unknown) < len(attendance),
+        pending=len(unknown & seated),
+    )
 
 
 def council_warning(

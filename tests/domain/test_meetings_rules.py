@@ -66,6 +66,28 @@ def test_a_body_without_titulars_says_its_quorum_cannot_be_computed() -> None:
     assert plain.message == "Pas de règle de quorum ; 2 titulaire(s) présent(s) ou représenté(s)."
 
 
+def test_a_quorum_is_not_counted_before_any_presence_is_entered() -> None:
+    """Everyone convened « Non renseigné » (a meeting just prepared): not a false 0 present."""
+    body = Body("copil", "COPIL", quorum_count=3)
+    convened = [Attendance(1, p) for p in range(1, 12)]
+    check = check_quorum(body, MEMBERS, convened)
+    assert not check.entered and "0 titulaire" not in check.message
+    assert check.message == (
+        "Quorum à vérifier : présences pas encore renseignées "
+        "(3 titulaire(s) présent(s) ou représenté(s) requis)."
+    )
+    plain = check_quorum(Body("gt", "GT"), MEMBERS, convened)
+    assert plain.message == "Pas de règle de quorum ; présences pas encore renseignées."
+    convened[0] = Attendance(1, 1, Presence.PRESENT)
+    convened[1] = Attendance(1, 2, Presence.EXCUSED)
+    started = check_quorum(body, MEMBERS, convened)
+    assert started.entered and started.counted == 1 and started.pending == 9
+    assert started.message == (
+        "Quorum non atteint : 1 titulaire(s) présent(s) ou représenté(s) "
+        "(9 présence(s) de membre encore non renseignée(s)) sur 3 requis."
+    )
+
+
 def test_invitees_do_not_count_and_substitutes_never_exceed_titulars() -> None:
     body = Body("copil", "COPIL", quorum_count=3)
     assert check_quorum(body, MEMBERS, attending([50, 51, 52])).counted == 0

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from contrat_desktop.domain.meetings import Presence
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.opinions import Opinion
-from contrat_desktop.domain.persons import Person
+from contrat_desktop.domain.persons import Person, Seat
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.meeting_sheet import load_sheet
 from contrat_desktop.operations.meetings import list_meetings
@@ -439,3 +439,24 @@ def test_a_new_meeting_leaves_presence_unset_and_says_nothing_of_the_council_bef
     assert tab.council.isHidden()  # to come: not said absent yet
     dialog.general.starts_at.setDateTime(QDateTime(2016, 3, 20, 14, 0, 0))
     assert not tab.council.isHidden() and "présent" in tab.council.text()
+
+
+def test_a_new_meeting_says_attendance_is_not_entered_then_counts_the_quorum(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """The quorum line used to say « 0 titulaire(s) présent(s) » before any presence."""
+    steering = next(b for b in session.repos.bodies.all() if b.council_required)
+    dialog = MeetingDialog(session, None, body_id=steering.id)
+    qtbot.addWidget(dialog)
+    tab = dialog.attendance
+    assert all(a.presence is Presence.UNKNOWN for a in tab.rows)
+    assert "présences pas encore renseignées" in tab.quorum.text()
+    assert "0 titulaire" not in tab.quorum.text() and "0 personne" not in tab.quorum.text()
+    titular = next(m.person_id for m in dialog.context.members if m.seat is Seat.TITULAR)  # type: ignore[union-attr]
+    tab.set_presence(titular, Presence.PRESENT)
+    assert "1 titulaire(s) présent(s) ou représenté(s)" in tab.quorum.text()
+    assert "encore non renseignée(s)" in tab.quorum.text()
+    tab.all_present()
+    titulars = sum(1 for m in dialog.context.members if m.seat is Seat.TITULAR)  # type: ignore[union-attr]
+    assert f"{titulars} titulaire(s) présent(s) ou représenté(s)" in tab.quorum.text()
+    assert "non renseignée" not in tab.quorum.text()

@@ -172,9 +172,10 @@ class MeetingAttendanceTab(QWidget):
         if self.context is None:
             return
         context = self.context
-        quorum = check_quorum(context.body, context.members, self.rows).message
+        quorum = check_quorum(context.body, context.members, self.rows)
         came = sum(1 for a in self.rows if a.presence is Presence.PRESENT)
-        self.quorum.setText(f"{quorum} {came} personne(s) présente(s) sur {len(self.rows)}.")
+        present = f" {came} personne(s) présente(s) sur {len(self.rows)}." if quorum.entered else ""
+        self.quorum.setText(quorum.message + present)
         held = self.starts_at is None or self.starts_at <= datetime.now()
         warning = council_warning(
             context.body, context.steering, self.rows, context.persons, held=held
