@@ -292,6 +292,23 @@ def test_the_members_table_shows_each_designation_whole(
     assert "Association Femmes relais 94" in named  # who designated them, beside
 
 
+def test_the_members_table_shows_each_district_name_whole(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk: « Les Portes de Paris – Les Hautes-Nou… » was cut in a 1 280 px window."""
+    page = make_page(qtbot, session)
+    page.resize(1060, 700)  # the page's room in a 1 280 px window
+    page.show()
+    qtbot.waitExposed(page)
+    table, model = page.members.table, page.members.model
+    column = [c.key for c in model.columns].index("district")
+    width = table.horizontalHeader().sectionSize(column)
+    texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    assert "Les Portes de Paris – Les Hautes-Noues" in texts
+    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    assert all(table.fontMetrics().horizontalAdvance(t) + margin <= width for t in texts)
+
+
 def test_districts_are_shown_by_their_names_not_their_codes(
     qtbot: QtBot, session: DossierSession
 ) -> None:

@@ -34,7 +34,7 @@ from contrat_desktop.ui.dialogs.privacy.privacy_actions import anonymise_from, e
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import MemberRow, MemberTableModel
 from contrat_desktop.ui.pages.council_history import MemberHistory
-from contrat_desktop.ui.pages.tables import make_table, select_row
+from contrat_desktop.ui.pages.tables import make_table, select_row, widen_to_content
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.undo import SaveRecordCommand
 
@@ -136,6 +136,7 @@ class MembersPanel(QWidget):
                 if self.scope.currentIndex() == ALL or m.active_on(today)
             ]
         self.model.set_rows(rows)
+        widen_to_content(self.table, "district")
         self.count_label.setText(f"{len(rows)} mandat(s) affiché(s) sur {total}")
         if selected is not None:
             select_row(self.table, self.model.row_of(selected.member.id or 0))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from contrat_desktop.ui.models.columns import RowTableModel
 
@@ -82,3 +82,19 @@ def fit_columns(table: QTableView) -> None:
     )
     scroll_bar = table.verticalScrollBar().sizeHint().width()
     table.setMinimumWidth(columns + 2 * table.frameWidth() + scroll_bar)
+
+
+def widen_to_content(table: QTableView, key: str, widest: int = 420) -> None:
+    """Widen the column ``key`` so that its longest value is read whole (a district's name:
+    « Les Portes de Paris – Les Hautes-Noues »): never narrower than declared, at most
+    ``widest`` pixels (the value stays whole in its tooltip). Measured on the texts, so that
+    it holds before the table is first shown."""
+    model = table.model()
+    assert isinstance(model, RowTableModel)
+    number = [column.key for column in model.columns].index(key)
+    metrics = table.fontMetrics()
+    margin = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+    texts = (model.data(model.index(row, number)) or "" for row in range(model.rowCount()))
+    longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    wanted = max(model.columns[number].width, longest + margin)
+    table.horizontalHeader().resizeSection(number, min(wanted, widest))
