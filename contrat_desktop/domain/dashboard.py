@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.holders import HolderKind
-from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER, ActionStatus
 
 NO_DISTRICT = "Sans quartier"
 UNCLASSIFIED = "Non classée"
@@ -83,8 +83,7 @@ def campaign_figures(
     """The figures from the sums grouped per split (``total``, ``status``, ``pillar``,
     ``theme``, ``district``, ``holder_kind``, ``renewal``) and per funder: labelled and
     ordered here, never summed again."""
-    statuses = [*MAIN_PATH, *(s for s in ActionStatus if s not in MAIN_PATH)]
-    status_order = {value: n for n, value in enumerate(statuses)}
+    status_order = {value: n for n, value in enumerate(STATUS_ORDER)}
 
     def node_label(key: object, path: bool) -> tuple[Hashable, str]:
         if key is None:

@@ -107,8 +107,8 @@ TRANSITIONS = {
 
 
 def allowed_transitions(status: ActionStatus) -> list[ActionStatus]:
-    """The statuses reachable from ``status``, in workflow order."""
-    order = {value: index for index, value in enumerate(ActionStatus)}
+    """The statuses reachable from ``status``, in workflow order (``STATUS_ORDER``)."""
+    order = {value: index for index, value in enumerate(STATUS_ORDER)}
     return sorted(TRANSITIONS[status], key=order.__getitem__)
 
 

@@ -30,7 +30,7 @@ from contrat_desktop.domain.document_blocks import (
     TableBlock,
 )
 from contrat_desktop.domain.money import AMOUNT_LEGEND, format_amount, format_cents
-from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER, ActionStatus
 from contrat_desktop.domain.yearly_report_data import ReportData
 
 NOT_GIVEN = "non renseigné"
@@ -67,7 +67,7 @@ def _money(cents: int) -> str:
     return format_cents(cents)
 
 
-def _sum_slices(parts: Sequence[Sequence[Slice]], *, keep_order: bool = False) -> list[Slice]:
+def _sum_slices(parts: Sequence[Sequence[Slice]], *, by_status: bool = False) -> list[Slice]:
     merged: dict[object, list[int]] = {}
     labels: dict[object, str] = {}
     for group in parts:
@@ -79,8 +79,9 @@ def _sum_slices(parts: Sequence[Sequence[Slice]], *, keep_order: bool = False) -
             ):
                 line[n] += value
     slices = [Slice(key, labels[key], *values) for key, values in merged.items()]
-    if keep_order:  # the workflow's order of the statuses
-        return slices
+    if by_status:  # the workflow's order, whichever year has which status
+        rank = {status: n for n, status in enumerate(STATUS_ORDER)}
+        return sorted(slices, key=lambda s: rank[s.key])  # type: ignore[index]
     return sorted(slices, key=lambda s: (-s.granted_cents, -s.count, s.label))
 
 
@@ -122,7 +123,7 @@ def _programmation(data: ReportData) -> list[Block]:
     requested = sum(f.requested_cents for f in figures)
     proposed = sum(f.proposed_cents for f in figures)
     granted = sum(f.granted_cents for f in figures)
-    statuses = _sum_slices([f.by_status for f in figures], keep_order=True)
+    statuses = _sum_slices([f.by_status for f in figures], by_status=True)
     by_status = {s.key: s.count for s in statuses}
     refused = by_status.get(ActionStatus.REFUSED, 0) + by_status.get(ActionStatus.INADMISSIBLE, 0)
     abandoned = by_status.get(ActionStatus.ABANDONED, 0)

@@ -14,7 +14,7 @@ from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder, FunderKind
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.opinions import Opinion
-from contrat_desktop.domain.workflow import ActionStatus
+from contrat_desktop.domain.workflow import STATUS_ORDER
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 
 LAYOUT_NAME = "programmation"
@@ -160,7 +160,7 @@ AFTER_FUNDERS: tuple[Column, ...] = (
         "Statut",
         C.CHOICE,
         aliases=("Statut de l'action", "État du dossier", "Etat"),
-        choices=tuple((status.value, status.label) for status in ActionStatus),
+        choices=tuple((status.value, status.label) for status in STATUS_ORDER),  # workflow order
         width=16,
         updatable=True,
         filled_by_prefecture=True,

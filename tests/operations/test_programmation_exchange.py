@@ -274,3 +274,27 @@ def test_refused_files_leave_the_dossier_byte_for_byte(
     with pytest.raises(WorkbookRefused, match=message):
         plan_import(demo, path)
     assert checksum(demo.path) == before
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_status_lists_follow_the_workflow_order(demo: Dossier, tmp_path: Path, suffix: str) -> None:
+    """The drop-down of the export and the import's message list the statuses in the order
+    of the window (``STATUS_ORDER``): the main path, then the detours."""
+    import re
+
+    from python_calamine import CalamineWorkbook
+
+    from contrat_desktop.domain.errors import ValidationError
+    from contrat_desktop.domain.workflow import STATUS_ORDER
+    from contrat_desktop.exchange.cells import parse_cell
+    from contrat_desktop.exchange.programmation_layout import AFTER_FUNDERS
+
+    labels = [status.label for status in STATUS_ORDER]
+    path = export_programmation(demo, YEAR, tmp_path / f"programmation{suffix}").path
+    lists = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Listes").to_python()
+    column = lists[0].index("Statut")
+    assert [row[column] for row in lists[1:] if column < len(row) and row[column]] == labels
+    status = next(c for c in AFTER_FUNDERS if c.key == "status")
+    with pytest.raises(ValidationError) as refused:
+        parse_cell(status, "n'importe quoi")
+    assert re.findall("« ([^»]+) »", str(refused.value))[1:] == labels

@@ -213,3 +213,23 @@ def test_a_year_s_report_has_the_pillars_of_its_framework(demo: Dossier) -> None
     assert all(roots[label] == 2015 for label in pillars)
     assert "Pilier : Éducation" in [title for _key, title in sections(references, 2024)]
     assert "Pilier : Cohésion sociale" not in [title for _key, title in sections(references, 2024)]
+
+
+def test_statuses_over_two_years_are_listed_in_the_workflow_order(
+    demo: Dossier, tmp_path: Path
+) -> None:
+    """A status only the second year has is listed in its place, not after the others."""
+    from docx import Document
+
+    from contrat_desktop.domain.workflow import STATUS_ORDER
+
+    demo.db.execute(
+        """UPDATE action SET status = 'depose' WHERE status = 'recevable'
+           AND campaign_id = (SELECT id FROM campaign WHERE year = 2015)"""
+    )
+    target = tmp_path / "evaluation.docx"
+    write_yearly_report(demo, 2015, 2016, target)
+    table = next(t for t in Document(str(target)).tables if t.rows[0].cells[0].text == "Statut")
+    listed = [row.cells[0].text for row in table.rows[1:]]
+    assert "Recevable" in listed
+    assert listed == [s.label for s in STATUS_ORDER if s.label in listed]
