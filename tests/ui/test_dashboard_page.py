@@ -313,3 +313,15 @@ def test_the_charts_come_after_the_figures_are_painted(qtbot: QtBot, exchange_wi
     exchange_window.show()
     qtbot.waitUntil(lambda: page.status.plot is not None, timeout=10_000)
     assert seen[:3] == ["figures read", "figures painted", "charts"]
+
+
+def test_every_status_row_is_in_view_without_scrolling(qtbot: QtBot, exchange_window: Any) -> None:
+    """QA walk: 2015 has all sixteen statuses; the table stopped at twelve and scrolled
+    while the chart beside it showed them all."""
+    exchange_window.campaign.setCurrentIndex(exchange_window.campaign.findText("Campagne 2015"))
+    page = _shown(qtbot, exchange_window)
+    qtbot.waitUntil(lambda: page.status.table.rowCount() == 16)
+    table = page.status.table
+    assert not table.verticalScrollBar().isVisible()
+    last = table.visualItemRect(table.item(table.rowCount() - 1, 0))
+    assert last.bottom() <= table.viewport().height()

@@ -303,3 +303,19 @@ def test_a_wrong_postcode_is_shown_inline_and_not_saved(
     assert session.repos.holders.get(holder.id or 0).version == holder.version
     dialog.lines["postcode"].setText("20090")
     assert not dialog.field_errors["postcode"].isVisibleTo(dialog)
+
+
+def test_the_holder_s_actions_show_their_titles_in_a_1280_px_window(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk: beside the totals, the « Intitulé » column was squeezed to « … »."""
+    page = make_page(qtbot, session)
+    page.resize(1060, 700)  # the page's room in a 1 280 px window
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    table, model = page.actions_table, page.actions_model
+    assert model.rowCount() > 0
+    title = [c.key for c in model.columns].index("title")
+    declared = model.columns[title].width
+    assert table.horizontalHeader().sectionSize(title) >= declared

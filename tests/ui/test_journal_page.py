@@ -104,3 +104,17 @@ def test_export_to_excel_in_the_background(
         "SELECT count(*) FROM audit WHERE entity = 'report'"
     ).fetchone()[0]
     assert len(rows) == reports > 0
+
+
+def test_the_old_and_new_values_are_both_in_view_in_a_1280_px_window(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk: « Nouvelle valeur » began past the right edge (its header read « Nou »)."""
+    page = _page(qtbot, session)
+    page.resize(1060, 700)  # the page's room in a 1 280 px window
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    room = page.table.viewport().width()
+    for column in (4, 5):
+        assert header.sectionSize(column) >= 150
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room

@@ -12,7 +12,7 @@ from contrat_desktop.domain.journal import JournalLine
 from contrat_desktop.ui.models.columns import DISPLAY, TOOLTIP
 
 HEADERS = ("Quand", "Qui", "Quoi", "Champ", "Ancienne valeur", "Nouvelle valeur")
-WIDTHS = (120, 110, 300, 170, 240, 240)
+WIDTHS = (120, 110, 280, 160, 240, 240)  # the two values share the room left
 _Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[JournalLine | None], list[JournalLine]]
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.dashboard import CampaignFigures, Slice
 from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.operations.dashboard import Dashboard, load_dashboard
 from contrat_desktop.ui.after_paint import after_next_paint
 from contrat_desktop.ui.formats import format_count
@@ -77,6 +78,7 @@ class DashboardPage(QScrollArea):
             chart="bars",
             unit="actions",
             chart_beside=True,
+            rows_shown=len(ActionStatus),  # every status, as the chart beside shows them
         )
         self.funders = FigureCard(
             "Financeurs : demandé, proposé, accordé, versé, face aux enveloppes",

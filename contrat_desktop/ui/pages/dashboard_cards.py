@@ -31,10 +31,16 @@ class FigureTable(QTableWidget):
     """Read-only rows of figures; Entrée or a click opens the row."""
 
     def __init__(
-        self, headers: Sequence[str], on_open: Callable[[int], None], name: str, parent: QWidget
+        self,
+        headers: Sequence[str],
+        on_open: Callable[[int], None],
+        name: str,
+        parent: QWidget,
+        rows_shown: int = 12,
     ) -> None:
         super().__init__(0, len(headers), parent)
         self.on_open = on_open
+        self.rows_shown = rows_shown  # rows in view; the table scrolls past them
         self.setHorizontalHeaderLabels(list(headers))
         self.setAccessibleName(name)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,7 +87,7 @@ class FigureTable(QTableWidget):
         for column, mode in enumerate(modes):
             header.setSectionResizeMode(column, mode)
         height = header.height() + 2 * self.frameWidth()
-        height += sum(self.rowHeight(n) for n in range(min(len(rows), 12)))
+        height += sum(self.rowHeight(n) for n in range(min(len(rows), self.rows_shown)))
         self.setFixedHeight(height + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -94,7 +100,8 @@ class FigureTable(QTableWidget):
 class FigureCard(QGroupBox):
     """``chart``: "bars" or "pie" (or "" for a table alone). The chart is made the first
     time ``draw_chart`` is called (after the window is shown: QtCharts is not on the
-    start-up path), then updated in place with each new set of figures."""
+    start-up path), then updated in place with each new set of figures. ``rows_shown``: the
+    table's rows in view before it scrolls."""
 
     def __init__(
         self,
@@ -107,9 +114,10 @@ class FigureCard(QGroupBox):
         unit: str = "",
         vertical: bool = False,
         chart_beside: bool = False,
+        rows_shown: int = 12,
     ) -> None:
         super().__init__(title, parent)
-        self.table = FigureTable(headers, on_open, title, self)
+        self.table = FigureTable(headers, on_open, title, self, rows_shown)
         self.kind, self.unit, self.vertical = chart, unit, vertical
         self.plot: Any = None  # the BarChart or PieChart, once drawn
         self.chart: QWidget | None = None  # its view

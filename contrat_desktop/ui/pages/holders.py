@@ -76,9 +76,8 @@ class HoldersPage(QWidget):
             self.actions_model,
             "Actions du porteur, toutes années",
             self,
-            stretch="title",
             on_open=self._open_action_at,
-        )
+        )  # the title keeps its width beside the totals (the table scrolls sideways)
         self.actions_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # latest year first
         self.totals_model = YearTotalsTableModel(self)
         self.totals_table = make_table(

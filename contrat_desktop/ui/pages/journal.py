@@ -84,9 +84,10 @@ class JournalPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for number, width in enumerate(WIDTHS):
             header.resizeSection(number, width)
+        for number in (4, 5):  # old and new values side by side, both in view
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
 
         filters = QHBoxLayout()
         for text, widget in (
