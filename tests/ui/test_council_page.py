@@ -326,3 +326,22 @@ def test_districts_are_shown_by_their_names_not_their_codes(
     assert shown == {district.name}
     headers = [c.header for c in panel.time_model.columns]
     assert district.name in headers and district.code not in headers
+
+
+def test_the_composition_over_time_shows_its_headers_whole(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """QA walk: « Habitants F », the age bands and the district's name were cut in the
+    headers of the composition over time."""
+    page = make_page(qtbot, session)
+    page.resize(1060, 700)  # the page's room in a 1 280 px window
+    page.tabs.setCurrentWidget(page.composition)
+    page.show()
+    qtbot.waitExposed(page)
+    panel = page.composition
+    header = panel.time_table.horizontalHeader()
+    margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    titles = [c.header for c in panel.time_model.columns]
+    assert "Les Portes de Paris – Les Hautes-Noues" in titles
+    for number, title in enumerate(titles):
+        assert header.fontMetrics().horizontalAdvance(title) + margin <= header.sectionSize(number)

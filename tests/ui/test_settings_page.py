@@ -202,3 +202,19 @@ def test_closing_the_window_with_unsaved_settings_asks(qtbot: QtBot, tmp_path, b
     assert load_document_settings(window.session.dossier).service_name == "Autre service"
     assert load_rules(window.session.dossier).convention_threshold_cents == 2_000_000
     window.session.close()
+
+
+def test_the_framework_tree_shows_each_kind_whole(qtbot: QtBot, session: DossierSession) -> None:
+    """QA walk: « Sous-thématique » read « Sous-thémati… » in the « Nature » column."""
+    page = make_page(qtbot, session)
+    tree = page.references.framework.tree
+    kinds: set[str] = set()
+    states: set[str] = set()
+    items = tree.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive)
+    for item in items:
+        kinds.add(item.text(2))
+        states.add(item.text(3))
+    assert "Sous-thématique" in kinds and states <= {"Actif", "Désactivé"}
+    margin = 2 * tree.style().pixelMetric(tree.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    widest = max(tree.fontMetrics().horizontalAdvance(kind) for kind in kinds)
+    assert widest + margin <= tree.columnWidth(2)

@@ -168,8 +168,8 @@ class CompositionPanel(QWidget):
         districts = sorted({d for c in counts for d in c.by_district})
         self.time_model.set_counts(counts, districts, district_names(self.session.dossier))
         header = self.time_table.horizontalHeader()
-        for number, column in enumerate(self.time_model.columns):
-            header.resizeSection(number, column.width)
+        for number, column in enumerate(self.time_model.columns):  # each header read whole
+            header.resizeSection(number, max(column.width, header.sectionSizeHint(number)))
 
     def _show_empty(self) -> None:
         self.total_label.setText("")

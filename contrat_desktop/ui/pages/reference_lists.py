@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.bodies import BodyKind
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.framework import FrameworkNode
+from contrat_desktop.domain.framework import FrameworkNode, NodeKind
 from contrat_desktop.operations.settings import (
     body_kinds,
     new_framework_node,
@@ -114,6 +114,8 @@ class FrameworkEditor(_Editor):
         self.tree.setHeaderLabels(["Libellé", "Code", "Nature", "État"])
         self.tree.setAccessibleName("Cadre stratégique")
         self.tree.setColumnWidth(0, 420)
+        widest = max(self.fontMetrics().horizontalAdvance(kind.label) for kind in NodeKind)
+        self.tree.setColumnWidth(2, widest + 24)  # « Sous-thématique » whole
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(
@@ -134,7 +136,7 @@ class FrameworkEditor(_Editor):
         self.tree.clear()
 
         def add(node: FrameworkNode, parent: QTreeWidgetItem | None) -> None:
-            state = "actif" if node.active else "désactivé"
+            state = "Actif" if node.active else "Désactivé"
             item = QTreeWidgetItem([node.label, node.code, node.kind.label, state])
             item.setData(0, Qt.ItemDataRole.UserRole, node.id)
             if not node.active:
