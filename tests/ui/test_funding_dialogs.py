@@ -223,3 +223,21 @@ def test_the_history_says_what_a_payment_was(qtbot: QtBot, session: DossierSessi
     assert re.fullmatch(
         r"\w[\w ]* de [\d\u202f\u00a0 ]+,\d\d\u00a0€ le \d\d/\d\d/\d{4}.*", created[5]
     )
+
+
+def test_the_editor_tab_aligns_its_amounts_right(qtbot: QtBot, session: DossierSession) -> None:
+    """QA walk: « 0,00 € » sat left in « Reste à verser » and the payments' « Montant »."""
+    from PySide6.QtCore import Qt
+
+    dialog = ActionDialog(session, 2)
+    qtbot.addWidget(dialog)
+    tab = dialog.funding_tab
+    assert tab is not None and tab.lines.rowCount() and tab.table.rowCount()
+    right = Qt.AlignmentFlag.AlignRight
+    lines = [tab.lines.horizontalHeaderItem(c).text() for c in range(tab.lines.columnCount())]
+    for header in ("Accordé", "Versé", "Reste à verser"):
+        item = tab.lines.item(0, lines.index(header))
+        assert "€" in item.text() and Qt.AlignmentFlag(item.textAlignment()) & right
+    amount = tab.table.item(0, 3)
+    assert "€" in amount.text() and Qt.AlignmentFlag(amount.textAlignment()) & right
+    assert not Qt.AlignmentFlag(tab.table.item(0, 1).textAlignment()) & right  # a funder

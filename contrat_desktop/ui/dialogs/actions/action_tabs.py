@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.formats import format_datetime
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
 
 def read_only_table(headers: Sequence[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
@@ -49,12 +51,15 @@ def read_only_table(headers: Sequence[str], name: str) -> QTableWidget:
     return table
 
 
-def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+def fill(table: QTableWidget, rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> None:
+    """The rows' texts in ``table``; the columns in ``right`` (amounts) aligned right."""
     table.setRowCount(len(rows))
     for number, values in enumerate(rows):
         for column, text in enumerate(values):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
+            if column in right:
+                item.setTextAlignment(RIGHT)
             table.setItem(number, column, item)
     table.resizeColumnsToContents()
 

@@ -97,6 +97,7 @@ class FundingCycleTab(QWidget):
                 ]
                 for c in funding.lines
             ],
+            right=(1, 4, 5),  # the amounts
         )
         self.payments = sorted(
             ((c, p) for c in funding.lines for p in c.payments), key=lambda cp: cp[1].paid_on
@@ -113,6 +114,7 @@ class FundingCycleTab(QWidget):
                 ]
                 for c, p in self.payments
             ],
+            right=(3,),
         )
         messages = [c.convention.message() for c in funding.lines if not c.convention.satisfied]
         self.conventions.setText("\n".join(messages))
