@@ -156,6 +156,7 @@ def test_attachments_are_kept_and_opened(
     dialog.attachments.add(source, AttachmentKind.BANK_DETAILS)
     assert dialog.attachments.table.rowCount() == 1
     assert dialog.attachments.table.item(0, 1).text() == "RIB"
+    assert dialog.attachments.table.item(0, 4).text() == "12\u00a0octets"  # not « 0 Ko »
     dialog.attachments.table.selectRow(0)
     dialog.attachments.open_selected()
     assert opened and opened[0].read_bytes() == b"%PDF-1.4 rib"

@@ -25,6 +25,7 @@ from contrat_desktop.domain.attachments import Attachment, AttachmentKind
 from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.field_labels import field_label
 from contrat_desktop.domain.field_values import display_value, snapshot_text
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange
 from contrat_desktop.operations.attachments import (
@@ -169,7 +170,7 @@ class AttachmentsTab(QWidget):
                     a.kind.label,
                     format_datetime(a.added_on),
                     a.added_by,
-                    f"{a.size_bytes / 1024:.0f} Ko".replace(".", ","),
+                    format_size(a.size_bytes),
                 ]
                 for a in self.attachments
             ],
