@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contrat_desktop.domain.file_names import slug
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.paths import DOSSIER_SUFFIX, user_data_dir
 
 DEPLOYMENT_FILE = "deploiement.ini"
@@ -103,7 +104,7 @@ def read_deployment(path: Path) -> Deployment:
         ) from None
     except OSError as error:
         raise DeploymentError(
-            f"Impossible de lire le fichier de déploiement « {path} » : {error.strerror}."
+            f"Impossible de lire le fichier de déploiement « {path} » : {os_reason(error)}."
         ) from None
     if not parser.has_section(SECTION):
         raise DeploymentError(

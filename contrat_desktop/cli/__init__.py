@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -18,6 +19,8 @@ from contrat_desktop import __version__
 from contrat_desktop.cli.arguments import EXIT_ERROR, FrenchParser
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.storage.errors import DossierError
+
+EXIT_BROKEN_PIPE = 141  # as a program stopped by SIGPIPE
 
 # One entry per family: its module (in this package) and the commands it registers. A
 # command imports only its own family (a whole-process export does not load the import,
@@ -71,3 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DossierError, ValidationError) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader stopped early (« | head »): stop quietly, as tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush
+        return EXIT_BROKEN_PIPE

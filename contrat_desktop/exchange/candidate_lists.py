@@ -18,6 +18,7 @@ from typing import Any
 from contrat_desktop.domain.council import Sex
 from contrat_desktop.domain.draw import Candidate, CandidateList
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.exchange.cells import parse_cell
 from contrat_desktop.exchange.headers import match_columns
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
@@ -110,7 +111,7 @@ def _csv_rows(path: Path) -> tuple[list[tuple[int, RowValues]], list[RowIssue], 
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise WorkbookRefused(f"Impossible de lire « {path.name} » : {error.strerror}.") from None
+        raise WorkbookRefused(f"Impossible de lire « {path.name} » : {os_reason(error)}.") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

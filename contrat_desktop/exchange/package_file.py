@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.domain.packages import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -74,7 +75,7 @@ def read_package(path: str | Path) -> PackageFile:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise PackageRefused(f"Impossible de lire « {name} » : {error.strerror}.") from None
+        raise PackageRefused(f"Impossible de lire « {name} » : {os_reason(error)}.") from None
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from contrat_desktop.domain.attachments import Attachment, AttachmentKind
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.repositories import Repositories
@@ -22,7 +23,7 @@ def attach_file(dossier: Dossier, action_id: int, path: Path, kind: AttachmentKi
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise DossierError(f"Impossible de lire « {path} » : {error.strerror}.") from None
+        raise DossierError(f"Impossible de lire « {path} » : {os_reason(error)}.") from None
     return Repositories(dossier).attachments.add(action_id, path.name, kind, content)
 
 

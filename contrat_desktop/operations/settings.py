@@ -12,6 +12,7 @@ from contrat_desktop.domain.contract import District
 from contrat_desktop.domain.deadline_setting import stored_value_notice
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkNode, NodeKind
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.domain.settings import (
     COUNCIL_RULES,
     DocumentSettings,
@@ -73,7 +74,7 @@ def read_logo(path: Path) -> tuple[str, bytes]:
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise DossierError(f"Impossible de lire « {path} » : {error.strerror}.") from None
+        raise DossierError(f"Impossible de lire « {path} » : {os_reason(error)}.") from None
     check_logo(path.name, content)
     return path.name, content
 

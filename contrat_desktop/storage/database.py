@@ -15,6 +15,7 @@ from types import TracebackType
 
 from sqlite_utils import Database
 
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.storage import migrations
 from contrat_desktop.storage.backup import BackupFile, has_backup_today, take_backup
 from contrat_desktop.storage.errors import DossierError, OutdatedDossier
@@ -168,7 +169,7 @@ def check_file(path: Path) -> bool:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise DossierError(
-            f"Impossible de lire le fichier « {path} » : {error.strerror}."
+            f"Impossible de lire le fichier « {path} » : {os_reason(error)}."
         ) from None
     if not header:
         return False

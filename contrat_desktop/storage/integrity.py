@@ -21,6 +21,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.storage.backup import has_backup_today
 from contrat_desktop.storage.errors import DossierDamaged, DossierError
 from contrat_desktop.storage.lock import lock_state
@@ -38,7 +39,7 @@ def header_problem(path: Path) -> str | None:
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
     except OSError as error:
-        return f"il ne peut pas être lu ({error.strerror})"
+        return f"il ne peut pas être lu ({os_reason(error)})"
     if len(header) < HEADER_SIZE or not header.startswith(SQLITE_HEADER):
         return "son en-tête est incomplet"
     page_size = int.from_bytes(header[16:18], "big")

@@ -27,6 +27,7 @@ from contrat_desktop.domain.field_labels import field_label
 from contrat_desktop.domain.field_values import display_value, snapshot_text
 from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.domain.journal import ACT_LABELS, RECORD_LABELS
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.domain.workflow import ActionStatus, StatusChange
 from contrat_desktop.operations.attachments import (
     attach_file,
@@ -209,8 +210,9 @@ class AttachmentsTab(QWidget):
         try:
             self.opener(extract_for_viewing(self.dossier, attachment))
         except (OSError, DossierError) as error:
+            reason = os_reason(error) if isinstance(error, OSError) else str(error)
             QMessageBox.warning(
-                self, "Ouverture impossible", f"« {attachment.file_name} » : {error}"
+                self, "Ouverture impossible", f"« {attachment.file_name} » : {reason}"
             )
 
     def remove_selected(self) -> None:

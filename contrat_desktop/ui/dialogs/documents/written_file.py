@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, TaskControl, run_in_background
@@ -63,7 +64,7 @@ def write_in_background(
         if isinstance(error, (DossierError, ValidationError)):
             message = str(error)
         elif isinstance(error, OSError):
-            message = f"Le fichier ne peut pas être écrit : {error.strerror or error}"
+            message = f"Le fichier ne peut pas être écrit : {os_reason(error)}"
         else:
             log.error("%s failed", title, exc_info=error)  # type: ignore[arg-type]
             message = f"Erreur inattendue : {error}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from contrat_desktop.domain.errors import ValidationError
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.operations.programmation_export import ExportSummary, export_programmation
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task, read_in_background
@@ -57,7 +58,7 @@ def export_programmation_from(parent: QWidget, session: DossierSession) -> Task 
         if isinstance(error, (DossierError, ValidationError)):
             message = str(error)
         elif isinstance(error, OSError):
-            message = f"Le classeur « {target} » ne peut pas être écrit : {error.strerror or error}"
+            message = f"Le classeur « {target} » ne peut pas être écrit : {os_reason(error)}"
         else:
             log.error("programmation export failed", exc_info=error)  # type: ignore[arg-type]
             message = f"Erreur inattendue pendant l'export : {error}"

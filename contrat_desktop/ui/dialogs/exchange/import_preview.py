@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrat_desktop.domain.money import format_cents
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.exchange.sheet_reader import RowIssue
 from contrat_desktop.operations.import_plan import Decision, ImportPlan, PlannedRow, RowKind
 from contrat_desktop.operations.imports import save_error_list
@@ -337,7 +338,7 @@ class PreviewDialog(QDialog):
             written = save_error_list(self.plan, target)
         except OSError as error:
             QMessageBox.warning(
-                self, "Enregistrement impossible", f"« {target} » : {error.strerror or error}"
+                self, "Enregistrement impossible", f"« {target} » : {os_reason(error)}"
             )
             return
         QMessageBox.information(
