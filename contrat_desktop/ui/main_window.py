@@ -29,7 +29,7 @@ from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.preferences import Preferences
-from contrat_desktop.ui.reminders_feed import ReminderFeed
+from contrat_desktop.ui.reminders_feed import ReminderFeed, count_text
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
 from contrat_desktop.ui.widgets.campaign_selector import CampaignSelector
@@ -76,7 +76,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self.reminders_button = QPushButton(self)
         self.reminders_button.setFlat(True)
         self.reminders_button.setAccessibleName("Ouvrir la liste des choses à faire")
-        self.reminders_button.clicked.connect(lambda: self.show_area("reminders"))
+        self.reminders_button.clicked.connect(lambda: self.show_reminders(""))
         self.reminders_button.hide()
         self.reminder_feed: ReminderFeed | None = None
         self.statusBar().addPermanentWidget(self.reminders_button)
@@ -250,9 +250,14 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
             feed.refresh_later()
 
     def _show_reminder_count(self, reminders: list[object]) -> None:
-        count = len(reminders)
-        self.reminders_button.setText(f"À faire : {count}" if count else "Rien à faire")
-        self.reminders_button.setToolTip("Bilans en retard, versements, conventions… (À faire)")
+        """The campaign chosen above, as the « À faire » page shows it."""
+        assert self.reminder_feed is not None
+        year = self.reminder_feed.year
+        self.reminders_button.setText(count_text(year, len(reminders)))
+        where = f"de la campagne {year}" if year is not None else "de toutes les campagnes"
+        self.reminders_button.setToolTip(
+            f"Bilans en retard, versements, conventions… {where} (ouvrir « À faire »)"
+        )
         self.reminders_button.show()
 
     def _on_session_changed(self, entity: str) -> None:

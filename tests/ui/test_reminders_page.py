@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from contrat_desktop.domain.bilans import Report
 from contrat_desktop.domain.reminders import Opens
+from contrat_desktop.operations.bilans import save_bilan
 from contrat_desktop.operations.reminders import list_reminders
 from contrat_desktop.ui.pages.reminders import RemindersPage
 from contrat_desktop.ui.reminders_feed import DELAY_MS
@@ -74,8 +78,9 @@ def test_the_status_bar_counts_once_the_window_is_shown(qtbot: QtBot, exchange_w
     assert not window.reminders_button.isVisibleTo(window)
     window.show()
     qtbot.waitUntil(lambda: window.reminders_button.isVisibleTo(window), timeout=10_000)
-    count = len(list_reminders(window.session.dossier))
-    assert window.reminders_button.text() == f"À faire : {count}"
+    year = window.session.campaign_year
+    count = len(list_reminders(window.session.dossier, year))
+    assert window.reminders_button.text() == f"À faire ({year}) : {count}"
     window.reminders_button.click()
     assert isinstance(window.pages.get("reminders"), RemindersPage)
     assert window.stack.currentWidget() is window.pages["reminders"]
@@ -103,3 +108,70 @@ def test_a_funder_reminder_opens_the_funders_page(qtbot: QtBot, exchange_window:
     assert isinstance(page, FundersPage)
     assert page.current_funder() is not None and page.current_funder().id == funder_id
     assert Opens.FUNDER.value == "funder"
+
+
+def test_the_status_bar_counts_the_campaign_chosen_as_the_page_does(
+    qtbot: QtBot, exchange_window: Any
+) -> None:
+    """« À faire (2016) : 74 » beside a page of 74, not a count across campaigns; it follows
+    the campaign selector and an edit."""
+    window = exchange_window
+    session = window.session
+    window.show()
+    qtbot.waitUntil(lambda: window.reminders_button.isVisibleTo(window), timeout=10_000)
+    window.reminders_button.click()
+    page = window.pages["reminders"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    year = session.campaign_year
+    shown = page.model.rowCount()
+    assert window.reminders_button.text() == f"À faire ({year}) : {shown}"
+    assert shown < len(list_reminders(session.dossier))  # the demo has two campaigns
+    assert f"campagne {year}" in window.reminders_button.toolTip()
+    (earlier,) = session.dossier.db.execute(
+        "SELECT id FROM campaign WHERE year = ?", [year - 1]
+    ).fetchone()
+    session.set_campaign(earlier)
+    count = len(list_reminders(session.dossier, year - 1))
+    qtbot.waitUntil(
+        lambda: window.reminders_button.text() == f"À faire ({year - 1}) : {count}",
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == count, timeout=10_000)
+    late = next(r for r in list_reminders(session.dossier, year - 1) if r.kind == "bilan_late")
+    save_bilan(session.dossier, None, Report(late.action_id or 0, date.today()), date.today())
+    session.notify("action")
+    after = len(list_reminders(session.dossier, year - 1))
+    assert after != count
+    qtbot.waitUntil(
+        lambda: window.reminders_button.text() == f"À faire ({year - 1}) : {after}",
+        timeout=10_000,
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == after, timeout=10_000)
+
+
+def test_the_detail_is_readable_at_1280_pixels(qtbot: QtBot, exchange_window: Any) -> None:
+    """The « Détail » column takes the room left; its tooltip and the line under the table
+    give the whole sentence; « Campagne » only shows across campaigns."""
+    window = exchange_window
+    window.resize(1280, 800)
+    window.show()
+    window.show_reminders("")
+    page = window.pages["reminders"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    columns = [column.key for column in page.model.columns]
+    header = page.table.horizontalHeader()
+    widths = {key: header.sectionSize(n) for n, key in enumerate(columns)}
+    assert widths["text"] == max(widths.values()) >= 350
+    assert page.table.isColumnHidden(columns.index("year"))
+    row = next(n for n in range(page.model.rowCount()) if len(page.model.row(n).text) > 80)
+    reminder = page.model.row(row)
+    cell = page.model.index(row, columns.index("text"))
+    assert page.model.data(cell, Qt.ItemDataRole.ToolTipRole) == reminder.text
+    assert page.detail.text().startswith("Choisissez une ligne")
+    page.table.selectRow(row)
+    assert reminder.text in page.detail.text() and page.detail.wordWrap()
+    assert page.detail.isVisible() and page.detail.width() > 900
+    page.loaded = False
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert not page.table.isColumnHidden(columns.index("year"))

@@ -1,4 +1,7 @@
-"""The reminders table ("À faire"): due date, kind, what it concerns, what is due."""
+"""The reminders table ("À faire"): due date, kind, what it concerns, what is due.
+
+Each sentence is written when a row is painted (``Reminder.text``), not for the whole list;
+the « Détail » column takes the room left and its tooltip gives the whole sentence."""
 
 from __future__ import annotations
 
@@ -17,12 +20,12 @@ REMINDER_COLUMNS: list[Column[Reminder]] = [
         lambda r: r.due_on or date.max,
         width=90,
     ),
-    Column("kind", "À faire", lambda r: r.kind_label, width=200),
+    Column("kind", "À faire", lambda r: r.kind_label, width=205),
     Column(
-        "concerns", "Concerne", lambda r: r.concerns, lambda r: r.concerns.casefold(), width=300
+        "concerns", "Concerne", lambda r: r.concerns, lambda r: r.concerns.casefold(), width=225
     ),
     Column("text", "Détail", lambda r: r.text, width=520),
-    Column("year", "Campagne", lambda r: str(r.year or ""), lambda r: r.year or 0, width=80),
+    Column("year", "Campagne", lambda r: str(r.year or ""), lambda r: r.year or 0, width=75),
     Column(
         "amount",
         "Montant",

@@ -1,10 +1,14 @@
 """The "À faire" page: what is due in the campaign shown or across campaigns (late bilans,
 payments to make, conventions to sign, overspent envelopes, requests without the previous
-bilan, status and money that contradict each other). Each row opens the thing to fix."""
+bilan, status and money that contradict each other). Each row opens the thing to fix.
+
+The « Détail » sentence is long: its column takes the room left, its tooltip and the line
+under the table (the chosen row) give it whole, wrapped; the « Campagne » column is hidden
+while the page shows one campaign."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -55,6 +59,10 @@ class RemindersPage(QWidget):
             "Lettres de relance des bilans en retard (la ligne choisie, ou tous)"
         )
         self.letters_button.clicked.connect(self.reminder_letters)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName("Détail de la chose à faire choisie")
         self.notice = Notice("Réglage à corriger", self)
         top = QHBoxLayout()
         top.addWidget(QLabel("&Campagnes :", self, buddy=self.scope))
@@ -71,6 +79,7 @@ class RemindersPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -154,6 +163,8 @@ class RemindersPage(QWidget):
         self.count_label.setText(
             f"{format_count(len(shown))} chose(s) à faire sur {total} ({where})"
         )
+        year_column = [column.key for column in self.model.columns].index("year")
+        self.table.setColumnHidden(year_column, self.scope.currentData() == "campaign")
         self._buttons()
 
     # opening ----------------------------------------------------------------------------
@@ -163,6 +174,11 @@ class RemindersPage(QWidget):
 
     def _buttons(self) -> None:
         reminder = self.current()
+        self.detail.setText(
+            f"{reminder.kind_label} – {reminder.concerns} : {reminder.text}"
+            if reminder is not None
+            else "Choisissez une ligne pour lire son détail ; Entrée l'ouvre."
+        )
         self.open_button.setEnabled(reminder is not None)
         self.pay_button.setEnabled(
             reminder is not None and reminder.kind == "payment_due" and not self.session.read_only
