@@ -64,17 +64,22 @@ def _on_action(
     )
 
 
-def _late_rows(context: ReminderContext) -> list[q.ActionRow]:
-    """The granted actions whose bilan's deadline has passed (read once per list)."""
+def _late_rows(context: ReminderContext, every_year: bool = False) -> list[q.ActionRow]:
+    """The granted actions whose bilan's deadline has passed, of the campaign asked (or of
+    every campaign): read once per list, across campaigns, as a request of one year looks
+    at all the years before it."""
     if "late" not in context.shared:
         month_day = context.rules.bilan_deadline_month_day
         last = context.today.year - 1  # the last campaign whose deadline may have passed
         while last > 1900 and not bilan_late(last, None, context.today, month_day):
             last -= 1
         context.shared["late"] = q.actions_without_bilan(
-            context.dossier, AWAITING_BILAN, last, context.year
+            context.dossier, AWAITING_BILAN, last, None
         )
-    return cast("list[q.ActionRow]", context.shared["late"])
+    rows = cast("list[q.ActionRow]", context.shared["late"])
+    if every_year or context.year is None:
+        return rows
+    return [row for row in rows if row.year == context.year]
 
 
 def _late_text(title: str, deadline: date) -> str:
@@ -213,7 +218,7 @@ def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
     """A holder asks for a new subsidy while a bilan of an earlier year is late
     (DOMAIN.md §1: the bilan comes before any new request)."""
     month_day = context.rules.bilan_deadline_month_day
-    late = _late_rows(context) if context.year is None else _all_late(context)
+    late = _late_rows(context, every_year=True)
     by_holder: dict[int, list[q.ActionRow]] = {}
     for row in late:
         by_holder.setdefault(row.holder_id, []).append(row)
@@ -238,12 +243,6 @@ def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
             )
         )
     return found
-
-
-def _all_late(context: ReminderContext) -> list[q.ActionRow]:
-    """Late bilans of every campaign (a request of one year looks at all the years before)."""
-    across = ReminderContext(context.dossier, None, context.today)
-    return _late_rows(across)
 
 
 def money_contradictions(context: ReminderContext) -> list[Reminder]:
