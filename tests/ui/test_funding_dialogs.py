@@ -241,3 +241,24 @@ def test_the_editor_tab_aligns_its_amounts_right(qtbot: QtBot, session: DossierS
     amount = tab.table.item(0, 3)
     assert "€" in amount.text() and Qt.AlignmentFlag(amount.textAlignment()) & right
     assert not Qt.AlignmentFlag(tab.table.item(0, 1).textAlignment()) & right  # a funder
+
+
+def test_due_payments_say_so_when_a_funder_has_nothing_to_pay(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    from contrat_desktop.operations.due_payments import payments_due
+    from contrat_desktop.ui.dialogs.funding.due_payments_dialog import DuePaymentsDialog
+
+    ofii = next(f for f in session.references.funders if f.name == "OFII")
+    assert ofii.id is not None
+    assert not payments_due(session.dossier, ofii.id, 2016)
+    assert payments_due(session.dossier, ofii.id, 2015)
+    dialog = DuePaymentsDialog(session, ofii.id, 2016)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.empty.isVisible()
+    assert dialog.empty.text() == "Aucun versement à faire pour OFII en 2016."
+    assert not dialog.table.isVisible()
+    assert not dialog.check_all.isEnabled()
+    dialog.year.setCurrentIndex(dialog.year.findData(2015))
+    assert dialog.table.isVisible() and not dialog.empty.isVisible()

@@ -78,6 +78,10 @@ class DuePaymentsDialog(QDialog):
         if chosen is not None:
             self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
         self.summary = QLabel(self)
+        self.empty = QLabel(self)  # says so when the funder has nothing to pay that year
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.table = editable_table(HEADERS, "Lignes à payer", self)  # Échap: one cell only
         self.table.setItemDelegate(CheckedCellDelegate(self._check, self.table))
         self.table.itemChanged.connect(self._item_changed)
@@ -121,6 +125,7 @@ class DuePaymentsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(checks)
         layout.addLayout(form)
         layout.addWidget(self.errors)
@@ -164,6 +169,16 @@ class DuePaymentsDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 300))
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 240))
+        funder, shown_year = self.funder.currentText(), self.year.currentText()
+        self.empty.setText(
+            f"Aucun versement à faire pour {funder} en {shown_year}."
+            if funder_id and year
+            else "Choisissez un financeur et une année."
+        )
+        self.empty.setVisible(not self.due)
+        self.table.setVisible(bool(self.due))
+        self.check_all.setEnabled(bool(self.due))
+        self.uncheck_all.setEnabled(bool(self.due))
         self._refresh()
 
     @staticmethod
