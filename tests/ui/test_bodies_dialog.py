@@ -140,3 +140,18 @@ def test_ctrl_s_keeps_a_role_being_typed(qtbot: QtBot, session: DossierSession) 
     assert dialog.save(), dialog.messages.text()
     saved = load_body_sheet(session.dossier, dialog.current.body.id or 0)  # type: ignore[union-attr]
     assert saved.persons[0].role == "Maire de Villiers"
+
+
+def test_no_quorum_hides_the_value_box(qtbot: QtBot, session: DossierSession) -> None:
+    dialog = make_dialog(qtbot, session)
+    dialog.show()
+    dialog.new_body()
+    dialog.quorum_mode.setCurrentIndex(0)  # « Pas de quorum »: no stray « 1 » shown
+    assert not dialog.quorum_value.isVisible() and not dialog.quorum_value.isEnabled()
+    dialog.quorum_mode.setCurrentIndex(1)
+    assert dialog.quorum_value.isVisible() and dialog.quorum_value.isEnabled()
+    assert dialog.quorum_value.suffix() == " membre(s)"
+    dialog.quorum_mode.setCurrentIndex(2)
+    assert dialog.quorum_value.text() == "50 %"
+    dialog.quorum_mode.setCurrentIndex(0)
+    assert not dialog.quorum_value.isVisible()

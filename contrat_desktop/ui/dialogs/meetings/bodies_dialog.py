@@ -174,7 +174,7 @@ class BodiesDialog(GuardedDialog):
         else:
             self.quorum_mode.setCurrentIndex(0)
         writable = not self.session.read_only
-        self.quorum_value.setEnabled(writable and self.quorum_mode.currentIndex() != 0)
+        self._show_quorum_value()
         met = body.id is not None and has_meetings(self.session.dossier, body.id)
         self.kind.setEnabled(writable and not met)
         self.kind.setToolTip(
@@ -190,9 +190,15 @@ class BodiesDialog(GuardedDialog):
         self.messages.hide()
         self.delete_button.setEnabled(self.current is not None and not self.session.read_only)
 
+    def _show_quorum_value(self) -> None:
+        """« Pas de quorum » has no value: the box is hidden rather than showing a stray « 1 »."""
+        mode = self.quorum_mode.currentIndex()
+        self.quorum_value.setVisible(mode != 0)
+        self.quorum_value.setEnabled(not self.session.read_only and mode != 0)
+        self.quorum_value.setSuffix(" %" if mode == 2 else " membre(s)")
+
     def _quorum_mode_changed(self) -> None:
-        writable = not self.session.read_only
-        self.quorum_value.setEnabled(writable and self.quorum_mode.currentIndex() != 0)
+        self._show_quorum_value()
         if self.quorum_mode.currentIndex() == 2 and not self._loading:
             self.quorum_value.setValue(50)
         self._mark_dirty()
