@@ -142,6 +142,7 @@ def build_demo(dossier: Dossier) -> None:
         _campaign(context, contract.id, 2016, plan_2016, STATUSES_2016, links)
         build_cycle(repos)
         build_demo_request_files(dossier, 2016)
+        build_demo_request_files(dossier, 2015, past=True)
         build_demo_meetings(dossier)
         build_demo_council(dossier, district.code)
 

@@ -191,3 +191,20 @@ def test_the_council_is_built_the_same_each_time(tmp_path: Path, demo: Dossier) 
         assert other.db.execute("SELECT seed, selected, reserve FROM council_draw").fetchall() == (
             demo.db.execute("SELECT seed, selected, reserve FROM council_draw").fetchall()
         )
+
+
+def test_the_2015_files_found_receivable_are_complete(demo: Dossier) -> None:
+    """A closed 2015 action does not say « Dossier incomplet »: its pieces were received."""
+    from contrat_desktop.operations.request_file import load_request_file
+
+    repos = Repositories(demo)
+    campaign = repos.campaigns.by_year(2015)
+    assert campaign is not None and campaign.id is not None
+    unchecked = {ActionStatus.DRAFT, ActionStatus.FILED, ActionStatus.INADMISSIBLE}
+    actions = repos.actions.for_campaign(campaign.id)
+    closed = next(a for a in actions if a.reference == "2015-CS-002")
+    assert closed.status is ActionStatus.CLOSED
+    for action in actions:
+        assert action.id is not None
+        complete = load_request_file(demo, action.id).complete
+        assert complete is (action.status not in unchecked), action.reference
