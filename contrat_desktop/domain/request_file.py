@@ -86,8 +86,19 @@ def missing_pieces(
 
 
 def completeness_label(missing: int) -> str:
+    """Short enough for a table cell: « Complet », « 1 manquante », « 2 manquantes »."""
     plural = "s" if missing > 1 else ""
-    return "Complet" if missing == 0 else f"Incomplet ({missing} manquante{plural})"
+    return "Complet" if missing == 0 else f"{missing} manquante{plural}"
+
+
+def completeness_tooltip(missing: int) -> str:
+    if missing == 0:
+        return "Dossier de demande complet : toutes les pièces obligatoires sont reçues."
+    plural = "s" if missing > 1 else ""
+    return (
+        f"Dossier de demande incomplet : {missing} pièce{plural} obligatoire{plural} "
+        f"manquante{plural} (la liste est dans l'onglet « Dossier de demande » de l'action)."
+    )
 
 
 def kind_problems(kind: PieceKind, others: Iterable[PieceKind]) -> list[ValidationError]:

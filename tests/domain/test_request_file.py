@@ -46,8 +46,8 @@ def test_which_pieces_apply() -> None:
 def test_missing_and_label() -> None:
     missing = missing_pieces(KINDS, {1, 3}, HolderKind.ASSOCIATION, is_renewal=True)
     assert labels(missing) == ["RIB", "Compte rendu de l'action précédente"]
-    assert completeness_label(len(missing)) == "Incomplet (2 manquantes)"
-    assert completeness_label(1) == "Incomplet (1 manquante)"
+    assert completeness_label(len(missing)) == "2 manquantes"
+    assert completeness_label(1) == "1 manquante"
     assert missing_pieces(KINDS, {3}, HolderKind.MUNICIPAL_SERVICE, is_renewal=False) == []
     assert completeness_label(0) == "Complet"
 

@@ -166,3 +166,25 @@ def test_search_follows_edits(qtbot: QtBot, session: DossierSession) -> None:
     session.repos.actions.update(replace(action, title="Atelier de jonglerie"))
     session.notify("action")
     assert [r.id for r in page.model.rows()] == [page_first_id]
+
+
+def test_the_file_column_reads_whole_with_the_detail_in_its_tooltip(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    from PySide6.QtCore import Qt
+
+    page = make_page(qtbot, session)
+    page.resize(1280, 800)
+    page.show()
+    column = next(n for n, c in enumerate(page.model.columns) if c.key == "request_file")
+    texts = {page.model.index(r, column).data() for r in range(page.model.rowCount())}
+    assert "1 manquante" in texts and "Complet" in texts
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.index(r, column).data() != "Complet"
+    )
+    index = page.model.index(row, column)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Dossier de demande incomplet : ") and "onglet" in tip
+    metrics = page.table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(text) for text in texts)
+    assert widest + 12 <= page.table.columnWidth(column)  # nothing cut: « 2 manquantes »

@@ -6,7 +6,7 @@ from typing import Any
 
 from contrat_desktop.domain.money_checks import MoneyTotals, contradictions
 from contrat_desktop.domain.programmation import ActionSummary
-from contrat_desktop.domain.request_file import completeness_label
+from contrat_desktop.domain.request_file import completeness_label, completeness_tooltip
 from contrat_desktop.domain.workflow import STATUS_ORDER
 from contrat_desktop.ui.models.columns import Column, RowTableModel, money_column
 
@@ -53,7 +53,8 @@ def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]
             "Dossier",
             lambda r: completeness_label(r.missing_pieces),
             lambda r: r.missing_pieces,
-            width=170,
+            width=120,
+            tooltip=lambda r: completeness_tooltip(r.missing_pieces),
         ),
         Column(
             "renewal", "Reconduction", lambda r: "Oui" if r.is_renewal else "Non", visible=False

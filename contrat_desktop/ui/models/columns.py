@@ -34,6 +34,7 @@ class Column(Generic[R]):
     numeric: bool = False
     visible: bool = True
     width: int = 110
+    tooltip: Callable[[R], str] | None = None  # None: the cell's text
 
 
 def money_column(
@@ -76,6 +77,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         role = int(role)
         row = self._rows[index.row()]
         column = self.columns[index.column()]
+        if role == TOOLTIP and column.tooltip is not None:
+            return column.tooltip(row)
         if role in (DISPLAY, TOOLTIP):
             return column.text(row)
         if role == ALIGN:
