@@ -115,3 +115,21 @@ def test_a_past_draw_is_shown_and_its_record_written_again(
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Procès-verbal du tirage au sort" in text and record.seed in text
     assert record.reserve[0].name in text and str(target) in dialog.status.text()
+
+
+def test_a_past_draw_reads_whole_at_1280_without_a_sideways_scroll(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    from contrat_desktop.ui.dialogs.council.draws_dialog import DrawsDialog
+
+    council = session.repos.councils.all()[0]
+    dialog = DrawsDialog(session, council)
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 800)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    district = [c.key for c in dialog.selected_model.columns].index("district")
+    for table in dialog.result_tables:
+        assert table.horizontalScrollBar().maximum() == 0  # « Quartier », « Liste » in view
+        text = table.model().index(0, district).data()
+        assert table.fontMetrics().horizontalAdvance(text) < table.columnWidth(district)

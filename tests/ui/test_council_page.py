@@ -19,7 +19,7 @@ from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.ui.dialogs.council.council_dialog import CouncilDialog
 from contrat_desktop.ui.dialogs.council.council_member_dialog import MemberDialog
 from contrat_desktop.ui.pages.council import CouncilPage
-from contrat_desktop.ui.pages.council_history import MemberHistory
+from contrat_desktop.ui.pages.council_history import COUNCIL_WIDTH, MemberHistory
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, exit_answer, make_council, make_member
 
@@ -345,3 +345,20 @@ def test_the_composition_over_time_shows_its_headers_whole(
     assert "Les Portes de Paris – Les Hautes-Noues" in titles
     for number, title in enumerate(titles):
         assert header.fontMetrics().horizontalAdvance(title) + margin <= header.sectionSize(number)
+
+
+def test_the_history_reads_the_designation_without_a_sideways_scroll(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = make_page(qtbot, session)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    rows = page.members.model.rows()
+    chosen = next(r for r in rows if r.member.designation is Designation.ASSOCIATION)
+    page.members.select_member(chosen.member.id or 0)
+    mandates = page.members.history.mandates
+    assert mandates.item(0, 4).text() == "Désigné(e) par une association"
+    assert mandates.horizontalScrollBar().maximum() == 0
+    assert mandates.columnWidth(0) <= COUNCIL_WIDTH  # a long council name gives way
+    assert mandates.item(0, 0).toolTip() == mandates.item(0, 0).text()  # elided, whole here

@@ -3,7 +3,7 @@ overwritten) and the recorded changes of those mandates (the audit trail)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from contrat_desktop.domain.field_labels import field_label
 from contrat_desktop.domain.field_values import display_value
@@ -16,6 +16,7 @@ from contrat_desktop.ui.pages.council_layout import compact_table
 from contrat_desktop.ui.session import DossierSession
 
 MANDATE_HEADERS = ["Conseil", "Entrée", "Sortie", "Motif de sortie", "Désignation"]
+COUNCIL_WIDTH = 150  # pixels at most for the council's name in the mandates
 CHANGE_HEADERS = ["Le", "Par", "Champ", "Avant", "Après"]
 
 TABLE = "council_member"
@@ -33,6 +34,9 @@ class MemberHistory(QWidget):
         self.session = session
         self.title = QLabel(self)
         self.mandates = compact_table(MANDATE_HEADERS, "Mandats de la personne", stretch=3)
+        # the council's name gives way (elided, whole in its tooltip) so that the designation
+        # reads without a sideways scroll at 1 280 px
+        self.mandates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.changes = compact_table(CHANGE_HEADERS, "Modifications enregistrées", stretch=4)
         tables = QHBoxLayout()
         tables.addWidget(self.mandates, 1)
@@ -65,6 +69,7 @@ class MemberHistory(QWidget):
                 for m in mandates
             ],
         )
+        self.mandates.setColumnWidth(0, min(self.mandates.columnWidth(0), COUNCIL_WIDTH))
         changes = [
             [
                 format_datetime(entry.at),

@@ -38,7 +38,7 @@ from contrat_desktop.ui.dialogs.council.draw_lists import ListsPanel
 from contrat_desktop.ui.dialogs.council.draw_quotas import QuotaEditor
 from contrat_desktop.ui.dialogs.record_dialog import ERROR_STYLE
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
-from contrat_desktop.ui.pages.tables import make_table
+from contrat_desktop.ui.pages.tables import make_table, widen_to_content
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.date_edit import DateEdit
 
@@ -242,6 +242,8 @@ class DrawDialog(QDialog):
             return
         self.selected_model.set_candidates(record.selected, record.reference_year)
         self.reserve_model.set_candidates(record.reserve, record.reference_year)
+        for table in (self.selected_table, self.reserve_table):
+            widen_to_content(table, "district")
         self.result_label.setText(
             f"<b>{len(record.selected)} personne(s) tirée(s) au sort</b> parmi "
             f"{record.pool_size} candidat(e)s distinct(e)s ({record.duplicates} doublon(s) "

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,7 +24,7 @@ from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
-from contrat_desktop.ui.pages.tables import make_table
+from contrat_desktop.ui.pages.tables import make_table, widen_to_content
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
@@ -85,13 +84,15 @@ class DrawsDialog(QDialog):
         self.pdf_button = QPushButton("&Procès-verbal (PDF)…", self)
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.task: Task | None = None
-        results = QHBoxLayout()
+        results = QVBoxLayout()  # one above the other: every column read without scrolling
+        self.result_tables = []
         for title, model in (
             ("Tiré(e)s au sort", self.selected_model),
             ("Réserve (ordre de remplacement)", self.reserve_model),
         ):
             box = QGroupBox(title, self)
-            QVBoxLayout(box).addWidget(make_table(model, title, box))
+            self.result_tables.append(make_table(model, title, box))
+            QVBoxLayout(box).addWidget(self.result_tables[-1])
             results.addWidget(box, 1)
         buttons = QDialogButtonBox(self)
         buttons.addButton("&Fermer", QDialogButtonBox.ButtonRole.RejectRole)
@@ -122,6 +123,8 @@ class DrawsDialog(QDialog):
             return
         self.selected_model.set_candidates(record.selected, record.reference_year)
         self.reserve_model.set_candidates(record.reserve, record.reference_year)
+        for table in self.result_tables:
+            widen_to_content(table, "district")
         lists = ", ".join(f"{s.name} ({s.size})" for s in record.lists)
         self.status.setText(f"Listes : {lists}. Algorithme : {record.algorithm_version}.")
 
