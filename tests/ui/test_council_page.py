@@ -362,3 +362,18 @@ def test_the_history_reads_the_designation_without_a_sideways_scroll(
     assert mandates.horizontalScrollBar().maximum() == 0
     assert mandates.columnWidth(0) <= COUNCIL_WIDTH  # a long council name gives way
     assert mandates.item(0, 0).toolTip() == mandates.item(0, 0).text()  # elided, whole here
+
+
+def test_the_district_box_reads_the_name_whole_at_1280(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    page = make_page(qtbot, session)
+    page.resize(1280, 800)
+    page.show()
+    page.tabs.setCurrentWidget(page.composition)
+    qtbot.waitExposed(page)
+    table = page.composition.tables["district"]
+    name = table.item(0, 0).text()
+    assert "–" in name  # « Les Portes de Paris – Les Hautes-Noues »
+    assert table.fontMetrics().horizontalAdvance(name) + 8 <= table.columnWidth(0)
+    assert table.textElideMode() is Qt.TextElideMode.ElideMiddle  # a longer one: both ends

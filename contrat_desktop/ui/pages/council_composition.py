@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -105,6 +105,12 @@ class CompositionPanel(QWidget):
             QVBoxLayout(box).addWidget(table)
             grid.addWidget(box, 0, n)
             self.tables[key] = table
+        # a district's name is long (« Les Portes de Paris – Les Hautes-Noues »): its box is
+        # given twice the room, and what still does not fit is elided in the middle
+        grid.setColumnStretch(len(titles) - 1, 2)
+        for column in range(len(titles) - 1):
+            grid.setColumnStretch(column, 1)
+        self.tables["district"].setTextElideMode(Qt.TextElideMode.ElideMiddle)
         over_time = QGroupBox("Composition dans le temps (au 1er janvier de chaque année)", self)
         QVBoxLayout(over_time).addWidget(self.time_table)
         layout = QVBoxLayout(self)
