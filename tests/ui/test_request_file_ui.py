@@ -27,8 +27,8 @@ def test_tab_records_pieces_and_the_programmation_follows(
     column = [c.key for c in page.model.columns].index("request_file")
     action_id = incomplete_action(page)
     row = page.model.row_of(action_id)
-    assert row is not None and page.model.data(page.model.index(row, column)).startswith(
-        "Incomplet"
+    assert row is not None and page.model.data(page.model.index(row, column)).endswith(
+        ("manquante", "manquantes")
     )
     dialog = ActionDialog(session, action_id)
     qtbot.addWidget(dialog)
