@@ -24,8 +24,8 @@ from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.errors import DossierDamaged, DossierError, OutdatedDossier
 from contrat_desktop.storage.lock import lock_state, read_lock
 from contrat_desktop.storage.lock_content import lock_path
-from contrat_desktop.storage.migrations import known_names as known_migrations
 from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.schema_versions import known_names as known_migrations
 from contrat_desktop.storage.statistics import actions_per_year, entity_counts, granted_per_year
 
 

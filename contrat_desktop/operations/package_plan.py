@@ -38,8 +38,8 @@ from contrat_desktop.storage.exchange_identity import (
     sync_points,
     uids_by_id,
 )
-from contrat_desktop.storage.migrations import known_names
 from contrat_desktop.storage.repositories import Repositories
+from contrat_desktop.storage.schema_versions import known_names
 
 
 @dataclass

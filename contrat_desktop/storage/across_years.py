@@ -11,7 +11,10 @@ both districts' rows).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # (what, year or None, key or None, actions, requested, granted, paid); what is "cell",
 # "row" (a key across years) or "year" (a year across keys)

@@ -10,12 +10,13 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 # the entry is a domain value (the views show it); still importable from here
 from contrat_desktop.domain.audit import AuditEntry as AuditEntry
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def now_iso() -> str:

@@ -4,10 +4,12 @@ since an earlier one (an export records that point, an import asks what changed 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.storage.audit import AuditEntry, entry_from_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def journal_mark(db: Database) -> int:

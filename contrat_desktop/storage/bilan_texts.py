@@ -3,12 +3,15 @@ the actions offer to quote; the bilans' figures summed for the report."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.domain.actions import AGE_BANDS
 from contrat_desktop.domain.bilan_texts import BilanText, Excerpt
 from contrat_desktop.domain.yearly_report_data import BilanFigures, MeetingHeld
 from contrat_desktop.storage.table_repository import Repository
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class BilanTextRepository(Repository[BilanText]):

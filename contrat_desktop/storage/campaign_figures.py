@@ -5,7 +5,10 @@ renewal in one statement, and by funder in another. Nothing is re-aggregated in 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # (key value, actions, requested, proposed, granted, paid)
 SumRow = tuple[object, int, int, int, int, int]

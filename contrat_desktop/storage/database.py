@@ -12,11 +12,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.domain.os_errors import os_reason
-from contrat_desktop.storage import migrations
 from contrat_desktop.storage.backup import BackupFile, has_backup_today, take_backup
 from contrat_desktop.storage.errors import DossierError, OutdatedDossier
 from contrat_desktop.storage.integrity import (
@@ -28,6 +26,7 @@ from contrat_desktop.storage.integrity import (
     header_problem,
     refusal,
 )
+from contrat_desktop.storage.lazy_database import LazyDatabase
 from contrat_desktop.storage.leftovers import remove_leftovers
 from contrat_desktop.storage.lock import HeldLock, LockImpossible, acquire_lock, lock_state
 from contrat_desktop.storage.lock_content import (
@@ -39,7 +38,15 @@ from contrat_desktop.storage.lock_content import (
     lock_path,
 )
 from contrat_desktop.storage.records import RecordWriter
-from contrat_desktop.storage.schema_versions import schema_label
+from contrat_desktop.storage.schema_versions import (
+    applied_names,
+    known_names,
+    pending_names,
+    schema_label,
+)
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["Dossier", "EarlyIntegrityCheck", "OpenReport", "bring_up_to_date", "open_dossier"]
 log = logging.getLogger(__name__)
@@ -102,7 +109,7 @@ class Dossier:
         self.writer.read_only_reason = reason
 
     def schema_version(self) -> str:
-        names = migrations.applied_names(self.db)
+        names = applied_names(self.db)
         current = names[-1] if names else "aucune"
         if self.pending_migrations:
             return f"{current} (mise à jour en attente : {', '.join(self.pending_migrations)})"
@@ -111,7 +118,7 @@ class Dossier:
     def schema_label(self) -> str:
         """The schema version as people read it: « 17 (versements suivis par ligne de
         financement) », and the one an update would bring."""
-        names = migrations.applied_names(self.db)
+        names = applied_names(self.db)
         current = schema_label(names[-1]) if names else "aucune"
         if self.pending_migrations:
             wanted = schema_label(self.pending_migrations[-1])
@@ -214,9 +221,7 @@ def open_dossier(
     held, found, reason = _take_lock(path, who, read_only)
     try:
         conn = connect(path, read_only=reason is not None)
-        # no sqlite-utils plugins: none is used, and looking for them scans every installed
-        # package's entry points at each open (tens of milliseconds at start-up)
-        db = Database(conn, execute_plugins=False)
+        db = LazyDatabase(conn)  # sqlite-utils imported only once something needs it
         dossier = Dossier(path, db, user=who, lock=held, found=found, read_only_reason=reason)
     except sqlite3.DatabaseError as error:
         if held:
@@ -306,9 +311,11 @@ def _outdated_message(path: Path, dossier: Dossier) -> str:
 def bring_up_to_date(dossier: Dossier) -> tuple[str, ...]:
     """Apply the migrations a dossier lacks (after restoring an older backup into it)."""
     dossier.writer.check_writable()
-    pending = tuple(migrations.pending_names(dossier.db))
+    pending = tuple(pending_names(dossier.db))
     if pending:
-        migrations.MIGRATIONS.apply(dossier.db)
+        from contrat_desktop.storage.migrations import MIGRATIONS
+
+        MIGRATIONS.apply(dossier.db)
     return pending
 
 
@@ -357,21 +364,21 @@ def _prepare(
     check = _verify(dossier, full=full or not existed, daily_due=daily_due, early=early)
     try:
         tables = set(db.table_names())
-        applied = set(migrations.applied_names(db)) if tables else set()
+        applied = set(applied_names(db)) if tables else set()
     except sqlite3.DatabaseError as error:
         raise refusal(path, error) from None
     if tables and MIGRATIONS_TABLE not in tables:
         raise DossierError(
             f"Le fichier « {path.name} » est une base SQLite, mais pas un dossier contrat_desktop."
         )
-    unknown = applied - set(migrations.known_names())
+    unknown = applied - set(known_names())
     if unknown:
         if dossier.read_only and dossier.holder is not None:
             dossier.read_only_reason = f"{dossier.read_only_reason}, et {NEWER}"
         elif not dossier.read_only:
             dossier.read_only_reason = NEWER
             dossier.release_lock()  # the newer version may write it meanwhile
-    pending = migrations.pending_names(db) if tables else migrations.known_names()
+    pending = pending_names(db) if tables else known_names()
     backups: list[BackupFile] = []
     removed = tuple(remove_leftovers(path)) if dossier.lock is not None else ()
     if removed:
@@ -384,7 +391,9 @@ def _prepare(
             raise OutdatedDossier(_outdated_message(path, dossier), held=dossier.holder is not None)
         if applied and migration_backup:
             backups.append(take_backup(db.conn, path, "avant-migration"))
-        migrations.MIGRATIONS.apply(db)
+        from contrat_desktop.storage.migrations import MIGRATIONS  # with sqlite-utils
+
+        MIGRATIONS.apply(db)
     elif daily_due and not dossier.read_only:
         backups.append(take_backup(db.conn, path, "quotidienne"))
     migrated = tuple(pending if not unknown else ())

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.domain.holder_activity import HolderAction, HolderSummary
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.storage.holders import HolderRepository
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _PAID = """(SELECT coalesce(sum(CASE p.kind WHEN 'reversement' THEN -p.amount_cents
                                       ELSE p.amount_cents END), 0)

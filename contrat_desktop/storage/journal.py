@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.storage.audit import AuditEntry, entry_from_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 JOURNAL_INDEXES = [
     "CREATE INDEX idx_audit_at ON audit(at)",

@@ -2,7 +2,9 @@
 
 Never edit a migration that has shipped: add ``0002_...`` below it. Each step runs in one
 transaction with the record of it having been applied. Statements are executed one by one
-(``executescript`` would commit in the middle of the transaction).
+(``executescript`` would commit in the middle of the transaction). A new migration gets its
+line in ``schema_versions.SCHEMA_MEANINGS`` too: opening a dossier reads which migrations it
+lacks from that list, without importing this module (nor sqlite-utils) when none is pending.
 """
 
 from __future__ import annotations
@@ -23,10 +25,17 @@ from contrat_desktop.storage.request_file_schema import (
     SEED_PIECES,
 )
 from contrat_desktop.storage.schema_initial import INITIAL_SCHEMA
+from contrat_desktop.storage.schema_versions import (
+    MIGRATION_SET,
+    applied_names,
+    known_names,
+    pending_names,
+)
 from contrat_desktop.storage.search_index import SEARCH_SCHEMA
 from contrat_desktop.storage.seed_0001 import seed_0001
 
-MIGRATIONS = Migrations("contrat_desktop")
+__all__ = ["MIGRATIONS", "applied_names", "known_names", "pending_names"]
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 
 @MIGRATIONS(name="0001_initial")
@@ -274,15 +283,3 @@ def m0016_reconciliation(db: Database) -> None:
 def m0017_paid_on_lines(db: Database) -> None:
     for statement in PAID_ON_LINES_SCHEMA:
         db.execute(statement)
-
-
-def applied_names(db: Database) -> list[str]:
-    return [migration.name for migration in MIGRATIONS.applied(db)]
-
-
-def known_names() -> list[str]:
-    return [migration.name for migration in MIGRATIONS._migrations]
-
-
-def pending_names(db: Database) -> list[str]:
-    return [migration.name for migration in MIGRATIONS.pending(db)]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.domain.open_data import Grant
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _GRANTS = """
 SELECT fl.id, a.reference, a.title, c.year, f.name, f.siret, h.legal_name, h.siret,

@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from contrat_desktop.domain.draw import normalised_name
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Identity = tuple[str, int | None]  # normalised name, birth year
 BLANKED = {"birth_year": None, "key": ""}  # the identifier on a voter or tenant list too

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from contrat_desktop.domain.framework import PATH_SEPARATOR
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.programmation import ActionSummary, FunderAmounts
 from contrat_desktop.domain.workflow import ActionStatus
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _ACTIONS = """
 WITH RECURSIVE place(id, path) AS (  -- every node's full path, as FrameworkTree.path_label

@@ -11,14 +11,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.journal import with_article
 from contrat_desktop.storage.audit import as_text, last_change, now_iso, record
 from contrat_desktop.storage.errors import ConflictError, DossierError, ReadOnlyError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class RecordWriter:

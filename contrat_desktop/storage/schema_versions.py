@@ -1,9 +1,19 @@
 """The dossier's schema version as people read it: the number of its last migration and
-what that step brought, in French (``info``, the about box)."""
+what that step brought, in French (``info``, the about box); which migrations a dossier has
+and lacks, read with plain SQL (opening a dossier needs no sqlite-utils import)."""
 
 from __future__ import annotations
 
-# One line per migration of ``migrations.py``: what a dossier at that version can hold.
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATION_SET = "contrat_desktop"  # the name of ``migrations.MIGRATIONS``
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records the applied ones
+
+# One line per migration of ``migrations.py``, in its order: what a dossier at that version
+# can hold (a test checks both lists agree).
 SCHEMA_MEANINGS: dict[str, str] = {
     "0001_initial": "dossier de base : actions, porteurs, financeurs, cadre stratégique",
     "0002_exchange": "imports et exports de classeurs",
@@ -31,3 +41,28 @@ def schema_label(name: str) -> str:
     shown = str(int(number)) if number.isdigit() else name
     meaning = SCHEMA_MEANINGS.get(name)
     return f"{shown} ({meaning})" if meaning else shown
+
+
+def known_names() -> list[str]:
+    """Every migration this version of the application knows, in order."""
+    return list(SCHEMA_MEANINGS)
+
+
+def applied_names(db: Database) -> list[str]:
+    """The migrations a dossier has, in the order they were applied."""
+    found = db.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()[0]
+    if not found:
+        return []
+    rows = db.execute(
+        f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [name for (name,) in rows]
+
+
+def pending_names(db: Database) -> list[str]:
+    """The known migrations a dossier lacks, in order."""
+    applied = set(applied_names(db))
+    return [name for name in known_names() if name not in applied]

@@ -8,8 +8,11 @@ names. Triggers keep it in step with ``action`` and ``holder``; ``remove_diacrit
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 SEARCH_SCHEMA = [
     """CREATE VIRTUAL TABLE action_search USING fts5(

@@ -9,9 +9,11 @@ every dossier through a migration of their own (``0008_seed_settings`` and after
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 PILLARS_2015: list[dict[str, Any]] = [
     {"code": "CS", "label": "Cohésion sociale", "themes": [

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from sqlite_utils import Migrations
+
 from contrat_desktop.storage.database import Dossier, open_dossier
 
 
@@ -58,3 +61,13 @@ def kill_a_writer(path: Path, *statements: str) -> None:
     assert child.stdout is not None and child.stdout.readline().strip() == "pret"
     child.kill()
     child.wait()
+
+
+def run_with_migrations(monkeypatch: pytest.MonkeyPatch, steps: Migrations) -> None:
+    """Make the running application know ``steps`` (older or newer than the shipped ones):
+    the migrations applied and the names an opening reads (``SCHEMA_MEANINGS``)."""
+    from contrat_desktop.storage import migrations, schema_versions
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    names = {step.name: "" for step in steps._migrations}
+    monkeypatch.setattr(schema_versions, "SCHEMA_MEANINGS", names)

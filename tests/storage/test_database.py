@@ -13,7 +13,7 @@ from contrat_desktop.storage.backup import backup_dir, list_backups
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.lock import read_lock
-from tests.storage.dossier_files import damage, fill_holders, mark_newer
+from tests.storage.dossier_files import damage, fill_holders, mark_newer, run_with_migrations
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
@@ -70,7 +70,7 @@ def test_backup_is_taken_before_a_migration_and_opens(
     def add_column(db: Database) -> None:
         db.execute("ALTER TABLE holder ADD COLUMN website TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", upgraded)
+    run_with_migrations(monkeypatch, upgraded)
     with open_dossier(dossier_path) as dossier:
         assert dossier.report.migrations_applied == ("0002_test_column",)
         assert "website" in dossier.db["holder"].columns_dict
@@ -151,7 +151,7 @@ def _with_extra_migration(monkeypatch: pytest.MonkeyPatch) -> None:
     def add_column(db: Database) -> None:
         db.execute("ALTER TABLE holder ADD COLUMN website TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", upgraded)
+    run_with_migrations(monkeypatch, upgraded)
 
 
 def test_an_older_dossier_can_be_described_and_backed_up_read_only(

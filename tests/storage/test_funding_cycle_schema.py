@@ -19,6 +19,7 @@ from contrat_desktop.storage import migrations
 from contrat_desktop.storage.backup import list_backups
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.repositories import Repositories
+from tests.storage.dossier_files import run_with_migrations
 
 
 def test_an_older_dossier_gets_its_acts_and_keeps_its_cpo(
@@ -29,7 +30,7 @@ def test_an_older_dossier_gets_its_acts_and_keeps_its_cpo(
     for step in shipped._migrations:
         if step.name < "0012":
             older(name=step.name)(step.fn)
-    monkeypatch.setattr(migrations, "MIGRATIONS", older)
+    run_with_migrations(monkeypatch, older)
     with open_dossier(dossier_path, create=True, daily_backup=False) as dossier:
         db = dossier.db
         db.execute("INSERT INTO holder (id, legal_name, kind) VALUES (1, 'Asso', 'association')")
@@ -45,7 +46,7 @@ def test_an_older_dossier_gets_its_acts_and_keeps_its_cpo(
         )
         db.execute("INSERT INTO report (action_id, received_on) VALUES (1, '2027-05-02')")
         db.conn.commit()
-    monkeypatch.setattr(migrations, "MIGRATIONS", shipped)
+    run_with_migrations(monkeypatch, shipped)
     with open_dossier(dossier_path, daily_backup=False) as dossier:
         assert "0012_funding_cycle" in dossier.report.migrations_applied
         repos = Repositories(dossier)

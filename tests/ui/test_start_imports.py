@@ -53,6 +53,7 @@ HEAVY = (
     "ssl",
     "urllib.request",
     "http.client",
+    "sqlite_utils",  # opening and reading use plain SQL (storage/lazy_database.py)
 )
 
 # Start, optionally go to an area, and at the paint that shows the page filled, print which
