@@ -22,6 +22,7 @@ from contrat_desktop.ui.pages.council import CouncilPage
 from contrat_desktop.ui.pages.council_history import COUNCIL_WIDTH, MemberHistory
 from contrat_desktop.ui.session import DossierSession
 from tests.ui.council_fixtures import council_page, exit_answer, make_council, make_member
+from tests.ui.window_room import show_in_a_1280_window
 
 __all__ = ["exit_answer"]  # a fixture
 
@@ -297,9 +298,7 @@ def test_the_members_table_shows_each_district_name_whole(
 ) -> None:
     """QA walk: « Les Portes de Paris – Les Hautes-Nou… » was cut in a 1 280 px window."""
     page = make_page(qtbot, session)
-    page.resize(1060, 700)  # the page's room in a 1 280 px window
-    page.show()
-    qtbot.waitExposed(page)
+    show_in_a_1280_window(qtbot, page)
     table, model = page.members.table, page.members.model
     column = [c.key for c in model.columns].index("district")
     width = table.horizontalHeader().sectionSize(column)
@@ -334,10 +333,8 @@ def test_the_composition_over_time_shows_its_headers_whole(
     """QA walk: « Habitants F », the age bands and the district's name were cut in the
     headers of the composition over time."""
     page = make_page(qtbot, session)
-    page.resize(1060, 700)  # the page's room in a 1 280 px window
     page.tabs.setCurrentWidget(page.composition)
-    page.show()
-    qtbot.waitExposed(page)
+    show_in_a_1280_window(qtbot, page)
     panel = page.composition
     header = panel.time_table.horizontalHeader()
     margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_FocusFrameHMargin) + 6

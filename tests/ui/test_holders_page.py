@@ -18,6 +18,7 @@ from contrat_desktop.storage.records import RecordWriter
 from contrat_desktop.ui.dialogs.directory.holder_dialog import HolderDialog
 from contrat_desktop.ui.pages.holders import HoldersPage
 from contrat_desktop.ui.session import DossierSession
+from tests.ui.window_room import show_in_a_1280_window
 
 
 def make_page(qtbot: QtBot, session: DossierSession) -> HoldersPage:
@@ -310,9 +311,7 @@ def test_the_holder_s_actions_show_their_titles_in_a_1280_px_window(
 ) -> None:
     """QA walk: beside the totals, the « Intitulé » column was squeezed to « … »."""
     page = make_page(qtbot, session)
-    page.resize(1060, 700)  # the page's room in a 1 280 px window
-    page.show()
-    qtbot.waitExposed(page)
+    show_in_a_1280_window(qtbot, page)
     page.table.setCurrentIndex(page.model.index(2, 0))
     table, model = page.actions_table, page.actions_model
     assert model.rowCount() > 0

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from contrat_desktop.ui.background import wait_for_background_work
 from contrat_desktop.ui.pages.journal import JournalPage
 from contrat_desktop.ui.session import DossierSession
+from tests.ui.window_room import show_in_a_1280_window
 
 
 def _page(qtbot: QtBot, session: DossierSession) -> JournalPage:
@@ -111,8 +112,7 @@ def test_the_old_and_new_values_are_both_in_view_in_a_1280_px_window(
 ) -> None:
     """QA walk: « Nouvelle valeur » began past the right edge (its header read « Nou »)."""
     page = _page(qtbot, session)
-    page.resize(1060, 700)  # the page's room in a 1 280 px window
-    qtbot.waitExposed(page)
+    show_in_a_1280_window(qtbot, page)
     header = page.table.horizontalHeader()
     room = page.table.viewport().width()
     for column in (4, 5):

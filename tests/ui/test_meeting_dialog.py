@@ -39,6 +39,14 @@ def open_dialog(qtbot: QtBot, session: DossierSession, meeting: int | None) -> M
     return dialog
 
 
+def new_council_meeting(qtbot: QtBot, session: DossierSession) -> MeetingDialog:
+    """A new meeting of a body the council must attend (the steering committee)."""
+    steering = next(b for b in session.repos.bodies.all() if b.council_required)
+    dialog = MeetingDialog(session, None, body_id=steering.id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def campaign_2015_ids(session: DossierSession, status: ActionStatus | None = None) -> list[int]:
     """Two actions of 2015 (of that status, when given: there may be fewer)."""
     campaign = session.references.campaigns[2015]
@@ -420,9 +428,7 @@ def test_a_new_meeting_leaves_presence_unset_and_says_nothing_of_the_council_bef
     qtbot: QtBot, session: DossierSession
 ) -> None:
     """QA walk, uxfix b: everyone used to start « Absent(e) », with the council warning."""
-    steering = next(b for b in session.repos.bodies.all() if b.council_required)
-    dialog = MeetingDialog(session, None, body_id=steering.id)
-    qtbot.addWidget(dialog)
+    dialog = new_council_meeting(qtbot, session)
     tab = dialog.attendance
     assert tab.rows and all(a.presence is Presence.UNKNOWN for a in tab.rows)
     combo = tab.table.cellWidget(0, 4)
@@ -445,9 +451,7 @@ def test_a_new_meeting_says_attendance_is_not_entered_then_counts_the_quorum(
     qtbot: QtBot, session: DossierSession
 ) -> None:
     """The quorum line used to say « 0 titulaire(s) présent(s) » before any presence."""
-    steering = next(b for b in session.repos.bodies.all() if b.council_required)
-    dialog = MeetingDialog(session, None, body_id=steering.id)
-    qtbot.addWidget(dialog)
+    dialog = new_council_meeting(qtbot, session)
     tab = dialog.attendance
     assert all(a.presence is Presence.UNKNOWN for a in tab.rows)
     assert "présences pas encore renseignées" in tab.quorum.text()
