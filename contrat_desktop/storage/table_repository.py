@@ -58,8 +58,10 @@ class Repository(Generic[T]):
                     f"ORDER BY {self.order_by}",
                     params,
                 )
-            except sqlite3.OperationalError:  # a file whose table lacks a column yet
-                pass
+            except sqlite3.OperationalError as error:
+                if not _missing_column(error):  # locked, disk error...: the caller says so
+                    raise
+                # a file whose table lacks a column yet (read during its migration)
             else:
                 return [build(values) for values in cursor]
         cursor = self.db.execute(
@@ -141,6 +143,11 @@ class Repository(Generic[T]):
     @staticmethod
     def with_id(obj: T, **changes: Any) -> T:
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+
+
+def _missing_column(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused a query only for naming a column the table lacks."""
+    return str(error).startswith("no such column")
 
 
 def _flat_reader(kind: type[Repository[Any]]) -> Reader | None:
