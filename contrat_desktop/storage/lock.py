@@ -29,6 +29,7 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
+from contrat_desktop.domain.os_errors import os_reason
 from contrat_desktop.storage.file_lock import (
     LocksUnsupported,
     hide,
@@ -61,11 +62,10 @@ _BINARY = getattr(os, "O_BINARY", 0)
 class LockImpossible(Exception):
     """The lock file cannot be opened for writing (read-only share, missing rights)."""
 
-    def __init__(self, error: OSError) -> None:
-        cause = "droits insuffisants" if isinstance(error, PermissionError) else "erreur système"
+    def __init__(self, error: OSError | str) -> None:
+        reason = error if isinstance(error, str) else os_reason(error)
         super().__init__(
-            "sur un emplacement où son fichier de verrou ne peut pas être écrit "
-            f"({cause}, code {error.errno})"
+            f"sur un emplacement où son fichier de verrou ne peut pas être écrit ({reason})"
         )
 
 
@@ -149,7 +149,7 @@ def acquire_lock(dossier: Path, user: str | None = None) -> tuple[HeldLock | Non
         else:
             held.created = created
         return held, found
-    raise LockImpossible(OSError(0, "le fichier de verrou change sans cesse"))
+    raise LockImpossible("le fichier de verrou change sans cesse")
 
 
 def _still_linked(path: Path, descriptor: int) -> bool:

@@ -202,7 +202,10 @@ def test_a_lock_that_cannot_be_written_opens_read_only_saying_why(dossier_path: 
     lock_path(dossier_path).mkdir()  # as unwritable as a read-only share, even for root
     with open_dossier(dossier_path, user="camille", daily_backup=False) as dossier:
         assert dossier.read_only
-        assert "fichier de verrou ne peut pas être écrit" in (dossier.read_only_reason or "")
+        assert dossier.read_only_reason == (
+            "sur un emplacement où son fichier de verrou ne peut pas être écrit "
+            "(c'est un dossier, pas un fichier)"  # os_reason's words, as everywhere else
+        )
 
 
 def test_a_newer_dossier_names_why_and_leaves_the_lock_free(dossier_path: Path) -> None:
