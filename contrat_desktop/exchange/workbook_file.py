@@ -18,11 +18,12 @@ from typing import Any
 
 import python_calamine
 
+from contrat_desktop.domain.file_sizes import format_size
 from contrat_desktop.exchange.csv_book import read_csv
 from contrat_desktop.exchange.refusal import WorkbookRefused
 
 log = logging.getLogger(__name__)
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50_000_000  # « 50,0 Mo » in the decimal units of format_size
 MAX_ROWS = 100_000
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -94,8 +95,8 @@ def open_workbook(path: str | Path) -> WorkbookFile:
         raise WorkbookRefused(f"Le fichier « {name} » est vide.")
     if size > MAX_BYTES:
         raise WorkbookRefused(
-            f"Le fichier « {name} » est trop gros ({size / 1_048_576:.0f} Mo) : "
-            f"la limite est de {MAX_BYTES // 1_048_576} Mo."
+            f"Le fichier « {name} » est trop gros ({format_size(size)}) : "
+            f"la limite est de {format_size(MAX_BYTES)}."
         )
     data = path.read_bytes()
     if kind == "csv":  # the State's lists as data.gouv.fr publishes them

@@ -159,6 +159,19 @@ def test_files_refused_as_a_whole(tmp_path: Path, content: bytes, message: str) 
         open_workbook(path)
 
 
+def test_a_too_big_file_says_both_sizes_the_french_way(tmp_path: Path) -> None:
+    """Sizes are written by ``format_size`` as everywhere else (decimal units, a comma)."""
+    path = tmp_path / "gros.xlsx"
+    with path.open("wb") as handle:
+        handle.write(b"PK\x03\x04")
+        handle.truncate(52_400_000)  # sparse: costs no disk
+    with pytest.raises(WorkbookRefused) as refused:
+        open_workbook(path)
+    assert str(refused.value) == (
+        "Le fichier « gros.xlsx » est trop gros (52,4\u00a0Mo) : la limite est de 50,0\u00a0Mo."
+    )
+
+
 def test_no_recognisable_header_is_refused(workbook: MakeWorkbook) -> None:
     path = workbook([["a", "b", "c"], [1, 2, 3]])
     with pytest.raises(WorkbookRefused, match="Aucune ligne d'en-tête"):
