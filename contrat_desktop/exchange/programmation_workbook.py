@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contrat_desktop.exchange.cells import cell_value
 from contrat_desktop.exchange.export_mark import ExportMark, write_export_mark
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
 from contrat_desktop.exchange.workbook_styles import Style, style_for
@@ -112,24 +111,31 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
     sheet.row(SUBTITLE_ROW, [table.subtitle], Style.SUBTITLE, first_column=1)
     _write_header(sheet, columns)
     keys = [column.key for column in columns]
-    styles = [style_for(column) for column in columns]
+    styles = tuple(style_for(column) for column in columns)  # one tuple: formats looked up once
     money = [i for i, column in enumerate(columns) if column.kind is CellKind.MONEY]
+    totals = dict.fromkeys(money, 0)  # cents, summed as the rows go
     labelled = (CellKind.CHOICE, CellKind.FRAMEWORK)  # codes written as their labels
-    choices = [(i, column) for i, column in enumerate(columns) if column.kind in labelled]
+    labels = [
+        (i, dict(column.choices)) for i, column in enumerate(columns) if column.kind in labelled
+    ]
     row_index = FIRST_DATA_ROW
     for row in table.rows:
         get = row.get
         values = [get(key) for key in keys]  # text, dates and numbers go as they are
         for index in money:
-            if values[index] is not None:
-                values[index] /= 100
-        for index, column in choices:
-            if values[index]:
-                values[index] = cell_value(column, values[index])
+            cents = values[index]
+            if cents is not None:
+                totals[index] += cents
+                values[index] = cents / 100
+        for index, label in labels:
+            code = values[index]
+            if code:
+                code = str(code)
+                values[index] = label.get(code, code)
         sheet.row(row_index, values, styles)
         row_index += 1
     if table.totals:
-        _write_totals(sheet, table, row_index)
+        _write_totals(sheet, table, row_index, totals)
     last_data = max(row_index - 1, FIRST_DATA_ROW)
     sheet.freeze(FIRST_DATA_ROW, 3)
     sheet.autofilter(HEADER_ROW, 0, last_data, last)
@@ -167,14 +173,16 @@ def _write_header(sheet: SheetWriter, columns: Sequence[Column]) -> None:
     )
 
 
-def _write_totals(sheet: SheetWriter, table: ProgrammationTable, row: int) -> None:
+def _write_totals(
+    sheet: SheetWriter, table: ProgrammationTable, row: int, totals: Mapping[int, int]
+) -> None:
+    """The totals row: ``totals`` holds each money column's sum in cents, by position."""
     values: list[Any] = [f"Total ({len(table.rows)} actions)"]
     styles: list[Style | None] = [Style.TOTAL_LABEL]
     last_data = max(row - 1, FIRST_DATA_ROW)
-    for column in table.layout.columns[2:]:
+    for index, column in enumerate(table.layout.columns[2:], start=2):
         if column.kind is CellKind.MONEY:
-            total = sum(r.get(column.key) or 0 for r in table.rows) / 100
-            values.append(ColumnTotal(FIRST_DATA_ROW, last_data, total))
+            values.append(ColumnTotal(FIRST_DATA_ROW, last_data, totals[index] / 100))
             styles.append(Style.TOTAL_MONEY)
         else:
             values.append("")

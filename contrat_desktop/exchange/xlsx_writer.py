@@ -140,6 +140,8 @@ class XlsxSheet:
     def __init__(self, book: XlsxBook, sheet: Any) -> None:
         self.book = book
         self.sheet = sheet
+        self._styles: tuple[Style | None, ...] = ()  # the last tuple of styles, and its formats
+        self._formats: list[Any] = []
 
     def row(
         self,
@@ -151,31 +153,58 @@ class XlsxSheet:
         height: float | None = None,
         spans: Sequence[tuple[int, int]] = (),
     ) -> None:
-        sheet, formats = self.sheet, self.book.formats
+        sheet = self.sheet
         if height is not None:
             sheet.set_row(index, height)
-        if styles is None or isinstance(styles, Style):
-            cell_formats = [formats[styles] if styles else None] * len(values)
-        else:
-            cell_formats = [formats[s] if s else None for s in styles]
-        starts = {first: last for first, last in spans if last > first}
+        cell_formats = self._cell_formats(styles, len(values))
+        if spans:
+            self._spanned_row(index, values, cell_formats, first_column, spans)
+            return
+        write_string, write_number = sheet.write_string, sheet.write_number
         column = first_column
+        for value, fmt in zip(values, cell_formats, strict=True):
+            if value is not None:
+                kind = type(value)
+                if kind is str and value:
+                    write_string(index, column, value, fmt)
+                elif kind is float or kind is int:
+                    write_number(index, column, value, fmt)
+                else:
+                    _write(sheet, index, column, value, fmt, self.book.formats)
+            column += 1
+
+    def _cell_formats(self, styles: Styles, count: int) -> list[Any]:
+        """Each cell's format; a tuple of styles (the same for every data row of a sheet)
+        is looked up once."""
+        formats = self.book.formats
+        if styles is None or isinstance(styles, Style):
+            return [formats[styles] if styles else None] * count
+        if styles is self._styles:
+            return self._formats
+        found = [formats[s] if s else None for s in styles]
+        if isinstance(styles, tuple):
+            self._styles, self._formats = styles, found
+        return found
+
+    def _spanned_row(
+        self,
+        index: int,
+        values: Sequence[Any],
+        cell_formats: list[Any],
+        column: int,
+        spans: Sequence[tuple[int, int]],
+    ) -> None:
+        starts = {first: last for first, last in spans if last > first}
         skip_to = -1
         for value, fmt in zip(values, cell_formats, strict=True):
             if column <= skip_to:
                 pass
             elif column in starts:
                 text = cell_text(value) or ""
-                sheet.merge_range(index, column, index, starts[column], text, fmt)
+                self.sheet.merge_range(index, column, index, starts[column], text, fmt)
                 skip_to = starts[column]
-            elif value is not None:
-                kind = type(value)
-                if kind is str and value:
-                    sheet.write_string(index, column, value, fmt)
-                elif kind is float or kind is int:
-                    sheet.write_number(index, column, value, fmt)
-                else:
-                    _write(sheet, index, column, value, fmt, formats)
+            else:
+                _write(self.sheet, index, column, value, fmt, self.book.formats)
             column += 1
 
     def freeze(self, row: int, column: int = 0) -> None:

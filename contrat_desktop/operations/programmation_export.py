@@ -39,6 +39,9 @@ class ExportSummary:
     granted_cents: int
 
 
+_LINE_PARTS = ("requested", "proposed", "granted")
+
+
 def identifier_of(action: Action) -> str:
     """The hidden, stable identifier written in the workbook: ``id:reference``."""
     return f"{action.id}:{action.reference}"
@@ -65,7 +68,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
             "Colonnes en jaune : à compléter (avis, statut)."
         ),
         rows=rows,
-        synthesis=_synthesis(rows, funders, tree),
+        synthesis=_synthesis(rows, actions, lines, funders, tree),
         author=dossier.user,
         organisation=contract.name if contract else "",
         mark=ExportMark(*mark, year, _versions(actions, lines)),
@@ -98,7 +101,7 @@ def _rows(
 ) -> list[dict[str, Any]]:
     holders = {h.id: h for h in repos.holders.all()}
     funders = {f.id: f for f in repos.funders.all()}
-    districts = {d.id: d for d in repos.districts.all()}
+    districts = {d.id: d for d in repos.districts.all() if d.id is not None}
     communes = {c.insee_code: c.name for c in repos.communes.all()}
     payments = payments_by_line(dossier, campaign_id)
     bilans = reports_received(dossier, campaign_id)
@@ -106,10 +109,22 @@ def _rows(
     for line in lines:
         by_action[line.action_id].append(line)
     names = {f.id: f.display_name for f in funders.values() if f.id is not None}
+    keys = {  # a line's three cells, keyed once per funder (not per line)
+        funder_id: tuple(funder_key(funder_id, part) for part in _LINE_PARTS)
+        for funder_id in funders
+        if funder_id is not None
+    }
+    state = {f.id for f in funders.values() if f.kind is FunderKind.STATE}
+    territories: dict[tuple[int, ...], dict[str, str | None]] = {}  # actions share districts
     rows = []
     for action in actions:
         assert action.id is not None
         holder = holders[action.holder_id]
+        territory = territories.get(action.district_ids)
+        if territory is None:
+            territory = territories[action.district_ids] = territory_cells(
+                action.district_ids, districts, communes
+            )
         row: dict[str, Any] = {
             "identifier": identifier_of(action),
             "reference": action.reference,
@@ -120,7 +135,7 @@ def _rows(
             "title": action.title,
             "renewal": "Reconduite" if action.is_renewal else "Nouvelle",
             "framework": action.framework_node_id,  # written as its full path
-            **territory_cells(action.district_ids, districts, communes),
+            **territory,
             "target_public": action.target_public or None,
             "beneficiaries_total": action.beneficiaries.total,
             "start_date": action.start_date,
@@ -134,15 +149,16 @@ def _rows(
         granted, paid, left, ejs = 0, 0, 0, []
         action_lines = by_action.get(action.id, [])
         for line in action_lines:
-            row[funder_key(line.funder_id, "requested")] = line.requested_cents
-            row[funder_key(line.funder_id, "proposed")] = line.proposed_cents
-            row[funder_key(line.funder_id, "granted")] = line.granted_cents
+            requested_key, proposed_key, granted_key = keys[line.funder_id]
+            row[requested_key] = line.requested_cents
+            row[proposed_key] = line.proposed_cents
+            row[granted_key] = line.granted_cents
             granted += line.granted_cents or 0
             facts = payments.get(line.id or 0)
             line_paid = facts.paid_cents if facts else 0
             paid += line_paid
             left += left_to_pay_cents(line, line_paid)
-            if line.ej_number and funders[line.funder_id].kind is FunderKind.STATE:
+            if line.ej_number and line.funder_id in state:
                 ejs.append(line.ej_number)
         row["total_pv_cents"] = granted
         row["paid_cents"] = paid
@@ -158,21 +174,14 @@ def _rows(
 
 
 def _synthesis(
-    rows: list[dict[str, Any]], funders: list[Funder], tree: FrameworkTree
+    rows: list[dict[str, Any]],
+    actions: list[Action],
+    lines: list[FundingLine],
+    funders: list[Funder],
+    tree: FrameworkTree,
 ) -> tuple[SynthesisTable, ...]:
     kinds = {kind.value: kind.label for kind in HolderKind}
-    granted = [funder_key(f.id or 0, "granted") for f in funders]
-    requested = [funder_key(f.id or 0, "requested") for f in funders]
-    # each row's amounts summed once (granted by funder, total granted, total requested),
-    # then grouped three ways
-    amounts = [
-        (
-            *(row.get(key) or 0 for key in granted),
-            row["total_pv_cents"],
-            sum(row.get(key) or 0 for key in requested),
-        )
-        for row in rows
-    ]
+    amounts = _amounts(actions, lines, funders)
     headers = (*(f.display_name for f in funders), "Total accordé", "Total demandé")
     return (
         _cross(
@@ -202,6 +211,26 @@ def _synthesis(
     )
 
 
+def _amounts(
+    actions: list[Action], lines: list[FundingLine], funders: list[Funder]
+) -> list[tuple[int, ...]]:
+    """Each action's granted amount by funder, then its total granted and total requested,
+    summed once from its lines (then grouped three ways)."""
+    place = {funder.id: index for index, funder in enumerate(funders)}
+    width = len(funders)
+    by_action: dict[int, list[int]] = {}
+    for line in lines:
+        found = by_action.get(line.action_id)
+        if found is None:
+            found = by_action[line.action_id] = [0] * (width + 2)
+        granted = line.granted_cents or 0
+        found[place[line.funder_id]] += granted
+        found[width] += granted
+        found[width + 1] += line.requested_cents or 0
+    none = (0,) * (width + 2)
+    return [tuple(by_action[a.id]) if a.id in by_action else none for a in actions]
+
+
 def _cross(
     title: str,
     row_header: str,
@@ -209,19 +238,16 @@ def _cross(
     amounts: list[tuple[int, ...]],
     labels: list[str],
 ) -> SynthesisTable:
-    sums: dict[str, list[int]] = {}
-    counts: dict[str, int] = defaultdict(int)
+    groups: dict[str, list[tuple[int, ...]]] = defaultdict(list)
     for name, row in zip(labels, amounts, strict=True):
-        found = sums.setdefault(name, [0] * len(headers))
-        for index, amount in enumerate(row):
-            found[index] += amount
-        counts[name] += 1
-    ordered = sorted(sums)
-    total = [sum(sums[name][i] for name in ordered) for i in range(len(headers))]
+        groups[name].append(row)
+    ordered = sorted(groups)
+    sums = [tuple(map(sum, zip(*groups[name], strict=True))) for name in ordered]
+    total = tuple(map(sum, zip(*sums, strict=True))) if sums else (0,) * len(headers)
     return SynthesisTable(
         title=title,
         row_header=row_header,
         column_headers=headers,
-        rows=(*((name, tuple(sums[name])) for name in ordered), ("Total", tuple(total))),
-        counts=(*(counts[name] for name in ordered), len(amounts)),
+        rows=(*zip(ordered, sums, strict=True), ("Total", total)),
+        counts=(*(len(groups[name]) for name in ordered), len(amounts)),
     )
