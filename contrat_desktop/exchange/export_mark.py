@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from contrat_desktop.exchange.workbook_file import WorkbookFile
 from contrat_desktop.exchange.workbook_writer import BookWriter, ColumnSpec
+
+if TYPE_CHECKING:  # an export loads no reader (its whole process is timed: ``make bench``)
+    from contrat_desktop.exchange.workbook_file import WorkbookFile
 
 EXPORT_SHEET = "Export"
 SIGNATURE = "contrat_desktop : export de la programmation"

@@ -244,9 +244,8 @@ def _write(sheet: Any, row: int, column: int, value: Any, fmt: Any, formats: Any
             sheet.write_blank(row, column, None, fmt)
     elif kind is float or kind is int:
         sheet.write_number(row, column, value, fmt)
-    elif kind is date or kind is datetime:
-        moment = value if kind is datetime else datetime(value.year, value.month, value.day)
-        sheet.write_datetime(row, column, moment, fmt or formats[Style.DATE])
+    elif kind is date or kind is datetime:  # a date as it is: XlsxWriter counts its days
+        sheet.write_datetime(row, column, value, fmt or formats[Style.DATE])
     elif kind is ColumnTotal:
         first = xl_rowcol_to_cell(value.first_row, column)
         last = xl_rowcol_to_cell(value.last_row, column)

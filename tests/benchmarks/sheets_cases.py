@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
     rows = written.get_sheet_by_name("Programmation").to_python()
     mark = written.get_sheet_by_name("Export").to_python()
     header = rows[3]
-    data = [[_typed(cell) for cell in row] for row in rows[4:-1]]
+    data = rows[4:-1]  # dates stay dates, as the export hands them to XlsxWriter
     layout = programmation_layout(funders)
     by_header = {column.header: column for column in layout.columns}
     styles = [style_for(by_header[h]).value if h in by_header else "text" for h in header]
@@ -108,14 +108,6 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
         ("Aperçu de la réimportation .ods / .xlsx", f"{preview_ods / preview_xlsx:.2f}×",
          f"≤ 3× ({preview_ods:.2f} s / {preview_xlsx:.2f} s)"),
     ]  # fmt: skip
-
-
-def _typed(cell: Any) -> Any:
-    if isinstance(cell, datetime):
-        return cell
-    if isinstance(cell, date):
-        return datetime(cell.year, cell.month, cell.day)
-    return cell
 
 
 def _cli(dossier: Path, year: int, target: Path) -> None:

@@ -48,3 +48,21 @@ def test_a_command_loads_only_its_own_family() -> None:
         "contrat_desktop.cli.arguments",
         "contrat_desktop.cli.exports",
     ]
+
+
+def test_an_export_loads_no_workbook_reader(demo: Path, tmp_path: Path) -> None:
+    """``export programmation`` writes with XlsxWriter and loads no reader, no PDF library
+    and no sqlite-utils (its whole process is measured against XlsxWriter alone)."""
+    target = tmp_path / "programmation.xlsx"
+    unwanted = ("python_calamine", "openpyxl", "odf", "reportlab", "sqlite_utils")
+    code = (
+        "import json, sys; from contrat_desktop.cli import main; "
+        f"code = main(['export', 'programmation', '--db', {str(demo)!r}, '--year', '2016', "
+        f"'-o', {str(target)!r}]); "
+        f"print(json.dumps([code, [m for m in {unwanted!r} if m in sys.modules]]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
+    assert json.loads(out.splitlines()[-1]) == [0, []]
+    assert target.exists()
