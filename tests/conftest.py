@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -20,6 +21,14 @@ from contrat_desktop.storage.database import Dossier, open_dossier
 from contrat_desktop.storage.repositories import Repositories
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def start_objects_released() -> Iterator[None]:
+    """A window started by ``app.start`` sets what it built aside from the cyclic collector
+    (``app.collector_paused``); once its test is over, it is given back."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ commands (dossiers, copies, backups, help, workbooks and documents) are ``window
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,8 +152,9 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         return action
 
     # session ------------------------------------------------------------------
-    def set_session(self, session: DossierSession) -> None:
-        """Show a (newly) opened dossier: pages are rebuilt on it."""
+    def set_session(self, session: DossierSession, area: str = "dashboard") -> None:
+        """Show a (newly) opened dossier on ``area`` (the key of one of ``areas``): pages
+        are rebuilt on it, only the one shown now; the others when first opened."""
         old = self.session
         if old is not None:
             self._remember_layout()
@@ -167,7 +169,6 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self.campaign_bar.set_session(session)
         session.changed.connect(self._on_session_changed)
         self._add_areas()
-        self.page("dashboard")  # shown first: built now; the others when first opened
         self.undo_action.setEnabled(True)
         session.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         session.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -176,7 +177,10 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         splitter = self.prefs.splitter_state("main")
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([200, 1080])
-        self.nav.setCurrentRow(0)
+        keys = [key for key, _ in self.areas]
+        shown = keys.index(area) if area in keys else 0
+        self.nav.setCurrentRow(shown)
+        self._show_area_at(shown)  # its page built now (the row may already be current)
         self._show_state()
         self.reminder_feed = ReminderFeed(session, self)
         self.reminder_feed.updated.connect(self._show_reminder_count)
@@ -185,6 +189,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         after_next_paint(self, lambda: self._count_reminders_later(feed))
         if old is not None and old is not session:
             old.close()
+            gc.unfreeze()  # what start-up set aside (app.collector_paused) can go now
 
     def open_action(self, action_id: int | None, tab: str = "") -> None:
         from contrat_desktop.ui.dialogs.actions.action_dialog import ActionDialog

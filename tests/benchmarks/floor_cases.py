@@ -129,13 +129,15 @@ def _peak(setup: str, work: str) -> tuple[float, float]:
 
 
 # start to shown window --------------------------------------------------------------------
-# The application opens on its dashboard; a user then goes to the programmation: quit at the
-# first paint of its table holding the campaign's rows.
+# The application opens on the programmation (``--rubrique programmation``, argv[2]), or on
+# its dashboard before a user goes to the programmation (argv[2] "apres-tableau-de-bord"):
+# quit at the first paint of its table holding the campaign's rows.
 APP_TO_PROGRAMMATION = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from contrat_desktop.app import start
-started = start([sys.argv[1]])
+first = sys.argv[2] if len(sys.argv) > 2 else "programmation"
+started = start([sys.argv[1], "--rubrique", first.removeprefix("apres-")])
 window, app = started.window, started.app
 window.show_area("programmation")
 page = window.pages["programmation"]

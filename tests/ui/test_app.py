@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from contrat_desktop.app import start
+from contrat_desktop.app import START_AREAS, start
 from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.paths import default_dossier_path
 from contrat_desktop.samples import fill_demo
@@ -141,3 +142,55 @@ def test_qt_own_texts_are_in_french(qapp: Any) -> None:
         buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuler"
     )
     assert buttons.button(QDialogButtonBox.StandardButton.Close).text().replace("&", "") == "Fermer"
+
+
+def test_start_sets_what_it_built_aside_from_the_collector(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 11: the cyclic collector does not walk start-up's objects again and again (nor
+    at exit); another dossier opened gives them back to it."""
+    path = create_dossier(tmp_path / "demo.cdv", fill=fill_demo)
+    gc.unfreeze()
+    started = start([str(path)])
+    qtbot.addWidget(started.window)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 10_000  # modules, widgets' wrappers, the page's rows
+    assert started.controller.open(create_dossier(tmp_path / "autre.cdv"))
+    assert gc.get_freeze_count() == 0
+    started.window.close()
+    started.window.session.close()
+
+
+def test_start_leaves_the_collector_off_when_it_was(qtbot: QtBot, tmp_path: Path) -> None:
+    path = create_dossier(tmp_path / "vide.cdv")
+    gc.disable()
+    try:
+        started = start([str(path)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    qtbot.addWidget(started.window)
+    started.window.close()
+    started.window.session.close()
+
+
+def test_the_window_opens_on_the_area_asked(qtbot: QtBot, tmp_path: Path) -> None:
+    started = start(
+        [str(create_dossier(tmp_path / "demo.cdv", fill=fill_demo)), "--rubrique", "porteurs"]
+    )
+    qtbot.addWidget(started.window)
+    window = started.window
+    assert set(START_AREAS.values()) == {key for key, _ in window.areas}
+    assert list(window.pages) == ["holders"]  # the dashboard is not built
+    assert window.stack.currentWidget() is window.pages["holders"]
+    assert window.nav.currentItem().text() == "Porteurs"
+    window.show_area("dashboard")
+    assert window.stack.currentWidget() is window.pages["dashboard"]
+    window.close()
+    window.session.close()
+
+
+def test_an_unknown_area_is_refused_in_french(capsys: Any) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit):
+        start(["--rubrique", "accueil"])
+    assert "rubrique inconnue « accueil » (rubriques : tableau-de-bord," in capsys.readouterr().err

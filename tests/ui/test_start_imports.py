@@ -40,6 +40,29 @@ def test_only_the_first_page_is_imported_at_start(demo_path: Path) -> None:
     assert loaded == [] and council_when_opened
 
 
+def test_a_window_opened_on_the_programmation_builds_no_dashboard(demo_path: Path) -> None:
+    """Issue 11: ``--rubrique programmation`` builds (and imports) that page only."""
+    code = (
+        "import json, sys\n"
+        "from contrat_desktop.app import start\n"
+        f"started = start([{str(demo_path)!r}, '--rubrique', 'programmation'])\n"
+        "started.app.processEvents()\n"
+        "window = started.window\n"
+        "shown = window.stack.currentWidget() is window.pages['programmation']\n"
+        "print(json.dumps([list(window.pages), shown, window.pages['programmation'].model"
+        ".rowCount(), 'contrat_desktop.ui.pages.dashboard' in sys.modules]))\n"
+        "window.close(); started.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    pages, shown, rows, dashboard_imported = json.loads(out.stdout.strip().splitlines()[-1])
+    assert (pages, shown, dashboard_imported) == (["programmation"], True, False)
+    assert rows == 50  # the demo's latest campaign
+
+
 # What no first page needs: workbooks, documents, charts, and the network stack that
 # xml.sax.saxutils pulled in (urllib.request, http.client, ssl).
 HEAVY = (
