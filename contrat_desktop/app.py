@@ -11,12 +11,10 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -82,6 +80,9 @@ def start_area(text: str) -> str:
 
 
 def setup_logging() -> Path:
+    # here, not at the top: imported once PySide6's scan of each module is the quicker one
+    import logging.handlers
+
     path = log_file()
     ensure_dir(path.parent)
     handler = logging.handlers.RotatingFileHandler(
@@ -191,11 +192,13 @@ def ask_with_wizard(deployment: Deployment | None) -> Path | None:
             QMessageBox.warning(None, "Dossier impossible à préparer", str(error))
 
 
-@dataclass
 class Started:
-    app: QApplication
-    window: MainWindow
-    controller: DossierController
+    """The application, its window and what opens dossiers in it."""
+
+    def __init__(self, app: QApplication, window: MainWindow, controller: DossierController):
+        self.app = app
+        self.window = window
+        self.controller = controller
 
     @property
     def dossier(self) -> Dossier:
@@ -217,6 +220,9 @@ class Started:
 def start(argv: Sequence[str] | None = None) -> Started:
     """Build the application and its window (shown), without entering the event loop."""
     args = parse_args(argv)
+    from contrat_desktop.ui.feature_scan import quicker_feature_scan
+
+    quicker_feature_scan()  # before the dossier's and the window's modules are imported
     from contrat_desktop.storage.database import EarlyIntegrityCheck, open_dossier
     from contrat_desktop.ui.preferences import Preferences
 
