@@ -16,20 +16,13 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _ACTIONS = """
-WITH RECURSIVE place(id, path) AS (  -- every node's full path, as FrameworkTree.path_label
-    SELECT id, label FROM framework_node WHERE parent_id IS NULL
-    UNION ALL
-    SELECT n.id, p.path || '{separator}' || n.label
-    FROM framework_node n JOIN place p ON n.parent_id = p.id)
 SELECT a.id, a.version, a.reference, a.title, a.holder_id,
        h.legal_name, h.acronym, h.kind, a.status, a.dauphin_number, a.framework_node_id,
-       coalesce(place.path, ''),
        a.renewal_of_id IS NOT NULL, a.start_date, a.total_cost_cents
 FROM action a
 JOIN holder h ON h.id = a.holder_id
-LEFT JOIN place ON place.id = a.framework_node_id
 WHERE {where}
-""".replace("{separator}", PATH_SEPARATOR)
+"""
 
 # what was paid on each line (refunds subtracted) is kept on it by triggers (0017)
 _LINES = """
@@ -66,6 +59,7 @@ def _rows(
         amounts[action_id][funder_id] = FunderAmounts(requested, proposed, granted, paid)
     districts = _links(db, "action_district", "district_id", where, params)
     axes = _links(db, "action_axis", "node_id", where, params)
+    paths = _framework_paths(db)
     kinds = {kind.value: kind for kind in HolderKind}
     statuses = {status.value: status for status in ActionStatus}
     no_links: tuple[int, ...] = ()
@@ -82,7 +76,6 @@ def _rows(
         status,
         dauphin,
         node_id,
-        node_label,
         renewal,
         start,
         total_cost,
@@ -100,7 +93,7 @@ def _rows(
                 statuses[status],
                 dauphin,
                 node_id,
-                node_label,
+                paths.get(node_id, ""),
                 bool(renewal),
                 districts.get(action_id, no_links),
                 axes.get(action_id, no_links),
@@ -111,6 +104,30 @@ def _rows(
             )
         )
     return rows
+
+
+def _framework_paths(db: Database) -> dict[int, str]:
+    """Every framework node's full path, as ``FrameworkTree.path_label`` shows it (a few
+    hundred nodes: built here once, cheaper than a recursive query joined to each action)."""
+    nodes = {
+        node_id: (parent_id, label)
+        for node_id, parent_id, label in db.execute(
+            "SELECT id, parent_id, label FROM framework_node"
+        )
+    }
+    paths: dict[int, str] = {}
+
+    def path(node_id: int) -> str:
+        found = paths.get(node_id)
+        if found is None:
+            parent_id, label = nodes[node_id]
+            found = label if parent_id is None else path(parent_id) + PATH_SEPARATOR + label
+            paths[node_id] = found
+        return found
+
+    for node_id in nodes:
+        path(node_id)
+    return paths
 
 
 def _links(
