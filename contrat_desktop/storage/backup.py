@@ -82,9 +82,17 @@ def list_backups(dossier: Path) -> list[BackupFile]:
         match = _NAME.match(path.name)
         if not match or path.suffix != dossier.suffix:
             continue
-        stamp = match.group("stamp")[:15]
-        found.append(BackupFile(path, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), match["reason"]))
+        found.append(BackupFile(path, taken_at(match["stamp"]), match["reason"]))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def taken_at(stamp: str) -> datetime:
+    """When a backup was taken, from its name's ``AAAAMMJJ-HHMMSS`` (``-2`` after a second
+    one in the same second). Read by hand: ``strptime``'s first call costs the start-up 10 to
+    20 ms (its module, its regular expressions); a date that does not exist raises
+    ``ValueError`` as it did."""
+    numbers = (stamp[:4], stamp[4:6], stamp[6:8], stamp[9:11], stamp[11:13], stamp[13:15])
+    return datetime(*(int(number) for number in numbers))
 
 
 def rotate(dossier: Path, reason: str) -> None:
