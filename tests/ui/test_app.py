@@ -53,6 +53,7 @@ def test_second_instance_shows_read_only_banner(qtbot: QtBot, tmp_path: Path) ->
         assert started.dossier.read_only
         assert "dominique" in started.window.banner.label.text()
         assert started.window.banner.isVisibleTo(started.window)
+        assert "#fff3cd" in started.window.banner.styleSheet()
         assert not started.window.page("programmation").new_button.isEnabled()
         started.window.close()
         started.window.session.close()
@@ -153,6 +154,7 @@ def test_start_sets_what_it_built_aside_from_the_collector(qtbot: QtBot, tmp_pat
     qtbot.addWidget(started.window)
     assert gc.isenabled()
     assert gc.get_freeze_count() > 10_000  # modules, widgets' wrappers, the page's rows
+    assert started.window.banner.styleSheet() == ""  # styled when shown (read-only)
     assert started.controller.open(create_dossier(tmp_path / "autre.cdv"))
     assert gc.get_freeze_count() == 0
     started.window.close()

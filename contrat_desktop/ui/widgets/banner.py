@@ -5,6 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+STYLE = (
+    "#readOnlyBanner { background: #fff3cd; border: 1px solid #e0c36a; } QLabel { color: #5c4400; }"
+)
+
 
 class ReadOnlyBanner(QWidget):
     retry_requested = Signal()
@@ -12,10 +16,6 @@ class ReadOnlyBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
-        self.setStyleSheet(
-            "#readOnlyBanner { background: #fff3cd; border: 1px solid #e0c36a; }"
-            " QLabel { color: #5c4400; }"
-        )
         self.setAutoFillBackground(True)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -30,6 +30,8 @@ class ReadOnlyBanner(QWidget):
 
     def show_reason(self, reason: str | None) -> None:
         if reason:
+            # styled when first shown: the first style sheet costs the start-up ~10 ms
+            self.setStyleSheet(STYLE)
             self.label.setText(
                 f"<b>Lecture seule</b> — ce dossier est {reason}. "
                 "Vous pouvez le consulter ; les modifications sont désactivées."
