@@ -124,6 +124,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self.open_data_action.setEnabled(False)
         self.report_action.setEnabled(False)
         self.package_menu = PackageMenu(self)
+        self.package_menu.refresh_before(file_menu)
         file_menu.addMenu(self.package_menu)
         file_menu.addSeparator()
         self._add(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)

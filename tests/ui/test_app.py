@@ -196,3 +196,17 @@ def test_an_unknown_area_is_refused_in_french(capsys: Any) -> None:
     with pytest.raises(SystemExit):
         start(["--rubrique", "accueil"])
     assert "rubrique inconnue « accueil » (rubriques : tableau-de-bord," in capsys.readouterr().err
+
+
+def test_the_envois_entries_follow_the_dossier_when_the_file_menu_opens(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    started = start([str(create_dossier(tmp_path / "principal.cdv"))])
+    qtbot.addWidget(started.window)
+    menu = started.window.package_menu
+    file_menu = started.window.menuBar().actions()[0].menu()
+    assert file_menu.title() == "&Fichier"
+    file_menu.aboutToShow.emit()
+    assert menu.copy_action.isEnabled() and "retour" in menu.write_action.text()
+    started.window.close()
+    started.window.session.close()

@@ -162,6 +162,7 @@ def test_a_service_install_starts_on_a_copy_of_the_main_dossier(
         main_identity.contract_uid,
         main_identity.dossier_uid,
     )
+    started.window.package_menu.refresh()  # as the « Fichier » menu opening does
     assert "retour" not in started.window.package_menu.write_action.text()
     started.window.close()
     started.window.session.close()

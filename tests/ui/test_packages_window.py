@@ -37,6 +37,7 @@ def test_a_service_envoi_is_previewed_then_applied_in_the_main_window(
 ) -> None:
     window = exchange_window
     menu = window.package_menu
+    menu.refresh()  # as the « Fichier » menu opening does
     assert menu.copy_action.isEnabled() and "retour" in menu.write_action.text()
 
     copy = tmp_path / "service-jeunesse.cdv"
@@ -87,6 +88,7 @@ def test_the_main_dossier_writes_a_retour_of_the_ticked_actions(
     qtbot: Any, exchange_window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     menu = exchange_window.package_menu
+    menu.refresh()  # as the « Fichier » menu opening does
     target = tmp_path / "retour.cdvenvoi"
 
     def tick_two(dialog: ChooseActionsDialog) -> int:
