@@ -303,6 +303,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         for key in self.pages:
             for name, table in self._tables(key).items():
                 self.prefs.set_table_state(name, table.horizontalHeader().saveState())
+        self.prefs.save()
 
     def confirm_unsaved(self) -> bool:
         """Before closing or switching dossier: settings typed but not saved are not lost."""

@@ -36,7 +36,8 @@ class Preferences:
         self._settings.setValue(
             "dossiers/recent", [str(p) for p in [resolved, *recent][:MAX_RECENT]]
         )
-        self._settings.sync()
+        # written by Qt once the event loop runs (after the window's first paint), not on
+        # the start-up's path: QSettings syncs a changed file on its own
 
     @property
     def last_dossier(self) -> Path | None:
@@ -52,7 +53,6 @@ class Preferences:
     @main_window_geometry.setter
     def main_window_geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
-        self._settings.sync()
 
     def splitter_state(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"splitters/{name}")
@@ -60,7 +60,6 @@ class Preferences:
 
     def set_splitter_state(self, name: str, state: QByteArray) -> None:
         self._settings.setValue(f"splitters/{name}", state)
-        self._settings.sync()
 
     def table_state(self, name: str) -> QByteArray | None:
         """A table header's columns: order, widths, hidden ones."""
@@ -69,4 +68,7 @@ class Preferences:
 
     def set_table_state(self, name: str, state: QByteArray) -> None:
         self._settings.setValue(f"tables/{name}", state)
+
+    def save(self) -> None:
+        """Write what was set to the file now (the window's layout, once, at its close)."""
         self._settings.sync()

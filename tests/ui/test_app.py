@@ -210,3 +210,17 @@ def test_the_envois_entries_follow_the_dossier_when_the_file_menu_opens(
     assert menu.copy_action.isEnabled() and "retour" in menu.write_action.text()
     started.window.close()
     started.window.session.close()
+
+
+def test_the_dossier_opened_reaches_the_preferences_file(qtbot: QtBot, tmp_path: Path) -> None:
+    """Written by Qt once the event loop runs, not on the start-up's path."""
+    from contrat_desktop.paths import preferences_file
+
+    path = create_dossier(tmp_path / "ouvert.cdv")
+    started = start([str(path)])
+    qtbot.addWidget(started.window)
+    file = preferences_file()
+    qtbot.waitUntil(lambda: file.is_file() and "ouvert.cdv" in file.read_text(encoding="utf-8"))
+    started.window.close()
+    assert "geometry" in file.read_text(encoding="utf-8")
+    started.window.session.close()
