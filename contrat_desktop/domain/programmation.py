@@ -114,25 +114,24 @@ class Totals:
 
 
 def totals(rows: Iterable[ActionSummary]) -> Totals:
-    count = requested = proposed = granted = paid = 0
+    """The rows' count and amounts, in all and per funder (summed per funder, then over)."""
+    count = 0
     per_funder: dict[int, list[int]] = {}
     for row in rows:
         count += 1
-        for funder_id, amounts in row.by_funder.items():
-            sums = per_funder.setdefault(funder_id, [0, 0, 0, 0])
-            sums[0] += amounts.requested_cents
-            sums[1] += amounts.proposed_cents or 0
-            sums[2] += amounts.granted_cents or 0
-            sums[3] += amounts.paid_cents
-            requested += amounts.requested_cents
-            proposed += amounts.proposed_cents or 0
-            granted += amounts.granted_cents or 0
-            paid += amounts.paid_cents
-    return Totals(
-        count,
-        requested,
-        proposed,
-        granted,
-        paid,
-        {f: FunderAmounts(s[0], s[1], s[2], s[3]) for f, s in per_funder.items()},
-    )
+        for funder_id, (asked, offered, given, spent) in row.by_funder.items():
+            sums = per_funder.get(funder_id)
+            if sums is None:
+                sums = per_funder[funder_id] = [0, 0, 0, 0]
+            sums[0] += asked
+            sums[1] += offered or 0
+            sums[2] += given or 0
+            sums[3] += spent
+    requested = proposed = granted = paid = 0
+    for sums in per_funder.values():
+        requested += sums[0]
+        proposed += sums[1]
+        granted += sums[2]
+        paid += sums[3]
+    by_funder = {f: FunderAmounts(s[0], s[1], s[2], s[3]) for f, s in per_funder.items()}
+    return Totals(count, requested, proposed, granted, paid, by_funder)
