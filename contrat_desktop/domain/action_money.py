@@ -12,6 +12,8 @@ from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 
 @dataclass(frozen=True, slots=True)
 class LineMoney:
+    """A funding line and what has been paid on it (refunds subtracted)."""
+
     line: FundingLine
     paid_cents: int = 0
 
@@ -30,6 +32,8 @@ class LineMoney:
 
 @dataclass(frozen=True, slots=True)
 class ActionMoney:
+    """An action's status and the money on each of its funding lines."""
+
     status: ActionStatus
     lines: tuple[LineMoney, ...] = ()
     bilan_received: bool | None = None  # None: not known where the facts were read

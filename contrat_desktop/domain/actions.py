@@ -71,6 +71,8 @@ class Beneficiaries:
 
 @dataclass(frozen=True, slots=True)
 class Action:
+    """An action (DOMAIN.md): what a holder asks funding for in one campaign."""
+
     reference: str
     title: str
     holder_id: int

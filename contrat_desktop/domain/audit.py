@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
+    """One change recorded in the audit trail: when, who, what, old and new values."""
+
     at: str
     who: str
     entity: str

@@ -10,6 +10,8 @@ from contrat_desktop.domain.errors import ValidationError
 
 @dataclass(frozen=True, slots=True)
 class Commune:
+    """A commune of the contract, by its INSEE code."""
+
     insee_code: str
     name: str
     contract_id: int | None = None
@@ -33,6 +35,8 @@ class District:
 
 @dataclass(frozen=True, slots=True)
 class Contract:
+    """The contract a dossier holds: its name, years and signatories."""
+
     name: str
     code: str
     start_year: int

@@ -40,6 +40,8 @@ class FunderKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Funder:
+    """A funder of the contract (the State, the city, the department...)."""
+
     name: str
     kind: FunderKind
     short_name: str = ""
@@ -69,6 +71,8 @@ class Envelope:
 
 @dataclass(frozen=True, slots=True)
 class EnvelopeUse:
+    """How much of a funder's envelope is committed and paid."""
+
     envelope: Envelope
     committed_cents: int
     paid_cents: int

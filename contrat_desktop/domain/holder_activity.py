@@ -19,6 +19,8 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class HolderSummary:
+    """A holder with its number of actions and what they were granted."""
+
     holder: Holder
     action_count: int = 0
     granted_cents: int = 0

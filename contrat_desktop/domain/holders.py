@@ -39,6 +39,8 @@ class HolderKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Holder:
+    """A holder (porteur): the organisation that carries actions."""
+
     legal_name: str
     kind: HolderKind = HolderKind.ASSOCIATION
     acronym: str = ""

@@ -56,6 +56,8 @@ class MoneyFacts(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class MoneyTotals:
+    """An action's status and money totals, as the status/amount rules read them."""
+
     status: ActionStatus
     granted_cents: int
     paid_cents: int
@@ -66,6 +68,8 @@ class MoneyTotals:
 
 @dataclass(frozen=True, slots=True)
 class MoveVerdict:
+    """What moving an action to a status would break (errors) or question (warnings)."""
+
     errors: tuple[str, ...]
     warnings: tuple[str, ...]
 

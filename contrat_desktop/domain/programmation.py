@@ -105,6 +105,8 @@ def apply_filter(
 
 @dataclass(frozen=True, slots=True)
 class Totals:
+    """The count and amounts of the rows shown, in all and per funder."""
+
     count: int
     requested_cents: int
     proposed_cents: int

@@ -31,6 +31,8 @@ from contrat_desktop.storage.statistics import actions_per_year, entity_counts, 
 
 @dataclass(frozen=True)
 class DossierInfo:
+    """What ``info`` says of a dossier file: size, schema, integrity, lock."""
+
     path: str
     size_bytes: int
     schema_version: str
@@ -212,6 +214,8 @@ def replace_with_backup(path: Path, backup: Path) -> Path:
 
 @dataclass(frozen=True)
 class Restored:
+    """A restore done: the backup used, the safety copy taken, the damaged file kept."""
+
     backup: Path
     safety: BackupFile | None  # the state just before (a sound dossier)
     kept_aside: Path | None  # the damaged file, kept under another name

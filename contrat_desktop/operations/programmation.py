@@ -203,6 +203,8 @@ def delete_action(dossier: Dossier, state: ActionState) -> None:
 
 @dataclass(frozen=True)
 class StatusChangeResult:
+    """The actions a status change moved, those it refused and why."""
+
     changed: list[int]
     refused: list[tuple[str, str]]  # (reference, French reason)
     versions: dict[int, int]  # version of each changed action after the change

@@ -26,6 +26,8 @@ _NAME = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class BackupFile:
+    """A backup of a dossier: its file, when it was taken and why."""
+
     path: Path
     taken_at: datetime
     reason: str

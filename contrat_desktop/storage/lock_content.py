@@ -23,6 +23,8 @@ UNKNOWN = "inconnu"
 
 @dataclass(frozen=True, slots=True)
 class LockInfo:
+    """The session holding a dossier: user, machine, process, since when."""
+
     user: str
     machine: str
     pid: int
@@ -60,6 +62,8 @@ class FileFingerprint:
 
 @dataclass(frozen=True, slots=True)
 class ClosedRecord:
+    """The record of a clean close: who, when, and the file's fingerprint."""
+
     closed_at: str
     user: str
     machine: str

@@ -27,6 +27,8 @@ LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
+    """One column of a table: header, text, sort key, alignment, visibility, width."""
+
     key: str
     header: str
     text: Callable[[R], str]
