@@ -5,6 +5,10 @@ and read back through the same reader as the data) holds when the export was mad
 the dossier's journal went then, the campaign, and the version of each exported action and
 of its funding lines. An import of an older export can then show, instead of silently
 reverting them, the values changed in the dossier after it.
+
+It also holds the fingerprint of each exported row and of the columns they were written in
+(``row_fingerprint.py``): a returned row whose cells still hash to it was not edited, and the
+import takes it as it is without reading it further. Marks of earlier exports have neither.
 """
 
 from __future__ import annotations
@@ -22,7 +26,13 @@ EXPORT_SHEET = "Export"
 SIGNATURE = "contrat_desktop : export de la programmation"
 FORMAT = "1"
 _EXPORTED_AT, _JOURNAL, _YEAR = "Exporté le", "Journal jusqu'à l'entrée", "Campagne"
-_VERSIONS = ("Identifiant", "Version de l'action", "Versions des lignes de financement")
+_COLUMNS = "Empreinte des colonnes"
+_VERSIONS = (
+    "Identifiant",
+    "Version de l'action",
+    "Versions des lignes de financement",
+    "Empreinte de la ligne",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +47,8 @@ class ExportMark:
     journal_mark: int  # the last journal entry when exporting
     year: int
     rows: Mapping[str, RowVersions] = field(default_factory=dict)  # by hidden identifier
+    columns: str = ""  # the fingerprint of the exported columns' keys ("" if none)
+    fingerprints: Mapping[str, str] = field(default_factory=dict)  # each row's, by identifier
 
 
 def write_export_mark(book: BookWriter, mark: ExportMark) -> None:
@@ -52,10 +64,13 @@ def _rows(mark: ExportMark) -> Iterator[list[str]]:
     yield [_EXPORTED_AT, mark.exported_at]
     yield [_JOURNAL, str(mark.journal_mark)]
     yield [_YEAR, str(mark.year)]
+    if mark.columns:
+        yield [_COLUMNS, mark.columns]
     yield list(_VERSIONS)
+    fingerprints = mark.fingerprints
     for identifier, versions in mark.rows.items():
         lines = " ".join(f"{funder}={version}" for funder, version in versions.lines.items())
-        yield [identifier, str(versions.action), lines]
+        yield [identifier, str(versions.action), lines, fingerprints.get(identifier, "")]
 
 
 def read_export_mark(book: WorkbookFile) -> ExportMark | None:
@@ -66,16 +81,27 @@ def read_export_mark(book: WorkbookFile) -> ExportMark | None:
     try:
         rows = book.book.get_sheet_by_name(EXPORT_SHEET).to_python(skip_empty_area=False)
         return _parse(rows)
-    except (ValueError, IndexError, TypeError):
+    except (ValueError, IndexError, TypeError, KeyError, StopIteration):
         return None
 
 
 def _parse(rows: list[list[Any]]) -> ExportMark | None:
     if not rows or _text(rows[0][0]) != SIGNATURE or _text(rows[0][1]) != FORMAT:
         return None
-    header = {_text(row[0]): _text(row[1]) for row in rows[1:4]}
-    versions = _Versions({_text(row[0]): (row[1], row[2]) for row in rows[5:] if row[0]})
-    return ExportMark(header[_EXPORTED_AT], int(header[_JOURNAL]), int(header[_YEAR]), versions)
+    start = next(n for n, row in enumerate(rows) if _text(row[0]) == _VERSIONS[0])
+    header = {_text(row[0]): _text(row[1]) for row in rows[1:start]}
+    body = [row for row in rows[start + 1 :] if row[0]]
+    versions = _Versions({_text(row[0]): (row[1], row[2]) for row in body})
+    columns = header.get(_COLUMNS, "")
+    fingerprints = {_text(row[0]): _text(row[3]) for row in body if len(row) > 3} if columns else {}
+    return ExportMark(
+        header[_EXPORTED_AT],
+        int(header[_JOURNAL]),
+        int(header[_YEAR]),
+        versions,
+        columns,
+        fingerprints,
+    )
 
 
 class _Versions(Mapping[str, RowVersions]):

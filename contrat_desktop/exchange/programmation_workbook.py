@@ -9,12 +9,13 @@ préfecture fills, a totals row and a synthesis sheet. Written through ``workboo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from contrat_desktop.exchange.export_mark import ExportMark, write_export_mark
 from contrat_desktop.exchange.layout import CellKind, Column, Layout
+from contrat_desktop.exchange.row_fingerprint import columns_fingerprint, row_fingerprint
 from contrat_desktop.exchange.workbook_styles import Style, style_for
 from contrat_desktop.exchange.workbook_writer import (
     BookProperties,
@@ -61,10 +62,14 @@ class ProgrammationTable:
 def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
     path = Path(path)
     with write_workbook(path) as book:
-        add_table_sheet(book, "Programmation", table)
+        fingerprints = add_table_sheet(book, "Programmation", table)
         _write_synthesis(book.add_sheet("Synthèse", _synthesis_columns(table)), table)
         if table.mark is not None:
-            write_export_mark(book, table.mark)
+            keys = [column.key for column in table.layout.columns]
+            write_export_mark(
+                book,
+                replace(table.mark, columns=columns_fingerprint(keys), fingerprints=fingerprints),
+            )
         book.properties(
             BookProperties(
                 title=table.title,
@@ -79,14 +84,15 @@ def write_programmation(table: ProgrammationTable, path: str | Path) -> Path:
     return path
 
 
-def add_table_sheet(book: BookWriter, name: str, table: ProgrammationTable) -> None:
+def add_table_sheet(book: BookWriter, name: str, table: ProgrammationTable) -> dict[str, str]:
     """A sheet laid out as the programmation's (title, band, header, rows, totals), for any
-    layout the import reads back: the programmation, a holder's request form, a directory."""
+    layout the import reads back: the programmation, a holder's request form, a directory.
+    Returns the fingerprint of each row's cells by its identifier (if the layout has one)."""
     columns = table.layout.columns
     sheet = book.add_sheet(
         name, [ColumnSpec(c.width, hidden=c.hidden) for c in columns], lists=_lists(columns)
     )
-    _write_main(sheet, table)
+    return _write_main(sheet, table)
 
 
 def _lists(columns: Sequence[Column]) -> list[ChoiceList]:
@@ -104,7 +110,7 @@ def _lists(columns: Sequence[Column]) -> list[ChoiceList]:
     ]
 
 
-def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
+def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> dict[str, str]:
     columns = table.layout.columns
     last = len(columns) - 1
     sheet.row(TITLE_ROW, [table.title], Style.TITLE, first_column=1, height=22)
@@ -118,6 +124,8 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
     labels = [
         (i, dict(column.choices)) for i, column in enumerate(columns) if column.kind in labelled
     ]
+    identifier = keys.index("identifier") if "identifier" in keys else None
+    fingerprints: dict[str, str] = {}
     row_index = FIRST_DATA_ROW
     for row in table.rows:
         get = row.get
@@ -133,6 +141,8 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
                 code = str(code)
                 values[index] = label.get(code, code)
         sheet.row(row_index, values, styles)
+        if identifier is not None and values[identifier]:
+            fingerprints[str(values[identifier])] = row_fingerprint(values)
         row_index += 1
     if table.totals:
         _write_totals(sheet, table, row_index, totals)
@@ -150,6 +160,7 @@ def _write_main(sheet: SheetWriter, table: ProgrammationTable) -> None:
             margins=(0.4, 0.4, 0.6, 0.6),
         )
     )
+    return fingerprints
 
 
 def _write_header(sheet: SheetWriter, columns: Sequence[Column]) -> None:

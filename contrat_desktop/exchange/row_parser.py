@@ -36,6 +36,7 @@ class ParsedRow:
     values: RowValues  # column key → domain value (None when blank)
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
+    as_exported: bool = False  # its cells are still those its export wrote (not edited)
 
 
 _TOTAL_LABEL = re.compile(r"\s*(total|totaux)\b", re.IGNORECASE)  # "Total (50 actions)", "TOTAL"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from contrat_desktop.exchange.export_mark import EXPORT_SHEET
+from contrat_desktop.exchange.export_mark import EXPORT_SHEET, ExportMark, read_export_mark
 from contrat_desktop.exchange.headers import (
     HEADER_SCAN_ROWS,
     effective_headers,
@@ -20,8 +20,9 @@ from contrat_desktop.exchange.headers import (
     match_columns,
     source_signature,
 )
-from contrat_desktop.exchange.layout import Layout
+from contrat_desktop.exchange.layout import CellKind, Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
+from contrat_desktop.exchange.row_fingerprint import ExportedRows
 from contrat_desktop.exchange.row_parser import TOTALS, RowParser
 from contrat_desktop.exchange.row_parser import ParsedRow as ParsedRow
 from contrat_desktop.exchange.row_parser import RowIssue as RowIssue
@@ -56,6 +57,7 @@ class SheetReading:
     title_lines: list[str] = field(default_factory=list)  # the text of the rows above the header
     first_column: int = 0  # 0-based column of the sheet where ``headers`` start
     book: WorkbookFile | None = None  # the workbook read (its other sheets, if asked)
+    mark: ExportMark | None = None  # what the export that wrote the sheet says, if it did
 
     def reads_cell(self, row: int, column: int) -> bool:
         """Whether the cell at (row 1-based, sheet column 0-based) is read as data."""
@@ -248,6 +250,13 @@ def _parse(
         [(index, columns[key], reading.header_label(index)) for index, key in mapped.items()],
         share_values=chosen.height > SHARE_FROM_ROWS,
     )
+    if "identifier" in mapped.values():  # perhaps our export: its rows may come back as written
+        reading.mark = read_export_mark(book)
+    mark = reading.mark
+    exported = None
+    if mark is not None:
+        dates = [i for i, key in mapped.items() if columns[key].kind is CellKind.DATE]
+        exported = ExportedRows.of(mark.columns, mark.fingerprints, mapped, dates)
     sheet = chosen.sheet_object
     chosen.sheet_object = None  # the rows are parsed as they stream: keep no second copy
     first = chosen.origin[0] + 1
@@ -255,25 +264,30 @@ def _parse(
     batch: list[tuple[int, list[Any]]] = []
     for position, cells in enumerate(sheet.iter_rows()):
         if position % PROGRESS_EVERY == 0:
-            _take(reading, parser.parse_batch(batch), batch)
+            _take(reading, parser.parse_batch(batch), batch, exported)
             batch = []
             if progress is not None:
                 progress(position, total)
         if position > chosen.header_index:
             batch.append((first + position, cells))
-    _take(reading, parser.parse_batch(batch), batch)
+    _take(reading, parser.parse_batch(batch), batch, exported)
     if progress is not None:
         progress(total, total)
     return reading
 
 
 def _take(
-    reading: SheetReading, parsed: list[ParsedRow | None], batch: list[tuple[int, list[Any]]]
+    reading: SheetReading,
+    parsed: list[ParsedRow | None],
+    batch: list[tuple[int, list[Any]]],
+    exported: ExportedRows | None,
 ) -> None:
-    for row, (number, _cells) in zip(parsed, batch, strict=True):
+    for row, (number, cells) in zip(parsed, batch, strict=True):
         if row is TOTALS:
             reading.total_rows.append(number)
         elif row is None:
             reading.blank_rows += 1
         else:
+            if exported is not None and not row.errors:
+                row.as_exported = exported(cells)
             reading.rows.append(row)

@@ -18,7 +18,8 @@ from contrat_desktop.storage.action_index import ActionKey
 
 TITLE_SIMILARITY = 0.75  # below this, a title is another action
 NO_CAMPAIGN = 0  # the campaign id of a year the dossier has no campaign for
-UNIQUE_KEYS = ("identifiant", "référence")  # what names one action of one campaign
+IDENTIFIER = "identifiant"  # the hidden column an export writes
+UNIQUE_KEYS = (IDENTIFIER, "référence")  # what names one action of one campaign
 AMBIGUITY_MARGIN = 0.08  # two candidates closer than this: let the user choose
 
 
@@ -75,7 +76,7 @@ class ActionMatcher:
         stated: last year's action of the same title is another action)."""
         found = self._identifier(values.get("identifier"))
         if found:
-            return Match(found.id, "identifiant")
+            return Match(found.id, IDENTIFIER)
         reference = values.get("reference")
         if reference and (key := self.by_reference.get(str(reference).upper())):
             return Match(key.id, "référence")

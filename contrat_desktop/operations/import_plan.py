@@ -109,6 +109,7 @@ class PlannedRow:
     conflicts: Sequence[FieldConflict] = ()  # (rows are many: nothing allocated for none)
     resolutions: Mapping[str, Resolution] = NO_RESOLUTIONS  # by column key
     year: int | None = None  # the campaign a new row would be created in
+    as_exported: bool = False  # unedited since its export: taken as it is, not compared
 
     @property
     def decidable(self) -> bool:

@@ -45,7 +45,9 @@ def read_funding_columns(dossier: Dossier, reading: SheetReading, plan: ImportPl
     rows = [
         row
         for row in plan.rows
-        if row.target_id is not None and row.kind in (RowKind.CHANGED, RowKind.UNCHANGED)
+        if row.target_id is not None
+        and row.kind in (RowKind.CHANGED, RowKind.UNCHANGED)
+        and not row.as_exported  # as exported: its acts, bilan and sums bring nothing
     ]
     with_acts = {row.target_id or 0 for row in rows if ACT in keys and row.values.get(ACT)}
     money = money_of_actions(dossier, sorted(with_acts))  # whole lines only where acts are

@@ -16,6 +16,7 @@ from contrat_desktop.exchange.programmation_layout import (
 from contrat_desktop.exchange.sheet_reader import ParsedRow, RowIssue, SheetReading
 from contrat_desktop.exchange.state_columns import with_state_columns
 from contrat_desktop.operations.action_matching import (
+    IDENTIFIER,
     NO_CAMPAIGN,
     UNIQUE_KEYS,
     ActionMatcher,
@@ -64,18 +65,24 @@ class ProgrammationTarget:
         plan.campaign_year, plan.campaign_source = choice.year, choice.source
         plan.warnings.extend(choice.warnings)
         campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
-        wanted = {m.action_id for m in matches if m.action_id is not None}
+        for parsed, match in zip(rows, matches, strict=True):  # an unedited row brings nothing
+            parsed.as_exported = parsed.as_exported and match.by == IDENTIFIER
+        wanted = {m.action_id for p, m in zip(rows, matches, strict=True) if not p.as_exported}
+        wanted.discard(None)
         wanted.update(i for m in matches for i in m.candidates)
         differ = Differ(reading)
         stored = stored_values(dossier, wanted, differ.wanted) if wanted else {}
         diffs: dict[tuple[int, int], tuple[list[CellChange], list[RowIssue]]] = {}
         for parsed, match in zip(rows, matches, strict=True):
+            if parsed.as_exported:
+                continue
             for action_id in [match.action_id] if match.action_id else match.candidates:
                 diffs[(parsed.row, action_id)] = differ.diff(
                     stored[action_id][1], parsed.values, parsed.row
                 )
         changed = {action_id for (_, action_id), (changes, _) in diffs.items() if changes}
-        if changed and reading.book is not None:  # what changed since the export, if it says
+        plan.export_mark = reading.mark  # what changed since the export, if it says
+        if changed and plan.export_mark is None and reading.book is not None:
             plan.export_mark = read_export_mark(reading.book)
         finder = ConflictFinder.for_import(dossier, plan.export_mark)
         lines = line_states(dossier, changed) if changed and finder.knows_the_export else {}
@@ -114,6 +121,15 @@ class ProgrammationTarget:
                         _row_issue(
                             reading, parsed, f"Même action que la ligne {taken[match.action_id]}."
                         )
+                    )
+                elif parsed.as_exported:  # as exported: nothing to compare, nothing to say
+                    taken[match.action_id] = parsed.row
+                    planned.settle_on(
+                        match.action_id,
+                        None,
+                        matcher.by_id[match.action_id].reference,
+                        match.by,
+                        [],
                     )
                 else:
                     action_id = taken_id = match.action_id
@@ -234,7 +250,13 @@ def _planned(parsed: ParsedRow) -> PlannedRow:
     values = parsed.values
     label = values.get("reference") or values.get("dauphin_number") or values.get("title") or ""
     return PlannedRow(
-        parsed.row, RowKind.NEW, str(label), values, errors=parsed.errors, warnings=parsed.warnings
+        parsed.row,
+        RowKind.NEW,
+        str(label),
+        values,
+        errors=parsed.errors,
+        warnings=parsed.warnings,
+        as_exported=parsed.as_exported,
     )
 
 

@@ -69,11 +69,11 @@ def reconcile(dossier: Dossier, reading: SheetReading, plan: ImportPlan) -> None
         contract.code.strip().upper() if contract else "",
         reading.layout,
     )
-    for row in plan.rows:
+    for row in plan.rows:  # a row as exported was matched by its identifier: no keys needed
         found.rows[row.row] = RowFacts(
             row.row,
             row_source(row.values),
-            file_keys(row.values),
+            () if row.as_exported else file_keys(row.values),
             _label(row),
             initial=row.kind,
             candidate_ids=tuple(c.action_id for c in row.candidates),
@@ -177,7 +177,7 @@ def _ej_changes(
     if index is None:
         return
     label = reading.header_label(index)
-    rows = [row for row in plan.rows if row.values.get(EJ_KEY)]
+    rows = [row for row in plan.rows if not row.as_exported and row.values.get(EJ_KEY)]
     targets = {row.target_id for row in rows if row.target_id is not None}
     targets.update(c.action_id for row in rows for c in row.candidates)
     lines = funder_lines(dossier, state, campaign_id=found.campaign_id, action_ids=targets)

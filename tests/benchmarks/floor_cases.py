@@ -81,8 +81,8 @@ def _preview(dossier: Path, folder: Path, repeat: int) -> list[Row]:
 
     workbook = folder / "apercu.xlsx"
 
-    def calamine() -> object:
-        book = CalamineWorkbook.from_path(str(workbook))
+    def calamine(path: Path = workbook) -> object:
+        book = CalamineWorkbook.from_path(str(path))
         return book.get_sheet_by_name("Programmation").to_python()
 
     with open_dossier(dossier, read_only=True) as opened:
@@ -93,6 +93,12 @@ def _preview(dossier: Path, folder: Path, repeat: int) -> list[Row]:
             lambda: plan_import(opened, workbook), calamine, max(repeat, 7)
         )
     width = len(calamine()[3])  # type: ignore[index]
+    edited = folder / "apercu-modifie.xlsx"
+    _edit_every_row(workbook, edited)
+    with open_dossier(dossier, read_only=True) as opened:
+        full, floor_edited, ratio_edited = paired_seconds(
+            lambda: plan_import(opened, edited), lambda: calamine(edited), max(repeat, 7)
+        )
     from tests.benchmarks.run import _big_workbook
 
     big = folder / "cent-mille.xlsx"
@@ -113,9 +119,25 @@ def _preview(dossier: Path, folder: Path, repeat: int) -> list[Row]:
          f"{floor * 1000:.0f} ms", ""),
         ("Aperçu de son import / plancher", f"{ratio:.2f}×",
          f"≤ 2× ({preview * 1000:.0f} ms)"),
+        ("Aperçu du même export, une cellule modifiée par ligne / plancher",
+         f"{ratio_edited:.2f}×", f"({full * 1000:.0f} ms ; plancher {floor_edited * 1000:.0f} ms)"),
         ("Aperçu de 100 000 lignes × toutes les colonnes : mémoire maximale", f"{peak:.0f} Mio",
          f"≤ 300 Mio ({seconds:.1f} s ; calamine seul {floor_peak:.0f} Mio)"),
     ]  # fmt: skip
+
+
+def _edit_every_row(exported: Path, target: Path) -> None:
+    """The export with one cell of every action's row edited (its « Observations »): no row
+    is as exported, each one takes the import's full path."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(exported)
+    sheet = book["Programmation"]
+    column = next(c.column for c in sheet[4] if c.value == "Observations")
+    for row in range(5, sheet.max_row):  # the last row holds the totals
+        if sheet.cell(row=row, column=1).value:
+            sheet.cell(row=row, column=column).value = f"Relu ({row})"
+    book.save(target)
 
 
 def _peak(setup: str, work: str) -> tuple[float, float]:

@@ -18,8 +18,9 @@ from tests.cli.test_cli_exchange import run
 
 @pytest.fixture
 def older(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
-    """An export returned with one avis changed, then an observation changed in the dossier
-    (after the export) on another action; gives the workbook and that action's reference."""
+    """An export returned with two avis changed (rows 5 and 6), then an observation changed
+    in the dossier (after the export) on row 5's action; gives the workbook and that action's
+    reference. (A row returned unedited brings nothing, so it never conflicts.)"""
     exported = tmp_path / "programmation.xlsx"
     code, _, _ = run(
         capsys, "export", "programmation", "--db", str(demo), "--year", "2016", "-o", str(exported)
@@ -28,7 +29,8 @@ def older(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tup
     book = openpyxl.load_workbook(exported)
     sheet = book["Programmation"]
     column = {c.value: c.column for c in sheet[4]}
-    sheet.cell(row=6, column=column["Avis"]).value = "Défavorable"
+    for row in (5, 6):
+        sheet.cell(row=row, column=column["Avis"]).value = "Défavorable"
     reference = str(sheet.cell(row=5, column=column["Référence"]).value)
     path = tmp_path / "retour.xlsx"
     book.save(path)
@@ -72,7 +74,7 @@ def test_keep_applies_the_rest_and_keeps_the_dossiers_value(
 ) -> None:
     path, reference = older
     code, out, _ = run(capsys, "import", str(path), "--db", str(demo), "--conflicts", "keep")
-    assert code == 0 and "1 ligne(s) mise(s) à jour" in out
+    assert code == 0 and "2 ligne(s) mise(s) à jour" in out  # the two avis
     assert "garder la valeur du dossier" in out
     assert observations(demo, reference) == "Vu en comité"
 

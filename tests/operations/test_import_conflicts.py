@@ -19,6 +19,7 @@ from contrat_desktop.operations.programmation_export import export_programmation
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 from tests.operations.conftest import DEMO_YEAR, edited_export
+from tests.operations.test_ods_import import first_avis, rewrite
 
 
 def action_at(dossier: Dossier, exported: Path, row: int) -> Action:
@@ -58,12 +59,8 @@ def test_older_export_after_newer_one_shows_conflicts_instead_of_reverting(
 
     plan = plan_import(demo, older)
     rows = {row.label: row for row in plan.rows}
-    assert {a.reference for a in edited} == {row.label for row in plan.of_kind(RowKind.CONFLICT)}
-    assert [c.change.column for c in rows[edited[2].reference].conflicts] == [
-        "Avis",
-        "Observations",
-    ]  # the avis the newer return set, too
-    conflict = rows[edited[0].reference].conflicts[0]
+    assert [row.label for row in plan.of_kind(RowKind.CONFLICT)] == [edited[1].reference]
+    (conflict,) = rows[edited[1].reference].conflicts
     assert (conflict.change.column, conflict.change.old, conflict.change.new) == (
         "Observations",
         "OBS-B",
@@ -71,9 +68,14 @@ def test_older_export_after_newer_one_shows_conflicts_instead_of_reverting(
     )
     assert conflict.changed_by == "camille" and conflict.file_changed is False
     assert conflict.exported == "(vide)" and "par camille" in conflict.since()
-    assert plan.unresolved_conflicts() == 4
+    # rows 5 and 7 were not edited in the older file: they bring nothing, so they neither
+    # revert nor dispute what changed in the dossier since (the avis the newer return set)
+    for action in (edited[0], edited[2]):
+        assert rows[action.reference].kind is RowKind.UNCHANGED
+        assert not rows[action.reference].changes and not rows[action.reference].conflicts
+    assert plan.unresolved_conflicts() == 1
     before = checksum(demo.path)
-    with pytest.raises(ImportBlocked, match="4 valeur\\(s\\) en conflit"):
+    with pytest.raises(ImportBlocked, match="1 valeur\\(s\\) en conflit"):
         apply_import(demo, plan)
     assert checksum(demo.path) == before
 
@@ -86,8 +88,13 @@ def test_older_export_after_newer_one_shows_conflicts_instead_of_reverting(
 
 
 def test_taking_the_workbooks_value_is_a_choice_per_field(
-    demo: Dossier, exported: Path, older: Path
+    demo: Dossier, exported: Path, tmp_path: Path
 ) -> None:
+    older = edited_export(
+        exported,
+        tmp_path / "retour-ancien.xlsx",
+        {(row, "Avis"): "Défavorable" for row in (5, 6, 7)},
+    )
     first, second = action_at(demo, exported, 5), action_at(demo, exported, 7)
     observe(demo, first, "OBS-B")
     observe(demo, second, "OBS-C")
@@ -156,9 +163,9 @@ def test_a_restored_older_backup_still_shows_what_changed_after(
     plan = plan_import(demo, older)
     assert not plan.of_kind(RowKind.CONFLICT)
     restore_backup(demo, backup.path)
-    observe(demo, action_at(demo, exported, 5), "OBS-R")
+    observe(demo, action_at(demo, exported, 6), "OBS-R")  # the row the older file edits
     plan = plan_import(demo, older)
-    assert [row.row for row in plan.of_kind(RowKind.CONFLICT)] == [5]
+    assert [row.row for row in plan.of_kind(RowKind.CONFLICT)] == [6]
 
 
 def test_an_ods_export_carries_its_mark_too(demo: Dossier, tmp_path: Path) -> None:
@@ -168,7 +175,9 @@ def test_an_ods_export_carries_its_mark_too(demo: Dossier, tmp_path: Path) -> No
     assert campaign is not None and campaign.id is not None
     action = sorted(repos.actions.for_campaign(campaign.id), key=lambda a: a.reference)[0]
     observe(demo, action, "OBS-B")
-    plan = plan_import(demo, ods)
+    plan = plan_import(demo, ods)  # returned unedited: its rows bring nothing, no conflict
     assert plan.export_mark is not None and len(plan.export_mark.rows) == 50
+    assert len(plan.export_mark.fingerprints) == 50 and plan.counts()["unchanged"] == 50
+    plan = plan_import(demo, rewrite(ods, tmp_path / "retour.ods", first_avis))
     (row,) = plan.of_kind(RowKind.CONFLICT)
     assert row.label == action.reference and row.conflicts[0].file_changed is False

@@ -70,18 +70,20 @@ def test_ods_export_comes_back_unchanged(demo: Dossier, exported_ods: Path) -> N
     assert plan.hidden_sheets_skipped == ("Export", "Listes")
 
 
+def first_avis(content: str) -> str:
+    """content.xml with the first row's empty « Avis » set to « Défavorable »."""
+    return re.sub(
+        r'(<table:table-cell[^>]*table:content-validation-name="val2")/>',
+        r'\1 office:value-type="string"><text:p>Défavorable</text:p></table:table-cell>',
+        content,
+        count=1,
+    )
+
+
 def test_an_edited_ods_cell_is_the_one_change(
     demo: Dossier, exported_ods: Path, tmp_path: Path
 ) -> None:
-    def edit(content: str) -> str:  # the first row's empty « Avis » gets one
-        return re.sub(
-            r'(<table:table-cell[^>]*table:content-validation-name="val2")/>',
-            r'\1 office:value-type="string"><text:p>Défavorable</text:p></table:table-cell>',
-            content,
-            count=1,
-        )
-
-    plan = plan_import(demo, rewrite(exported_ods, tmp_path / "retour.ods", edit))
+    plan = plan_import(demo, rewrite(exported_ods, tmp_path / "retour.ods", first_avis))
     (changed,) = plan.of_kind(RowKind.CHANGED)
     assert [(c.column, c.new) for c in changed.changes] == [("Avis", "Défavorable")]
     result = apply_import(demo, plan)

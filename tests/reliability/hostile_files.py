@@ -301,13 +301,22 @@ def _text_that_looks_like_formulas(folder: Path, dossier: Path) -> Outcome:
 
 def _older_export_after_newer(folder: Path, dossier: Path) -> Outcome:
     """Export, change 10 observations in the dossier, export again and import that one,
-    then import the first export: the 10 changes must not be silently put back."""
+    then import the first export, returned with an avis on every row (a row returned
+    unedited brings nothing): the 10 changes must not be silently put back."""
+    import openpyxl
+
     from contrat_desktop.operations.programmation_export import export_programmation
     from contrat_desktop.storage.database import open_dossier
 
     older, newer = folder / "export-ancien.xlsx", folder / "export-recent.xlsx"
     with open_dossier(dossier, daily_backup=False) as opened:
         export_programmation(opened, 2016, older)
+        book = openpyxl.load_workbook(older)
+        sheet = book["Programmation"]
+        avis = next(c.column for c in sheet[4] if c.value == "Avis")
+        for row in range(5, sheet.max_row):  # the last row holds the totals
+            sheet.cell(row=row, column=avis).value = "Favorable"
+        book.save(older)
         ids = [row[0] for row in opened.db.execute(
             "SELECT a.id FROM action a JOIN campaign c ON c.id = a.campaign_id "
             "WHERE c.year = 2016 ORDER BY a.id LIMIT 10")]  # fmt: skip

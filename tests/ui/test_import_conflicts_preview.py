@@ -36,7 +36,7 @@ def test_conflicts_are_chosen_before_applying(
     import_driver: Any,
     session: DossierSession,
 ) -> None:
-    returned = edit_workbook(exported_workbook, "retour.xlsx", {(6, "Avis", ""): "Défavorable"})
+    returned = edit_workbook(exported_workbook, "retour.xlsx", {(5, "Avis", ""): "Défavorable"})
     reference = changed_after_export(session, exported_workbook, 5)
     seen: dict[str, Any] = {}
 
@@ -71,7 +71,9 @@ def test_take_all_takes_the_workbooks_values(
     import_driver: Any,
     session: DossierSession,
 ) -> None:
-    returned = edit_workbook(exported_workbook, "retour.xlsx", {})
+    returned = edit_workbook(  # rows returned unedited bring nothing: these two are edited
+        exported_workbook, "retour.xlsx", {(row, "Avis", ""): "Défavorable" for row in (5, 7)}
+    )
     references = [changed_after_export(session, exported_workbook, row) for row in (5, 7)]
     import_driver.on_preview = lambda preview: preview.conflicts.take_all.click()
     flow = run_import(qtbot, exchange_window, returned)

@@ -1,0 +1,192 @@
+"""A returned export's rows nobody edited are recognised by the fingerprint the export wrote
+for each of them, and taken as they are; an edited row, of any kind of column, still takes
+the full path and shows its change; a damaged fingerprint only sends rows the full way."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from contrat_desktop.domain.workflow import ActionStatus, allowed_transitions
+from contrat_desktop.exchange.export_mark import EXPORT_SHEET
+from contrat_desktop.operations.import_plan import ImportPlan, RowKind
+from contrat_desktop.operations.imports import apply_import, plan_import
+from contrat_desktop.operations.programmation_export import export_programmation
+from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.repositories import Repositories
+from tests.exchange.hostile import HOSTILE
+from tests.operations.conftest import DEMO_YEAR, edited_export
+
+ROWS = 50  # the demo's campaign
+
+
+def as_exported(plan: ImportPlan) -> set[int]:
+    return {row.row for row in plan.rows if row.as_exported}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_an_unedited_return_is_recognised_row_by_row(
+    demo: Dossier, tmp_path: Path, suffix: str
+) -> None:
+    exported = export_programmation(demo, DEMO_YEAR, tmp_path / f"programmation{suffix}").path
+    plan = plan_import(demo, exported)
+    assert plan.counts()["unchanged"] == ROWS and len(as_exported(plan)) == ROWS
+    assert plan.amount_cents > 0  # its amounts still count in the preview's totals
+    assert all(row.target_id is not None and row.matched_by == "identifiant" for row in plan.rows)
+
+
+def _status_edit(demo: Dossier, exported: Path) -> str:
+    """A status the action of row 6 may move to, as its label."""
+    sheet = openpyxl.load_workbook(exported, read_only=True)["Programmation"]
+    reference = next(sheet.iter_rows(min_row=6, max_row=6, values_only=True))[1]
+    action = Repositories(demo).actions.by_reference(str(reference))
+    assert action is not None
+    return allowed_transitions(ActionStatus(action.status.value))[0].label
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "shown"),
+    [
+        (("Observations",), "Pièces reçues le 3 mars", "Pièces reçues le 3 mars"),
+        (("Intitulé de l'action",), "Cours de français", "Cours de français"),
+        (("Coût total",), 4321.5, "4\u202f321,50\u00a0€"),
+        (("Début",), "15/01/2016", "15/01/2016"),
+        (("Demandé", "Ville"), 1234, "1\u202f234,00\u00a0€"),
+        (("Statut",), None, None),
+    ],
+    ids=["text", "title", "amount", "date", "funder", "status"],
+)
+def test_an_edited_cell_of_any_kind_is_seen_despite_the_fingerprint(
+    demo: Dossier, exported: Path, tmp_path: Path, cell: tuple[str, ...], value: Any, shown: Any
+) -> None:
+    if value is None:
+        value = shown = _status_edit(demo, exported)
+    returned = edited_export(exported, tmp_path / "retour.xlsx", {(6, *cell): value})
+    plan = plan_import(demo, returned)
+    (changed,) = plan.of_kind(RowKind.CHANGED)
+    assert changed.row == 6 and not changed.as_exported
+    assert [(c.column, c.new) for c in changed.changes] == [(" – ".join(reversed(cell)), shown)]
+    assert as_exported(plan) == {n for n in range(5, 5 + ROWS)} - {6}
+    assert apply_import(demo, plan).updated == 1
+
+
+def test_the_same_value_typed_again_is_no_change(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    """Retyped as text, a number no longer hashes the same: the row is read the full way,
+    and compares equal."""
+    returned = edited_export(exported, tmp_path / "retour.xlsx", {(6, "Exercice"): "2016"})
+    plan = plan_import(demo, returned)
+    assert plan.counts()["unchanged"] == ROWS and 6 not in as_exported(plan)
+
+
+def _tampered(exported: Path, target: Path, edit: Any) -> Path:
+    book = openpyxl.load_workbook(exported)
+    edit(book[EXPORT_SHEET])
+    book.save(target)
+    return target
+
+
+def test_a_damaged_fingerprint_sends_its_row_the_full_way(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    def swap(sheet: Any) -> None:  # row 5's fingerprint given to row 6, and row 7's garbled
+        first, second, third = (sheet.cell(row=r, column=4) for r in (7, 8, 9))
+        second.value, third.value = first.value, "0" * 20
+
+    plan = plan_import(demo, _tampered(exported, tmp_path / "empreintes.xlsx", swap))
+    assert plan.counts()["unchanged"] == ROWS
+    assert as_exported(plan) == {n for n in range(5, 5 + ROWS)} - {6, 7}
+
+    edited = edited_export(
+        tmp_path / "empreintes.xlsx", tmp_path / "retour.xlsx", {(7, "Avis"): "Défavorable"}
+    )
+    (changed,) = plan_import(demo, edited).of_kind(RowKind.CHANGED)
+    assert changed.row == 7 and [c.new for c in changed.changes] == ["Défavorable"]
+
+
+def test_damaged_column_fingerprint_sends_every_row_the_full_way(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    def garble(sheet: Any) -> None:
+        assert sheet.cell(row=5, column=1).value == "Empreinte des colonnes"
+        sheet.cell(row=5, column=2).value = "abc"
+
+    plan = plan_import(demo, _tampered(exported, tmp_path / "colonnes.xlsx", garble))
+    assert plan.counts()["unchanged"] == ROWS and not as_exported(plan)
+
+
+def test_columns_moved_send_every_row_the_full_way(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    """The same cells under other headers are other fields: no row is taken as exported."""
+    book = openpyxl.load_workbook(exported)
+    sheet = book["Programmation"]
+    headers = [c.value for c in sheet[4]]
+    avis, observations = headers.index("Avis") + 1, headers.index("Observations") + 1
+    sheet.cell(row=4, column=avis).value = "Observations"
+    sheet.cell(row=4, column=observations).value = "Avis"
+    sheet.cell(row=5, column=observations).value = "Défavorable"
+    book.save(tmp_path / "colonnes.xlsx")
+    plan = plan_import(demo, tmp_path / "colonnes.xlsx")
+    assert not as_exported(plan)
+    (changed,) = plan.of_kind(RowKind.CHANGED)
+    assert [(c.column, c.new) for c in changed.changes] == [("Avis", "Défavorable")]
+
+
+def test_a_copied_row_is_still_the_same_action_twice(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.load_workbook(exported)
+    sheet = book["Programmation"]
+    sheet.insert_rows(6)  # row 5 copied under itself, fingerprint and all
+    for column, source in enumerate(sheet[5], start=1):
+        sheet.cell(row=6, column=column).value = source.value
+    book.save(tmp_path / "copie.xlsx")
+    plan = plan_import(demo, tmp_path / "copie.xlsx")
+    (error,) = plan.of_kind(RowKind.ERROR)
+    assert error.row == 6 and "Même action que la ligne 5" in error.errors[0].message
+
+
+def test_an_export_of_an_earlier_release_takes_the_full_path(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    """Its mark has no fingerprints: every row is compared, as before."""
+
+    def earlier(sheet: Any) -> None:
+        sheet.delete_rows(5)  # the columns' fingerprint
+        sheet.delete_cols(4)  # the rows'
+
+    path = _tampered(exported, tmp_path / "ancien.xlsx", earlier)
+    plan = plan_import(demo, path)
+    assert plan.export_mark is not None and not plan.export_mark.fingerprints
+    assert plan.counts()["unchanged"] == ROWS and not as_exported(plan)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) absent")
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_saved_again_by_libreoffice_comes_back_unchanged(
+    demo: Dossier, tmp_path: Path, suffix: str
+) -> None:
+    repos = Repositories(demo)
+    actions = repos.actions.for_campaign(repos.campaigns.by_year(DEMO_YEAR).id or 0)  # type: ignore[union-attr]
+    texts = [text for text in HOSTILE if text == text.strip()]
+    with demo.db.atomic():
+        for action, text in zip(actions, texts, strict=False):
+            repos.actions.update(replace(action, observations=text, target_public=text))
+    exported = export_programmation(demo, DEMO_YEAR, tmp_path / f"programmation{suffix}").path
+    out, profile = tmp_path / "libreoffice", tmp_path / "profil-libreoffice"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", suffix[1:], "--outdir", str(out), str(exported)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    plan = plan_import(demo, out / exported.name)
+    assert plan.counts()["unchanged"] == ROWS and not plan.unmapped_headers
+    assert len(as_exported(plan)) == ROWS  # read back alike: recognised, not just equal
