@@ -19,6 +19,9 @@ from hashlib import blake2b
 from typing import Any
 
 DIGEST_BYTES = 10
+# what is still read of a row as exported: to find its action, its campaign, its label and
+# the file's own keys (and the sum of the amounts it reads: it counts in the totals)
+KEPT_KEYS = frozenset({"identifier", "reference", "dauphin_number", "title", "holder_name", "year"})
 _MIDNIGHT = datetime.min.time()
 _EXACT = 2**53  # integers a float holds exactly
 _MARSHAL_VERSION = 2  # no back-references: the bytes depend on the values only

@@ -37,6 +37,7 @@ class ParsedRow:
     errors: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
     as_exported: bool = False  # its cells are still those its export wrote (not edited)
+    amount_cents: int = 0  # read in part (as exported): the sum of its amounts
 
 
 _TOTAL_LABEL = re.compile(r"\s*(total|totaux)\b", re.IGNORECASE)  # "Total (50 actions)", "TOTAL"

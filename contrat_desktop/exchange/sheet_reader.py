@@ -7,8 +7,10 @@ sheet, row, column, value and a French reason. Values are parsed the French way
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from math import fsum
+from operator import itemgetter
 from typing import Any
 
 from contrat_desktop.exchange.export_mark import EXPORT_SHEET, ExportMark, read_export_mark
@@ -21,8 +23,9 @@ from contrat_desktop.exchange.headers import (
     source_signature,
 )
 from contrat_desktop.exchange.layout import CellKind, Layout
+from contrat_desktop.exchange.programmation_layout import parse_funder_key
 from contrat_desktop.exchange.refusal import WorkbookRefused
-from contrat_desktop.exchange.row_fingerprint import ExportedRows
+from contrat_desktop.exchange.row_fingerprint import KEPT_KEYS, ExportedRows
 from contrat_desktop.exchange.row_parser import TOTALS, RowParser
 from contrat_desktop.exchange.row_parser import ParsedRow as ParsedRow
 from contrat_desktop.exchange.row_parser import RowIssue as RowIssue
@@ -99,8 +102,13 @@ def read_sheet(
     header_row: int | None = None,
     saved_mapping: Callable[[Layout, str], Mapping[int, str] | None] | None = None,
     progress: Progress | None = None,
+    still_named: Callable[[Iterable[str]], set[str]] | None = None,
 ) -> SheetReading:
     """Parse the best sheet for the best layout (or the ones asked for).
+
+    ``still_named(identifiers)``: of the hidden identifiers an export wrote, those that
+    still name their action; only their rows, if unedited, are read in part (``KEPT_KEYS``
+    and the amounts), the others wholly. Without it every row is read wholly.
 
     ``mapping`` (sheet column index → column key) replaces the detected one; otherwise
     ``saved_mapping(layout, signature)`` may offer the one confirmed for the same headers.
@@ -170,7 +178,7 @@ def read_sheet(
                     "vérifiez-les, l'import confirmé enregistrera la nouvelle correspondance.",
                 )
             )
-    reading = _parse(book, best, mapping, hidden, progress)
+    reading = _parse(book, best, mapping, hidden, progress, still_named)
     reading.notes = notes
     return reading
 
@@ -227,6 +235,7 @@ def _parse(
     mapping: Mapping[int, str | None] | None,
     hidden: tuple[str, ...],
     progress: Progress | None = None,
+    still_named: Callable[[Iterable[str]], set[str]] | None = None,
 ) -> SheetReading:
     layout = chosen.layout
     headers = _band_headers(chosen.rows, chosen.header_index, chosen.merged, chosen.origin)
@@ -253,10 +262,24 @@ def _parse(
     if "identifier" in mapped.values():  # perhaps our export: its rows may come back as written
         reading.mark = read_export_mark(book)
     mark = reading.mark
-    exported = None
-    if mark is not None:
+    exported, light = None, None
+    if mark is not None and still_named is not None:
+        named = still_named(mark.fingerprints)
+        fingerprints = {k: v for k, v in mark.fingerprints.items() if k in named}
         dates = [i for i, key in mapped.items() if columns[key].kind is CellKind.DATE]
-        exported = ExportedRows.of(mark.columns, mark.fingerprints, mapped, dates)
+        exported = ExportedRows.of(mark.columns, fingerprints, mapped, dates)
+        light = _PartReader(
+            RowParser(
+                chosen.sheet,
+                [
+                    (index, columns[key], reading.header_label(index))
+                    for index, key in mapped.items()
+                    if key in KEPT_KEYS
+                ],
+                share_values=chosen.height > SHARE_FROM_ROWS,
+            ),
+            [index for index, key in mapped.items() if parse_funder_key(key)],
+        )
     sheet = chosen.sheet_object
     chosen.sheet_object = None  # the rows are parsed as they stream: keep no second copy
     first = chosen.origin[0] + 1
@@ -264,30 +287,69 @@ def _parse(
     batch: list[tuple[int, list[Any]]] = []
     for position, cells in enumerate(sheet.iter_rows()):
         if position % PROGRESS_EVERY == 0:
-            _take(reading, parser.parse_batch(batch), batch, exported)
+            _take(reading, _parsed(parser, light, exported, batch), batch)
             batch = []
             if progress is not None:
                 progress(position, total)
         if position > chosen.header_index:
             batch.append((first + position, cells))
-    _take(reading, parser.parse_batch(batch), batch, exported)
+    _take(reading, _parsed(parser, light, exported, batch), batch)
     if progress is not None:
         progress(total, total)
     return reading
 
 
-def _take(
-    reading: SheetReading,
-    parsed: list[ParsedRow | None],
-    batch: list[tuple[int, list[Any]]],
+class _PartReader:
+    """Reads a row still as exported in part: the keys of ``KEPT_KEYS``, and the sum of its
+    amounts (cents written by the export as exact euros)."""
+
+    def __init__(self, parser: RowParser, amounts: list[int]) -> None:
+        self.parser = parser
+        self.width = max(amounts, default=-1) + 1
+        self.amounts = itemgetter(*amounts) if len(amounts) > 1 else None
+        self.single = amounts
+
+    def parse_batch(self, batch: list[tuple[int, list[Any]]]) -> list[ParsedRow | None]:
+        rows = self.parser.parse_batch(batch)
+        for row, (_number, cells) in zip(rows, batch, strict=True):
+            if row is not None and row is not TOTALS:
+                row.as_exported = True
+                row.amount_cents = self._cents(cells)
+        return rows
+
+    def _cents(self, cells: list[Any]) -> int:
+        if len(cells) < self.width:
+            cells = [*cells, *([""] * (self.width - len(cells)))]
+        picked = self.amounts(cells) if self.amounts else [cells[i] for i in self.single]
+        try:  # euros the export wrote (exact cents) or empty cells: summed exactly
+            return round(fsum(filter(None, picked)) * 100)
+        except TypeError:  # text where an amount goes: not as exported, but never mind
+            return sum(round(v * 100) for v in picked if type(v) is float)
+
+
+def _parsed(
+    parser: RowParser,
+    part: _PartReader | None,
     exported: ExportedRows | None,
+    batch: list[tuple[int, list[Any]]],
+) -> list[ParsedRow | None]:
+    """The batch parsed: rows still as exported read in part, the others wholly by
+    ``parser``, in the batch's order."""
+    if exported is None or part is None:
+        return parser.parse_batch(batch)
+    kept = [exported(cells) for _, cells in batch]
+    whole = iter(parser.parse_batch([b for b, k in zip(batch, kept, strict=True) if not k]))
+    some = iter(part.parse_batch([b for b, k in zip(batch, kept, strict=True) if k]))
+    return [next(some) if k else next(whole) for k in kept]
+
+
+def _take(
+    reading: SheetReading, parsed: list[ParsedRow | None], batch: list[tuple[int, list[Any]]]
 ) -> None:
-    for row, (number, cells) in zip(parsed, batch, strict=True):
+    for row, (number, _cells) in zip(parsed, batch, strict=True):
         if row is TOTALS:
             reading.total_rows.append(number)
         elif row is None:
             reading.blank_rows += 1
         else:
-            if exported is not None and not row.errors:
-                row.as_exported = exported(cells)
             reading.rows.append(row)

@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from contrat_desktop.exchange.headers import header_key
-from contrat_desktop.storage.action_index import ActionKey
+from contrat_desktop.storage.action_index import ActionKey, references_of
+from contrat_desktop.storage.database import Dossier
 
 TITLE_SIMILARITY = 0.75  # below this, a title is another action
 NO_CAMPAIGN = 0  # the campaign id of a year the dossier has no campaign for
@@ -46,6 +47,26 @@ def named_actions(rows: Iterable[Mapping[str, Any]]) -> tuple[set[int], set[str]
         if reference:
             references.add(str(reference))
     return ids, references
+
+
+def still_named(dossier: Dossier, identifiers: Iterable[str]) -> set[str]:
+    """The hidden identifiers that still name their action, as ``ActionMatcher`` reads them
+    (the action's id, then its reference as it is now)."""
+    split = {text: _identified(text) for text in identifiers}
+    references = references_of(dossier, {n for n, _ in split.values() if n is not None})
+    return {
+        text
+        for text, (number, reference) in split.items()
+        if number is not None and references.get(number) == reference
+    }
+
+
+def _identified(text: str) -> tuple[int | None, str]:
+    """The id and reference an identifier « id:reference » names (id None if it names none)."""
+    if ":" not in text:
+        return None, ""
+    raw_id, _, reference = text.partition(":")
+    return (int(raw_id) if raw_id.strip().isdigit() else None), reference.strip()
 
 
 class ActionMatcher:
@@ -96,11 +117,11 @@ class ActionMatcher:
         return NO_MATCH
 
     def _identifier(self, text: Any) -> ActionKey | None:
-        if not text or ":" not in str(text):
+        if not text:
             return None
-        raw_id, _, reference = str(text).partition(":")
-        key = self.by_id.get(int(raw_id)) if raw_id.strip().isdigit() else None
-        return key if key and key.reference == reference.strip() else None
+        number, reference = _identified(str(text))
+        key = self.by_id.get(number) if number is not None else None
+        return key if key and key.reference == reference else None
 
     @staticmethod
     def _in_campaign(keys: list[ActionKey], campaign_id: int | None) -> list[ActionKey]:

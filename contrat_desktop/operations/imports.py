@@ -20,6 +20,7 @@ from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
 from contrat_desktop.exchange.workbook_file import open_workbook
+from contrat_desktop.operations.action_matching import still_named
 from contrat_desktop.operations.bilans_exchange import BilansTarget
 from contrat_desktop.operations.header_spellings import learn_spellings, learned_layout
 from contrat_desktop.operations.holders_import import HoldersTarget
@@ -152,6 +153,7 @@ def plan_import(
         header_row=header_row,
         saved_mapping=offered,
         progress=progress,
+        still_named=lambda identifiers: still_named(dossier, identifiers),
     )
     if reading.notes:  # a saved mapping was set aside: the columns were detected
         origin[0] = MappingOrigin.DETECTED

@@ -65,8 +65,6 @@ class ProgrammationTarget:
         plan.campaign_year, plan.campaign_source = choice.year, choice.source
         plan.warnings.extend(choice.warnings)
         campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
-        for parsed, match in zip(rows, matches, strict=True):  # an unedited row brings nothing
-            parsed.as_exported = parsed.as_exported and match.by == IDENTIFIER
         wanted = {m.action_id for p, m in zip(rows, matches, strict=True) if not p.as_exported}
         wanted.discard(None)
         wanted.update(i for m in matches for i in m.candidates)
@@ -111,7 +109,16 @@ class ProgrammationTarget:
         for parsed, match in zip(rows, matches, strict=True):
             planned = _planned(parsed)
             planned.matched_by = match.by
-            if match.candidates:
+            if parsed.as_exported and match.by != IDENTIFIER:  # read in part: never compared
+                planned.kind = RowKind.ERROR
+                planned.errors.append(
+                    _row_issue(
+                        reading,
+                        parsed,
+                        "Action de cette ligne modifiée pendant l'aperçu : relancez l'aperçu.",
+                    )
+                )
+            elif match.candidates:
                 planned.kind = RowKind.AMBIGUOUS
                 planned.candidates = [candidate(i, parsed) for i in match.candidates]
             elif match.action_id is not None:
@@ -158,7 +165,9 @@ class ProgrammationTarget:
             if planned.errors:
                 planned.kind = RowKind.ERROR
             else:  # a row in error stays so whatever is decided: its amounts never count
-                planned.amount_cents = differ.amount(parsed.values)
+                planned.amount_cents = (
+                    parsed.amount_cents if parsed.as_exported else differ.amount(parsed.values)
+                )
             year = planned.year = choice.year_of(parsed.values)
             may_be_new = planned.kind in (RowKind.NEW, RowKind.AMBIGUOUS)
             plan.year_needed = plan.year_needed or (may_be_new and year is None)

@@ -178,6 +178,8 @@ def _ej_changes(
         return
     label = reading.header_label(index)
     rows = [row for row in plan.rows if not row.as_exported and row.values.get(EJ_KEY)]
+    if not rows:
+        return
     targets = {row.target_id for row in rows if row.target_id is not None}
     targets.update(c.action_id for row in rows for c in row.candidates)
     lines = funder_lines(dossier, state, campaign_id=found.campaign_id, action_ids=targets)
@@ -299,8 +301,11 @@ def _expect(
         else {}
     )
     by_id = {key.id: key for key in keys}
+    named = {r.target_id for r in plan.rows if r.as_exported}  # named whatever is decided
     found.expected = [
-        _brief(by_id[i], _amount(amounts.get(i)), why[i]) for i in sorted(why) if i in by_id
+        _brief(by_id[i], _amount(amounts.get(i)), why[i])
+        for i in sorted(why)
+        if i in by_id and i not in named
     ]
 
 

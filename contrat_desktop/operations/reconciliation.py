@@ -63,7 +63,9 @@ class Reconciliation:
     contract_code: str
     layout: Layout  # the columns read, to compare a row with an action linked by hand
     rows: dict[int, RowFacts] = field(default_factory=dict)
-    expected: list[ActionBrief] = field(default_factory=list)  # what the file should name
+    expected: list[ActionBrief] = field(
+        default_factory=list
+    )  # what the file should name (less its rows as exported)
     scope: str = ""  # which actions the file should name, in French
     out_of_contract: int = 0
     duplicates: int = 0

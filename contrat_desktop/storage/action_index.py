@@ -60,3 +60,9 @@ def action_keys(
                 if row[0] not in found:
                     found[row[0]] = ActionKey(*row)
     return list(found.values())
+
+
+def references_of(dossier: Dossier, ids: Collection[int]) -> dict[int, str]:
+    """The reference of each of these actions still in the dossier, by id."""
+    query = "SELECT id, reference FROM action WHERE id IN (SELECT value FROM json_each(?))"
+    return dict(dossier.db.execute(query, [json.dumps(list(ids))]))

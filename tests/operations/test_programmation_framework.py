@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.programmation import programmation_rows
 from contrat_desktop.storage.repositories import Repositories
 from tests.operations.conftest import DEMO_YEAR, edited_export
+from tests.operations.test_ods_import import rewrite
 
 HEADER = "Pilier / thématique"
 
@@ -93,14 +95,33 @@ def test_an_unchanged_export_reads_back_to_the_same_nodes(
     _deeper(demo)
     path = export_programmation(demo, DEMO_YEAR, tmp_path / f"p.{suffix}").path
     plan = plan_import(demo, path)
-    assert plan.counts()["unchanged"] == 50
+    assert plan.counts()["unchanged"] == 50 and all(row.as_exported for row in plan.rows)
     assert plan.counts()["changed"] == plan.counts()["error"] == 0
+    whole = plan_import(demo, _without_mark(path, tmp_path))  # every row read and compared
+    assert whole.counts() == plan.counts() and not any(row.as_exported for row in whole.rows)
     campaign = Repositories(demo).campaigns.by_year(DEMO_YEAR)
     assert campaign is not None and campaign.id is not None
     actions = Repositories(demo).actions.for_campaign(campaign.id)
     nodes = {a.id: a.framework_node_id for a in actions}
-    for row in plan.rows:
+    for row in whole.rows:
         assert row.values.get("framework") == nodes[row.target_id]
+
+
+def _without_mark(path: Path, tmp_path: Path) -> Path:
+    """The workbook without its hidden « Export » sheet (a copy pasted elsewhere)."""
+    target = tmp_path / f"sans-marque{path.suffix}"
+    if path.suffix == ".ods":
+        return rewrite(
+            path,
+            target,
+            lambda content: re.sub(
+                r'<table:table table:name="Export".*?</table:table>', "", content, flags=re.S
+            ),
+        )
+    book = openpyxl.load_workbook(path)
+    del book["Export"]
+    book.save(target)
+    return target
 
 
 def test_an_old_file_with_the_pillar_alone_changes_nothing(demo: Dossier, tmp_path: Path) -> None:
