@@ -18,6 +18,7 @@ from contrat_desktop.storage.council_schema import COUNCIL_SCHEMA
 from contrat_desktop.storage.exchange_schema import EXCHANGE_IDENTITY_SCHEMA
 from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA, PAID_ON_LINES_SCHEMA
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
+from contrat_desktop.storage.money_totals_schema import MONEY_TOTALS_SCHEMA
 from contrat_desktop.storage.reconciliation_schema import RECONCILIATION_SCHEMA
 from contrat_desktop.storage.request_file_schema import (
     CERFA_12156_PIECES,
@@ -282,4 +283,10 @@ def m0016_reconciliation(db: Database) -> None:
 @MIGRATIONS(name="0017_paid_on_lines")
 def m0017_paid_on_lines(db: Database) -> None:
     for statement in PAID_ON_LINES_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0018_money_totals")
+def m0018_money_totals(db: Database) -> None:
+    for statement in MONEY_TOTALS_SCHEMA:
         db.execute(statement)

@@ -32,6 +32,7 @@ SCHEMA_MEANINGS: dict[str, str] = {
     "0015_request_file": "pièces du dossier de demande",
     "0016_reconciliation": "rapprochement avec les listes de l'État",
     "0017_paid_on_lines": "versements suivis par ligne de financement",
+    "0018_money_totals": "totaux des financements tenus à jour (« À faire » plus rapide)",
 }
 
 
