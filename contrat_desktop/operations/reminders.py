@@ -6,6 +6,11 @@ its function (in ``reminder_kinds.py`` or beside the feature it belongs to) and 
 ``ReminderKind`` to ``REMINDER_KINDS``; the window, the status bar and the CLI show it.
 A kind reads through ``context`` (dossier, campaign year or None, today, rule settings)
 and shares what others read through its cached properties.
+
+A kind returns its reminders ordered by what they concern (the action's reference, or the
+funder's name), the reminders of one action in a fixed order: the list then only orders
+them by due date (a stable sort: for one date, by kind then by what they concern), instead
+of building a three-part key for each of 9 000 reminders.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from contrat_desktop.domain.reminders import Reminder
 from contrat_desktop.operations import reminder_kinds as k
@@ -46,10 +52,18 @@ def list_reminders(
     today: date | None = None,
     kinds: Iterable[ReminderKind] | None = None,
 ) -> list[Reminder]:
-    """Every reminder of ``year`` (None: across campaigns), soonest due first."""
+    """Every reminder of ``year`` (None: across campaigns), soonest due first (then by kind
+    and by what they concern: ``Reminder.sort_key``)."""
     context = ReminderContext(dossier, year, today or date.today())
-    found = [r for kind in (kinds or REMINDER_KINDS) for r in kind.find(context)]
-    return sorted(found, key=Reminder.sort_key)
+    found: list[Reminder] = []
+    for kind in sorted(kinds or REMINDER_KINDS, key=attrgetter("code")):
+        found += kind.find(context)  # by what they concern, the kinds in code order
+    found.sort(key=_due)  # stable: for one date, in that order
+    return found
+
+
+def _due(reminder: Reminder) -> date:
+    return reminder.due_on or date.max
 
 
 def count_by_kind(reminders: Iterable[Reminder]) -> dict[str, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 
 from contrat_desktop.domain.attachments import Attachment
 from contrat_desktop.domain.errors import ValidationError
@@ -198,4 +199,4 @@ def incomplete_files(context: ReminderContext) -> list[Reminder]:
                     facts=(row.title, when, missing),
                 )
             )
-    return found
+    return sorted(found, key=attrgetter("reference"))  # by action, as the list wants them

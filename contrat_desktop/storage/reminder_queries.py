@@ -10,7 +10,6 @@ a tuple ~1 µs: thousands of rows are read after every edit).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any, NamedTuple
 
 from contrat_desktop.domain.money_checks import RULES, Condition
@@ -19,9 +18,6 @@ from contrat_desktop.storage.database import Dossier
 
 HOLDER_NAME = (
     "CASE WHEN h.acronym <> '' THEN h.legal_name || ' (' || h.acronym || ')' ELSE h.legal_name END"
-)
-BILAN_RECEIVED = (
-    "EXISTS (SELECT 1 FROM report r WHERE r.action_id = a.id AND r.received_on IS NOT NULL)"
 )
 
 
@@ -35,23 +31,6 @@ class ActionRow(NamedTuple):
     holder: str
     year: int
     status: ActionStatus
-
-
-class LineRow(NamedTuple):
-    action: ActionRow
-    line_id: int
-    funder_id: int
-    funder: str
-    granted_cents: int
-    paid_cents: int
-    act_kind: str | None
-    act_signed_on: date | None
-    decision_date: date | None
-    bilan_received: bool
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -76,22 +55,27 @@ def _action(row: Sequence[Any]) -> ActionRow:
     return ActionRow(row[0], row[1], row[2], row[3], row[4], row[5], _STATUS[row[6]])
 
 
+# an action {a} whose bilan is awaited, of a campaign {c} up to a year: granted, no bilan
+# in (its sums kept by triggers, 0018); then the statuses' marks and that year
+_WITHOUT_BILAN = """{a}.status IN ({marks}) AND {c}.year <= ?
+    AND EXISTS (SELECT 1 FROM action_total m
+                WHERE m.action_id = {a}.id AND NOT m.bilan_received AND m.granted_cents > 0)"""
+
+
 def actions_without_bilan(
     dossier: Dossier, statuses: Iterable[ActionStatus], last_year: int, year: int | None
 ) -> list[ActionRow]:
     """Granted actions in ``statuses`` of campaigns up to ``last_year`` with no bilan."""
     codes = _codes(statuses)
     where, params = _year_filter(year)
+    late = _WITHOUT_BILAN.format(a="a", c="c", marks=_marks(codes))
     return [
         _action(row)
         for row in dossier.db.execute(
             f"""
             SELECT {_ACTION} FROM action a
             JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
-            WHERE a.status IN ({_marks(codes)}) AND c.year <= ? {where}
-              AND NOT {BILAN_RECEIVED}
-              AND EXISTS (SELECT 1 FROM funding_line fl
-                          WHERE fl.action_id = a.id AND fl.granted_cents > 0)
+            WHERE {late} {where}
             ORDER BY c.year, a.reference
             """,
             [*codes, last_year, *params],
@@ -99,49 +83,120 @@ def actions_without_bilan(
     ]
 
 
-LINES_TO_PAY = f"fl.granted_cents > fl.paid_cents AND (fl.paid_cents = 0 OR {BILAN_RECEIVED})"
-_LINE_COLUMNS = f"""
-    SELECT {_ACTION}, fl.id, fl.funder_id, f.name, fl.granted_cents, fl.paid_cents,
-           fl.act_kind, fl.act_signed_on, fl.decision_date, {BILAN_RECEIVED}"""
-# CROSS JOIN keeps SQLite's order: the actions first (selected by status), then their lines
-_LINE_FROM = """
-    FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
-    JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
-    JOIN funder f ON f.id = fl.funder_id
-"""
+class RequestRow(NamedTuple):
+    """A request of a holder whose bilan of an earlier campaign is awaited, flat."""
+
+    action_id: int
+    reference: str
+    holder_id: int
+    holder: str
+    year: int
+    first_late: int  # the earliest campaign whose bilan is awaited
 
 
-def _line(row: Sequence[Any]) -> LineRow:
-    return LineRow(
-        _action(row), row[7], row[8], row[9], row[10], row[11], row[12],
-        _day(row[13]), _day(row[14]), bool(row[15]),
-    )  # fmt: skip
+def requests_after_missing_bilans(
+    dossier: Dossier,
+    statuses: Iterable[ActionStatus],
+    awaiting: Iterable[ActionStatus],
+    last_year: int,
+    year: int | None,
+) -> list[RequestRow]:
+    """The actions in ``statuses`` (of campaign ``year``, or any) of holders with an action
+    in ``awaiting`` of an earlier campaign, up to ``last_year``, whose bilan is not in."""
+    codes, waiting = _codes(statuses), _codes(awaiting)
+    where, params = _year_filter(year)
+    late = _WITHOUT_BILAN.format(a="l", c="lc", marks=_marks(waiting))
+    return list(
+        map(
+            RequestRow._make,
+            dossier.db.execute(
+                f"""
+                WITH late AS (
+                    SELECT l.holder_id, min(lc.year) AS first_year FROM action l
+                    CROSS JOIN campaign lc ON lc.id = l.campaign_id
+                    WHERE {late} GROUP BY l.holder_id)
+                SELECT a.id, a.reference, a.holder_id, {HOLDER_NAME}, c.year, late.first_year
+                FROM action a CROSS JOIN late ON late.holder_id = a.holder_id
+                CROSS JOIN campaign c ON c.id = a.campaign_id
+                CROSS JOIN holder h ON h.id = a.holder_id
+                WHERE a.status IN ({_marks(codes)}) AND c.year > late.first_year {where}
+                ORDER BY a.reference
+                """,
+                [*waiting, last_year, *codes, *params],
+            ),
+        )
+    )
+
+
+class PayableRow(NamedTuple):
+    """A funding line with money to pay now, flat (read by thousands)."""
+
+    action_id: int
+    reference: str
+    holder_id: int
+    holder: str
+    year: int
+    funder_id: int
+    funder: str
+    granted_cents: int
+    paid_cents: int
+    act_kind: str | None
+    due_on: str | None  # ISO: the act's signature, else the decision (None: neither)
+    bilan_received: int  # 1 or 0
+
+
+_FLAT_ACTION = "a.id, a.reference, a.holder_id, " + HOLDER_NAME + ", c.year"
+# a line's due date: its act's signature, else its decision ('' reads as no date)
+_LINE_DUE = "coalesce(nullif(fl.act_signed_on, ''), nullif(fl.decision_date, ''))"
+# CROSS JOIN keeps this order: the actions first (selected by status, then campaign: an
+# index), their lines, what selects the lines, and only then the names of what is kept
+_NAMES = """CROSS JOIN campaign c ON c.id = a.campaign_id
+    CROSS JOIN holder h ON h.id = a.holder_id CROSS JOIN funder f ON f.id = fl.funder_id"""
+# in the order of the reminders' list for one due date (see ``operations.reminders``)
+_BY_ACTION = "ORDER BY a.reference, c.year, f.position"
 
 
 def lines_to_pay(
     dossier: Dossier, statuses: Iterable[ActionStatus], year: int | None
-) -> list[LineRow]:
+) -> list[PayableRow]:
     """The lines of the actions in ``statuses`` with money to pay now: nothing paid yet, or
-    the rest once the bilan is in."""
+    the rest once the bilan is in; by action."""
     codes = _codes(statuses)
     where, params = _year_filter(year)
-    return [
-        _line(row)
-        for row in dossier.db.execute(
-            f"""{_LINE_COLUMNS} {_LINE_FROM}
-            WHERE a.status IN ({_marks(codes)}) AND {LINES_TO_PAY} {where}
-            ORDER BY c.year, a.reference, f.position
-            """,
-            [*codes, *params],
+    return list(
+        map(
+            PayableRow._make,
+            dossier.db.execute(
+                f"""
+                SELECT {_FLAT_ACTION}, fl.funder_id, f.name, fl.granted_cents, fl.paid_cents,
+                       fl.act_kind, {_LINE_DUE}, m.bilan_received
+                FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
+                CROSS JOIN action_total m ON m.action_id = a.id {_NAMES}
+                WHERE a.status IN ({_marks(codes)}) AND fl.granted_cents > fl.paid_cents
+                  AND (fl.paid_cents = 0 OR m.bilan_received) {where}
+                {_BY_ACTION}
+                """,
+                [*codes, *params],
+            ),
         )
-    ]
+    )
 
 
 class AgreementRow(NamedTuple):
-    """A line of a holder above the convention threshold with that funder, and who the
-    two parties are (a funder paying its own service needs no convention)."""
+    """A line of a holder above the convention threshold with that funder, not signed as a
+    convention (or CPO), flat; with that total and who the two parties are (a funder paying
+    its own service needs no convention)."""
 
-    line: LineRow
+    action_id: int
+    reference: str
+    holder_id: int
+    holder: str
+    year: int
+    funder_id: int
+    funder: str
+    act_kind: str | None
+    signed: int  # 1 or 0: the act's signature date is known
+    decision_date: str | None  # ISO
     holder_total_cents: int
     funder_siret: str
     funder_kind: str
@@ -154,31 +209,33 @@ def unsigned_agreements(
 ) -> list[AgreementRow]:
     """The lines of the actions in ``statuses`` of ``years`` whose holder got more than
     ``threshold`` from that funder that year, with no signed convention (or CPO); each with
-    that total."""
+    that total (kept by triggers, 0018); by action."""
     if not years:
         return []
     codes = _codes(statuses)
-    return [
-        AgreementRow(_line(row), *row[16:21])
-        for row in dossier.db.execute(
-            f"""
-            WITH totals AS (
-                SELECT a.holder_id, fl.funder_id, a.campaign_id, sum(fl.granted_cents) AS total
-                FROM campaign c JOIN action a ON a.campaign_id = c.id
-                JOIN funding_line fl ON fl.action_id = a.id
-                WHERE c.year IN ({_marks(years)}) AND fl.granted_cents > 0
-                GROUP BY a.holder_id, fl.funder_id, a.campaign_id HAVING total > ?)
-            {_LINE_COLUMNS}, t.total, f.siret, f.kind, h.siret, h.kind {_LINE_FROM}
-            CROSS JOIN totals t ON t.holder_id = a.holder_id AND t.funder_id = fl.funder_id
-                         AND t.campaign_id = a.campaign_id
-            WHERE a.status IN ({_marks(codes)}) AND fl.granted_cents > 0
-              AND NOT (coalesce(fl.act_kind, '') IN ('convention', 'cpo')
-                       AND fl.act_signed_on IS NOT NULL)
-            ORDER BY c.year, a.reference, f.position
-            """,
-            [*years, threshold, *codes],
+    return list(
+        map(
+            AgreementRow._make,
+            dossier.db.execute(
+                f"""
+                SELECT {_FLAT_ACTION}, fl.funder_id, f.name, fl.act_kind,
+                       fl.act_signed_on IS NOT NULL AND fl.act_signed_on <> '',
+                       nullif(fl.decision_date, ''),
+                       t.granted_cents, f.siret, f.kind, h.siret, h.kind
+                FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
+                CROSS JOIN grant_total t ON t.campaign_id = a.campaign_id
+                 AND t.funder_id = fl.funder_id AND t.holder_id = a.holder_id {_NAMES}
+                WHERE a.status IN ({_marks(codes)}) AND fl.granted_cents > 0
+                  AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
+                  AND t.granted_cents > ?
+                  AND NOT (coalesce(fl.act_kind, '') IN ('convention', 'cpo')
+                           AND fl.act_signed_on IS NOT NULL)
+                {_BY_ACTION}
+                """,
+                [*codes, *years, threshold],
+            ),
         )
-    ]
+    )
 
 
 def open_years(dossier: Dossier, statuses: Iterable[ActionStatus]) -> list[int]:
@@ -194,15 +251,6 @@ def open_years(dossier: Dossier, statuses: Iterable[ActionStatus]) -> list[int]:
     ]
 
 
-class TotalsRow(NamedTuple):
-    action: ActionRow
-    granted_cents: int
-    paid_cents: int
-    left_cents: int
-    overpaid_cents: int
-    bilan_received: bool
-
-
 class EnvelopeRow(NamedTuple):
     funder_id: int
     funder: str
@@ -212,7 +260,8 @@ class EnvelopeRow(NamedTuple):
 
 
 def envelopes_committed(dossier: Dossier, years: Iterable[int]) -> list[EnvelopeRow]:
-    """Each envelope of ``years`` with what its funder granted on that year's actions."""
+    """Each envelope of ``years`` with what its funder granted on that year's actions (the
+    grants per holder kept by triggers, 0018)."""
     wanted = sorted(set(years))
     if not wanted:
         return []
@@ -223,100 +272,89 @@ def envelopes_committed(dossier: Dossier, years: Iterable[int]) -> list[Envelope
             SELECT e.funder_id, f.name, e.year, e.amount_cents, coalesce(s.total, 0)
             FROM envelope e JOIN funder f ON f.id = e.funder_id
             LEFT JOIN (
-                SELECT c.year, fl.funder_id, sum(fl.granted_cents) AS total
-                FROM campaign c JOIN action a ON a.campaign_id = c.id
-                JOIN funding_line fl ON fl.action_id = a.id
-                WHERE c.year IN ({_marks(wanted)}) GROUP BY c.year, fl.funder_id
+                SELECT c.year, t.funder_id, sum(t.granted_cents) AS total
+                FROM campaign c JOIN grant_total t ON t.campaign_id = c.id
+                WHERE c.year IN ({_marks(wanted)}) GROUP BY c.year, t.funder_id
             ) s ON s.year = e.year AND s.funder_id = e.funder_id
             WHERE e.year IN ({_marks(wanted)})
-            ORDER BY e.year, f.position
+            ORDER BY f.name, e.year, f.position
             """,
             [*wanted, *wanted],
         )
     ]
 
 
-def requests_of_holders(
-    dossier: Dossier, holder_ids: Iterable[int], statuses: Iterable[ActionStatus], after: int
-) -> list[ActionRow]:
-    """The actions in ``statuses`` of these holders in campaigns after ``after``."""
-    holders = sorted(set(holder_ids))
-    if not holders:
-        return []
-    codes = _codes(statuses)
-    found: list[ActionRow] = []
-    for start in range(0, len(holders), 500):
-        chunk = holders[start : start + 500]
-        found += [
-            _action(row)
-            for row in dossier.db.execute(
-                f"""
-                SELECT {_ACTION} FROM action a
-                JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
-                WHERE a.holder_id IN ({_marks(chunk)}) AND a.status IN ({_marks(codes)})
-                  AND c.year > ?
-                ORDER BY c.year, a.reference
-                """,
-                [*chunk, *codes, after],
-            )
-        ]
-    return found
+class TotalsRow(NamedTuple):
+    """An action whose status and sums contradict each other, flat."""
+
+    action_id: int
+    reference: str
+    title: str
+    holder_id: int
+    holder: str
+    year: int
+    status: str  # the status' code
+    granted_cents: int
+    paid_cents: int
+    left_cents: int
+    overpaid_cents: int
+    bilan_received: int  # 1 or 0
 
 
 _CONDITION_SQL = {
-    Condition.GRANTED: "g > 0",
-    Condition.PAID: "p > 0",
-    Condition.OVERPAID: "lft - (g - p) > 0",  # paid beyond granted on some line
-    Condition.NOTHING_GRANTED: "g = 0",
-    Condition.NOTHING_PAID: "g > 0 AND p <= 0",
-    Condition.LEFT_TO_PAY: "lft > 0",
-    Condition.NO_BILAN: "g > 0 AND NOT bilan",
+    Condition.GRANTED: "m.granted_cents > 0",
+    Condition.PAID: "m.paid_cents > 0",
+    # paid beyond granted on some line
+    Condition.OVERPAID: "m.left_cents - (m.granted_cents - m.paid_cents) > 0",
+    Condition.NOTHING_GRANTED: "m.granted_cents = 0",
+    Condition.NOTHING_PAID: "m.granted_cents > 0 AND m.paid_cents <= 0",
+    Condition.LEFT_TO_PAY: "m.left_cents > 0",
+    Condition.NO_BILAN: "m.granted_cents > 0 AND NOT m.bilan_received",
 }
 
 
 def _contradiction_filter() -> tuple[str, list[str]]:
-    """The domain's contradiction rules as a SQL condition on the per-action sums."""
-    parts, params = [], []
-    for rule in RULES:
-        condition = _CONDITION_SQL[rule.condition]
-        if rule.statuses is not None:
-            codes = _codes(rule.statuses)
-            condition = f"status IN ({_marks(codes)}) AND {condition}"
-            params += codes
-        parts.append(f"({condition})")
-    return " OR ".join(parts), params
+    """The domain's contradiction rules as a SQL condition on the per-action sums: for each
+    status, whether one of the rules that apply to it holds (one CASE: cheaper than an OR
+    of status lists, evaluated on every action of the campaigns)."""
+    branches, params = [], []
+    for status in ActionStatus:
+        held = [
+            _CONDITION_SQL[rule.condition]
+            for rule in RULES
+            if rule.statuses is None or status in rule.statuses
+        ]
+        if held:
+            branches.append(f"WHEN ? THEN ({' OR '.join(held)})")
+            params.append(status.value)
+    return f"CASE a.status {' '.join(branches)} ELSE 0 END", params
 
 
 def contradicted_actions(
     dossier: Dossier, excluded: Iterable[ActionStatus], years: Sequence[int]
 ) -> list[TotalsRow]:
-    """The actions of ``years`` (but those in ``excluded``) whose status and amounts
-    contradict each other by one of the domain's rules, with their sums."""
+    """The actions of ``years`` (but those in ``excluded``) whose status and sums (kept by
+    triggers, 0018) contradict each other by one of the domain's rules."""
     if not years:
         return []
     codes = _codes(excluded)
-    having, having_params = _contradiction_filter()
-    # three sums per action (each costs): what is over-paid is what is left less granted-paid;
-    # grouped in the index's order (campaign, status, id: no sorting of 10 000 actions), the
-    # names joined for the few actions found only
-    rows = dossier.db.execute(
-        f"""
-        SELECT {_ACTION}, m.g, m.p, m.lft, m.lft - (m.g - m.p), m.bilan
-        FROM (
-            SELECT a.id, a.status, coalesce(sum(fl.granted_cents), 0) AS g,
-                   coalesce(sum(fl.paid_cents), 0) AS p,
-                   coalesce(sum(max(coalesce(fl.granted_cents, 0) - fl.paid_cents, 0)), 0) AS lft,
-                   {BILAN_RECEIVED} AS bilan
-            FROM action a LEFT JOIN funding_line fl ON fl.action_id = a.id
-            WHERE a.status NOT IN ({_marks(codes)})
-              AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
-            GROUP BY a.campaign_id, a.status, a.id
-            HAVING {having}
-        ) m
-        JOIN action a ON a.id = m.id
-        JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
-        ORDER BY c.year, a.reference
-        """,
-        [*codes, *years, *having_params],
+    condition, condition_params = _contradiction_filter()
+    return list(
+        map(
+            TotalsRow._make,
+            dossier.db.execute(
+                f"""
+                SELECT {_ACTION}, m.granted_cents, m.paid_cents, m.left_cents,
+                       m.left_cents - (m.granted_cents - m.paid_cents), m.bilan_received
+                FROM action a CROSS JOIN action_total m ON m.action_id = a.id
+                CROSS JOIN campaign c ON c.id = a.campaign_id
+                CROSS JOIN holder h ON h.id = a.holder_id
+                WHERE a.status NOT IN ({_marks(codes)})
+                  AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
+                  AND ({condition})
+                ORDER BY a.reference, c.year
+                """,
+                [*codes, *years, *condition_params],
+            ),
+        )
     )
-    return [TotalsRow(_action(row), row[7], row[8], row[9], row[10], bool(row[11])) for row in rows]
