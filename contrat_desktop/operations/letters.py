@@ -79,7 +79,7 @@ def reminder_batch(
     last = today.year - 1
     while bilan_deadline(last, month_day) >= today:
         last -= 1
-    late = [row.action_id for row in actions_without_bilan(dossier, AWAITING_BILAN, last, year)]
+    late = [row[0] for row in actions_without_bilan(dossier, AWAITING_BILAN, last, year)]
     if action_ids is not None:
         chosen = set(action_ids)
         late = [action_id for action_id in late if action_id in chosen]

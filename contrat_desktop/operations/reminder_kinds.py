@@ -7,6 +7,7 @@ domain's rules (deadlines, the convention threshold, the contradictions)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import cast
 
@@ -37,10 +38,10 @@ _day = date.fromisoformat
 _new = tuple.__new__
 
 
-def _deadlines(context: ReminderContext, rows: list[q.ActionRow]) -> dict[int, date]:
-    """The bilan deadline of each campaign year of ``rows``."""
+def _deadlines(context: ReminderContext, years: Iterable[int]) -> dict[int, date]:
+    """The bilan deadline of each campaign of ``years``."""
     month_day = context.rules.bilan_deadline_month_day
-    return {year: bilan_deadline(year, month_day) for year in {row.year for row in rows}}
+    return {year: bilan_deadline(year, month_day) for year in set(years)}
 
 
 def _last_late_year(context: ReminderContext) -> int:
@@ -52,7 +53,7 @@ def _last_late_year(context: ReminderContext) -> int:
     return last
 
 
-def _late_rows(context: ReminderContext, every_year: bool = False) -> list[q.ActionRow]:
+def _late_rows(context: ReminderContext, every_year: bool = False) -> list[q.LateRow]:
     """The granted actions whose bilan's deadline has passed, of the campaign asked (or of
     every campaign): read once per list, across campaigns, as a request of one year looks
     at all the years before it."""
@@ -60,10 +61,10 @@ def _late_rows(context: ReminderContext, every_year: bool = False) -> list[q.Act
         context.shared["late"] = q.actions_without_bilan(
             context.dossier, AWAITING_BILAN, _last_late_year(context), None
         )
-    rows = cast("list[q.ActionRow]", context.shared["late"])
+    rows = cast("list[q.LateRow]", context.shared["late"])
     if every_year or context.year is None:
         return rows
-    return [row for row in rows if row.year == context.year]
+    return [row for row in rows if row[-1] == context.year]
 
 
 def _late_text(title: str, deadline: date) -> str:
@@ -75,13 +76,13 @@ def late_bilans(context: ReminderContext) -> list[Reminder]:
     list), in the order of the rows (by action); each sentence is ``says(*facts)``, written
     when read."""
     rows = _late_rows(context)
-    due = _deadlines(context, rows)
+    due = _deadlines(context, (year for *_, year in rows))
     return [
         _new(Reminder, (
-            "bilan_late", "Bilan en retard", due[r.year], r.year, A, r.action_id, r.reference,
-            r.holder, r.holder_id, None, "", None, "bilan", _late_text, (r.title, due[r.year]),
+            "bilan_late", "Bilan en retard", due[year], year, A, action, reference, holder,
+            holder_id, None, "", None, "bilan", _late_text, (title, due[year]),
         ))
-        for r in rows
+        for action, reference, title, holder_id, holder, year in rows
     ]  # fmt: skip
 
 
@@ -95,32 +96,32 @@ def payments_due(context: ReminderContext) -> list[Reminder]:
     now: nothing paid yet, or the rest once the bilan is in."""
     return [
         _new(Reminder, (
-            "payment_due", "Versement à faire", _day(r.due_on) if r.due_on else None, r.year, A,
-            r.action_id, r.reference, r.holder, r.holder_id, r.funder_id, r.funder,
-            r.granted_cents - r.paid_cents, "versements", _payment_text,
-            (r.funder, r.granted_cents - r.paid_cents, r.paid_cents, r.act_kind, r.bilan_received),
+            "payment_due", "Versement à faire", _day(due) if due else None, year, A, action,
+            reference, holder, holder_id, funder_id, funder, granted - paid, "versements",
+            _payment_text, (funder, granted - paid, paid, act, bilan),
         ))
-        for r in q.lines_to_pay(context.dossier, PAYABLE - {S.SETTLED}, context.year)
+        for (action, reference, holder_id, holder, year, funder_id, funder, granted, paid, act,
+             due, bilan) in q.lines_to_pay(context.dossier, PAYABLE - {S.SETTLED}, context.year)
     ]  # fmt: skip
 
 
 def unsigned_conventions(context: ReminderContext) -> list[Reminder]:
     threshold = context.rules.convention_threshold_cents
     found = []
-    for r in q.unsigned_agreements(context.dossier, ACTING, context.years, threshold):
-        own = own_service(r.funder_siret, r.funder_kind, r.holder_siret, r.holder_kind)
-        act = _ACTS.get(r.act_kind or "")
-        check = ConventionCheck(
-            r.funder, r.year, r.holder_total_cents, threshold, act, bool(r.signed), own
-        )
+    for (action, reference, holder_id, holder, year, funder_id, funder, act_kind, signed,
+         decided, total, funder_siret, funder_kind, holder_siret, holder_kind,
+    ) in q.unsigned_agreements(context.dossier, ACTING, context.years, threshold):  # fmt: skip
+        own = own_service(funder_siret, funder_kind, holder_siret, holder_kind)
+        act = _ACTS.get(act_kind or "")
+        check = ConventionCheck(funder, year, total, threshold, act, bool(signed), own)
         if check.satisfied:
             continue
         found.append(
             _new(Reminder, (
                 "convention_unsigned", "Convention non signée",
-                _day(r.decision_date) if r.decision_date else None, r.year, A, r.action_id,
-                r.reference, r.holder, r.holder_id, r.funder_id, r.funder,
-                r.holder_total_cents, "versements", ConventionCheck.message, (check,),
+                _day(decided) if decided else None, year, A, action, reference, holder,
+                holder_id, funder_id, funder, total, "versements", ConventionCheck.message,
+                (check,),
             ))
         )  # fmt: skip
     return found
@@ -158,8 +159,8 @@ def overspent_envelopes(context: ReminderContext) -> list[Reminder]:
     return found
 
 
-def _request_text(late: list[q.ActionRow], year: int) -> str:
-    names = ", ".join(f"{row.reference} ({row.year})" for row in late if row.year < year)
+def _request_text(late: list[q.LateRow], year: int) -> str:
+    names = ", ".join(f"{row[1]} ({row[-1]})" for row in late if row[-1] < year)
     return f"Nouvelle demande alors que le bilan de {names} n'est pas arrivé."
 
 
@@ -171,18 +172,17 @@ def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
     )
     if not requests:
         return []
-    by_holder: dict[int, list[q.ActionRow]] = {}  # each holder's, earliest campaign first
+    by_holder: dict[int, list[q.LateRow]] = {}  # each holder's, earliest campaign first
     for row in _late_rows(context, every_year=True):
-        by_holder.setdefault(row.holder_id, []).append(row)
-    month_day = context.rules.bilan_deadline_month_day
-    due = {year: bilan_deadline(year, month_day) for year in {r.first_late for r in requests}}
+        by_holder.setdefault(row[3], []).append(row)
+    due = _deadlines(context, (first for *_, first in requests))
     return [
         _new(Reminder, (
-            "request_without_bilan", "Demande sans bilan précédent", due[r.first_late], r.year,
-            A, r.action_id, r.reference, r.holder, r.holder_id, None, "", None, "",
-            _request_text, (by_holder[r.holder_id], r.year),
+            "request_without_bilan", "Demande sans bilan précédent", due[first], year, A,
+            action, reference, holder, holder_id, None, "", None, "", _request_text,
+            (by_holder[holder_id], year),
         ))
-        for r in requests
+        for action, reference, holder_id, holder, year, first in requests
     ]  # fmt: skip
 
 

@@ -48,12 +48,9 @@ def _year_filter(year: int | None) -> tuple[str, list[Any]]:
 _ACTION = f"a.id, a.reference, a.title, a.holder_id, {HOLDER_NAME}, c.year, a.status"
 
 
-_STATUS = {status.value: status for status in ActionStatus}  # faster than ActionStatus(code)
-
-
-def _action(row: Sequence[Any]) -> ActionRow:
-    return ActionRow(row[0], row[1], row[2], row[3], row[4], row[5], _STATUS[row[6]])
-
+# The rows of the largest reads (thousands per list, read after every edit) are plain
+# tuples, their columns in the order their alias says: the kinds unpack them (a named tuple
+# per row, and reading its fields by name, cost three times as much).
 
 # an action {a} whose bilan is awaited, of a campaign {c} up to a year: granted, no bilan
 # in (its sums kept by triggers, 0018); then the statuses' marks and that year
@@ -62,36 +59,33 @@ _WITHOUT_BILAN = """{a}.status IN ({marks}) AND {c}.year <= ?
                 WHERE m.action_id = {a}.id AND NOT m.bilan_received AND m.granted_cents > 0)"""
 
 
+# an action whose bilan is awaited: action id, reference, title, holder id, holder, year
+LateRow = tuple[int, str, str, int, str, int]
+
+
 def actions_without_bilan(
     dossier: Dossier, statuses: Iterable[ActionStatus], last_year: int, year: int | None
-) -> list[ActionRow]:
-    """Granted actions in ``statuses`` of campaigns up to ``last_year`` with no bilan."""
+) -> list[LateRow]:
+    """Granted actions in ``statuses`` of campaigns up to ``last_year`` with no bilan, by
+    campaign then reference."""
     codes = _codes(statuses)
     where, params = _year_filter(year)
     late = _WITHOUT_BILAN.format(a="a", c="c", marks=_marks(codes))
-    return [
-        _action(row)
-        for row in dossier.db.execute(
-            f"""
-            SELECT {_ACTION} FROM action a
-            JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
-            WHERE {late} {where}
-            ORDER BY c.year, a.reference
-            """,
-            [*codes, last_year, *params],
-        )
-    ]
+    rows: list[LateRow] = dossier.db.execute(
+        f"""
+        SELECT a.id, a.reference, a.title, a.holder_id, {HOLDER_NAME}, c.year FROM action a
+        JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
+        WHERE {late} {where}
+        ORDER BY c.year, a.reference
+        """,
+        [*codes, last_year, *params],
+    ).fetchall()
+    return rows
 
 
-class RequestRow(NamedTuple):
-    """A request of a holder whose bilan of an earlier campaign is awaited, flat."""
-
-    action_id: int
-    reference: str
-    holder_id: int
-    holder: str
-    year: int
-    first_late: int  # the earliest campaign whose bilan is awaited
+# a request: action id, reference, holder id, holder, campaign year, and the earliest
+# campaign whose bilan is awaited from that holder
+RequestRow = tuple[int, str, int, str, int, int]
 
 
 def requests_after_missing_bilans(
@@ -106,11 +100,8 @@ def requests_after_missing_bilans(
     codes, waiting = _codes(statuses), _codes(awaiting)
     where, params = _year_filter(year)
     late = _WITHOUT_BILAN.format(a="l", c="lc", marks=_marks(waiting))
-    return list(
-        map(
-            RequestRow._make,
-            dossier.db.execute(
-                f"""
+    rows: list[RequestRow] = dossier.db.execute(
+        f"""
                 WITH late AS (
                     SELECT l.holder_id, min(lc.year) AS first_year FROM action l
                     CROSS JOIN campaign lc ON lc.id = l.campaign_id
@@ -122,27 +113,15 @@ def requests_after_missing_bilans(
                 WHERE a.status IN ({_marks(codes)}) AND c.year > late.first_year {where}
                 ORDER BY a.reference
                 """,
-                [*waiting, last_year, *codes, *params],
-            ),
-        )
-    )
+        [*waiting, last_year, *codes, *params],
+    ).fetchall()
+    return rows
 
 
-class PayableRow(NamedTuple):
-    """A funding line with money to pay now, flat (read by thousands)."""
-
-    action_id: int
-    reference: str
-    holder_id: int
-    holder: str
-    year: int
-    funder_id: int
-    funder: str
-    granted_cents: int
-    paid_cents: int
-    act_kind: str | None
-    due_on: str | None  # ISO: the act's signature, else the decision (None: neither)
-    bilan_received: int  # 1 or 0
+# a line to pay: action id, reference, holder id, holder, campaign year, funder id, funder,
+# granted, paid, act kind, due date (ISO: the act's signature, else the decision; None:
+# neither), bilan received (1 or 0)
+PayableRow = tuple[int, str, int, str, int, int, str, int, int, str | None, str | None, int]
 
 
 _FLAT_ACTION = "a.id, a.reference, a.holder_id, " + HOLDER_NAME + ", c.year"
@@ -163,11 +142,8 @@ def lines_to_pay(
     the rest once the bilan is in; by action."""
     codes = _codes(statuses)
     where, params = _year_filter(year)
-    return list(
-        map(
-            PayableRow._make,
-            dossier.db.execute(
-                f"""
+    rows: list[PayableRow] = dossier.db.execute(
+        f"""
                 SELECT {_FLAT_ACTION}, fl.funder_id, f.name, fl.granted_cents, fl.paid_cents,
                        fl.act_kind, {_LINE_DUE}, m.bilan_received
                 FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
@@ -176,32 +152,19 @@ def lines_to_pay(
                   AND (fl.paid_cents = 0 OR m.bilan_received) {where}
                 {_BY_ACTION}
                 """,
-                [*codes, *params],
-            ),
-        )
-    )
+        [*codes, *params],
+    ).fetchall()
+    return rows
 
 
-class AgreementRow(NamedTuple):
-    """A line of a holder above the convention threshold with that funder, not signed as a
-    convention (or CPO), flat; with that total and who the two parties are (a funder paying
-    its own service needs no convention)."""
-
-    action_id: int
-    reference: str
-    holder_id: int
-    holder: str
-    year: int
-    funder_id: int
-    funder: str
-    act_kind: str | None
-    signed: int  # 1 or 0: the act's signature date is known
-    decision_date: str | None  # ISO
-    holder_total_cents: int
-    funder_siret: str
-    funder_kind: str
-    holder_siret: str
-    holder_kind: str
+# a line above the convention threshold, not signed as a convention (or CPO): action id,
+# reference, holder id, holder, campaign year, funder id, funder, act kind, signed (1 or 0:
+# the act's signature date is known), decision date (ISO or None), what the funder granted
+# the holder that year, and who the two parties are (a funder paying its own service needs
+# no convention): funder's SIRET and kind, holder's SIRET and kind
+AgreementRow = tuple[
+    int, str, int, str, int, int, str, str | None, int, str | None, int, str, str, str, str
+]
 
 
 def unsigned_agreements(
@@ -213,11 +176,8 @@ def unsigned_agreements(
     if not years:
         return []
     codes = _codes(statuses)
-    return list(
-        map(
-            AgreementRow._make,
-            dossier.db.execute(
-                f"""
+    rows: list[AgreementRow] = dossier.db.execute(
+        f"""
                 SELECT {_FLAT_ACTION}, fl.funder_id, f.name, fl.act_kind,
                        fl.act_signed_on IS NOT NULL AND fl.act_signed_on <> '',
                        nullif(fl.decision_date, ''),
@@ -232,10 +192,9 @@ def unsigned_agreements(
                            AND fl.act_signed_on IS NOT NULL)
                 {_BY_ACTION}
                 """,
-                [*codes, *years, threshold],
-            ),
-        )
-    )
+        [*codes, *years, threshold],
+    ).fetchall()
+    return rows
 
 
 def open_years(dossier: Dossier, statuses: Iterable[ActionStatus]) -> list[int]:
