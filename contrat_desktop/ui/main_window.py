@@ -30,7 +30,7 @@ from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.preferences import Preferences
-from contrat_desktop.ui.reminders_feed import ReminderFeed, count_text
+from contrat_desktop.ui.reminders_feed import ReminderFeed, count_text, reminder_feed
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.banner import ReadOnlyBanner
 from contrat_desktop.ui.widgets.campaign_selector import CampaignSelector
@@ -183,7 +183,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self.nav.setCurrentRow(shown)
         self._show_area_at(shown)  # its page built now (the row may already be current)
         self._show_state()
-        self.reminder_feed = ReminderFeed(session, self)
+        self.reminder_feed = reminder_feed(session)  # shared with the page and the card
         self.reminder_feed.updated.connect(self._show_reminder_count)
         # counted a moment after the window (re)paints: the first page is not kept waiting
         feed = self.reminder_feed
@@ -253,7 +253,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
 
     def _count_reminders_later(self, feed: ReminderFeed) -> None:
         if feed is self.reminder_feed:  # not that of a dossier replaced before the paint
-            feed.refresh_later()
+            feed.ask(later=True)  # unless the home card asked already
 
     def _show_reminder_count(self, reminders: list[object]) -> None:
         """The campaign chosen above, as the « À faire » page shows it."""

@@ -94,8 +94,9 @@ def test_only_the_last_dossier_set_before_the_paint_is_counted(
     window.set_session(session)  # again, before the window was ever painted
     window.show()
     qtbot.waitUntil(lambda: window.reminder_feed.reminders is not None, timeout=10_000)
-    assert first is not window.reminder_feed
-    assert first.task is None and first.reminders is None
+    qtbot.wait(3 * DELAY_MS)
+    # one feed per session, shared by the status bar, the page and the card: read once
+    assert first is window.reminder_feed and first.readings == 1
 
 
 def test_a_funder_reminder_opens_the_funders_page(qtbot: QtBot, exchange_window: Any) -> None:
@@ -175,3 +176,50 @@ def test_the_detail_is_readable_at_1280_pixels(qtbot: QtBot, exchange_window: An
     page.scope.setCurrentIndex(page.scope.findData("all"))
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     assert not page.table.isColumnHidden(columns.index("year"))
+
+
+def test_one_edit_is_read_once_for_the_status_bar_the_page_and_the_home_card(
+    qtbot: QtBot, exchange_window: Any, monkeypatch: Any
+) -> None:
+    """The status bar, the « À faire » page and the home page's card show the same list of
+    the campaign: after an edit it is read once (in the background), not once each."""
+    import threading
+
+    import contrat_desktop.operations.reminders as reminders
+    import contrat_desktop.ui.pages.reminders as page_module
+
+    window = exchange_window
+    session = window.session
+    reads: list[int | None] = []
+    lock = threading.Lock()
+
+    def counted(dossier: Any, year: int | None = None, *args: Any, **kwargs: Any) -> Any:
+        with lock:
+            reads.append(year)
+        return list_reminders(dossier, year, *args, **kwargs)
+
+    monkeypatch.setattr(reminders, "list_reminders", counted)
+    monkeypatch.setattr(page_module, "list_reminders", counted)
+    window.show()
+    qtbot.waitUntil(lambda: window.reminders_button.isVisibleTo(window), timeout=10_000)
+    card = window.pages["dashboard"].reminders
+    qtbot.waitUntil(lambda: card.counts is not None, timeout=10_000)
+    window.show_reminders("")  # the page opens on what the status bar counted
+    page = window.pages["reminders"]
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    year = session.campaign_year
+    assert reads == [year]
+    assert window.reminders_button.text() == f"À faire ({year}) : {page.model.rowCount()}"
+
+    late = next(r for r in list_reminders(session.dossier, year) if r.kind == "bilan_late")
+    save_bilan(session.dossier, None, Report(late.action_id or 0, date.today()), date.today())
+    session.notify("action")
+    after = len(list_reminders(session.dossier, year))
+    qtbot.waitUntil(lambda: page.model.rowCount() == after, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.reminders_button.text() == f"À faire ({year}) : {after}", timeout=10_000
+    )
+    window.show_area("dashboard")
+    qtbot.waitUntil(lambda: sum((card.counts or {}).values()) == after, timeout=10_000)
+    qtbot.wait(3 * DELAY_MS)  # nothing else is read after
+    assert reads == [year, year]

@@ -1,21 +1,24 @@
 """The home page's « À faire » card: how many things are due in the chosen campaign, per
 kind (late bilans, payments to make, conventions to sign…), each row opening the « À faire »
-page on that kind. The reminders are read off the GUI thread (``read_in_background``), after
-the campaign changes and after each saved change, so the figures of the page never wait
-for them (nor for their modules, loaded at the first reading)."""
+page on that kind. The reminders are those the window's feed reads off the GUI thread for the
+status bar and the « À faire » page (``reminders_feed``), after the campaign changes and
+after each saved change: the figures of the page never wait for them (nor for their
+modules, loaded at the first reading)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from contrat_desktop.storage.database import Dossier
-from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.pages.dashboard_cards import FigureTable
+from contrat_desktop.ui.reminders_feed import reminder_feed
 from contrat_desktop.ui.session import DossierSession
 
-DELAY_MS = 300  # several saves in a row: one reading
+if TYPE_CHECKING:  # the reminders' modules are loaded at the first reading, after start-up
+    from contrat_desktop.domain.reminders import Reminder
 
 
 class RemindersCard(QGroupBox):
@@ -26,7 +29,6 @@ class RemindersCard(QGroupBox):
         self.session = session
         self.counts: dict[str, int] | None = None  # None until read
         self.kinds: list[str] = []  # the kind behind each row
-        self.task: Task | None = None
         self.year: int | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -38,49 +40,36 @@ class RemindersCard(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(self.all_button)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(self.reload)
+        self.feed = reminder_feed(session)  # read once for the status bar, the page and here
+        self.feed.updated.connect(self._received)
+        self.feed.failed.connect(
+            lambda error: self.summary.setText(f"Lecture impossible : {error}")
+        )
         self._show()
 
     def reload_later(self) -> None:
-        """Read again in a moment; another campaign's counts are not shown meanwhile."""
-        if self.session.campaign_year != self.year:
-            self.year, self.counts = self.session.campaign_year, None
-            self._show()
-        self.timer.start()
-
-    def reload(self) -> None:
-        """Count the reminders of the campaign shown, off the GUI thread."""
-        if self.task is not None:  # a reading is under way: read again when it ends
-            self.timer.start()
-            return
+        """The counts of the campaign shown, from the reminders the feed read (it reads them
+        again after each edit by itself; another campaign's counts are not shown meanwhile)."""
         year = self.session.campaign_year
+        if year != self.year:
+            self.year, self.counts = year, None
+            self._show()
         if year is None:
-            self.year, self.counts = None, {}
+            self.counts = {}
             self._show()
             return
+        shown = self.feed.current()
+        if shown is not None:
+            self._received(shown)
+        else:
+            self.feed.ask(later=True)  # the figures of the page first
 
-        from contrat_desktop.operations.reminders import count_by_kind, list_reminders
-
-        def count(reader: Dossier) -> dict[str, int]:
-            return count_by_kind(list_reminders(reader, year))
-
-        self.task = read_in_background(self.session.dossier, count, self)
-        self.task.succeeded.connect(lambda counts: self._received(year, counts))
-        self.task.failed.connect(
-            lambda error: self.summary.setText(f"Lecture impossible : {error}")
-        )
-        self.task.finished.connect(self._finished)
-
-    def _finished(self) -> None:
-        self.task = None
-
-    def _received(self, year: int, counts: dict[str, int]) -> None:
-        if year != self.session.campaign_year:
+    def _received(self, reminders: list[Reminder]) -> None:
+        if self.feed.current() is None:
             return  # another campaign was chosen meanwhile: its reading follows
-        self.year, self.counts = year, counts
+        from contrat_desktop.operations.reminders import count_by_kind
+
+        self.year, self.counts = self.session.campaign_year, count_by_kind(reminders)
         self._show()
 
     def _show(self) -> None:

@@ -19,6 +19,7 @@ from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.reminders_table import ReminderTableModel
 from contrat_desktop.ui.pages.tables import make_table
+from contrat_desktop.ui.reminders_feed import reminder_feed
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.notice import Notice
 
@@ -89,7 +90,9 @@ class RemindersPage(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.refilter())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
         session.changed.connect(lambda _entity: self._later())
-        session.campaign_changed.connect(lambda _id: self._later())
+        self.feed = reminder_feed(session)  # the campaign's list, shared with the status bar
+        self.feed.updated.connect(self._from_feed)
+        self.feed.failed.connect(self._failed)
         self._fill_kinds({})
         self._buttons()
 
@@ -100,6 +103,10 @@ class RemindersPage(QWidget):
             self.reload()
 
     def _later(self) -> None:
+        """After an edit: the campaign's list comes from the feed (which reads it again
+        itself); the list across campaigns is read again here."""
+        if self.scope.currentData() == "campaign":
+            return
         self._stale = True
         if self.isVisible():
             self.timer.start()
@@ -108,26 +115,51 @@ class RemindersPage(QWidget):
         return self.session.campaign_year if self.scope.currentData() == "campaign" else None
 
     def reload(self) -> None:
-        """Read the reminders off the GUI thread; the table fills when they arrive."""
+        """The campaign's reminders as the feed read them (it reads them if it has none),
+        or every campaign's, read here off the GUI thread; the table fills when they arrive."""
+        self._stale = False
+        self._show_notice()
+        if self.scope.currentData() == "campaign":
+            shown = self.feed.current()
+            if shown is not None:
+                self.show_reminders(shown)  # a reading due meanwhile updates them again
+            else:
+                self.count_label.setText("Lecture en cours…")
+                self.feed.ask()
+            return
         if self.task is not None:
             self.timer.start()
             return
-        self._stale = False
-        year = self.year()
-        notice = rules_notice(self.session.dossier)
-        self.notice.show_notice(notice or "", [])
         self.count_label.setText("Lecture en cours…")
         self.task = read_in_background(
-            self.session.dossier, lambda reader: list_reminders(reader, year), self
+            self.session.dossier, lambda reader: list_reminders(reader, None), self
         )
-        self.task.succeeded.connect(self.show_reminders)
-        self.task.failed.connect(
-            lambda error: self.count_label.setText(f"Lecture impossible : {error}")
-        )
+        self.task.succeeded.connect(self._read_all)
+        self.task.failed.connect(self._failed)
         self.task.finished.connect(self._finished)
 
     def _finished(self) -> None:
         self.task = None
+
+    def _failed(self, error: object) -> None:
+        self.count_label.setText(f"Lecture impossible : {error}")
+
+    def _show_notice(self) -> None:
+        notice = rules_notice(self.session.dossier)
+        self.notice.show_notice(notice or "", [])
+
+    def _from_feed(self, reminders: list[Reminder]) -> None:
+        if self.scope.currentData() != "campaign" or self.feed.current() is None:
+            return  # another campaign was chosen meanwhile: its reading follows
+        if not self.isVisible():
+            self._stale = True  # shown from the feed when the page is
+            return
+        self._show_notice()
+        self.show_reminders(reminders)
+
+    def _read_all(self, reminders: list[Reminder]) -> None:
+        if self.scope.currentData() == "all":  # not if the campaign was chosen meanwhile
+            self.show_reminders(reminders)
 
     def show_reminders(self, reminders: list[Reminder]) -> None:
         self._all = reminders
