@@ -170,13 +170,15 @@ def run_case(case: Case, runner: Runner, kills: int, rng: random.Random) -> Figu
         start = time.perf_counter()
         poll = runner.start(case)
         late = rng.random() < 0.5  # half the kills in the second half: writes and commit
-        time.sleep(rng.uniform(case.duration * (0.6 if late else 0.0), case.duration * 1.1))
-        killed = poll() is None
+        ended = _ended_before(
+            poll, start + rng.uniform(case.duration * (0.6 if late else 0.0), case.duration * 1.1)
+        )
+        killed = ended is None
         if killed:
             runner.kill()
         code = runner.wait()
-        if not killed:  # the machine is shared: follow how long the operation takes now
-            finished.append(time.perf_counter() - start)
+        if ended is not None:  # the machine is shared: follow how long the operation takes now
+            finished.append(ended - start)
             case.duration = statistics.median(finished[-5:])
         figures.runs += 1
         figures.kills += killed
@@ -187,6 +189,18 @@ def run_case(case: Case, runner: Runner, kills: int, rng: random.Random) -> Figu
     if figures.kills < kills:
         figures.note(f"{figures.kills} arrêts seulement en {figures.runs} exécutions")
     return figures
+
+
+def _ended_before(poll: Callable[[], int | None], deadline: float) -> float | None:
+    """When the operation ended, if it ended before ``deadline`` (a ``perf_counter`` time):
+    polled every few milliseconds, so that a run the kill came too late for gives the
+    operation's real duration (not the delay drawn), and the next delays follow a machine
+    whose load changed since the calibration."""
+    while (now := time.perf_counter()) < deadline:
+        if poll() is not None:
+            return now
+        time.sleep(min(0.005, deadline - now))
+    return None if poll() is None else time.perf_counter()
 
 
 def _judge(case: Case, figures: Figures) -> None:
