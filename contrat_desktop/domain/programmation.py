@@ -46,7 +46,12 @@ class ActionSummary(NamedTuple):
     start_date: date | None
     total_cost_cents: int
     by_funder: Mapping[int, FunderAmounts] = MappingProxyType({})
-    missing_pieces: int = 0  # required pieces of the request file not received yet
+    # the required pieces of the request file not received yet, by their names
+    missing_labels: tuple[str, ...] = ()
+
+    @property
+    def missing_pieces(self) -> int:
+        return len(self.missing_labels)
 
     @property
     def requested_cents(self) -> int:

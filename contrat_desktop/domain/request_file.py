@@ -9,7 +9,7 @@ when every required piece that applies is received.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -91,14 +91,13 @@ def completeness_label(missing: int) -> str:
     return "Complet" if missing == 0 else f"{missing} manquante{plural}"
 
 
-def completeness_tooltip(missing: int) -> str:
-    if missing == 0:
+def completeness_tooltip(missing: Sequence[str]) -> str:
+    """What the request file lacks, by the pieces' names, one a line (a table's tooltip)."""
+    if not missing:
         return "Dossier de demande complet : toutes les pièces obligatoires sont reçues."
-    plural = "s" if missing > 1 else ""
-    return (
-        f"Dossier de demande incomplet : {missing} pièce{plural} obligatoire{plural} "
-        f"manquante{plural} (la liste est dans l'onglet « Dossier de demande » de l'action)."
-    )
+    verb = "Manquent" if len(missing) > 1 else "Manque"
+    lines = "".join(f"\n– {label}" for label in missing)
+    return f"Dossier de demande incomplet. {verb} :{lines}"
 
 
 def kind_problems(kind: PieceKind, others: Iterable[PieceKind]) -> list[ValidationError]:

@@ -72,18 +72,19 @@ def load_programmation(dossier: Dossier, campaign_id: int) -> list[ActionSummary
 
 
 def _missing_pieces(dossier: Dossier, campaign_id: int) -> MissingPieces:
-    """How many required pieces each action of the campaign still misses (counted once for
-    the actions that share holder kind, renewal and pieces received: most of them)."""
+    """The required pieces each action of the campaign still misses (found once for the
+    actions that share holder kind, renewal and pieces received: most of them)."""
     repos = Repositories(dossier)
     kinds = repos.piece_kinds.all()
     received = repos.request_pieces.received_by_action(campaign_id)
-    counts: dict[tuple[HolderKind, bool, frozenset[int]], int] = {}
+    known: dict[tuple[HolderKind, bool, frozenset[int]], tuple[str, ...]] = {}
 
-    def missing(action_id: int, holder_kind: HolderKind, is_renewal: bool) -> int:
+    def missing(action_id: int, holder_kind: HolderKind, is_renewal: bool) -> tuple[str, ...]:
         key = (holder_kind, is_renewal, frozenset(received.get(action_id, ())))
-        found = counts.get(key)
+        found = known.get(key)
         if found is None:
-            found = counts[key] = len(missing_pieces(kinds, key[2], holder_kind, is_renewal))
+            lacking = missing_pieces(kinds, key[2], holder_kind, is_renewal)
+            found = known[key] = tuple(kind.label for kind in lacking)
         return found
 
     return missing

@@ -31,16 +31,16 @@ SELECT fl.action_id, fl.funder_id, fl.requested_cents, fl.proposed_cents, fl.gra
 FROM funding_line fl JOIN action a ON a.id = fl.action_id
 WHERE {where}
 """
-# How many required pieces of its request file an action still misses, from its id, its
-# holder's kind and whether it is a renewal (the operations know the rule).
-MissingPieces = Callable[[int, HolderKind, bool], int]
+# The required pieces of its request file an action still misses (their names), from its
+# id, its holder's kind and whether it is a renewal (the operations know the rule).
+MissingPieces = Callable[[int, HolderKind, bool], tuple[str, ...]]
 
 
 def programmation_rows(
     db: Database, campaign_id: int, missing: MissingPieces | None = None
 ) -> list[ActionSummary]:
     """Every action of a campaign with its amounts per funder (and, given ``missing``, the
-    number of pieces its request file misses)."""
+    pieces its request file misses)."""
     return _rows(db, "a.campaign_id = ?", [campaign_id], missing)
 
 
@@ -100,7 +100,7 @@ def _rows(
                 date.fromisoformat(start) if start else None,
                 total_cost,
                 amounts.get(action_id, {}),
-                missing(action_id, holder_kind, bool(renewal)) if missing else 0,
+                missing(action_id, holder_kind, bool(renewal)) if missing else (),
             )
         )
     return rows

@@ -184,7 +184,7 @@ def test_the_file_column_reads_whole_with_the_detail_in_its_tooltip(
     )
     index = page.model.index(row, column)
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("Dossier de demande incomplet : ") and "onglet" in tip
+    assert tip.startswith("Dossier de demande incomplet. Manque") and "\n– " in tip
     metrics = page.table.fontMetrics()
     widest = max(metrics.horizontalAdvance(text) for text in texts)
     assert widest + 12 <= page.table.columnWidth(column)  # nothing cut: « 2 manquantes »

@@ -161,3 +161,46 @@ def test_the_demo_contract_has_one_commune(qtbot: QtBot, session: DossierSession
     qtbot.addWidget(page)
     assert session.references.communes == {"94079": "Villiers-sur-Marne"}
     assert page.filter_bar.commune.isHidden()  # no commune filter for a one-commune contract
+
+
+def test_the_dossier_column_tooltip_names_the_missing_pieces(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """Issue #13: the « Dossier » cell says which pieces are missing, not where to look."""
+    from PySide6.QtCore import Qt
+
+    from contrat_desktop.operations.request_file import load_request_file
+
+    page = ProgrammationPage(session)
+    qtbot.addWidget(page)
+    model = page.model
+    column = [c.key for c in model.columns].index("request_file")
+
+    def tooltip(action_id: int) -> str:
+        row = model.row_of(action_id)
+        assert row is not None
+        return str(model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole))
+
+    rows = model.rows()
+    several = next(r for r in rows if r.missing_pieces > 1)
+    expected = [k.label for k in load_request_file(session.dossier, several.id).missing]
+    assert tooltip(several.id) == "Dossier de demande incomplet. Manquent :" + "".join(
+        f"\n– {label}" for label in expected
+    )
+    complete = next(r for r in rows if r.missing_pieces == 0)
+    assert load_request_file(session.dossier, complete.id).complete
+    assert tooltip(complete.id) == (
+        "Dossier de demande complet : toutes les pièces obligatoires sont reçues."
+    )
+    dialog = ActionDialog(session, several.id)  # all but one received: « Manque » and its name
+    qtbot.addWidget(dialog)
+    tab = dialog.request_file
+    assert tab is not None
+    lines = tab.file.lines  # type: ignore[union-attr]
+    missing = [n for n, line in enumerate(lines) if line.kind.required and not line.received_on]
+    for number in missing[1:]:
+        tab.table.selectRow(number)
+        tab.mark_received()
+    assert tooltip(several.id) == (
+        f"Dossier de demande incomplet. Manque :\n– {lines[missing[0]].kind.label}"
+    )

@@ -54,7 +54,7 @@ def action_columns(district_names: dict[int, str]) -> list[Column[ActionSummary]
             lambda r: completeness_label(r.missing_pieces),
             lambda r: r.missing_pieces,
             width=120,
-            tooltip=lambda r: completeness_tooltip(r.missing_pieces),
+            tooltip=lambda r: completeness_tooltip(r.missing_labels),
         ),
         Column(
             "renewal", "Reconduction", lambda r: "Oui" if r.is_renewal else "Non", visible=False
