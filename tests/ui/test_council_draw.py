@@ -18,7 +18,13 @@ from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.quotas import Dimension
 from contrat_desktop.ui.dialogs.council.draw_dialog import DrawDialog
 from contrat_desktop.ui.session import DossierSession
-from tests.ui.council_fixtures import council_page, exit_answer, make_council, two_lists
+from tests.ui.council_fixtures import (
+    council_page,
+    exit_answer,
+    make_council,
+    two_lists,
+    write_list,
+)
 
 __all__ = ["exit_answer"]  # a fixture
 WAIT_MS = 30_000
@@ -135,6 +141,45 @@ def test_same_seed_same_result_and_the_record(
     assert first.record is not None
     assert first.record.lists[0].checksum[:16] in text.replace("\n", "")
     assert selected[0] in text
+
+
+def test_the_result_reads_whole_with_what_proves_the_draw(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    """Long names are read whole, and the draw's proof (when, where, witnesses, seed,
+    algorithm, each list's fingerprint whole) stands under the result, as in the list of
+    the council's draws."""
+    from contrat_desktop.ui.dialogs.council.draws_dialog import DrawsDialog
+
+    district = council.district_codes[0]
+    rows = [
+        f"E{n};Rodrigues de Oliveira-Vasconcelos;Marie-Christine{n};{'FM'[n % 2]};"
+        f"{1950 + n};{district}"
+        for n in range(1, 15)
+    ]
+    lists = [write_list(tmp_path / "liste_electorale.csv", rows)]
+    dialog = run_draw(qtbot, session, council, lists, "graine-publique")
+    record = dialog.record
+    assert record is not None
+    proof = dialog.audit.text()
+    assert proof.startswith(
+        f"Tirage du {record.drawn_at:%d/%m/%Y à %H:%M}, Salle des fêtes ; "
+        "témoins : Mme Leroy, M. Petit.\n"
+        f"Graine « graine-publique » ; algorithme {record.algorithm_version} ; "
+        "âges calculés en 2025.\n"
+    )
+    assert f"– liste_electorale (14 inscrit(s)) : {record.lists[0].checksum}" in proof
+    assert len(record.lists[0].checksum) == 64
+    past = DrawsDialog(session, council)
+    qtbot.addWidget(past)
+    past.table.selectRow(past.records.index(record))
+    assert past.audit.text() == proof
+    for table in (dialog.selected_table, dialog.reserve_table, *past.result_tables):
+        model = table.model()
+        name = [c.key for c in model.columns].index("name")
+        names = [model.index(row, name).data() for row in range(model.rowCount())]
+        widest = max(table.fontMetrics().horizontalAdvance(text) for text in names)
+        assert widest < table.columnWidth(name), names
 
 
 def test_seat_drawn_then_replace_from_reserve(

@@ -34,6 +34,7 @@ from contrat_desktop.operations.council_draw import (
 )
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task
+from contrat_desktop.ui.dialogs.council.draw_audit import audit_label, audit_text
 from contrat_desktop.ui.dialogs.council.draw_lists import ListsPanel
 from contrat_desktop.ui.dialogs.council.draw_quotas import QuotaEditor
 from contrat_desktop.ui.dialogs.record_dialog import ERROR_STYLE
@@ -88,6 +89,7 @@ class DrawDialog(QDialog):
         self.reserve_table = make_table(self.reserve_model, "Liste de réserve, dans l'ordre", self)
         self.result_label = QLabel("Le résultat s'affichera ici après le tirage.", self)
         self.result_label.setWordWrap(True)
+        self.audit = audit_label(self)
         self.pdf_button = QPushButton("Enregistrer le &procès-verbal (PDF)…", self)
         self.entry_date = DateEdit(self)
         self.entry_date.set_value(date.today())
@@ -129,7 +131,7 @@ class DrawDialog(QDialog):
         settings_layout.addLayout(form, 2)
         settings_layout.addWidget(quota_box, 3)
         result = QWidget(self)
-        tables = QVBoxLayout()
+        tables = self.result_tables = QVBoxLayout()
         for title, table in (
             ("Tiré(e)s au sort", self.selected_table),
             ("Réserve (ordre de remplacement)", self.reserve_table),
@@ -145,6 +147,7 @@ class DrawDialog(QDialog):
         actions.addWidget(self.seat_button)
         result_layout = QVBoxLayout(result)
         result_layout.addWidget(self.result_label)
+        result_layout.addWidget(self.audit)
         result_layout.addLayout(tables, 1)
         result_layout.addLayout(actions)
         self.tabs.addTab(self.lists, "&1. Listes de candidats")
@@ -243,14 +246,17 @@ class DrawDialog(QDialog):
         self.selected_model.set_candidates(record.selected, record.reference_year)
         self.reserve_model.set_candidates(record.reserve, record.reference_year)
         for table in (self.selected_table, self.reserve_table):
+            widen_to_content(table, "name")
             widen_to_content(table, "district")
+        for number, people in enumerate((record.selected, record.reserve)):
+            self.result_tables.setStretch(number, max(len(people), 1))  # room as needed
         self.result_label.setText(
             f"<b>{len(record.selected)} personne(s) tirée(s) au sort</b> parmi "
             f"{record.pool_size} candidat(e)s distinct(e)s ({record.duplicates} doublon(s) "
-            f"retenu(s) une fois) ; graine « {record.seed} » ; réserve de "
-            f"{len(record.reserve)} personne(s). Le même tirage, avec les mêmes listes et la "
-            "même graine, donne toujours ce résultat."
+            f"retenu(s) une fois) ; réserve de {len(record.reserve)} personne(s). Le même "
+            "tirage, avec les mêmes listes et la même graine, donne toujours ce résultat."
         )
+        self.audit.setText(audit_text(record))
 
     def save_pdf(self) -> Task | None:
         from contrat_desktop.ui.dialogs.council.draws_dialog import save_record_pdf

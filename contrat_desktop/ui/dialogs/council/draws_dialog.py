@@ -22,6 +22,7 @@ from contrat_desktop.operations.council import write_draw_record
 from contrat_desktop.operations.council_records import draws_of_council, load_draw
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
+from contrat_desktop.ui.dialogs.council.draw_audit import audit_label, audit_text
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
 from contrat_desktop.ui.pages.tables import make_table, widen_to_content
@@ -79,6 +80,7 @@ class DrawsDialog(QDialog):
         )
         self.selected_model = CandidateTableModel(self)
         self.reserve_model = CandidateTableModel(self)
+        self.audit = audit_label(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.pdf_button = QPushButton("&Procès-verbal (PDF)…", self)
@@ -104,6 +106,7 @@ class DrawsDialog(QDialog):
         self.table.setMaximumHeight(150)
         layout.addWidget(self.table)
         layout.addLayout(results, 1)
+        layout.addWidget(self.audit)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._show)
@@ -124,9 +127,10 @@ class DrawsDialog(QDialog):
         self.selected_model.set_candidates(record.selected, record.reference_year)
         self.reserve_model.set_candidates(record.reserve, record.reference_year)
         for table in self.result_tables:
+            widen_to_content(table, "name")
             widen_to_content(table, "district")
-        lists = ", ".join(f"{s.name} ({s.size})" for s in record.lists)
-        self.status.setText(f"Listes : {lists}. Algorithme : {record.algorithm_version}.")
+        self.audit.setText(audit_text(record))
+        self.status.clear()
 
     def save_pdf(self) -> Task | None:
         record = self.record()
