@@ -83,3 +83,16 @@ def test_a_date_emptied_stays_empty(qtbot: Any) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert field.value() is None
     assert field.text() == "jj/mm/aaaa"
+
+
+def test_tab_leaves_an_empty_date_field(qtbot: Any) -> None:
+    """An empty field (« jj/mm/aaaa ») is passed by Tab like any other, not a trap that
+    keeps the keyboard user on its day section (the bilan's « Réalisée du » field)."""
+    field, after = _field(qtbot, None)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert after.hasFocus() and field.value() is None
+    after.setFocus()
+    qtbot.keyClick(after, Qt.Key.Key_Backtab)
+    assert field.hasFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Backtab)  # nothing before it but the text field
+    assert not field.hasFocus() and field.value() is None

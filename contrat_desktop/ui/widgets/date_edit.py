@@ -70,9 +70,11 @@ class DateEdit(QDateEdit):
         super().keyPressEvent(event)
 
     def focusNextPrevChild(self, forward: bool) -> bool:
-        if not self._typing:
-            return super().focusNextPrevChild(forward)
-        self._complete_typing()  # Tab after a typed date leaves the field, whatever section
+        if self._typing:
+            self._complete_typing()  # Tab after a typed date leaves the field, whatever section
+        elif self.date() != EMPTY:
+            return super().focusNextPrevChild(forward)  # Qt's walk: day, month, year
+        # « jj/mm/aaaa » has no sections to walk: Qt's walk would keep Tab here for ever
         return QAbstractSpinBox.focusNextPrevChild(self, forward)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
