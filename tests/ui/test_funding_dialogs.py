@@ -262,3 +262,31 @@ def test_due_payments_say_so_when_a_funder_has_nothing_to_pay(
     assert not dialog.check_all.isEnabled()
     dialog.year.setCurrentIndex(dialog.year.findData(2015))
     assert dialog.table.isVisible() and not dialog.empty.isVisible()
+
+
+def test_the_bilan_is_typed_from_its_first_field_to_its_button_with_tab(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """The keyboard starts on « Reçu le », not on the buttons, and Tab walks every field,
+    the empty dates included, to « Enregistrer »."""
+    from PySide6.QtWidgets import QApplication
+
+    from contrat_desktop.ui.dialogs.funding.bilan_dialog import BilanDialog
+
+    dialog = BilanDialog(session, load_action_funding(session.dossier, 20))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is dialog.received
+    seen = []
+    for _press in range(80):
+        widget = QApplication.focusWidget()
+        if widget is dialog.save_button:
+            break
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.save_button
+    fields = [e for e in dialog.editors.values() if e.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    assert len(fields) > 10 and [e.accessibleName() for e in fields if e not in seen] == []

@@ -112,6 +112,9 @@ class RecordDialog(GuardedDialog, Generic[T]):
         self._reload()
         if self.session.read_only:
             self._apply_read_only()
+        first = next(iter(self.editors.values()), None)
+        if first is not None:  # the keyboard starts on the first field, not on the buttons
+            first.setFocus()
 
     def _track(self, editor: QWidget) -> None:
         signal: Any
