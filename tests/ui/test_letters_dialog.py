@@ -52,3 +52,17 @@ def test_no_late_bilan_no_letter(qtbot: QtBot, session: DossierSession) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.write_button.isEnabled()
     assert "Aucune lettre" in dialog.summary.text()
+
+
+def test_an_enlarged_letters_dialog_keeps_its_text_and_choices_together_on_top(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    dialog = LettersDialog(session, LetterKind.NOTIFICATION, 2016)
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 800)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.summary.geometry().top() < 40
+    gap = dialog.one_file.geometry().top() - dialog.summary.geometry().bottom()
+    assert gap < 40, gap  # the choices follow the sentence, not half a screen below
+    assert dialog.written_on.geometry().bottom() < 200

@@ -79,6 +79,7 @@ class LettersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
+        layout.addStretch(1)  # enlarged, the dialog keeps its text and choices together on top
         layout.addWidget(buttons)
         self.resize(560, 220)
         self._preview()
