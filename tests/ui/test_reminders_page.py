@@ -151,8 +151,9 @@ def test_the_status_bar_counts_the_campaign_chosen_as_the_page_does(
 
 
 def test_the_detail_is_readable_at_1280_pixels(qtbot: QtBot, exchange_window: Any) -> None:
-    """The « Détail » column takes the room left; its tooltip and the line under the table
-    give the whole sentence; « Campagne » only shows across campaigns."""
+    """« Concerne » and « Détail » share the room left (tests/ui/test_shared_widths.py); the
+    tooltip and the line under the table give the whole sentence; « Campagne » only shows
+    across campaigns."""
     window = exchange_window
     window.resize(1280, 800)
     window.show()
@@ -162,7 +163,8 @@ def test_the_detail_is_readable_at_1280_pixels(qtbot: QtBot, exchange_window: An
     columns = [column.key for column in page.model.columns]
     header = page.table.horizontalHeader()
     widths = {key: header.sectionSize(n) for n, key in enumerate(columns)}
-    assert widths["text"] == max(widths.values()) >= 350
+    assert widths["text"] == max(widths.values()) >= 300
+    assert widths["concerns"] >= 300
     assert page.table.isColumnHidden(columns.index("year"))
     row = next(n for n in range(page.model.rowCount()) if len(page.model.row(n).text) > 80)
     reminder = page.model.row(row)

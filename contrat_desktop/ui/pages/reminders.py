@@ -2,9 +2,11 @@
 payments to make, conventions to sign, overspent envelopes, requests without the previous
 bilan, status and money that contradict each other). Each row opens the thing to fix.
 
-The « Détail » sentence is long: its column takes the room left, its tooltip and the line
-under the table (the chosen row) give it whole, wrapped; the « Campagne » column is hidden
-while the page shows one campaign."""
+« Concerne » (reference and holder) and the long « Détail » sentence share the room the
+other columns leave, half each; a long « Concerne » is cut in its middle, keeping
+the reference and the end of the name; the tooltips and the line under the table (the chosen
+row) give both whole, wrapped; the « Campagne » column is hidden while the page shows one
+campaign."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from contrat_desktop.ui.models.reminders_table import ReminderTableModel
 from contrat_desktop.ui.pages.tables import make_table
 from contrat_desktop.ui.reminders_feed import reminder_feed
 from contrat_desktop.ui.session import DossierSession
+from contrat_desktop.ui.widgets.column_room import elide_middle, share_width
 from contrat_desktop.ui.widgets.notice import Notice
 
 ALL = ""
@@ -46,9 +49,10 @@ class RemindersPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Nombre de choses à faire")
         self.model = ReminderTableModel(self)
-        self.table = make_table(
-            self.model, "Choses à faire", self, stretch="text", on_open=self._open_at
-        )
+        self.table = make_table(self.model, "Choses à faire", self, on_open=self._open_at)
+        keys = [column.key for column in self.model.columns]
+        elide_middle(self.table, keys.index("concerns"))
+        share_width(self.table, {keys.index("concerns"): 1, keys.index("text"): 1})
         self.open_button = QPushButton("&Ouvrir", self)
         self.open_button.setAccessibleName("Ouvrir ce qui est à corriger (Entrée)")
         self.open_button.clicked.connect(lambda: self._open_at(self.table.currentIndex()))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,12 +39,13 @@ from contrat_desktop.ui.dialogs.funding.verdict_label import VerdictLabel
 from contrat_desktop.ui.funding_commands import RecordPaymentsCommand
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.cell_checks import CheckedCellDelegate, amount_problem, mark_cell
+from contrat_desktop.ui.widgets.column_room import content_widths, elide_middle, share_width
 from contrat_desktop.ui.widgets.date_edit import DateEdit
 from contrat_desktop.ui.widgets.table_editing import editable_table, set_cell_widget
 
 HEADERS = ["", "Référence", "Action", "Porteur", "Statut", "Accordé", "Déjà versé", "Reste"]
 HEADERS += ["Type", "Montant"]
-KIND_COLUMN, AMOUNT_COLUMN = 8, 9
+ACTION_COLUMN, HOLDER_COLUMN, KIND_COLUMN, AMOUNT_COLUMN = 2, 3, 8, 9
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_STYLE = "color: #b71c1c; background: #fdecea; padding: 6px; border: 1px solid #e57373;"
 
@@ -84,6 +84,9 @@ class DuePaymentsDialog(QDialog):
         self.empty.hide()
         self.table = editable_table(HEADERS, "Lignes à payer", self)  # Échap: one cell only
         self.table.setItemDelegate(CheckedCellDelegate(self._check, self.table))
+        self.table.setWordWrap(False)  # one line a row: a long name is cut, read in its tooltip
+        elide_middle(self.table, HOLDER_COLUMN)  # « Centre communal d'act…Marne (CCAS) »
+        self.sharing = share_width(self.table, {ACTION_COLUMN: 1, HOLDER_COLUMN: 1})
         self.table.itemChanged.connect(self._item_changed)
         self.check_all = QPushButton("Tout &cocher", self)
         self.check_all.clicked.connect(lambda: self._check_all(True))
@@ -119,9 +122,12 @@ class DuePaymentsDialog(QDialog):
         checks.addWidget(self.uncheck_all)
         checks.addStretch(1)
         checks.addWidget(self.summary)
-        form = QFormLayout()
-        form.addRow("Date des &versements :", self.paid_on)
-        form.addRow("&Référence :", self.reference)
+        form = QHBoxLayout()  # a date needs no more room than its ten characters
+        form.addWidget(QLabel("Date des &versements :", self, buddy=self.paid_on))
+        form.addWidget(self.paid_on)
+        form.addSpacing(12)
+        form.addWidget(QLabel("&Référence :", self, buddy=self.reference))
+        form.addWidget(self.reference, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -167,8 +173,8 @@ class DuePaymentsDialog(QDialog):
             self.table.setItem(row, AMOUNT_COLUMN, amount)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 300))
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 240))
+        # the action and the holder share what the other columns leave, as their texts need
+        self.sharing.set_weights(content_widths(self.table, (ACTION_COLUMN, HOLDER_COLUMN)))
         funder, shown_year = self.funder.currentText(), self.year.currentText()
         self.empty.setText(
             f"Aucun versement à faire pour {funder} en {shown_year}."
