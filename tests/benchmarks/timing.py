@@ -1,9 +1,11 @@
 """The ways the benchmark cases time a piece of work: the median of a few runs, or a piece
 of work and its floor run in turns (a ratio taken at the same moment is steadier on a shared
-machine)."""
+machine); for whole processes, their processor time too (steadier still where the cores are
+shared: a process waiting for a core is not counted)."""
 
 from __future__ import annotations
 
+import resource
 import statistics
 import time
 from collections.abc import Callable
@@ -34,3 +36,30 @@ def paired_seconds(
         statistics.median(f for _, f in pairs),
         statistics.median(w / f for w, f in pairs),
     )
+
+
+def paired_processes(
+    work: Callable[[], object], floor: Callable[[], object], runs: int
+) -> tuple[float, float, float, float]:
+    """Like ``paired_seconds`` for callables that each run a child process: the medians of
+    their wall times, the median of the wall ratios, and the median of the ratios of the
+    processor time (user + system) their children used."""
+    pairs = []
+    for _ in range(runs):
+        pairs.append((_child_times(work), _child_times(floor)))
+    return (
+        statistics.median(w[0] for w, _ in pairs),
+        statistics.median(f[0] for _, f in pairs),
+        statistics.median(w[0] / f[0] for w, f in pairs),
+        statistics.median(w[1] / f[1] for w, f in pairs),
+    )
+
+
+def _child_times(function: Callable[[], object]) -> tuple[float, float]:
+    """Wall seconds of ``function`` and processor seconds of the children it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    function()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
