@@ -14,8 +14,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from contrat_desktop.exchange.headers import header_key
-from contrat_desktop.storage.action_index import ActionKey, references_of
-from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.action_index import ActionKey
 
 TITLE_SIMILARITY = 0.75  # below this, a title is another action
 NO_CAMPAIGN = 0  # the campaign id of a year the dossier has no campaign for
@@ -49,19 +48,7 @@ def named_actions(rows: Iterable[Mapping[str, Any]]) -> tuple[set[int], set[str]
     return ids, references
 
 
-def still_named(dossier: Dossier, identifiers: Iterable[str]) -> set[str]:
-    """The hidden identifiers that still name their action, as ``ActionMatcher`` reads them
-    (the action's id, then its reference as it is now)."""
-    split = {text: _identified(text) for text in identifiers}
-    references = references_of(dossier, {n for n, _ in split.values() if n is not None})
-    return {
-        text
-        for text, (number, reference) in split.items()
-        if number is not None and references.get(number) == reference
-    }
-
-
-def _identified(text: str) -> tuple[int | None, str]:
+def identified(text: str) -> tuple[int | None, str]:
     """The id and reference an identifier « id:reference » names (id None if it names none)."""
     if ":" not in text:
         return None, ""
@@ -119,7 +106,7 @@ class ActionMatcher:
     def _identifier(self, text: Any) -> ActionKey | None:
         if not text:
             return None
-        number, reference = _identified(str(text))
+        number, reference = identified(str(text))
         key = self.by_id.get(number) if number is not None else None
         return key if key and key.reference == reference else None
 

@@ -36,8 +36,8 @@ from contrat_desktop.operations.import_plan import (
     RowKind,
     naming_the_row,
 )
+from contrat_desktop.operations.known_actions import KnownActions
 from contrat_desktop.operations.programmation_export import identifier_of
-from contrat_desktop.storage.action_index import action_keys
 from contrat_desktop.storage.action_money import money_of_campaign
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -150,9 +150,14 @@ class BilansTarget:
         return bilan_layout([f for f in repos.funders.all() if f.id is not None])
 
     def plan(
-        self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        reading: SheetReading,
+        plan: ImportPlan,
+        known: KnownActions,
     ) -> None:
-        matcher = ActionMatcher(action_keys(dossier))
+        matcher = ActionMatcher(known.every())
         issues = _Issues(reading)
         taken: dict[int, int] = {}
         for parsed in reading.rows:

@@ -18,6 +18,7 @@ from contrat_desktop.operations.import_plan import (
     RowKind,
     naming_the_row,
 )
+from contrat_desktop.operations.known_actions import KnownActions
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
 
@@ -30,7 +31,12 @@ class HoldersTarget:
         return HOLDERS_LAYOUT
 
     def plan(
-        self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        reading: SheetReading,
+        plan: ImportPlan,
+        known: KnownActions,
     ) -> None:
         holders = repos.holders.all()
         by_siret = {h.siret: h for h in holders if h.siret}

@@ -20,7 +20,6 @@ from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
 from contrat_desktop.exchange.workbook_file import open_workbook
-from contrat_desktop.operations.action_matching import still_named
 from contrat_desktop.operations.bilans_exchange import BilansTarget
 from contrat_desktop.operations.header_spellings import learn_spellings, learned_layout
 from contrat_desktop.operations.holders_import import HoldersTarget
@@ -31,6 +30,7 @@ from contrat_desktop.operations.import_plan import (
     PlannedRow,
     RowKind,
 )
+from contrat_desktop.operations.known_actions import KnownActions
 from contrat_desktop.operations.programmation_funding import (
     read_funding_columns,
     write_funding_columns,
@@ -62,7 +62,12 @@ class ImportTarget(Protocol):
     def layout(self, repos: Repositories) -> Layout: ...
 
     def plan(
-        self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        reading: SheetReading,
+        plan: ImportPlan,
+        known: KnownActions,
     ) -> None: ...
 
     def apply(
@@ -134,6 +139,7 @@ def plan_import(
     repos = Repositories(dossier)
     targets = [TARGETS[layout]] if layout else list(TARGETS.values())
     layouts = [learned_layout(dossier, target.layout(repos)) for target in targets]
+    known = KnownActions(dossier)  # read once, shared by matching and reconciliation
     saved = ImportMappings(dossier)
     origin = [MappingOrigin.GIVEN if mapping is not None else MappingOrigin.DETECTED]
 
@@ -153,7 +159,7 @@ def plan_import(
         header_row=header_row,
         saved_mapping=offered,
         progress=progress,
-        still_named=lambda identifiers: still_named(dossier, identifiers),
+        still_named=known.still_named,
     )
     if reading.notes:  # a saved mapping was set aside: the columns were detected
         origin[0] = MappingOrigin.DETECTED
@@ -190,9 +196,9 @@ def plan_import(
         warnings=list(reading.notes),
     )
     complete_post_rows(reading)  # rows of the State's posts lists: SIRET, title
-    TARGETS[reading.layout.name].plan(dossier, repos, reading, plan)
+    TARGETS[reading.layout.name].plan(dossier, repos, reading, plan, known)
     reading.rows = []  # planned now: 100 000 read rows are not kept twice
-    reconcile(dossier, reading, plan)
+    reconcile(dossier, reading, plan, known)
     read_funding_columns(dossier, reading, plan)
     return plan
 

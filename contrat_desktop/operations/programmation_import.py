@@ -38,6 +38,7 @@ from contrat_desktop.operations.import_plan import (
     RowKind,
     naming_the_row,
 )
+from contrat_desktop.operations.known_actions import KnownActions
 from contrat_desktop.operations.programmation_apply import ProgrammationWriter
 from contrat_desktop.operations.programmation_conflicts import ConflictFinder
 from contrat_desktop.operations.programmation_diff import Differ
@@ -58,10 +59,15 @@ class ProgrammationTarget:
 
     # planning -------------------------------------------------------------------
     def plan(
-        self, dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+        self,
+        dossier: Dossier,
+        repos: Repositories,
+        reading: SheetReading,
+        plan: ImportPlan,
+        known: KnownActions,
     ) -> None:
         rows = reading.rows
-        matcher, matches, choice = self._match(dossier, repos, reading, plan)
+        matcher, matches, choice = self._match(dossier, repos, reading, plan, known)
         plan.campaign_year, plan.campaign_source = choice.year, choice.source
         plan.warnings.extend(choice.warnings)
         campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
@@ -196,15 +202,28 @@ class ProgrammationTarget:
 
     @staticmethod
     def _match(
-        dossier: Dossier, repos: Repositories, reading: SheetReading, plan: ImportPlan
+        dossier: Dossier,
+        repos: Repositories,
+        reading: SheetReading,
+        plan: ImportPlan,
+        known: KnownActions,
     ) -> tuple[ActionMatcher, list[Match], CampaignChoice]:
-        """The action each row speaks of. The actions its identifiers and references name are
-        read first; the others only if some row needs them: those of the campaigns the
-        workbook states (and of its Dauphin numbers, in any year), else every action."""
+        """The action each row speaks of. A row as exported names its action by its hidden
+        identifier (known since it was read); the actions the other rows' identifiers and
+        references name are read next; the others only if some row needs them: those of the
+        campaigns the workbook states (and of its Dauphin numbers, in any year), else every
+        action."""
         rows = reading.rows
-        ids, references = named_actions(row.values for row in rows)
-        matcher = ActionMatcher(action_keys(dossier, ids=ids, references=references))
-        matches = [matcher.match(row.values) for row in rows]
+        named = known.named
+        exported = {named[row.values["identifier"]] for row in rows if row.as_exported}
+        ids, references = named_actions(row.values for row in rows if not row.as_exported)
+        matcher = ActionMatcher(known.keys(ids=ids | exported, references=references))
+        matches = [
+            Match(named[row.values["identifier"]], IDENTIFIER)
+            if row.as_exported
+            else matcher.match(row.values)
+            for row in rows
+        ]
         named = [matcher.by_id[m.action_id].year for m in matches if m.by in UNIQUE_KEYS]
         choice = choose_campaign(reading, plan.campaign_year, named)
         left = [n for n, m in enumerate(matches) if m.by not in UNIQUE_KEYS]
@@ -215,9 +234,12 @@ class ProgrammationTarget:
             years = {choice.year_of(rows[n].values) for n in left}
             dauphins = {v for n in left if (v := rows[n].values.get("dauphin_number"))}
             in_years = [campaigns[y] for y in years if y in campaigns]
-            matcher.add(action_keys(dossier, campaign_ids=in_years, dauphins=dauphins))
+            for campaign_id in in_years:
+                matcher.add(known.of_campaign(campaign_id))
+            if dauphins:
+                matcher.add(action_keys(dossier, dauphins=dauphins))
         else:
-            matcher.add(action_keys(dossier))
+            matcher.add(known.every())
         for n in left:
             values = rows[n].values
             first, year = matcher.match(values), choice.year_of(values)

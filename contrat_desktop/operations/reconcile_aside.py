@@ -25,9 +25,10 @@ def set_aside_other_contracts(
 ) -> None:
     """A national list names every contract: keep the rows of the dossier's contract (by its
     code; by its departments when no row bears the code)."""
-    codes = {str(row.values.get(CONTRACT_CODE) or "").strip().upper() for row in plan.rows}
+    rows = [row for row in plan.rows if not row.as_exported]  # as exported: no such cells read
+    codes = {str(row.values.get(CONTRACT_CODE) or "").strip().upper() for row in rows}
     by_code = bool(found.contract_code) and found.contract_code in codes
-    has_departments = any(row.values.get(DEPARTMENT) for row in plan.rows)
+    has_departments = any(row.values.get(DEPARTMENT) for row in rows)
     if not by_code and not (departments and has_departments):
         if len(codes - {""}) > 1:
             plan.warnings.append(
@@ -39,7 +40,7 @@ def set_aside_other_contracts(
             )
         return
     outside = 0
-    for row in plan.rows:
+    for row in rows:
         code = str(row.values.get(CONTRACT_CODE) or "").strip().upper()
         department = str(row.values.get(DEPARTMENT) or "").strip().upper()
         if by_code and code:

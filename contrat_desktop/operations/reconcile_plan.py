@@ -25,6 +25,7 @@ from contrat_desktop.operations.import_plan import (
     PlannedRow,
     RowKind,
 )
+from contrat_desktop.operations.known_actions import KnownActions
 from contrat_desktop.operations.reconcile_aside import (
     department_of,
     plan_issue,
@@ -40,7 +41,7 @@ from contrat_desktop.operations.reconciliation import (
     Reconciliation,
     RowFacts,
 )
-from contrat_desktop.storage.action_index import ActionKey, action_keys
+from contrat_desktop.storage.action_index import ActionKey
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.reconciliation import (
     RememberedChoices,
@@ -54,8 +55,11 @@ MAX_SUGGESTIONS = 12
 _OPEN = (RowKind.NEW, RowKind.AMBIGUOUS)
 
 
-def reconcile(dossier: Dossier, reading: SheetReading, plan: ImportPlan) -> None:
-    """Attach ``plan.reconciliation`` to a matched programmation plan."""
+def reconcile(
+    dossier: Dossier, reading: SheetReading, plan: ImportPlan, known: KnownActions
+) -> None:
+    """Attach ``plan.reconciliation`` to a matched programmation plan (``known``: the
+    actions its matching read, not read again)."""
     if reading.layout.name != LAYOUT_NAME:
         return
     repos = Repositories(dossier)
@@ -79,7 +83,7 @@ def reconcile(dossier: Dossier, reading: SheetReading, plan: ImportPlan) -> None
             candidate_ids=tuple(c.action_id for c in row.candidates),
         )
     plan.reconciliation = found
-    keys = action_keys(dossier, found.campaign_id) if found.campaign_id else []
+    keys = known.of_campaign(found.campaign_id) if found.campaign_id else []
     linker = Linker(dossier, plan, {key.id: key for key in keys})
     departments = {department_of(c.insee_code) for c in contract.communes} if contract else set()
     set_aside_other_contracts(plan, found, departments)
@@ -295,18 +299,15 @@ def _expect(
                 why.setdefault(key.id, f"action de la campagne {found.year}")
             scopes.append(f"toutes les actions de la campagne {found.year}")
     found.scope = " ; ".join(scopes)
-    amounts = (
-        funder_lines(dossier, found.state_funder_id, campaign_id=found.campaign_id)
-        if found.state_funder_id is not None
-        else {}
-    )
     by_id = {key.id: key for key in keys}
     named = {r.target_id for r in plan.rows if r.as_exported}  # named whatever is decided
-    found.expected = [
-        _brief(by_id[i], _amount(amounts.get(i)), why[i])
-        for i in sorted(why)
-        if i in by_id and i not in named
-    ]
+    expected = [i for i in sorted(why) if i in by_id and i not in named]
+    amounts = (
+        funder_lines(dossier, found.state_funder_id, action_ids=expected)
+        if found.state_funder_id is not None and expected
+        else {}
+    )  # the State's line of those only: a returned export names most of the campaign
+    found.expected = [_brief(by_id[i], _amount(amounts.get(i)), why[i]) for i in expected]
 
 
 def _funders_read(plan: ImportPlan, found: Reconciliation) -> list[int]:
