@@ -48,10 +48,18 @@ START_AREAS = {
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    # the command line's French parser: usage, help and errors in French, as the window speaks
+    from contrat_desktop.cli.arguments import FrenchParser
+
+    parser = FrenchParser(
         prog="contrat-desktop", description="Pilotage du Contrat de ville (application de bureau)."
     )
-    parser.add_argument("--version", action="version", version=f"contrat_desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"contrat_desktop {__version__}",
+        help="afficher la version et quitter",
+    )
     parser.add_argument("dossier", nargs="?", help="dossier à ouvrir (.cdv)")
     parser.add_argument(
         "--lecture-seule", action="store_true", dest="read_only", help="ouvrir sans modifier"
@@ -220,13 +228,14 @@ class Started:
 def start(argv: Sequence[str] | None = None) -> Started:
     """Build the application and its window (shown), without entering the event loop."""
     args = parse_args(argv)
-    from contrat_desktop.ui.feature_scan import quicker_feature_scan
+    with collector_paused():  # as for the window's modules below (not around the wizard)
+        from contrat_desktop.ui.feature_scan import quicker_feature_scan
 
-    quicker_feature_scan()  # before the dossier's and the window's modules are imported
-    from contrat_desktop.storage.database import EarlyIntegrityCheck, open_dossier
-    from contrat_desktop.ui.preferences import Preferences
+        quicker_feature_scan()  # before the dossier's and the window's modules are imported
+        from contrat_desktop.storage.database import EarlyIntegrityCheck, open_dossier
+        from contrat_desktop.ui.preferences import Preferences
 
-    prefs = Preferences()
+        prefs = Preferences()
     path = choose_dossier(
         args.dossier, prefs.last_dossier, ask_with_wizard if wizard_wanted() else None
     )

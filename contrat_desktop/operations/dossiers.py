@@ -10,7 +10,6 @@ from shutil import copyfile
 from typing import Any
 
 from contrat_desktop.exchange.atomic_file import replaced_atomically
-from contrat_desktop.operations.campaigns import start_empty_dossier
 from contrat_desktop.paths import partial_path
 from contrat_desktop.storage.backup import (
     BackupFile,
@@ -78,7 +77,9 @@ def create_dossier(
         with open_dossier(partial, create=True, daily_backup=False) as dossier:
             if fill is not None:
                 fill(dossier)
-            else:
+            else:  # the campaign's and contract's modules: not loaded by a window's start-up
+                from contrat_desktop.operations.campaigns import start_empty_dossier
+
                 start_empty_dossier(dossier)
         partial.replace(path)
         # its clean close (file fingerprint) goes with it: the first open, often read-only

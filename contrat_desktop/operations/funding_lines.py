@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.funding import FundingLine, act_problems, normalise_ej
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.storage.action_money import money_of_actions
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
+
+if TYPE_CHECKING:  # the action editor loads it; the programmation's start-up does not
+    from contrat_desktop.domain.actions import Action
 
 
 def lines_checked(

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from contrat_desktop.domain.actions import Action
-from contrat_desktop.domain.audit import AuditEntry
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder
-from contrat_desktop.domain.funding import FundingLine, paid_cents
+from contrat_desktop.domain.funding import paid_cents
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.money_checks import check_move
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.request_file import missing_pieces
-from contrat_desktop.domain.workflow import ActionStatus, StatusChange, check_transition
+from contrat_desktop.domain.workflow import ActionStatus, check_transition
 from contrat_desktop.operations.funding_lines import lines_checked
 from contrat_desktop.storage.action_money import money_of_actions
 from contrat_desktop.storage.audit import action_history
@@ -25,6 +24,12 @@ from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.storage.programmation import MissingPieces, programmation_rows
 from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.storage.search_index import search_action_ids
+
+if TYPE_CHECKING:  # the action's own classes are loaded by its editor, not by start-up
+    from contrat_desktop.domain.actions import Action
+    from contrat_desktop.domain.audit import AuditEntry
+    from contrat_desktop.domain.funding import FundingLine
+    from contrat_desktop.domain.workflow import StatusChange
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ import contextlib
 import os
 import sys
 import time
-import uuid
 from dataclasses import asdict
 from pathlib import Path
 
@@ -125,7 +124,7 @@ def acquire_lock(dossier: Path, user: str | None = None) -> tuple[HeldLock | Non
         machine=current_machine(),
         pid=os.getpid(),
         since=now(),
-        token=uuid.uuid4().hex,
+        token=os.urandom(16).hex(),  # as random as uuid4, without uuid's platform module
     )
     path = lock_path(dossier)
     for _attempt in range(5):

@@ -10,12 +10,13 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from contrat_desktop.paths import machine_name
 
 OPEN, CLOSED = "open", "closed"
 UNKNOWN = "inconnu"
@@ -123,7 +124,7 @@ def current_user() -> str:
 
 
 def current_machine() -> str:
-    return socket.gethostname() or UNKNOWN
+    return machine_name() or UNKNOWN
 
 
 def read_content(descriptor: int) -> LockInfo | ClosedRecord | None:

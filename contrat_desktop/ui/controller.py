@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from contrat_desktop.operations.dossiers import create_dossier
 from contrat_desktop.storage.database import open_dossier
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.main_window import MainWindow
@@ -44,6 +43,8 @@ class DossierController:
                 self.window, "Création impossible", "Ce fichier est le dossier ouvert."
             )
             return
+        from contrat_desktop.operations.dossiers import create_dossier
+
         try:
             # the file dialog already asked whether to replace an existing file
             create_dossier(path, force=True)

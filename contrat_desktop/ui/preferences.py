@@ -32,10 +32,10 @@ class Preferences:
 
     def remember_dossier(self, path: Path) -> None:
         resolved = path.resolve()
-        recent = [p for p in self.recent_dossiers if p != resolved]
-        self._settings.setValue(
-            "dossiers/recent", [str(p) for p in [resolved, *recent][:MAX_RECENT]]
-        )
+        known = self.recent_dossiers
+        wanted = [resolved, *(p for p in known if p != resolved)][:MAX_RECENT]
+        if wanted != known:  # the same dossier opened again: nothing to write
+            self._settings.setValue("dossiers/recent", [str(p) for p in wanted])
         # written by Qt once the event loop runs (after the window's first paint), not on
         # the start-up's path: QSettings syncs a changed file on its own
 
@@ -52,14 +52,14 @@ class Preferences:
 
     @main_window_geometry.setter
     def main_window_geometry(self, value: QByteArray) -> None:
-        self._settings.setValue("window/geometry", value)
+        self._set("window/geometry", value)
 
     def splitter_state(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"splitters/{name}")
         return value if isinstance(value, QByteArray) else None
 
     def set_splitter_state(self, name: str, state: QByteArray) -> None:
-        self._settings.setValue(f"splitters/{name}", state)
+        self._set(f"splitters/{name}", state)
 
     def table_state(self, name: str) -> QByteArray | None:
         """A table header's columns: order, widths, hidden ones."""
@@ -67,7 +67,13 @@ class Preferences:
         return value if isinstance(value, QByteArray) else None
 
     def set_table_state(self, name: str, state: QByteArray) -> None:
-        self._settings.setValue(f"tables/{name}", state)
+        self._set(f"tables/{name}", state)
+
+    def _set(self, key: str, value: QByteArray) -> None:
+        """Set ``key`` unless it holds ``value`` already: QSettings would write (and flush to
+        disk) the whole file again for an unchanged layout, some 15 ms at each close."""
+        if self._settings.value(key) != value:
+            self._settings.setValue(key, value)
 
     def save(self) -> None:
         """Write what was set to the file now (the window's layout, once, at its close)."""

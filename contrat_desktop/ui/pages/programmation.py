@@ -27,7 +27,6 @@ from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.actions_table import ActionTableModel
 from contrat_desktop.ui.pages.filter_bar import FilterBar
 from contrat_desktop.ui.session import DossierSession
-from contrat_desktop.ui.undo import ChangeStatusCommand
 from contrat_desktop.ui.widgets.campaign_call_bar import CampaignCallBar
 from contrat_desktop.ui.widgets.funder_totals import FunderTotals
 
@@ -219,6 +218,8 @@ class ProgrammationPage(QWidget):
         )
         if not accepted:
             return
+        from contrat_desktop.ui.undo import ChangeStatusCommand  # the editors' undo, on demand
+
         command = ChangeStatusCommand(self.session, [r.id for r in rows], target, comment, self)
         self.session.push(command)
         if command.result and command.result.refused:

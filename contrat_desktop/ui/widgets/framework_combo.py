@@ -8,35 +8,28 @@ letters finds it, it reads right aloud, and ``findText("Vie locale")`` finds it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import (
-    QComboBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionComboBox,
-    QStyleOptionViewItem,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from contrat_desktop.domain.framework import FrameworkNode, FrameworkTree
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 DEPTH = int(Qt.ItemDataRole.UserRole) + 1  # 0 for a pilier or a thématique at the top
 GUIDES = int(Qt.ItemDataRole.UserRole) + 2  # per level above: does a line go on below?
 PATH = int(Qt.ItemDataRole.ToolTipRole)  # « Cohésion sociale › Vie locale »
-STEP = 18  # pixels per level
-LINES = QColor("#9e9e9e")
 INACTIVE = QColor("#888888")
-Index = QModelIndex | QPersistentModelIndex
 
 
 class FrameworkCombo(QComboBox):
     def __init__(self, none_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.none_label = none_label  # the first entry, for no element: « Tous », « (non classée) »
-        self.setItemDelegate(_TreeDelegate(self))
+        self._tree_drawn = False  # the list's delegate is set when it first opens
         self.addItem(none_label, None)
 
     def set_tree(
@@ -71,7 +64,13 @@ class FrameworkCombo(QComboBox):
             self._add(tree, child, (*guides, not last), number == len(children) - 1)
 
     def showPopup(self) -> None:
-        """The list as wide as its longest entry (indent and bold included), not as the box."""
+        """The list drawn as a tree, as wide as its longest entry (indent and bold included),
+        not as the box."""
+        if not self._tree_drawn:  # its module (and Qt's style classes) loaded now, not at start
+            from contrat_desktop.ui.widgets.framework_delegate import TreeDelegate
+
+            self.setItemDelegate(TreeDelegate(self))
+            self._tree_drawn = True
         view = self.view()
         view.setMinimumWidth(
             view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
@@ -83,61 +82,18 @@ class FrameworkCombo(QComboBox):
         return str(path) if path else self.currentText()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The closed box names the whole path, not the element's label alone."""
+        """The closed box names the whole path, not the element's label alone (drawn by Qt
+        when they are the same: « Tous », a pilier; the start-up paints without Qt's style
+        classes, some 20 to 40 ms to load)."""
+        path = self.current_path()
+        if path == self.currentText():
+            super().paintEvent(event)
+            return
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        option.currentText = self.current_path()  # type: ignore[attr-defined]
+        option.currentText = path  # type: ignore[attr-defined]
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-
-class _TreeDelegate(QStyledItemDelegate):
-    """Indents each entry by its depth and draws the tree's guide lines in the margin."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        depth = index.data(DEPTH)
-        width = size.width() + STEP * int(depth or 0) + 4  # room for the indent
-        if depth == 0:  # in bold
-            font = QFont(option.font)  # type: ignore[attr-defined]
-            font.setBold(True)
-            text = str(index.data(Qt.ItemDataRole.DisplayRole))
-            width += QFontMetrics(font).horizontalAdvance(
-                text
-            ) - option.fontMetrics.horizontalAdvance(text)  # type: ignore[attr-defined]
-        height = max(size.height(), option.fontMetrics.height() + 8)  # type: ignore[attr-defined]
-        return QSize(width, height)  # rows as tall as a menu's
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        depth = index.data(DEPTH)
-        if depth is None:  # the first entry (« Tous »)
-            super().paint(painter, option, index)
-            return
-        guides = index.data(GUIDES) or ()
-        rect = option.rect  # type: ignore[attr-defined]
-        shifted = QStyleOptionViewItem(option)
-        shifted.rect = rect.adjusted(STEP * int(depth) + 4, 0, 0, 0)  # type: ignore[attr-defined]
-        if depth == 0:
-            shifted.font.setBold(True)  # type: ignore[attr-defined]
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.fillRect(rect, option.palette.brush(QPalette.ColorRole.Highlight))  # type: ignore[attr-defined]
-        super().paint(painter, shifted, index)
-        if depth:
-            self._guides(painter, rect, int(depth), tuple(guides))
-
-    @staticmethod
-    def _guides(painter: QPainter, rect: object, depth: int, guides: tuple[bool, ...]) -> None:
-        top, bottom = rect.top(), rect.bottom()  # type: ignore[attr-defined]
-        middle = (top + bottom) / 2
-        left = rect.left()  # type: ignore[attr-defined]
-        painter.save()
-        painter.setPen(QPen(LINES, 1))
-        for level in range(1, depth):  # the lines of the levels above that go on
-            if guides[level]:
-                x = left + STEP * (level - 1) + STEP / 2
-                painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-        x = left + STEP * (depth - 1) + STEP / 2
-        painter.drawLine(QPointF(x, top), QPointF(x, bottom if guides[depth] else middle))
-        painter.drawLine(QPointF(x, middle), QPointF(x + STEP / 2 + 2, middle))
-        painter.restore()
