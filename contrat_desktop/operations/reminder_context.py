@@ -11,7 +11,13 @@ from contrat_desktop.domain.settings import RuleSettings
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
 from contrat_desktop.operations.settings import load_rules
 from contrat_desktop.storage.database import Dossier
-from contrat_desktop.storage.reminder_queries import open_years
+from contrat_desktop.storage.reminder_queries import (
+    FunderFacts,
+    HolderFacts,
+    funder_facts,
+    holder_facts,
+    open_years,
+)
 
 S = ActionStatus
 # a campaign is open while requests are instructed or money is in motion on it
@@ -39,3 +45,13 @@ class ReminderContext:
         if self.year is not None:
             return [self.year]
         return open_years(self.dossier, OPEN_STATUSES)
+
+    @cached_property
+    def holders(self) -> dict[int, HolderFacts]:
+        """Every holder's name, SIRET and kind, by id."""
+        return holder_facts(self.dossier)
+
+    @cached_property
+    def funders(self) -> dict[int, FunderFacts]:
+        """Every funder's name, SIRET and kind, by id."""
+        return funder_facts(self.dossier)

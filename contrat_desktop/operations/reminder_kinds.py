@@ -77,12 +77,14 @@ def late_bilans(context: ReminderContext) -> list[Reminder]:
     when read."""
     rows = _late_rows(context)
     due = _deadlines(context, (year for *_, year in rows))
+    holders = context.holders
     return [
         _new(Reminder, (
-            "bilan_late", "Bilan en retard", due[year], year, A, action, reference, holder,
-            holder_id, None, "", None, "bilan", _late_text, (title, due[year]),
+            "bilan_late", "Bilan en retard", due[year], year, A, action, reference,
+            holders[holder_id][0], holder_id, None, "", None, "bilan", _late_text,
+            (title, due[year]),
         ))
-        for action, reference, title, holder_id, holder, year in rows
+        for action, reference, title, holder_id, year in rows
     ]  # fmt: skip
 
 
@@ -94,23 +96,28 @@ def _payment_text(funder: str, left: int, paid: int, act: str | None, bilan: int
 def payments_due(context: ReminderContext) -> list[Reminder]:
     """Lines granted and not fully paid on actions that can be paid, where a payment is due
     now: nothing paid yet, or the rest once the bilan is in."""
+    holders = context.holders
+    funders = {funder_id: facts[0] for funder_id, facts in context.funders.items()}
     return [
         _new(Reminder, (
             "payment_due", "Versement à faire", _day(due) if due else None, year, A, action,
-            reference, holder, holder_id, funder_id, funder, granted - paid, "versements",
-            _payment_text, (funder, granted - paid, paid, act, bilan),
+            reference, holders[holder_id][0], holder_id, funder_id, funders[funder_id],
+            granted - paid, "versements", _payment_text,
+            (funders[funder_id], granted - paid, paid, act, bilan),
         ))
-        for (action, reference, holder_id, holder, year, funder_id, funder, granted, paid, act,
-             due, bilan) in q.lines_to_pay(context.dossier, PAYABLE - {S.SETTLED}, context.year)
+        for (action, reference, holder_id, year, funder_id, granted, paid, act, due,
+             bilan) in q.lines_to_pay(context.dossier, PAYABLE - {S.SETTLED}, context.year)
     ]  # fmt: skip
 
 
 def unsigned_conventions(context: ReminderContext) -> list[Reminder]:
     threshold = context.rules.convention_threshold_cents
+    holders, funders = context.holders, context.funders
     found = []
-    for (action, reference, holder_id, holder, year, funder_id, funder, act_kind, signed,
-         decided, total, funder_siret, funder_kind, holder_siret, holder_kind,
+    for (action, reference, holder_id, year, funder_id, act_kind, signed, decided, total,
     ) in q.unsigned_agreements(context.dossier, ACTING, context.years, threshold):  # fmt: skip
+        holder, holder_siret, holder_kind = holders[holder_id]
+        funder, funder_siret, funder_kind = funders[funder_id]
         own = own_service(funder_siret, funder_kind, holder_siret, holder_kind)
         act = _ACTS.get(act_kind or "")
         check = ConventionCheck(funder, year, total, threshold, act, bool(signed), own)
@@ -166,23 +173,28 @@ def _request_text(late: list[q.LateRow], year: int) -> str:
 
 def requests_without_bilan(context: ReminderContext) -> list[Reminder]:
     """A holder asks for a new subsidy while a bilan of an earlier year is late
-    (DOMAIN.md §1: the bilan comes before any new request)."""
-    requests = q.requests_after_missing_bilans(
-        context.dossier, REQUESTING, AWAITING_BILAN, _last_late_year(context), context.year
-    )
-    if not requests:
-        return []
+    (DOMAIN.md §1: the bilan comes before any new request). The late bilans are those the
+    list reads once (across campaigns); the requests are then kept in Python."""
     by_holder: dict[int, list[q.LateRow]] = {}  # each holder's, earliest campaign first
     for row in _late_rows(context, every_year=True):
         by_holder.setdefault(row[3], []).append(row)
-    due = _deadlines(context, (first for *_, first in requests))
+    if not by_holder:
+        return []
+    first = {holder_id: late[0][-1] for holder_id, late in by_holder.items()}
+    requests = [
+        row
+        for row in q.requested_actions(context.dossier, REQUESTING, context.year)
+        if row[2] in first and row[3] > first[row[2]]
+    ]
+    due = _deadlines(context, (first[holder_id] for _, _, holder_id, _ in requests))
+    holders = context.holders
     return [
         _new(Reminder, (
-            "request_without_bilan", "Demande sans bilan précédent", due[first], year, A,
-            action, reference, holder, holder_id, None, "", None, "", _request_text,
-            (by_holder[holder_id], year),
+            "request_without_bilan", "Demande sans bilan précédent",
+            due[first[holder_id]], year, A, action, reference, holders[holder_id][0],
+            holder_id, None, "", None, "", _request_text, (by_holder[holder_id], year),
         ))
-        for action, reference, holder_id, holder, year, first in requests
+        for action, reference, holder_id, year in requests
     ]  # fmt: skip
 
 

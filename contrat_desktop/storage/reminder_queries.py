@@ -59,8 +59,8 @@ _WITHOUT_BILAN = """{a}.status IN ({marks}) AND {c}.year <= ?
                 WHERE m.action_id = {a}.id AND NOT m.bilan_received AND m.granted_cents > 0)"""
 
 
-# an action whose bilan is awaited: action id, reference, title, holder id, holder, year
-LateRow = tuple[int, str, str, int, str, int]
+# an action whose bilan is awaited: action id, reference, title, holder id, year
+LateRow = tuple[int, str, str, int, int]
 
 
 def actions_without_bilan(
@@ -73,8 +73,8 @@ def actions_without_bilan(
     late = _WITHOUT_BILAN.format(a="a", c="c", marks=_marks(codes))
     rows: list[LateRow] = dossier.db.execute(
         f"""
-        SELECT a.id, a.reference, a.title, a.holder_id, {HOLDER_NAME}, c.year FROM action a
-        JOIN campaign c ON c.id = a.campaign_id JOIN holder h ON h.id = a.holder_id
+        SELECT a.id, a.reference, a.title, a.holder_id, c.year FROM action a
+        CROSS JOIN campaign c ON c.id = a.campaign_id
         WHERE {late} {where}
         ORDER BY c.year, a.reference
         """,
@@ -83,54 +83,57 @@ def actions_without_bilan(
     return rows
 
 
-# a request: action id, reference, holder id, holder, campaign year, and the earliest
-# campaign whose bilan is awaited from that holder
-RequestRow = tuple[int, str, int, str, int, int]
+# an action being requested: action id, reference, holder id, campaign year
+RequestRow = tuple[int, str, int, int]
 
 
-def requests_after_missing_bilans(
-    dossier: Dossier,
-    statuses: Iterable[ActionStatus],
-    awaiting: Iterable[ActionStatus],
-    last_year: int,
-    year: int | None,
+def requested_actions(
+    dossier: Dossier, statuses: Iterable[ActionStatus], year: int | None
 ) -> list[RequestRow]:
-    """The actions in ``statuses`` (of campaign ``year``, or any) of holders with an action
-    in ``awaiting`` of an earlier campaign, up to ``last_year``, whose bilan is not in."""
-    codes, waiting = _codes(statuses), _codes(awaiting)
+    """The actions in ``statuses`` (of campaign ``year``, or any), by reference."""
+    codes = _codes(statuses)
     where, params = _year_filter(year)
-    late = _WITHOUT_BILAN.format(a="l", c="lc", marks=_marks(waiting))
     rows: list[RequestRow] = dossier.db.execute(
         f"""
-                WITH late AS (
-                    SELECT l.holder_id, min(lc.year) AS first_year FROM action l
-                    CROSS JOIN campaign lc ON lc.id = l.campaign_id
-                    WHERE {late} GROUP BY l.holder_id)
-                SELECT a.id, a.reference, a.holder_id, {HOLDER_NAME}, c.year, late.first_year
-                FROM action a CROSS JOIN late ON late.holder_id = a.holder_id
-                CROSS JOIN campaign c ON c.id = a.campaign_id
-                CROSS JOIN holder h ON h.id = a.holder_id
-                WHERE a.status IN ({_marks(codes)}) AND c.year > late.first_year {where}
-                ORDER BY a.reference
-                """,
-        [*waiting, last_year, *codes, *params],
+        SELECT a.id, a.reference, a.holder_id, c.year FROM action a
+        CROSS JOIN campaign c ON c.id = a.campaign_id
+        WHERE a.status IN ({_marks(codes)}) {where}
+        ORDER BY a.reference
+        """,
+        [*codes, *params],
     ).fetchall()
     return rows
 
 
-# a line to pay: action id, reference, holder id, holder, campaign year, funder id, funder,
-# granted, paid, act kind, due date (ISO: the act's signature, else the decision; None:
-# neither), bilan received (1 or 0)
-PayableRow = tuple[int, str, int, str, int, int, str, int, int, str | None, str | None, int]
+# a holder as the reminders name it: its name (with its acronym), SIRET and kind's code
+HolderFacts = tuple[str, str, str]
 
 
-_FLAT_ACTION = "a.id, a.reference, a.holder_id, " + HOLDER_NAME + ", c.year"
+def holder_facts(dossier: Dossier) -> dict[int, HolderFacts]:
+    """Every holder's name, SIRET and kind, by id: read once per list, instead of joined to
+    each of thousands of rows."""
+    return {
+        holder_id: (name, siret, kind)
+        for holder_id, name, siret, kind in dossier.db.execute(
+            f"SELECT h.id, {HOLDER_NAME}, h.siret, h.kind FROM holder h"
+        )
+    }
+
+
+# a line to pay: action id, reference, holder id, campaign year, funder id, granted, paid,
+# act kind, due date (ISO: the act's signature, else the decision; None: neither), bilan
+# received (1 or 0)
+PayableRow = tuple[int, str, int, int, int, int, int, str | None, str | None, int]
+
+
+_FLAT_ACTION = "a.id, a.reference, a.holder_id, c.year"
 # a line's due date: its act's signature, else its decision ('' reads as no date)
 _LINE_DUE = "coalesce(nullif(fl.act_signed_on, ''), nullif(fl.decision_date, ''))"
 # CROSS JOIN keeps this order: the actions first (selected by status, then campaign: an
-# index), their lines, what selects the lines, and only then the names of what is kept
+# index), their lines, what selects the lines, and only then the campaign and the funder's
+# position of what is kept (names come from ``holder_facts`` and ``funder_facts``)
 _NAMES = """CROSS JOIN campaign c ON c.id = a.campaign_id
-    CROSS JOIN holder h ON h.id = a.holder_id CROSS JOIN funder f ON f.id = fl.funder_id"""
+    CROSS JOIN funder f ON f.id = fl.funder_id"""
 # in the order of the reminders' list for one due date (see ``operations.reminders``)
 _BY_ACTION = "ORDER BY a.reference, c.year, f.position"
 
@@ -144,7 +147,7 @@ def lines_to_pay(
     where, params = _year_filter(year)
     rows: list[PayableRow] = dossier.db.execute(
         f"""
-                SELECT {_FLAT_ACTION}, fl.funder_id, f.name, fl.granted_cents, fl.paid_cents,
+                SELECT {_FLAT_ACTION}, fl.funder_id, fl.granted_cents, fl.paid_cents,
                        fl.act_kind, {_LINE_DUE}, m.bilan_received
                 FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
                 CROSS JOIN action_total m ON m.action_id = a.id {_NAMES}
@@ -158,13 +161,10 @@ def lines_to_pay(
 
 
 # a line above the convention threshold, not signed as a convention (or CPO): action id,
-# reference, holder id, holder, campaign year, funder id, funder, act kind, signed (1 or 0:
-# the act's signature date is known), decision date (ISO or None), what the funder granted
-# the holder that year, and who the two parties are (a funder paying its own service needs
-# no convention): funder's SIRET and kind, holder's SIRET and kind
-AgreementRow = tuple[
-    int, str, int, str, int, int, str, str | None, int, str | None, int, str, str, str, str
-]
+# reference, holder id, campaign year, funder id, act kind, signed (1 or 0: the act's
+# signature date is known), decision date (ISO or None), what the funder granted the holder
+# that year
+AgreementRow = tuple[int, str, int, int, int, str | None, int, str | None, int]
 
 
 def unsigned_agreements(
@@ -178,10 +178,9 @@ def unsigned_agreements(
     codes = _codes(statuses)
     rows: list[AgreementRow] = dossier.db.execute(
         f"""
-                SELECT {_FLAT_ACTION}, fl.funder_id, f.name, fl.act_kind,
+                SELECT {_FLAT_ACTION}, fl.funder_id, fl.act_kind,
                        fl.act_signed_on IS NOT NULL AND fl.act_signed_on <> '',
-                       nullif(fl.decision_date, ''),
-                       t.granted_cents, f.siret, f.kind, h.siret, h.kind
+                       nullif(fl.decision_date, ''), t.granted_cents
                 FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
                 CROSS JOIN grant_total t ON t.campaign_id = a.campaign_id
                  AND t.funder_id = fl.funder_id AND t.holder_id = a.holder_id {_NAMES}
@@ -195,6 +194,20 @@ def unsigned_agreements(
         [*codes, *years, threshold],
     ).fetchall()
     return rows
+
+
+# a funder as the reminders name it: its name, SIRET and kind's code
+FunderFacts = tuple[str, str, str]
+
+
+def funder_facts(dossier: Dossier) -> dict[int, FunderFacts]:
+    """Every funder's name, SIRET and kind, by id."""
+    return {
+        funder_id: (name, siret, kind)
+        for funder_id, name, siret, kind in dossier.db.execute(
+            "SELECT id, name, siret, kind FROM funder"
+        )
+    }
 
 
 def open_years(dossier: Dossier, statuses: Iterable[ActionStatus]) -> list[int]:
