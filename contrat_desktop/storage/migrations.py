@@ -20,6 +20,7 @@ from contrat_desktop.storage.funding_schema import FUNDING_CYCLE_SCHEMA, PAID_ON
 from contrat_desktop.storage.journal import JOURNAL_INDEXES
 from contrat_desktop.storage.money_totals_schema import MONEY_TOTALS_SCHEMA
 from contrat_desktop.storage.reconciliation_schema import RECONCILIATION_SCHEMA
+from contrat_desktop.storage.reminder_indexes_schema import REMINDER_INDEXES_SCHEMA
 from contrat_desktop.storage.request_file_schema import (
     CERFA_12156_PIECES,
     REQUEST_FILE_SCHEMA,
@@ -289,4 +290,10 @@ def m0017_paid_on_lines(db: Database) -> None:
 @MIGRATIONS(name="0018_money_totals")
 def m0018_money_totals(db: Database) -> None:
     for statement in MONEY_TOTALS_SCHEMA:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0019_reminder_indexes")
+def m0019_reminder_indexes(db: Database) -> None:
+    for statement in REMINDER_INDEXES_SCHEMA:
         db.execute(statement)

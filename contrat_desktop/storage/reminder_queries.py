@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from contrat_desktop.domain.money_checks import RULES, Condition
 from contrat_desktop.domain.workflow import ActionStatus
 from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.reminder_indexes_schema import UNSIGNED_LINE
 
 HOLDER_NAME = (
     "CASE WHEN h.acronym <> '' THEN h.legal_name || ' (' || h.acronym || ')' ELSE h.legal_name END"
@@ -172,7 +173,9 @@ def unsigned_agreements(
 ) -> list[AgreementRow]:
     """The lines of the actions in ``statuses`` of ``years`` whose holder got more than
     ``threshold`` from that funder that year, with no signed convention (or CPO); each with
-    that total (kept by triggers, 0018); by action."""
+    that total (kept by triggers, 0018); by action. The lines are read from the index of
+    the unsigned ones (0019), which SQLite would not pick by itself (it prefers the index
+    on the amounts): a dossier without it is refused, not read slowly."""
     if not years:
         return []
     codes = _codes(statuses)
@@ -181,14 +184,13 @@ def unsigned_agreements(
                 SELECT {_FLAT_ACTION}, fl.funder_id, fl.act_kind,
                        fl.act_signed_on IS NOT NULL AND fl.act_signed_on <> '',
                        nullif(fl.decision_date, ''), t.granted_cents
-                FROM action a CROSS JOIN funding_line fl ON fl.action_id = a.id
+                FROM action a
+                CROSS JOIN funding_line fl INDEXED BY idx_line_unsigned ON fl.action_id = a.id
                 CROSS JOIN grant_total t ON t.campaign_id = a.campaign_id
                  AND t.funder_id = fl.funder_id AND t.holder_id = a.holder_id {_NAMES}
-                WHERE a.status IN ({_marks(codes)}) AND fl.granted_cents > 0
+                WHERE a.status IN ({_marks(codes)}) AND {UNSIGNED_LINE.format(fl="fl.")}
                   AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
                   AND t.granted_cents > ?
-                  AND NOT (coalesce(fl.act_kind, '') IN ('convention', 'cpo')
-                           AND fl.act_signed_on IS NOT NULL)
                 {_BY_ACTION}
                 """,
         [*codes, *years, threshold],

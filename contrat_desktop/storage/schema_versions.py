@@ -33,6 +33,7 @@ SCHEMA_MEANINGS: dict[str, str] = {
     "0016_reconciliation": "rapprochement avec les listes de l'État",
     "0017_paid_on_lines": "versements suivis par ligne de financement",
     "0018_money_totals": "totaux des financements tenus à jour (« À faire » plus rapide)",
+    "0019_reminder_indexes": "index des rappels (« À faire » plus rapide encore)",
 }
 
 

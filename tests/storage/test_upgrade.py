@@ -28,9 +28,12 @@ KEPT_TABLES = (
     "body",
 )  # fmt: skip
 # the demo's money, the same in every release (integer cents) until 0017's demo, whose
-# funding got acts, advances and soldes
+# funding got acts, advances and soldes (0018's the same)
 REQUESTED, GRANTED, PAID = 362_490_000, 172_480_000, 102_325_000
-MONEY = {"schema-0017.cdv.gz": (REQUESTED, 172_260_000, 103_120_000)}
+MONEY = {
+    "schema-0017.cdv.gz": (REQUESTED, 172_260_000, 103_120_000),
+    "schema-0018.cdv.gz": (REQUESTED, 172_260_000, 103_120_000),
+}
 
 
 def test_there_is_a_file_for_each_earlier_schema() -> None:
