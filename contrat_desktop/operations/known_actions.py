@@ -66,6 +66,13 @@ class KnownActions:
             self._campaigns[campaign_id] = [self.by_id[i] for i in ids if i in self.by_id]
         return self._campaigns[campaign_id]
 
+    def with_dauphins(self, dauphins: Collection[str]) -> list[ActionKey]:
+        """The actions of these Dauphin numbers, in any year."""
+        keys = action_keys(self.dossier, dauphins=dauphins)
+        for key in keys:
+            self.by_id.setdefault(key.id, key)
+        return keys
+
     def every(self) -> list[ActionKey]:
         """Every action of the dossier."""
         keys = action_keys(self.dossier)

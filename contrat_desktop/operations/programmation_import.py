@@ -42,7 +42,7 @@ from contrat_desktop.operations.known_actions import KnownActions
 from contrat_desktop.operations.programmation_apply import ProgrammationWriter
 from contrat_desktop.operations.programmation_conflicts import ConflictFinder
 from contrat_desktop.operations.programmation_diff import Differ
-from contrat_desktop.storage.action_index import action_keys
+from contrat_desktop.storage.action_index import ActionKey
 from contrat_desktop.storage.action_state import line_states, stored_values
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.repositories import Repositories
@@ -67,7 +67,8 @@ class ProgrammationTarget:
         known: KnownActions,
     ) -> None:
         rows = reading.rows
-        matcher, matches, choice = self._match(dossier, repos, reading, plan, known)
+        matches, choice = self._match(dossier, repos, reading, plan, known)
+        by_id = known.by_id
         plan.campaign_year, plan.campaign_source = choice.year, choice.source
         plan.warnings.extend(choice.warnings)
         campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
@@ -103,7 +104,7 @@ class ProgrammationTarget:
             return changes, errors, conflicts
 
         def candidate(action_id: int, parsed: ParsedRow) -> Candidate:
-            key, version = matcher.by_id[action_id], stored[action_id][0]
+            key, version = by_id[action_id], stored[action_id][0]
             changes, errors, conflicts = split(action_id, parsed)
             return Candidate(
                 action_id, key.reference, key.title, key.holder_name, key.year,
@@ -113,6 +114,10 @@ class ProgrammationTarget:
         taken: dict[int, int] = {}
         absent: set[int | None] = set()  # years of new rows whose campaign is not in the dossier
         for parsed, match in zip(rows, matches, strict=True):
+            if parsed.as_exported and match.action_id not in taken:  # nothing to compare
+                taken[match.action_id] = parsed.row
+                plan.rows.append(_as_exported(parsed, match, by_id, choice, reading))
+                continue
             planned = _planned(parsed)
             planned.matched_by = match.by
             if parsed.as_exported and match.by != IDENTIFIER:  # read in part: never compared
@@ -140,7 +145,7 @@ class ProgrammationTarget:
                     planned.settle_on(
                         match.action_id,
                         None,
-                        matcher.by_id[match.action_id].reference,
+                        by_id[match.action_id].reference,
                         match.by,
                         [],
                     )
@@ -151,7 +156,7 @@ class ProgrammationTarget:
                     planned.settle_on(
                         action_id,
                         stored[action_id][0],
-                        matcher.by_id[action_id].reference,
+                        by_id[action_id].reference,
                         match.by,
                         changes,
                         errors,
@@ -207,7 +212,7 @@ class ProgrammationTarget:
         reading: SheetReading,
         plan: ImportPlan,
         known: KnownActions,
-    ) -> tuple[ActionMatcher, list[Match], CampaignChoice]:
+    ) -> tuple[list[Match], CampaignChoice]:
         """The action each row speaks of. A row as exported names its action by its hidden
         identifier (known since it was read); the actions the other rows' identifiers and
         references name are read next; the others only if some row needs them: those of the
@@ -215,20 +220,20 @@ class ProgrammationTarget:
         action."""
         rows = reading.rows
         named = known.named
-        exported = {named[row.values["identifier"]] for row in rows if row.as_exported}
         ids, references = named_actions(row.values for row in rows if not row.as_exported)
-        matcher = ActionMatcher(known.keys(ids=ids | exported, references=references))
+        matcher = ActionMatcher(known.keys(ids=ids, references=references))
         matches = [
             Match(named[row.values["identifier"]], IDENTIFIER)
             if row.as_exported
             else matcher.match(row.values)
             for row in rows
         ]
-        named = [matcher.by_id[m.action_id].year for m in matches if m.by in UNIQUE_KEYS]
-        choice = choose_campaign(reading, plan.campaign_year, named)
+        by_id = known.by_id
+        years = [by_id[m.action_id].year for m in matches if m.by in UNIQUE_KEYS]
+        choice = choose_campaign(reading, plan.campaign_year, years)
         left = [n for n, m in enumerate(matches) if m.by not in UNIQUE_KEYS]
         if not left:
-            return matcher, matches, choice
+            return matches, choice
         campaigns = {c.year: c.id for c in repos.campaigns.all() if c.id is not None}
         if choice.stated:
             years = {choice.year_of(rows[n].values) for n in left}
@@ -237,7 +242,7 @@ class ProgrammationTarget:
             for campaign_id in in_years:
                 matcher.add(known.of_campaign(campaign_id))
             if dauphins:
-                matcher.add(action_keys(dossier, dauphins=dauphins))
+                matcher.add(known.with_dauphins(dauphins))
         else:
             matcher.add(known.every())
         for n in left:
@@ -248,7 +253,7 @@ class ProgrammationTarget:
                 matches[n] = matcher.match(values, campaign_id, within=choice.stated)
             else:
                 matches[n] = first
-        return matcher, matches, choice
+        return matches, choice
 
     # applying -------------------------------------------------------------------
     def apply(
@@ -274,6 +279,36 @@ class ProgrammationTarget:
                     created += 1
         writer.finish()
         return created, updated
+
+
+def _as_exported(
+    parsed: ParsedRow,
+    match: Match,
+    by_id: Mapping[int, ActionKey],
+    choice: CampaignChoice,
+    reading: SheetReading,
+) -> PlannedRow:
+    """A row still as exported, matched by its identifier: unchanged, its amounts counted
+    (what the full path gives such a row, without comparing it)."""
+    values = parsed.values
+    planned = PlannedRow(
+        parsed.row,
+        RowKind.UNCHANGED,
+        by_id[match.action_id or 0].reference,
+        values,
+        target_id=match.action_id,
+        matched_by=IDENTIFIER,
+        errors=parsed.errors,
+        warnings=parsed.warnings,
+        amount_cents=parsed.amount_cents,
+        year=choice.year_of(values),
+        as_exported=True,
+    )
+    if problem := year_problem(values):
+        planned.errors.append(_row_issue(reading, parsed, problem))
+    if planned.errors:
+        planned.kind, planned.amount_cents = RowKind.ERROR, 0
+    return planned
 
 
 def _planned(parsed: ParsedRow) -> PlannedRow:
