@@ -9,10 +9,16 @@ reverting them, the values changed in the dossier after it.
 It also holds the fingerprint of each exported row and of the columns they were written in
 (``row_fingerprint.py``): a returned row whose cells still hash to it was not edited, and the
 import takes it as it is without reading it further. Marks of earlier exports have neither.
+
+Format 2 packs the rows' versions and fingerprints as JSON lists, a few hundred rows to a
+cell (under a spreadsheet's 32 767 characters): read back as a few long texts, 5 000 rows
+cost the reader a few milliseconds instead of 20 000 cells (a fifth of reading the data
+sheet itself). Marks of format 1 (one sheet row per exported row) are still read.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -24,9 +30,12 @@ if TYPE_CHECKING:  # an export loads no reader (its whole process is timed: ``ma
 
 EXPORT_SHEET = "Export"
 SIGNATURE = "contrat_desktop : export de la programmation"
-FORMAT = "1"
+FORMAT = "2"  # rows packed as JSON lists [identifier, action version, « funder=version »
+# pairs, fingerprint] (``_PACKED``); "1": one sheet row per exported row
+CELL_CHARACTERS = 32_000  # a packed cell's most (a spreadsheet keeps 32 767)
 _EXPORTED_AT, _JOURNAL, _YEAR = "Exporté le", "Journal jusqu'à l'entrée", "Campagne"
 _COLUMNS = "Empreinte des colonnes"
+_PACKED = "Lignes exportées (identifiant, version de l'action, versions des lignes, empreinte)"
 _VERSIONS = (
     "Identifiant",
     "Version de l'action",
@@ -66,11 +75,20 @@ def _rows(mark: ExportMark) -> Iterator[list[str]]:
     yield [_YEAR, str(mark.year)]
     if mark.columns:
         yield [_COLUMNS, mark.columns]
-    yield list(_VERSIONS)
+    yield [_PACKED]
     fingerprints = mark.fingerprints
+    packed: list[str] = []
+    size = 0
     for identifier, versions in mark.rows.items():
         lines = " ".join(f"{funder}={version}" for funder, version in versions.lines.items())
-        yield [identifier, str(versions.action), lines, fingerprints.get(identifier, "")]
+        record = json.dumps([identifier, versions.action, lines, fingerprints.get(identifier, "")])
+        if packed and size + len(record) + 2 > CELL_CHARACTERS:
+            yield [f"[{','.join(packed)}]"]
+            packed, size = [], 0
+        packed.append(record)
+        size += len(record) + 1
+    if packed:
+        yield [f"[{','.join(packed)}]"]
 
 
 def read_export_mark(book: WorkbookFile) -> ExportMark | None:
@@ -81,19 +99,33 @@ def read_export_mark(book: WorkbookFile) -> ExportMark | None:
     try:
         rows = book.book.get_sheet_by_name(EXPORT_SHEET).to_python(skip_empty_area=False)
         return _parse(rows)
-    except (ValueError, IndexError, TypeError, KeyError, StopIteration):
+    except (ValueError, IndexError, TypeError, KeyError, StopIteration):  # JSON's too
         return None
 
 
 def _parse(rows: list[list[Any]]) -> ExportMark | None:
-    if not rows or _text(rows[0][0]) != SIGNATURE or _text(rows[0][1]) != FORMAT:
+    if not rows or _text(rows[0][0]) != SIGNATURE:
         return None
-    start = next(n for n, row in enumerate(rows) if _text(row[0]) == _VERSIONS[0])
+    form = _text(rows[0][1])
+    if form not in ("1", FORMAT):
+        return None
+    first = _PACKED if form == FORMAT else _VERSIONS[0]
+    start = next(n for n, row in enumerate(rows) if _text(row[0]) == first)
     header = {_text(row[0]): _text(row[1]) for row in rows[1:start]}
-    body = [row for row in rows[start + 1 :] if row[0]]
-    versions = _Versions({_text(row[0]): (row[1], row[2]) for row in body})
     columns = header.get(_COLUMNS, "")
-    fingerprints = {_text(row[0]): _text(row[3]) for row in body if len(row) > 3} if columns else {}
+    if form == FORMAT:
+        body = [record for row in rows[start + 1 :] if row[0] for record in json.loads(row[0])]
+        shapes = {(type(r), len(r)) for r in body} - {(list, 4)}
+        if shapes or {(type(r[0]), type(r[2]), type(r[3])) for r in body} - {(str, str, str)}:
+            return None  # JSON, but not what the export writes
+        versions = _Versions({r[0].strip(): (r[1], r[2]) for r in body})
+        fingerprints = {r[0].strip(): r[3].strip() for r in body} if columns else {}
+    else:
+        body = [row for row in rows[start + 1 :] if row[0]]
+        versions = _Versions({_text(row[0]): (row[1], row[2]) for row in body})
+        fingerprints = (
+            {_text(row[0]): _text(row[3]) for row in body if len(row) > 3} if columns else {}
+        )
     return ExportMark(
         header[_EXPORTED_AT],
         int(header[_JOURNAL]),

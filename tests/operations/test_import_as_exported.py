@@ -4,6 +4,7 @@ the full path and shows its change; a damaged fingerprint only sends rows the fu
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from dataclasses import replace
@@ -93,12 +94,40 @@ def _tampered(exported: Path, target: Path, edit: Any) -> Path:
     return target
 
 
+def _records(sheet: Any) -> tuple[int, list[list[Any]]]:
+    """The sheet row (1-based) of the packed rows' label, and the rows it packs."""
+    label = next(
+        cell.row for cell in sheet["A"] if str(cell.value or "").startswith("Lignes exportées")
+    )
+    cells = [cell.value for cell in sheet["A"][label:] if cell.value]
+    return label, [record for cell in cells for record in json.loads(cell)]
+
+
+def _repacked(sheet: Any, records: list[list[Any]]) -> None:
+    label, old = _records(sheet)
+    sheet.delete_rows(label + 1, len(old))
+    sheet.cell(row=label + 1, column=1).value = json.dumps(records)
+
+
+def _format_one(sheet: Any) -> None:
+    """The mark as the release before packing wrote it: one sheet row per exported row."""
+    label, records = _records(sheet)
+    sheet.delete_rows(label, sheet.max_row)
+    sheet.cell(row=1, column=2).value = "1"
+    header = ["Identifiant", "Version de l'action", "Versions des lignes de financement",
+              "Empreinte de la ligne"]  # fmt: skip
+    for number, values in enumerate([header, *records], start=label):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=number, column=column).value = str(value)
+
+
 def test_a_damaged_fingerprint_sends_its_row_the_full_way(
     demo: Dossier, exported: Path, tmp_path: Path
 ) -> None:
     def swap(sheet: Any) -> None:  # row 5's fingerprint given to row 6, and row 7's garbled
-        first, second, third = (sheet.cell(row=r, column=4) for r in (7, 8, 9))
-        second.value, third.value = first.value, "0" * 20
+        _label, records = _records(sheet)
+        records[1][3], records[2][3] = records[0][3], "0" * 20
+        _repacked(sheet, records)
 
     plan = plan_import(demo, _tampered(exported, tmp_path / "empreintes.xlsx", swap))
     assert plan.counts()["unchanged"] == ROWS
@@ -165,6 +194,7 @@ def test_an_export_of_an_earlier_release_takes_the_full_path(
     """Its mark has no fingerprints: every row is compared, as before."""
 
     def earlier(sheet: Any) -> None:
+        _format_one(sheet)  # one row per exported row
         sheet.delete_rows(5)  # the columns' fingerprint
         sheet.delete_cols(4)  # the rows'
 
@@ -172,6 +202,28 @@ def test_an_export_of_an_earlier_release_takes_the_full_path(
     plan = plan_import(demo, path)
     assert plan.export_mark is not None and not plan.export_mark.fingerprints
     assert plan.counts()["unchanged"] == ROWS and not as_exported(plan)
+
+
+def test_a_mark_of_the_release_before_packing_is_still_read(
+    demo: Dossier, exported: Path, tmp_path: Path
+) -> None:
+    """One sheet row per exported row (format 1): its rows are still told as exported, and
+    what changed in the dossier since is still a conflict."""
+    path = _tampered(exported, tmp_path / "format-1.xlsx", _format_one)
+    plan = plan_import(demo, path)
+    assert plan.export_mark is not None and len(plan.export_mark.fingerprints) == ROWS
+    assert plan.counts()["unchanged"] == ROWS and len(as_exported(plan)) == ROWS
+    assert plan.export_mark.rows == plan_import(demo, exported).export_mark.rows  # type: ignore[union-attr]
+
+
+def test_a_garbled_packed_mark_is_no_mark(demo: Dossier, exported: Path, tmp_path: Path) -> None:
+    def garble(sheet: Any) -> None:
+        label, _records_read = _records(sheet)
+        sheet.cell(row=label + 1, column=1).value = '[["45002:2024-CS-002", 1, "", '
+
+    plan = plan_import(demo, _tampered(exported, tmp_path / "abime.xlsx", garble))
+    assert plan.export_mark is None and not as_exported(plan)
+    assert plan.counts()["unchanged"] == ROWS
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) absent")
