@@ -5,6 +5,7 @@ nothing entered), « 0 € » for an amount of zero (a refusal), and the legend 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from contrat_desktop.domain.money import AMOUNT_LEGEND as LEGEND
 from contrat_desktop.domain.money import NO_AMOUNT, format_cents
@@ -12,6 +13,7 @@ from contrat_desktop.domain.money import NO_AMOUNT, format_cents
 __all__ = ["LEGEND", "NO_AMOUNT", "euros", "total"]
 
 
+@lru_cache(maxsize=4096)  # a document repeats its amounts: per funder, stage and total
 def euros(cents: int | None) -> str:
     if cents is None:
         return NO_AMOUNT

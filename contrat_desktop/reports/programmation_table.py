@@ -13,11 +13,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus.tables import CellStyle
 
 from contrat_desktop.domain.decisions import AmountKind
 from contrat_desktop.domain.minutes import ExaminedLine, MeetingRecord
 from contrat_desktop.reports.amounts import LEGEND, euros, total
-from contrat_desktop.reports.styles import GRID, LIGHT, para, table_style
+from contrat_desktop.reports.styles import GRID, LIGHT, cell_look, para, table_style
 
 WIDTHS = (64, 132, 68, 58, 58, 58, 66)
 HEADER = ("Réf.", "Action, porteur", "Financeur", "Demandé", "Proposé", "Accordé", "Avis")
@@ -41,24 +42,38 @@ def _action_text(line: ExaminedLine) -> str:
     return text
 
 
+def _looks(rows: int) -> list[list[CellStyle]]:
+    """Each cell's look, shared: the header's, then in every action's row the funders in
+    smaller type and their amounts on the right."""
+    text, funder, amount = (
+        cell_look(),
+        cell_look(fontsize=7.5),
+        cell_look(fontsize=7.5, alignment="RIGHT"),
+    )
+    line = [text, text, funder, amount, amount, amount, text]
+    return [[text] * len(HEADER)] + [line] * (rows - 1)
+
+
 def programmation_table(record: MeetingRecord) -> list[Flowable]:
     names = {f.id or 0: f.display_name for f in record.funders}
     rows: list[list[Flowable | str]] = [[para(h, "cell_bold") for h in HEADER]]
     starts: list[int] = []
+    order = {funder_id: place for place, funder_id in enumerate(names)}
     amounts: dict[int, list[list[int | None]]] = defaultdict(lambda: [[], [], []])
     for line in record.examined:
         stages = _stages(record, line)
-        funder_ids = sorted({f for stage in stages for f in stage}, key=list(names).index)
+        first, second, third = stages
+        funder_ids = sorted({*first, *second, *third}, key=order.__getitem__)
         starts.append(len(rows))
         opinion = line.item.opinion.label if line.item.opinion else "—"
         columns: list[list[str]] = [[], [], [], []]  # funder, then the three stages
+        shown, *texts = columns
         for funder_id in funder_ids or [0]:
-            values = [stage.get(funder_id) for stage in stages]
-            for position, value in enumerate(values):
-                amounts[funder_id][position].append(value)
-            columns[0].append(names.get(funder_id, "—"))
-            for position, value in enumerate(values, start=1):
-                columns[position].append(euros(value))
+            shown.append(names.get(funder_id, "—"))
+            for stage, sums, text in zip(stages, amounts[funder_id], texts, strict=True):
+                value = stage.get(funder_id)
+                sums.append(value)
+                text.append(euros(value))
         rows.append(
             [
                 para(line.reference, "cell"),
@@ -68,16 +83,15 @@ def programmation_table(record: MeetingRecord) -> list[Flowable]:
                 para(opinion, "cell"),
             ]
         )
-    table = Table(rows, colWidths=WIDTHS, repeatRows=1)
+    table = Table(rows, colWidths=WIDTHS, repeatRows=1, cellStyles=_looks(len(rows)))
     table.setStyle(
         table_style(
             ("BOX", (0, 0), (-1, -1), 0.4, GRID),
-            ("ALIGN", (3, 1), (5, -1), "RIGHT"),
-            ("FONTSIZE", (2, 1), (5, -1), 7.5),
             ("LINEBEFORE", (1, 0), (-1, -1), 0.4, GRID),
             ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID),
             *[("LINEABOVE", (0, start), (-1, start), 0.4, GRID) for start in starts],
             grid=False,
+            cells=False,
         )
     )
     table.hAlign = "LEFT"
