@@ -43,7 +43,11 @@ def _codes(statuses: Iterable[ActionStatus]) -> list[str]:
 
 
 def _year_filter(year: int | None) -> tuple[str, list[Any]]:
-    return ("AND c.year = ?", [year]) if year is not None else ("", [])
+    """The actions ``a`` of campaign ``year`` (None: any): by campaign id, so that the index
+    on status and campaign finds them."""
+    if year is None:
+        return "", []
+    return "AND a.campaign_id IN (SELECT id FROM campaign WHERE year = ?)", [year]
 
 
 _ACTION = f"a.id, a.reference, a.title, a.holder_id, {HOLDER_NAME}, c.year, a.status"
@@ -287,48 +291,47 @@ _CONDITION_SQL = {
 }
 
 
-def _contradiction_filter() -> tuple[str, list[str]]:
-    """The domain's contradiction rules as a SQL condition on the per-action sums: for each
-    status, whether one of the rules that apply to it holds (one CASE: cheaper than an OR
-    of status lists, evaluated on every action of the campaigns)."""
-    branches, params = [], []
+def _contradiction_groups(excluded: Iterable[ActionStatus]) -> list[tuple[list[str], str]]:
+    """The statuses (but ``excluded``) grouped by the domain's contradiction rules that apply
+    to them, each group with its SQL condition on the per-action sums: one of the rules
+    holds."""
+    left_out = set(excluded)
+    groups: dict[str, list[str]] = {}
     for status in ActionStatus:
         held = [
             _CONDITION_SQL[rule.condition]
             for rule in RULES
             if rule.statuses is None or status in rule.statuses
         ]
-        if held:
-            branches.append(f"WHEN ? THEN ({' OR '.join(held)})")
-            params.append(status.value)
-    return f"CASE a.status {' '.join(branches)} ELSE 0 END", params
+        if held and status not in left_out:
+            groups.setdefault(" OR ".join(held), []).append(status.value)
+    return [(sorted(codes), condition) for condition, codes in groups.items()]
 
 
 def contradicted_actions(
     dossier: Dossier, excluded: Iterable[ActionStatus], years: Sequence[int]
 ) -> list[TotalsRow]:
     """The actions of ``years`` (but those in ``excluded``) whose status and sums (kept by
-    triggers, 0018) contradict each other by one of the domain's rules."""
+    triggers, 0018) contradict each other by one of the domain's rules. One SELECT per
+    group of statuses sharing their rules, each reading its statuses and campaigns from the
+    index and testing only its own condition (one CASE over every status cost half again
+    as much), by reference."""
     if not years:
         return []
-    codes = _codes(excluded)
-    condition, condition_params = _contradiction_filter()
-    return list(
-        map(
-            TotalsRow._make,
-            dossier.db.execute(
-                f"""
-                SELECT {_ACTION}, m.granted_cents, m.paid_cents, m.left_cents,
-                       m.left_cents - (m.granted_cents - m.paid_cents), m.bilan_received
-                FROM action a CROSS JOIN action_total m ON m.action_id = a.id
-                CROSS JOIN campaign c ON c.id = a.campaign_id
-                CROSS JOIN holder h ON h.id = a.holder_id
-                WHERE a.status NOT IN ({_marks(codes)})
-                  AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
-                  AND ({condition})
-                ORDER BY a.reference, c.year
-                """,
-                [*codes, *years, *condition_params],
-            ),
+    selects, params = [], []
+    for codes, condition in _contradiction_groups(excluded):
+        selects.append(
+            f"""
+            SELECT {_ACTION}, m.granted_cents, m.paid_cents, m.left_cents,
+                   m.left_cents - (m.granted_cents - m.paid_cents), m.bilan_received
+            FROM action a CROSS JOIN action_total m ON m.action_id = a.id
+            CROSS JOIN campaign c ON c.id = a.campaign_id
+            CROSS JOIN holder h ON h.id = a.holder_id
+            WHERE a.status IN ({_marks(codes)})
+              AND a.campaign_id IN (SELECT id FROM campaign WHERE year IN ({_marks(years)}))
+              AND ({condition})"""
         )
-    )
+        params += [*codes, *years]
+    # 2, 6: the reference and the campaign year
+    found = dossier.db.execute(" UNION ALL ".join(selects) + " ORDER BY 2, 6", params)
+    return list(map(TotalsRow._make, found))
