@@ -309,14 +309,9 @@ def install_exception_hook(log_path: Path) -> None:
         kind: type[BaseException], error: BaseException, traceback: TracebackType | None
     ) -> None:
         log.critical("unexpected error", exc_info=(kind, error, traceback))
-        from PySide6.QtWidgets import QMessageBox
+        from contrat_desktop.ui.error_messages import show_error
 
-        QMessageBox.critical(
-            None,
-            "Erreur inattendue",
-            f"Une erreur inattendue s'est produite : {error}\n\n"
-            f"Le détail est enregistré dans le journal :\n{log_path}",
-        )
+        show_error(error, log_path)
 
     sys.excepthook = hook
 

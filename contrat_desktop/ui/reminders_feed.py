@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contrat_desktop.ui.background import Task, read_in_background
+from contrat_desktop.ui.error_messages import read_failure
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.session import DossierSession
 
@@ -31,7 +32,7 @@ def count_text(year: int | None, count: int) -> str:
 
 class ReminderFeed(QObject):
     updated = Signal(list)  # list[Reminder] of the campaign ``year``
-    failed = Signal(str)  # why the reading failed
+    failed = Signal(str)  # why the reading failed, in French (``read_failure``)
 
     def __init__(self, session: DossierSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,7 @@ class ReminderFeed(QObject):
         self.timer.timeout.connect(self.refresh)
         session.changed.connect(lambda _entity: self.timer.start())
         session.campaign_changed.connect(lambda _id: self.timer.start())
+        session.closing.connect(self.timer.stop)  # no reading due after an edit survives
 
     @property
     def pending(self) -> bool:
@@ -63,7 +65,7 @@ class ReminderFeed(QObject):
         """For a reader with nothing to show: read (now, or in a moment) unless the chosen
         campaign's list is read or a reading is due (after an edit the feed reads again by
         itself: what it holds, when nothing is due, is up to date)."""
-        if self.pending or self.current() is not None:
+        if self.pending or self.current() is not None or self.session.dossier.closed:
             return
         if later:
             self.timer.start()
@@ -72,6 +74,8 @@ class ReminderFeed(QObject):
 
     def refresh(self) -> None:
         self.timer.stop()
+        if self.session.dossier.closed:  # the session closed: nothing to read any more
+            return
         if self.task is not None:  # a reading is under way: read again when it ends
             self.timer.start()
             return
@@ -85,7 +89,7 @@ class ReminderFeed(QObject):
         self.readings += 1
         self.task = read_in_background(self.session.dossier, read, self)
         self.task.succeeded.connect(self._received)
-        self.task.failed.connect(lambda error: self.failed.emit(str(error)))
+        self.task.failed.connect(lambda error: self.failed.emit(read_failure(error)))
         self.task.finished.connect(self._done)
 
     def _received(self, read: tuple[int | None, list[Reminder]]) -> None:

@@ -18,6 +18,7 @@ class DossierSession(QObject):
     changed = Signal(str)  # "action", "holder", "funder", "reference"...
     campaign_changed = Signal(int)  # campaign id
     read_only_changed = Signal(bool)
+    closing = Signal()  # the dossier is about to close: stop what would read it later
 
     def __init__(self, dossier: Dossier, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +66,9 @@ class DossierSession(QObject):
         self.changed.emit(entity)
 
     def close(self) -> None:
-        """Close the dossier; the work still running on it ends without an outcome."""
+        """Close the dossier; the work still running on it ends without an outcome, and
+        what was due to read it later (``closing``'s listeners) is called off."""
+        self.closing.emit()
         cancel_work_on(self.dossier)
         self.undo_stack.clear()
         self.dossier.close()

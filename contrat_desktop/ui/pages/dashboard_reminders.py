@@ -42,9 +42,7 @@ class RemindersCard(QGroupBox):
         layout.addWidget(self.all_button)
         self.feed = reminder_feed(session)  # read once for the status bar, the page and here
         self.feed.updated.connect(self._received)
-        self.feed.failed.connect(
-            lambda error: self.summary.setText(f"Lecture impossible : {error}")
-        )
+        self.feed.failed.connect(self.summary.setText)  # already French
         self._show()
 
     def reload_later(self) -> None:

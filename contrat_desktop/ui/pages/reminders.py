@@ -18,6 +18,7 @@ from contrat_desktop.domain.reminders import Opens, Reminder
 from contrat_desktop.operations.reminders import REMINDER_KINDS, count_by_kind, list_reminders
 from contrat_desktop.operations.settings import rules_notice
 from contrat_desktop.ui.background import Task, read_in_background
+from contrat_desktop.ui.error_messages import read_failure
 from contrat_desktop.ui.formats import format_count
 from contrat_desktop.ui.models.reminders_table import ReminderTableModel
 from contrat_desktop.ui.pages.tables import make_table
@@ -146,7 +147,7 @@ class RemindersPage(QWidget):
         self.task = None
 
     def _failed(self, error: object) -> None:
-        self.count_label.setText(f"Lecture impossible : {error}")
+        self.count_label.setText(read_failure(error))
 
     def _show_notice(self) -> None:
         notice = rules_notice(self.session.dossier)
