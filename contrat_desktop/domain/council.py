@@ -60,8 +60,14 @@ class AgeBand:
 
     @classmethod
     def parse(cls, text: str) -> AgeBand:
-        """``"18-29"`` or ``"60+"`` → a band; a French ``ValidationError`` otherwise."""
-        cleaned = text.strip().replace(" ", "").replace("–", "-")
+        """``"18-29"``, ``"60+"`` or what ``display`` writes (« 26-39 ans », « 60 ans et
+        plus », « moins de 26 ans ») → a band; a French ``ValidationError`` otherwise."""
+        cleaned = text.strip().lower().replace(" ", "").replace("\u00a0", "").replace("–", "-")
+        if cleaned.endswith("ansetplus"):
+            cleaned = cleaned.removesuffix("ansetplus") + "+"
+        cleaned = cleaned.removesuffix("ans")
+        if cleaned.startswith("moinsde") and cleaned[7:].isdigit():
+            cleaned = f"0-{int(cleaned[7:]) - 1}"
         try:
             if cleaned.endswith("+"):
                 return cls(int(cleaned[:-1]))
@@ -78,21 +84,42 @@ class AgeBand:
 
     @property
     def label(self) -> str:
+        """The short form a quota holds (« 18-29 », « 60+ »)."""
         return f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
+
+    @property
+    def display(self) -> str:
+        """What tables and documents read: « moins de 26 ans », « 26-39 ans », « 60 ans et
+        plus » (no band reads as two: bounds included, written in years)."""
+        if self.high is None:
+            return f"{self.low} ans et plus"
+        if self.low == 0:
+            return f"moins de {self.high + 1} ans"
+        return f"{self.low}-{self.high} ans"
 
     def holds(self, age: int) -> bool:
         return age >= self.low and (self.high is None or age <= self.high)
 
 
+# The council's age bands (DOMAIN.md names none): they never overlap and cover every age, so
+# that a person aged 25 is counted once, in « moins de 26 ans »; the composition, the members'
+# table and roster, and a draw's result all count with them.
 AGE_BANDS = (AgeBand(0, 25), AgeBand(26, 39), AgeBand(40, 59), AgeBand(60))
 UNKNOWN = "non renseigné"
 
 
 def age_band_label(birth_year: int | None, year: int, bands: Iterable[AgeBand] = AGE_BANDS) -> str:
+    """The ``display`` of the first of ``bands`` that holds the age reached in ``year``."""
     if birth_year is None:
         return UNKNOWN
     age = year - birth_year
-    return next((band.label for band in bands if band.holds(age)), UNKNOWN)
+    return next((band.display for band in bands if band.holds(age)), UNKNOWN)
+
+
+def band_rank(label: str) -> int:
+    """The place of a ``display`` label among ``AGE_BANDS`` (« non renseigné » last)."""
+    shown = [band.display for band in AGE_BANDS]
+    return shown.index(label) if label in shown else len(shown)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from contrat_desktop.domain.council import (
     Member,
     Sex,
     age_band_label,
+    band_rank,
 )
 from contrat_desktop.domain.french_dates import long_date, short_date
 
@@ -34,7 +35,7 @@ class RosterLine:
     college: College
     name: str
     sex: Sex | None
-    age_band: str  # "26-39", "60+" or "non renseigné"
+    age_band: str  # « 26-39 ans », « 60 ans et plus » or « non renseigné »
     district: str
     designation: Designation
     organisation: str
@@ -107,16 +108,8 @@ class CouncilRoster:
             ("Habitants tirés au sort", designations[Designation.DRAW]),
             ("Habitants volontaires", designations[Designation.VOLUNTEER]),
         ]
-        rows += [
-            (f"Tranche d'âge {band}", count)
-            for band, count in sorted(self.counts.by_age_band.items(), key=_band_order)
-        ]
+        bands = sorted(self.counts.by_age_band.items(), key=lambda item: band_rank(item[0]))
+        rows += [(f"Tranche d'âge {band}", count) for band, count in bands]
         rows.append(("Représentants aux instances de pilotage",
                      sum(1 for line in self.lines if line.steering_representative)))  # fmt: skip
         return rows
-
-
-def _band_order(item: tuple[str, int]) -> tuple[int, str]:
-    band = item[0]
-    low = band.split("-")[0].rstrip("+")
-    return (int(low) if low.isdigit() else 999, band)

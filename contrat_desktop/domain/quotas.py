@@ -89,3 +89,8 @@ def quota_problems(people: Sequence[Profiled], quotas: Sequence[Quota], year: in
         if count < quota.minimum or (quota.maximum is not None and count > quota.maximum):
             found.append(f"Quota {quota.label} non respecté : {count}.")
     return found
+
+
+def age_quota_bands(quotas: Sequence[Quota]) -> tuple[AgeBand, ...]:
+    """The bands a draw's age quotas count people in (what its check counted)."""
+    return tuple(band(q.value) for q in quotas if q.dimension is Dimension.AGE)

@@ -111,7 +111,7 @@ def test_exits_keep_history_and_counts_follow_the_date() -> None:
     assert (before.total, after.total) == (16, 15)
     assert after.residents_by_sex == {"Femme": 4, "Homme": 5}
     assert after.by_college == {"Habitants": 9, "Associations et acteurs locaux": 6}
-    assert after.by_age_band == {"40-59": 9, "non renseigné": 6}
+    assert after.by_age_band == {"40-59 ans": 9, "non renseigné": 6}
     assert after.by_district == {"QP094017": 9, "non renseigné": 6}
     # 4 women and 5 men: gap 1 tolerated; but the representative (person 1) has left
     assert rules_found(members) == ["steering_representatives"]

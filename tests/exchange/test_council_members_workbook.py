@@ -31,7 +31,13 @@ def test_the_workbook_holds_the_facts_the_members_and_the_counts(tmp_path: Path)
     first = members[0]
     assert first[0] == "Habitants" and first[8] == datetime(2015, 2, 5)
     assert members[-1][0] == "Associations et acteurs locaux" and members[-1][7]
-    assert {row[4] for row in members} <= {"0-25", "26-39", "40-59", "60+", "non renseigné"}
+    assert {row[4] for row in members} <= {
+        "moins de 26 ans",
+        "26-39 ans",
+        "40-59 ans",
+        "60 ans et plus",
+        "non renseigné",
+    }
     assert sum(1 for row in members if row[9] == "oui") == 2
     counts = dict(book["Effectifs"].iter_rows(min_row=2, values_only=True))
     assert counts["Membres"] == 23 and counts["Habitants tirés au sort"] == 9

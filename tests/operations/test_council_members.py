@@ -42,7 +42,11 @@ def test_the_roster_holds_who_sits_on_the_day(dossier: Dossier, seated: int) -> 
     assert [line.name for line in roster.lines] == ["Ali Benali", "Zoé Bernard", "Centre social"]
     assert roster.districts == ("QP094043 – Les Hautes-Noues",)
     zoe = roster.lines[1]
-    assert (zoe.civility, zoe.age_band, zoe.designation) == ("Mme", "0-25", Designation.DRAW)
+    assert (zoe.civility, zoe.age_band, zoe.designation) == (
+        "Mme",
+        "moins de 26 ans",
+        Designation.DRAW,
+    )
     assert roster.lines[2].age_band == "non renseigné" and roster.counts.total == 3
     assert dict(roster.count_rows())["Habitants tirés au sort"] == 1
 

@@ -243,3 +243,40 @@ def test_a_list_changed_since_reading_stores_nothing(
     assert len(session.repos.draws.all()) == draws
     assert len(session.repos.candidate_lists.all()) == kept  # the first list rolled back too
     assert dialog.draw_button.isEnabled()  # the user can fix it and draw again
+
+
+def test_the_result_names_the_districts_and_the_age_quota_that_counted(
+    qtbot: QtBot, session: DossierSession, council: CitizenCouncil, tmp_path: Path
+) -> None:
+    """The « Quartier » column reads the district's name (its QPV code in the tooltip); the
+    age column gives the age in the draw's year and the band of the age quota that counted
+    the person, the bands of the feasibility check."""
+    from PySide6.QtCore import Qt
+
+    from contrat_desktop.operations.settings import district_names
+
+    code = council.district_codes[0]
+    name = district_names(session.dossier)[code]
+    rows = [f"E{n};Martin;Alix{n};{'FM'[n % 2]};{1989 + n};{code}" for n in range(1, 15)]
+    dialog = open_dialog(qtbot, session, council, [write_list(tmp_path / "liste.csv", rows)])
+    dialog.seats.setValue(6)
+    dialog.reserve.setValue(4)
+    dialog.year.setValue(2025)
+    dialog.quotas.add_quota(Dimension.AGE, "18-29", 2, None)
+    assert dialog.run() is not None
+    model = dialog.selected_model
+    keys = [c.key for c in model.columns]
+    district, age = keys.index("district"), keys.index("age")
+    assert model.headerData(age, Qt.Orientation.Horizontal) == "Âge en 2025"
+    texts = {model.index(r, district).data() for r in range(model.rowCount())}
+    assert texts == {name} and not name.startswith("QP")
+    tip = model.index(0, district).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"{name} (code {code})"
+    for table in (dialog.selected_model, dialog.reserve_model):
+        for row in range(table.rowCount()):
+            person = table.row(row)[1]
+            years = 2025 - (person.birth_year or 0)
+            expected = f"{years} ans (quota 18-29 ans)" if 18 <= years <= 29 else f"{years} ans"
+            assert table.index(row, age).data() == expected
+    counted = sum("quota" in model.index(r, age).data() for r in range(model.rowCount()))
+    assert counted >= 2  # the quota's minimum, as the check counted it

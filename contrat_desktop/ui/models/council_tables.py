@@ -4,7 +4,7 @@ reserve, in their order)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from contrat_desktop.domain.council import (
     AGE_BANDS,
     UNKNOWN,
+    AgeBand,
     College,
     CompositionCounts,
     Member,
@@ -140,9 +141,9 @@ def composition_columns(
         columns.append(
             _time_column(
                 f"age {band.label}",
-                f"{band.label} ans",
-                lambda c, b=band.label: _count(c.by_age_band, b),
-                75,
+                band.display,
+                lambda c, b=band.display: _count(c.by_age_band, b),
+                110,
             )
         )
     for code in districts:
@@ -180,7 +181,29 @@ def _sex(candidate: Candidate) -> str:
     return candidate.sex.label if candidate.sex else UNKNOWN
 
 
-def candidate_columns(year: int) -> list[Column[tuple[int, Candidate]]]:
+def candidate_columns(
+    year: int, names: Mapping[str, str] | None = None, quota_bands: Sequence[AgeBand] = ()
+) -> list[Column[tuple[int, Candidate]]]:
+    """The drawn people: their district by its ``names`` (the QPV code in the tooltip), their
+    age in the draw's ``year`` and the band of the age quota that counted them, if any."""
+    names = names or {}
+
+    def age(row: tuple[int, Candidate]) -> str:
+        born = row[1].birth_year
+        if born is None:
+            return UNKNOWN
+        counted = next((band for band in quota_bands if band.holds(year - born)), None)
+        quota = f" (quota {counted.display})" if counted else ""
+        return f"{year - born} ans{quota}"
+
+    def district(row: tuple[int, Candidate]) -> str:
+        code = row[1].district
+        return names.get(code, code) if code else UNKNOWN
+
+    def district_tip(row: tuple[int, Candidate]) -> str:
+        code = row[1].district
+        return f"{names[code]} (code {code})" if code in names else code or UNKNOWN
+
     return [
         Column("rank", "Rang", lambda r: str(r[0]), lambda r: r[0], numeric=True, width=55),
         Column("name", "Nom", lambda r: r[1].name, lambda r: fold(r[1].name), width=200),
@@ -192,8 +215,8 @@ def candidate_columns(year: int) -> list[Column[tuple[int, Candidate]]]:
             lambda r: r[1].birth_year or 0,
             width=75,
         ),
-        Column("age", "Tranche d'âge", lambda r: age_band_label(r[1].birth_year, year), width=100),
-        Column("district", "Quartier", lambda r: r[1].district or UNKNOWN, width=95),
+        Column("age", f"Âge en {year}", age, lambda r: -(r[1].birth_year or 0), width=100),
+        Column("district", "Quartier", district, tooltip=district_tip, width=95),
         Column("list", "Liste", lambda r: r[1].list_name, width=170),
     ]
 
@@ -205,10 +228,14 @@ class CandidateTableModel(RowTableModel[tuple[int, Candidate]]):
         super().__init__(candidate_columns(date.today().year), parent)
 
     def set_candidates(
-        self, candidates: tuple[Candidate, ...] | list[Candidate], year: int
+        self,
+        candidates: tuple[Candidate, ...] | list[Candidate],
+        year: int,
+        names: Mapping[str, str] | None = None,
+        quota_bands: Sequence[AgeBand] = (),
     ) -> None:
         self.beginResetModel()
-        self.columns = candidate_columns(year)
+        self.columns = candidate_columns(year, names, quota_bands)
         self._rows = [(n, c) for n, c in enumerate(candidates, start=1)]
         self._sort = None
         self.endResetModel()

@@ -4,7 +4,9 @@ over time (one row per 1 January, plus the chosen date)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrat_desktop.domain.council import College, CompositionCounts, composition_over_time
+from contrat_desktop.domain.council import (
+    College,
+    CompositionCounts,
+    band_rank,
+    composition_over_time,
+)
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.operations.council import CouncilOverview, council_overview
 from contrat_desktop.operations.council_records import council_members
@@ -41,11 +48,14 @@ OK_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 8px; border: 1px solid
 SHORT = {College.LOCAL_ACTORS.label: "Acteurs locaux"}
 
 
-def _count_rows(counts: dict[str, int], total: int) -> list[list[str]]:
+def _count_rows(
+    counts: dict[str, int], total: int, order: Callable[[str], Any] = str
+) -> list[list[str]]:
     def share(n: int) -> str:
         return f"{round(n * 100 / total)} %" if total else "—"
 
-    return [[SHORT.get(key, key), str(n), share(n)] for key, n in sorted(counts.items())]
+    ordered = sorted(counts.items(), key=lambda item: order(item[0]))
+    return [[SHORT.get(key, key), str(n), share(n)] for key, n in ordered]
 
 
 def history_days(members_entries: list[date], day: date) -> list[date]:
@@ -145,7 +155,7 @@ class CompositionPanel(QWidget):
         fill(self.tables["sex"], _count_rows(counts.by_sex, counts.total))
         residents = sum(counts.residents_by_sex.values())
         fill(self.tables["residents_sex"], _count_rows(counts.residents_by_sex, residents))
-        fill(self.tables["age"], _count_rows(counts.by_age_band, counts.total))
+        fill(self.tables["age"], _count_rows(counts.by_age_band, counts.total, band_rank))
         named = district_names(self.session.dossier)
         by_district = {named.get(code, code): n for code, n in counts.by_district.items()}
         fill(self.tables["district"], _count_rows(by_district, counts.total))
