@@ -374,3 +374,20 @@ def test_the_district_box_reads_the_name_whole_at_1280(
     assert "–" in name  # « Les Portes de Paris – Les Hautes-Noues »
     assert table.fontMetrics().horizontalAdvance(name) + 8 <= table.columnWidth(0)
     assert table.textElideMode() is Qt.TextElideMode.ElideMiddle  # a longer one: both ends
+
+
+def test_the_age_bands_read_whole_in_the_composition_at_1280_pixels(
+    qtbot: QtBot, session: DossierSession
+) -> None:
+    """The council's bands (« moins de 26 ans », « 60 ans et plus ») are labelled in years
+    and read whole in the « Par tranche d'âge » box, in their order."""
+    page = make_page(qtbot, session)
+    page.tabs.setCurrentWidget(page.composition)
+    show_in_a_1280_window(qtbot, page)
+    table = page.composition.tables["age"]
+    labels = [table.item(row, 0).text() for row in range(table.rowCount())]
+    order = ["moins de 26 ans", "26-39 ans", "40-59 ans", "60 ans et plus", "non renseigné"]
+    assert labels == [label for label in order if label in labels] and len(labels) >= 3
+    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    for label in labels:
+        assert table.fontMetrics().horizontalAdvance(label) + margin <= table.columnWidth(0)

@@ -96,3 +96,23 @@ def test_tab_leaves_an_empty_date_field(qtbot: Any) -> None:
     assert field.hasFocus()
     qtbot.keyClick(field, Qt.Key.Key_Backtab)  # nothing before it but the text field
     assert not field.hasFocus() and field.value() is None
+
+
+def test_a_date_field_is_as_wide_as_a_date_not_as_the_dialog(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QFormLayout
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QFormLayout(form)
+    field, other = DateEdit(form), QLineEdit(form)
+    layout.addRow("Date :", field)
+    layout.addRow("Référence :", other)
+    form.resize(900, 120)
+    form.show()
+    qtbot.waitExposed(form)
+    assert other.width() > 600  # a text field takes the row
+    assert field.width() < 200  # the date does not
+    for shown in ("28/08/2026", "jj/mm/aaaa"):
+        field.set_value(date(2026, 8, 28) if shown[0] == "2" else None)
+        assert field.lineEdit().text() == shown
+        assert field.fontMetrics().horizontalAdvance(shown) < field.lineEdit().width()

@@ -116,10 +116,10 @@ class CompositionPanel(QWidget):
             grid.addWidget(box, 0, n)
             self.tables[key] = table
         # a district's name is long (« Les Portes de Paris – Les Hautes-Noues »): its box is
-        # given twice the room, and what still does not fit is elided in the middle
-        grid.setColumnStretch(len(titles) - 1, 2)
-        for column in range(len(titles) - 1):
-            grid.setColumnStretch(column, 1)
+        # given twice the room, and what still does not fit is elided in the middle; the age
+        # bands (« 60 ans et plus », « non renseigné ») half as much again as the short ones
+        for column, stretch in enumerate((2, 2, 2, 3, 4)):
+            grid.setColumnStretch(column, stretch)
         self.tables["district"].setTextElideMode(Qt.TextElideMode.ElideMiddle)
         over_time = QGroupBox("Composition dans le temps (au 1er janvier de chaque année)", self)
         QVBoxLayout(over_time).addWidget(self.time_table)

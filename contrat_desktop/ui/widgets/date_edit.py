@@ -3,7 +3,10 @@
 Empty (« jj/mm/aaaa ») or with all its text selected, the field takes a date as a person types
 it: ``15032026``, ``15/03/2026``, ``1/3/2026``, or ``15/03/26`` once the field is left
 (``domain.french_dates.typed_date``); keys that cannot make a date are refused. Otherwise Qt's
-own editing by day, month and year applies. Emptied text leaves the field empty."""
+own editing by day, month and year applies. Emptied text leaves the field empty.
+
+The field is as wide as a date, in a form as in a row: it does not stretch across a dialog
+(a 500 px field for ten characters reads as a text to type)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QSizePolicy, QWidget
 
 from contrat_desktop.domain.french_dates import typed_date
 
@@ -35,6 +38,7 @@ class DateEdit(QDateEdit):
         self.setMinimumDate(EMPTY)
         self.setSpecialValueText("jj/mm/aaaa")  # shown when the date is empty
         self.setDate(EMPTY)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, self.sizePolicy().verticalPolicy())
 
     def value(self) -> date | None:
         current = self.date()
