@@ -73,11 +73,17 @@ def reconcile(
         contract.code.strip().upper() if contract else "",
         reading.layout,
     )
-    for row in plan.rows:  # a row as exported was matched by its identifier: no keys needed
-        found.rows[row.row] = RowFacts(
+    facts = found.rows
+    for row in plan.rows:
+        if row.as_exported:  # matched by its identifier: no keys, no candidates
+            facts[row.row] = RowFacts(
+                row.row, row_source(row.values), (), _label(row), initial=row.kind
+            )
+            continue
+        facts[row.row] = RowFacts(
             row.row,
             row_source(row.values),
-            () if row.as_exported else file_keys(row.values),
+            file_keys(row.values),
             _label(row),
             initial=row.kind,
             candidate_ids=tuple(c.action_id for c in row.candidates),
@@ -286,12 +292,14 @@ def _expect(
             if target is not None:
                 why.setdefault(target, f"{memory.source.label} : {memory.label}".strip(" :"))
     scopes = [f"les actions rattachées aux {s.label}" for s in sorted(posts)]
+    named = {r.target_id for r in plan.rows if r.as_exported}  # named whatever is decided
     if sources - set(posts):
         funders = _funders_read(plan, found)
         if funders:
             names = {f.id: f.display_name for f in Repositories(dossier).funders.all()}
             by = ", ".join(names[f] for f in funders)
-            for action_id in sorted(funded_actions(dossier, found.campaign_id, funders)):
+            funded = funded_actions(dossier, found.campaign_id, funders, leaving_out=named)
+            for action_id in sorted(funded):
                 why.setdefault(action_id, f"financée par {by}")
             scopes.append(f"les actions de {found.year} financées par {by}")
         else:
@@ -300,7 +308,6 @@ def _expect(
             scopes.append(f"toutes les actions de la campagne {found.year}")
     found.scope = " ; ".join(scopes)
     by_id = {key.id: key for key in keys}
-    named = {r.target_id for r in plan.rows if r.as_exported}  # named whatever is decided
     expected = [i for i in sorted(why) if i in by_id and i not in named]
     amounts = (
         funder_lines(dossier, found.state_funder_id, action_ids=expected)

@@ -4,7 +4,8 @@ actions (which ones follow on from which, which ones a funder finances)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from contrat_desktop.domain.reconciliation import LearnedSpelling, RememberedChoice
@@ -69,18 +70,26 @@ class LearnedSpellings(Repository[LearnedSpelling]):
             self.update(replace(stamped, id=found[0].id, version=found[0].version))
 
 
-def funded_actions(dossier: Dossier, campaign_id: int, funder_ids: Iterable[int]) -> set[int]:
-    """The actions of a campaign with a funding line of one of ``funder_ids``."""
+def funded_actions(
+    dossier: Dossier,
+    campaign_id: int,
+    funder_ids: Iterable[int],
+    *,
+    leaving_out: Collection[int | None] = (),
+) -> set[int]:
+    """The actions of a campaign with a funding line of one of ``funder_ids``, but those
+    ``leaving_out`` (a returned export names most of them)."""
     funders = sorted(set(funder_ids))
     if not funders:
         return set()
+    left = json.dumps(sorted(i for i in leaving_out if i is not None))
     return {
         row[0]
         for row in dossier.db.execute(
-            "SELECT a.id FROM action a WHERE a.campaign_id = ? AND EXISTS (SELECT 1 FROM "
-            "funding_line fl WHERE fl.action_id = a.id AND fl.funder_id IN "
-            f"({','.join('?' * len(funders))}))",  # per action, no DISTINCT over the lines
-            [campaign_id, *funders],
+            "SELECT a.id FROM action a WHERE a.campaign_id = ? AND a.id NOT IN (SELECT value "
+            "FROM json_each(?)) AND EXISTS (SELECT 1 FROM funding_line fl WHERE "
+            f"fl.action_id = a.id AND fl.funder_id IN ({','.join('?' * len(funders))}))",
+            [campaign_id, left, *funders],  # per action, no DISTINCT over the lines
         )
     }
 
