@@ -27,6 +27,12 @@ def raised(work: Callable[[], object]) -> sqlite3.Error:
     return caught.value
 
 
+def visible_boxes() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
 def locked_read(session: DossierSession, demo_path: Path) -> sqlite3.Error:
     """A page's reading while another program writes the file (its lock held)."""
     other = sqlite3.connect(demo_path, isolation_level=None)
@@ -91,15 +97,14 @@ def test_the_window_shows_an_uncaught_read_error_in_french(
     qtbot: QtBot, session: DossierSession, demo_path: Path, tmp_path: Path
 ) -> None:
     error = locked_read(session, demo_path)
+    before = set(visible_boxes())  # a box an earlier test left open is not this one
     hook = sys.excepthook
     try:
         install_exception_hook(tmp_path / "journal.log")
         sys.excepthook(type(error), error, error.__traceback__)  # returns at once
     finally:
         sys.excepthook = hook
-    (box,) = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
-    ]
+    (box,) = [w for w in visible_boxes() if w not in before]
     title, text, details = box.windowTitle(), box.text(), box.detailedText()
     box.done(0)
     assert title == "Lecture du dossier impossible" and "Erreur inattendue" not in title
