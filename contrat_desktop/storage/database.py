@@ -23,6 +23,7 @@ from contrat_desktop.storage.integrity import (
     damaged,
     full_check,
     full_check_reason,
+    has_hot_journal,
     header_problem,
     refusal,
 )
@@ -272,9 +273,8 @@ def _roll_back_if_hot(path: Path, who: str) -> LockState:
     """A reader that finds the journal of a killed writer (a hot journal) cannot read the
     file until it is rolled back, which takes a write: done here, under the lock, as the
     next writer would have done. Returns the lock file as found (a dead session)."""
-    journal = path.with_name(path.name + "-journal")
     found = lock_state(path)
-    if found.held or not journal.is_file() or journal.stat().st_size == 0:
+    if found.held or not has_hot_journal(path):
         return found
     try:
         held, found = acquire_lock(path, who)

@@ -32,8 +32,27 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
+def journal_path(path: Path) -> Path:
+    """SQLite's rollback journal beside a dossier."""
+    return path.with_name(path.name + "-journal")
+
+
+def has_hot_journal(path: Path) -> bool:
+    """A non-empty journal left beside the file: a writer was stopped in a transaction.
+    Until SQLite rolls it back, the file may legitimately be shorter than its header says
+    (killed while committing, after page 1 and before the last pages were written)."""
+    journal = journal_path(path)
+    try:
+        return journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def header_problem(path: Path) -> str | None:
-    """A French sentence when the header does not fit the file (truncated, cut, garbled)."""
+    """A French sentence when the header does not fit the file (truncated, cut, garbled).
+
+    Not a verdict while a hot journal lies beside the file: the size is checked only once
+    SQLite has rolled the journal back (the full check then runs: the session was killed)."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -46,6 +65,8 @@ def header_problem(path: Path) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         return "son en-tête est incohérent (taille de page)"
+    if has_hot_journal(path):
+        return None
     pages = int.from_bytes(header[28:32], "big")
     counter_ok = header[24:28] == header[92:96]
     if counter_ok and pages:
