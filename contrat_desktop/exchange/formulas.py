@@ -4,6 +4,8 @@ in an .xlsx here and in an .ods by ``ods_scan``.
 Such a cell reads as empty, so the import would silently lose it. The sheet's XML is
 scanned in chunks straight from the zip: a ``<f>`` element in a cell with no ``<v>`` value.
 The caller decides which of those cells matter (the export's own totals row does not).
+``FormulasAhead`` looks while the sheets are being read: unzipping, like calamine's reading,
+lets another thread run, so the scan mostly costs no waiting.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 _FORMULA = re.compile(rb"<f[ >/]")
@@ -61,6 +64,28 @@ def uncached_formulas(path: Path, sheet_name: str) -> Iterator[tuple[int, int, s
                 cut = cut + 4 if cut >= 0 else 0
                 yield from _scan(data[:cut])
                 carry = data[cut:]
+
+
+class FormulasAhead:
+    """The uncached formulas of the sheets ``names``, looked for in a background thread from
+    now on; ``of(name)`` waits for them (a sheet not named is scanned then)."""
+
+    def __init__(self, path: Path, names: Iterable[str]) -> None:
+        self.path = path
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formules")
+        self.found: dict[str, Future[list[tuple[int, int, str]]]] = {
+            name: pool.submit(_listed, path, name) for name in names
+        }
+        pool.shutdown(wait=False)  # the scans queued still run; nothing waits for them here
+
+    def of(self, name: str) -> list[tuple[int, int, str]]:
+        """As ``uncached_formulas(path, name)`` gives them; its errors are raised here."""
+        found = self.found.get(name)
+        return found.result() if found is not None else _listed(self.path, name)
+
+
+def _listed(path: Path, name: str) -> list[tuple[int, int, str]]:
+    return list(uncached_formulas(path, name))
 
 
 def _scan(data: bytes) -> Iterator[tuple[int, int, str]]:

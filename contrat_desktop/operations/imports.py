@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from contrat_desktop.domain.imports import ImportJournalEntry
-from contrat_desktop.exchange.formulas import uncached_formulas
+from contrat_desktop.exchange.formulas import FormulasAhead
 from contrat_desktop.exchange.issues_workbook import write_issues
 from contrat_desktop.exchange.layout import Layout
 from contrat_desktop.exchange.refusal import WorkbookRefused
@@ -136,6 +136,9 @@ def plan_import(
     """
     path = Path(path)
     book = open_workbook(path)
+    formulas = FormulasAhead(  # looked for while calamine reads the sheets
+        path, [sheet] if sheet else [s.name for s in book.sheets if include_hidden or not s.hidden]
+    )
     repos = Repositories(dossier)
     targets = [TARGETS[layout]] if layout else list(TARGETS.values())
     layouts = [learned_layout(dossier, target.layout(repos)) for target in targets]
@@ -166,7 +169,7 @@ def plan_import(
     cell = next(
         (
             ref
-            for row, column, ref in uncached_formulas(path, reading.sheet)
+            for row, column, ref in formulas.of(reading.sheet)
             if row == 0 or reading.reads_cell(row, column)
         ),
         None,
