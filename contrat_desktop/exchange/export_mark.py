@@ -32,6 +32,7 @@ EXPORT_SHEET = "Export"
 SIGNATURE = "contrat_desktop : export de la programmation"
 FORMAT = "2"  # rows packed as JSON lists [identifier, action version, « funder=version »
 # pairs, fingerprint] (``_PACKED``); "1": one sheet row per exported row
+_json_text = json.encoder.encode_basestring_ascii  # a text as ``json.dumps`` writes it
 CELL_CHARACTERS = 32_000  # a packed cell's most (a spreadsheet keeps 32 767)
 _EXPORTED_AT, _JOURNAL, _YEAR = "Exporté le", "Journal jusqu'à l'entrée", "Campagne"
 _COLUMNS = "Empreinte des colonnes"
@@ -81,7 +82,10 @@ def _rows(mark: ExportMark) -> Iterator[list[str]]:
     size = 0
     for identifier, versions in mark.rows.items():
         lines = " ".join(f"{funder}={version}" for funder, version in versions.lines.items())
-        record = json.dumps([identifier, versions.action, lines, fingerprints.get(identifier, "")])
+        record = (  # as ``json.dumps`` of the list writes it, without building the list
+            f"[{_json_text(identifier)}, {int(versions.action)}, {_json_text(lines)}, "
+            f"{_json_text(fingerprints.get(identifier, ''))}]"
+        )
         if packed and size + len(record) + 2 > CELL_CHARACTERS:
             yield [f"[{','.join(packed)}]"]
             packed, size = [], 0

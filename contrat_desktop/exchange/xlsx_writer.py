@@ -169,6 +169,8 @@ class XlsxSheet:
                     write_string(index, column, value, fmt)
                 elif kind is float or kind is int:
                     write_number(index, column, value, fmt)
+                elif kind is date and fmt is not None:  # as ``_write`` does, one call less
+                    sheet.write_datetime(index, column, value, fmt)
                 else:
                     _write(sheet, index, column, value, fmt, self.book.formats)
             column += 1

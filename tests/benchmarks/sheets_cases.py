@@ -1,10 +1,12 @@
 """Benchmark of the workbook writer path, on the 50 000-action synthetic dossier's latest
 campaign (5 000 actions): the programmation export against XlsxWriter writing the same cells
-with the same formats (its floor, target ≤ 1,5×), in process and as a whole command; the
+with the same formats and the same hidden « Export » sheet (its floor, target ≤ 1,5×; the floor
+of the data cells alone is shown too), in process and as a whole command; the
 .ods export and the preview of its re-import against the .xlsx ones (target ≤ 3× each)."""
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -12,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.timing import median_seconds, paired_processes
+from tests.benchmarks.timing import median_seconds, paired_processes, paired_ratios, spread
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,23 +69,30 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
     xlsx, ods = folder / "programmation.xlsx", folder / "programmation.ods"
     with open_dossier(dossier, read_only=True) as opened:
         year = opened.db.execute("SELECT max(year) FROM campaign").fetchone()[0]
-        export_xlsx = median_seconds(lambda: export_programmation(opened, year, xlsx), repeat)
+        export_programmation(opened, year, xlsx)  # the cells the floors write
+        funders = Repositories(opened).funders.all()
+        written = CalamineWorkbook.from_path(str(xlsx))
+        rows = written.get_sheet_by_name("Programmation").to_python()
+        mark = written.get_sheet_by_name("Export").to_python()
+        header = rows[3]
+        data = rows[4:-1]  # dates stay dates, as the export hands them to XlsxWriter
+        layout = programmation_layout(funders)
+        by_header = {column.header: column for column in layout.columns}
+        styles = [style_for(by_header[h]).value if h in by_header else "text" for h in header]
+        # the export and both floors in turns (a ratio taken at the same moment is steadier)
+        export_xlsx, (to_data, to_whole) = paired_ratios(
+            lambda: export_programmation(opened, year, xlsx),
+            [
+                lambda: _floor(data, styles, folder / "plancher.xlsx"),
+                lambda: _floor(data, styles, folder / "plancher-entier.xlsx", mark),
+            ],
+            max(repeat, 5),
+        )
         export_ods = median_seconds(lambda: export_programmation(opened, year, ods), repeat)
         preview_xlsx = median_seconds(lambda: plan_import(opened, xlsx), repeat)
         preview_ods = median_seconds(lambda: plan_import(opened, ods), repeat)
-        funders = Repositories(opened).funders.all()
-    written = CalamineWorkbook.from_path(str(xlsx))
-    rows = written.get_sheet_by_name("Programmation").to_python()
-    mark = written.get_sheet_by_name("Export").to_python()
-    header = rows[3]
-    data = rows[4:-1]  # dates stay dates, as the export hands them to XlsxWriter
-    layout = programmation_layout(funders)
-    by_header = {column.header: column for column in layout.columns}
-    styles = [style_for(by_header[h]).value if h in by_header else "text" for h in header]
-    floor = median_seconds(lambda: _floor(data, styles, folder / "plancher.xlsx"), repeat)
-    whole_floor = median_seconds(
-        lambda: _floor(data, styles, folder / "plancher-entier.xlsx", mark), repeat
-    )
+    floor = export_xlsx / statistics.median(to_data)
+    whole_floor = export_xlsx / statistics.median(to_whole)
     _cli(dossier, year, folder / "commande.xlsx")  # modules compiled, caches warm
     _bare_process(data, styles, mark, folder / "plancher-processus.xlsx")
     command, bare, by_process, by_processor = paired_processes(
@@ -96,11 +105,12 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
     return [
         (f"Plancher : XlsxWriter seul, mêmes {cells:_} cellules".replace("_", "\u202f"),
          f"{floor:.2f} s", ""),
-        (f"Export de la programmation .xlsx ({n} actions) / plancher",
-         f"{export_xlsx / floor:.2f}×", "≤ 1,5×"),
-        ("  (durée de l'export .xlsx)", f"{export_xlsx:.2f} s", ""),
-        ("Export .xlsx / plancher avec la feuille masquée « Export » (versions)",
-         f"{export_xlsx / whole_floor:.2f}×", f"({whole_floor:.2f} s)"),
+        (f"Export de la programmation .xlsx ({n} actions) / plancher avec la feuille masquée "
+         "« Export » (marque format 2 : versions et empreintes), tours alternés",
+         spread(to_whole), f"≤ 1,5× ({whole_floor:.2f} s)"),
+        ("  (durée de l'export .xlsx, médiane)", f"{export_xlsx:.2f} s", ""),
+        ("Export .xlsx / plancher des seules données (sans la feuille « Export » que l'export "
+         "écrit : comparaison défavorable à l'export)", spread(to_data), ""),
         ("Commande export entière / processus XlsxWriter seul (mêmes cellules, « Export » compris)",
          f"{by_process:.2f}×", f"≤ 1,5× ({command:.2f} s / {bare:.2f} s)"),
         ("  la même en temps processeur (un processus qui attend un cœur n'est pas compté)",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import resource
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 
 def median_seconds(function: Callable[[], object], repeat: int) -> float:
@@ -36,6 +36,29 @@ def paired_seconds(
         statistics.median(f for _, f in pairs),
         statistics.median(w / f for w, f in pairs),
     )
+
+
+def paired_ratios(
+    work: Callable[[], object], floors: Sequence[Callable[[], object]], runs: int
+) -> tuple[float, list[list[float]]]:
+    """``work`` then each of ``floors`` in turn, ``runs`` times: the median seconds of
+    ``work`` and, for each floor, the ratios work / floor of every turn (for their median
+    and range: ``spread``)."""
+    turns = []
+    for _ in range(runs):
+        times = []
+        for function in (work, *floors):
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+        turns.append(times)
+    ratios = [[turn[0] / turn[place] for turn in turns] for place in range(1, len(floors) + 1)]
+    return statistics.median(turn[0] for turn in turns), ratios
+
+
+def spread(values: Sequence[float]) -> str:
+    """The median and range of ``values``: « 1.31× (1.27–1.36) »."""
+    return f"{statistics.median(values):.2f}× ({min(values):.2f}–{max(values):.2f})"
 
 
 def paired_processes(

@@ -4,6 +4,7 @@ hold, from an .xlsx and from an .ods alike."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +15,7 @@ from contrat_desktop.exchange.export_mark import (
     EXPORT_SHEET,
     ExportMark,
     RowVersions,
+    _rows,
     read_export_mark,
     write_export_mark,
 )
@@ -23,8 +25,8 @@ from contrat_desktop.exchange.workbook_writer import write_workbook
 ODD = ['guillemets "doubles"', "barre \\ oblique", "accents é à ç", "tab\tulation", "« » ; , :"]
 
 
-def _mark(rows: int) -> ExportMark:
-    identifiers = [f"{n}:2026-CS-{n:05d} {ODD[n % len(ODD)]}" for n in range(1, rows + 1)]
+def _mark(rows: int, odd: list[str] = ODD) -> ExportMark:
+    identifiers = [f"{n}:2026-CS-{n:05d} {odd[n % len(odd)]}" for n in range(1, rows + 1)]
     return ExportMark(
         "2026-12-05T12:00:00",
         42,
@@ -55,3 +57,17 @@ def test_a_packed_mark_reads_back_the_same(tmp_path: Path, suffix: str) -> None:
         packed = [text for text in cells if text.startswith("[")]
         assert len(packed) > 5  # a few hundred rows to a cell, not one sheet row per row
         assert all(len(text) <= CELL_CHARACTERS for text in packed)
+
+
+def test_packed_rows_are_written_as_json_dumps_writes_each_row() -> None:
+    """The records are spelled out by hand (no list built per row): byte for byte what
+    ``json.dumps`` of ``[identifier, action version, line versions, fingerprint]`` gives."""
+    mark = _mark(2_000, [*ODD, "hors du plan de base \U0001f600", "contrôle \x01 et \u2028"])
+    cells = [row[0] for row in _rows(mark) if row[0].startswith("[")]
+    expected = [
+        json.dumps([i, v.action, " ".join(f"{f}={n}" for f, n in v.lines.items()),
+                    mark.fingerprints[i]])
+        for i, v in mark.rows.items()
+    ]  # fmt: skip
+    assert ",".join(cell[1:-1] for cell in cells) == ",".join(expected)
+    assert all(len(cell) <= CELL_CHARACTERS for cell in cells) and len(cells) > 5
