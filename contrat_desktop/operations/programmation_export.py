@@ -27,6 +27,7 @@ from contrat_desktop.storage.audit import now_iso
 from contrat_desktop.storage.audit_since import journal_mark
 from contrat_desktop.storage.campaign_facts import payments_by_line, reports_received
 from contrat_desktop.storage.database import Dossier
+from contrat_desktop.storage.exported_actions import ExportedAction, exported_actions
 from contrat_desktop.storage.repositories import Repositories
 
 
@@ -42,7 +43,7 @@ class ExportSummary:
 _LINE_PARTS = ("requested", "proposed", "granted")
 
 
-def identifier_of(action: Action) -> str:
+def identifier_of(action: Action | ExportedAction) -> str:
     """The hidden, stable identifier written in the workbook: ``id:reference``."""
     return f"{action.id}:{action.reference}"
 
@@ -52,7 +53,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     campaign = campaign_of_year(dossier, year)
     assert campaign.id is not None
     mark = now_iso(), journal_mark(dossier.db)  # before reading: a later change is after it
-    actions = repos.actions.for_campaign(campaign.id)
+    actions = exported_actions(dossier, campaign.id)
     lines = repos.funding_lines.for_campaign(campaign.id)
     used = {line.funder_id for line in lines}
     funders = [f for f in repos.funders.all() if f.id in used or (f.active and not used)]
@@ -83,19 +84,19 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     )
 
 
-def _versions(actions: list[Action], lines: list[FundingLine]) -> dict[str, RowVersions]:
+def _versions(actions: list[ExportedAction], lines: list[FundingLine]) -> dict[str, RowVersions]:
     """The version of each exported action and of its funding lines (by funder)."""
     by_action: dict[int, dict[int, int]] = defaultdict(dict)
     for line in lines:
         by_action[line.action_id][line.funder_id] = line.version
-    return {identifier_of(a): RowVersions(a.version, by_action.get(a.id or 0, {})) for a in actions}
+    return {identifier_of(a): RowVersions(a.version, by_action.get(a.id, {})) for a in actions}
 
 
 def _rows(
     dossier: Dossier,
     repos: Repositories,
     campaign_id: int,
-    actions: list[Action],
+    actions: list[ExportedAction],
     lines: list[FundingLine],
     year: int,
 ) -> list[dict[str, Any]]:
@@ -118,7 +119,6 @@ def _rows(
     territories: dict[tuple[int, ...], dict[str, str | None]] = {}  # actions share districts
     rows = []
     for action in actions:
-        assert action.id is not None
         holder = holders[action.holder_id]
         territory = territories.get(action.district_ids)
         if territory is None:
@@ -137,13 +137,13 @@ def _rows(
             "framework": action.framework_node_id,  # written as its full path
             **territory,
             "target_public": action.target_public or None,
-            "beneficiaries_total": action.beneficiaries.total,
+            "beneficiaries_total": action.beneficiaries_total,
             "start_date": action.start_date,
             "end_date": action.end_date,
             "total_cost_cents": action.total_cost_cents,
             "year": year,
-            "status": action.status.value,
-            "opinion": action.opinion.value if action.opinion else None,
+            "status": action.status,
+            "opinion": action.opinion or None,
             "observations": action.observations or None,
         }
         granted, paid, left, ejs = 0, 0, 0, []
@@ -175,7 +175,7 @@ def _rows(
 
 def _synthesis(
     rows: list[dict[str, Any]],
-    actions: list[Action],
+    actions: list[ExportedAction],
     lines: list[FundingLine],
     funders: list[Funder],
     tree: FrameworkTree,
@@ -212,7 +212,7 @@ def _synthesis(
 
 
 def _amounts(
-    actions: list[Action], lines: list[FundingLine], funders: list[Funder]
+    actions: list[ExportedAction], lines: list[FundingLine], funders: list[Funder]
 ) -> list[tuple[int, ...]]:
     """Each action's granted amount by funder, then its total granted and total requested,
     summed once from its lines (then grouped three ways)."""
