@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from contrat_desktop.domain.action_money import ActionMoney, LineMoney
-from contrat_desktop.domain.funding import FundingLine
 from contrat_desktop.domain.money import format_cents
 from contrat_desktop.domain.workflow import MAIN_PATH, ActionStatus
+
+if TYPE_CHECKING:  # the action's money line by line: its editor and status moves, not the list
+    from contrat_desktop.domain.action_money import ActionMoney
+    from contrat_desktop.domain.funding import FundingLine
 
 S = ActionStatus
 BEFORE_DECISION = frozenset(
@@ -152,6 +154,8 @@ def live_contradictions(
     bilan_received: bool | None,
 ) -> list[str]:
     """The contradictions of an action being edited: its lines as typed, what was paid."""
+    from contrat_desktop.domain.action_money import ActionMoney, LineMoney
+
     money = tuple(LineMoney(line, paid_by_funder.get(line.funder_id, 0)) for line in lines)
     return contradictions(ActionMoney(status, money, bilan_received))
 
@@ -168,6 +172,8 @@ def check_move(
             ),
             (),
         )
+    from contrat_desktop.domain.action_money import ActionMoney
+
     before = set(contradictions(money))
     after = ActionMoney(target, money.lines, money.bilan_received)
     warnings = [text for text in contradictions(after) if text not in before]

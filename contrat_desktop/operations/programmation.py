@@ -10,14 +10,11 @@ from typing import TYPE_CHECKING
 from contrat_desktop.domain.errors import ValidationError
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder
-from contrat_desktop.domain.funding import paid_cents
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.domain.money_checks import check_move
 from contrat_desktop.domain.programmation import ActionSummary
 from contrat_desktop.domain.request_file import missing_pieces
 from contrat_desktop.domain.workflow import ActionStatus, check_transition
-from contrat_desktop.operations.funding_lines import lines_checked
-from contrat_desktop.storage.action_money import money_of_actions
 from contrat_desktop.storage.audit import action_history
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -25,7 +22,9 @@ from contrat_desktop.storage.programmation import MissingPieces, programmation_r
 from contrat_desktop.storage.repositories import Repositories
 from contrat_desktop.storage.search_index import search_action_ids
 
-if TYPE_CHECKING:  # the action's own classes are loaded by its editor, not by start-up
+# The action's own classes, its money line by line and its funding lines' checks are loaded
+# by its editor and its status moves, not by start-up (the page only reads rows).
+if TYPE_CHECKING:
     from contrat_desktop.domain.actions import Action
     from contrat_desktop.domain.audit import AuditEntry
     from contrat_desktop.domain.funding import FundingLine
@@ -116,6 +115,8 @@ def load_action(dossier: Dossier, action_id: int) -> ActionState:
 
 def paid_by_funder(dossier: Dossier, state: ActionState) -> dict[int, int]:
     """What each funder has paid on the action (refunds count negatively)."""
+    from contrat_desktop.domain.funding import paid_cents
+
     repos = Repositories(dossier)
     return {
         line.funder_id: paid_cents(repos.payments.for_line(line.id or 0)) for line in state.lines
@@ -163,6 +164,8 @@ def save_action(dossier: Dossier, seen: ActionState, wanted: ActionState) -> Act
     ``seen`` is what the user started from (its versions guard against lost updates);
     lines are matched by funder. Returns the saved state with its new versions.
     """
+    from contrat_desktop.operations.funding_lines import lines_checked
+
     repos = Repositories(dossier)
     action = wanted.action
     assert action.id is not None
@@ -185,6 +188,8 @@ def save_action(dossier: Dossier, seen: ActionState, wanted: ActionState) -> Act
 
 
 def create_action(dossier: Dossier, action: Action, lines: Iterable[FundingLine]) -> ActionState:
+    from contrat_desktop.operations.funding_lines import lines_checked
+
     repos = Repositories(dossier)
     lines = lines_checked(dossier, action, lines)
     with dossier.db.atomic():
@@ -224,6 +229,8 @@ def change_statuses(
     at: datetime | None = None,
 ) -> StatusChangeResult:
     """Move several actions to ``target`` in one transaction; those that cannot move are listed."""
+    from contrat_desktop.storage.action_money import money_of_actions
+
     repos = Repositories(dossier)
     changed: list[int] = []
     refused: list[tuple[str, str]] = []
@@ -252,6 +259,8 @@ def status_move_warnings(
 ) -> list[tuple[str, str]]:
     """(reference, French warning) for each contradiction between money and status that
     moving these actions to ``target`` would create: shown before the user confirms."""
+    from contrat_desktop.storage.action_money import money_of_actions
+
     repos = Repositories(dossier)
     money = money_of_actions(dossier, list(action_ids))
     found = []

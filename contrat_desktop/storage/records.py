@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from contrat_desktop.domain.audit import AuditEntry
-from contrat_desktop.domain.journal import with_article
 from contrat_desktop.storage.audit import as_text, last_change, now_iso, record
 from contrat_desktop.storage.errors import ConflictError, DossierError, ReadOnlyError
 
@@ -62,6 +61,8 @@ class RecordWriter:
         with self.db.atomic(), refused_as_french(table):
             current = self._row(table, row_id)
             if current is None:
+                from contrat_desktop.domain.journal import with_article
+
                 raise ConflictError(
                     f"Impossible d'enregistrer : {with_article(table)} n° {row_id} "
                     "a été supprimé(e) entre-temps par une autre personne.",
@@ -144,6 +145,8 @@ class RecordWriter:
         return dict(zip([d[0] for d in cursor.description], values, strict=True))
 
     def _conflict(self, table: str, row_id: int, current: dict[str, Any]) -> ConflictError:
+        from contrat_desktop.domain.journal import with_article
+
         entries = last_change(self.db, table, row_id)
         label = with_article(table)
         who = entries[0].who if entries else "une autre personne"
@@ -180,6 +183,8 @@ def _french_datetime(iso: str) -> str:
 @contextmanager
 def refused_as_french(table: str) -> Iterator[None]:
     """Turn SQLite's constraint errors into a French ``DossierError``."""
+    from contrat_desktop.domain.journal import with_article  # its wording: not at start-up
+
     label = with_article(table)
     try:
         yield

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from contrat_desktop.domain.journal import missing_record
 from contrat_desktop.storage.conversions import Row, fields_to_row, flat_reader, from_row, to_row
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.errors import DossierError
@@ -34,6 +33,8 @@ class Repository(Generic[T]):
     def get(self, row_id: int) -> T:
         rows = self._select("WHERE id = ?", [row_id])
         if not rows:
+            from contrat_desktop.domain.journal import missing_record
+
             raise DossierError(missing_record(self.table, row_id))
         return rows[0]
 

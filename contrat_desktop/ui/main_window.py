@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from contrat_desktop.operations.dossiers import backups_of
 from contrat_desktop.ui.after_paint import after_next_paint
 from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
-from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
 from contrat_desktop.ui.formats import format_datetime
 from contrat_desktop.ui.preferences import Preferences
 from contrat_desktop.ui.reminders_feed import ReminderFeed, count_text, reminder_feed
@@ -314,6 +313,8 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
 
         if not isinstance(settings, SettingsPage) or not settings.unsaved():
             return True
+        from contrat_desktop.ui.dialogs.unsaved import confirm_leaving
+
         self.show_area("settings")
         return confirm_leaving(
             self,

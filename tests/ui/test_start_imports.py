@@ -142,7 +142,9 @@ def test_the_programmation_is_filled_without_heavy_modules(demo_path: Path) -> N
 
 # What the programmation's first paint does not need either (issue 11): the tree drawn in the
 # framework filter's list (and Qt's style classes, 20 to 40 ms), the action editor's classes
-# and its undo commands, the new-dossier code, the socket and uuid modules.
+# and its undo commands, the new-dossier code, the socket and uuid modules; an action's money
+# line by line and its funding lines' checks (status moves, the editor), the wording of the
+# journal (error messages), the « unsaved settings » question (closing).
 PROGRAMMATION_LATER = (
     "contrat_desktop.ui.widgets.framework_delegate",
     "contrat_desktop.domain.actions",
@@ -150,6 +152,13 @@ PROGRAMMATION_LATER = (
     "contrat_desktop.operations.campaigns",
     "uuid",
     "platform",
+    "contrat_desktop.domain.funding",
+    "contrat_desktop.domain.action_money",
+    "contrat_desktop.operations.funding_lines",
+    "contrat_desktop.storage.action_money",
+    "contrat_desktop.domain.journal",
+    "contrat_desktop.domain.holder_activity",
+    "contrat_desktop.ui.dialogs.unsaved",
 )
 
 
