@@ -20,7 +20,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from contrat_desktop import __version__
-from contrat_desktop.paths import default_dossier_path, ensure_dir, log_file
+from contrat_desktop.paths import (
+    dataclass_code_file,
+    default_dossier_path,
+    ensure_dir,
+    log_file,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -232,35 +237,40 @@ def start(argv: Sequence[str] | None = None) -> Started:
         from contrat_desktop.ui.feature_scan import quicker_feature_scan
 
         quicker_feature_scan()  # before the dossier's and the window's modules are imported
-        from contrat_desktop.storage.database import EarlyIntegrityCheck, open_dossier
-        from contrat_desktop.ui.preferences import Preferences
+        from contrat_desktop.ui.dataclass_code import compiled_once
 
-        prefs = Preferences()
-    path = choose_dossier(
-        args.dossier, prefs.last_dossier, ask_with_wizard if wizard_wanted() else None
-    )
-    with collector_paused():
-        # the integrity check runs while Qt and the window's modules load
-        early = EarlyIntegrityCheck(path) if path.exists() else None
+    # the dataclasses' methods compiled at the last start are not compiled again
+    with compiled_once(dataclass_code_file()):
+        with collector_paused():
+            from contrat_desktop.storage.database import EarlyIntegrityCheck, open_dossier
+            from contrat_desktop.ui.preferences import Preferences
 
-        from contrat_desktop.ui.application import french_application
-        from contrat_desktop.ui.controller import DossierController
-        from contrat_desktop.ui.main_window import MainWindow
-        from contrat_desktop.ui.session import DossierSession
+            prefs = Preferences()
+        path = choose_dossier(
+            args.dossier, prefs.last_dossier, ask_with_wizard if wizard_wanted() else None
+        )
+        with collector_paused():
+            # the integrity check runs while Qt and the window's modules load
+            early = EarlyIntegrityCheck(path) if path.exists() else None
 
-        log_path = setup_logging()
-        app = french_application()
-        app.setApplicationName("contrat_desktop")
-        app.setApplicationVersion(__version__)
-        install_exception_hook(log_path)
-        dossier = open_dossier(path, read_only=args.read_only, early_check=early)
-        prefs.remember_dossier(path)
-        log.info("opened %s (%s)", path, dossier.read_only_reason or "read-write")
-        window = MainWindow(prefs)
-        controller = DossierController(window, prefs)
-        window.set_session(DossierSession(dossier), args.area)
-        quit_on_termination(app)
-        window.show()
+            from contrat_desktop.ui.application import french_application
+            from contrat_desktop.ui.controller import DossierController
+            from contrat_desktop.ui.main_window import MainWindow
+            from contrat_desktop.ui.session import DossierSession
+
+            log_path = setup_logging()
+            app = french_application()
+            app.setApplicationName("contrat_desktop")
+            app.setApplicationVersion(__version__)
+            install_exception_hook(log_path)
+            dossier = open_dossier(path, read_only=args.read_only, early_check=early)
+            prefs.remember_dossier(path)
+            log.info("opened %s (%s)", path, dossier.read_only_reason or "read-write")
+            window = MainWindow(prefs)
+            controller = DossierController(window, prefs)
+            window.set_session(DossierSession(dossier), args.area)
+            quit_on_termination(app)
+            window.show()
     return Started(app, window, controller)
 
 

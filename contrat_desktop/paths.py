@@ -50,6 +50,11 @@ def preferences_file() -> Path:
     return user_data_dir() / "preferences.ini"
 
 
+def dataclass_code_file() -> Path:
+    """The dataclasses' methods compiled at the last start (``ui/dataclass_code.py``)."""
+    return user_data_dir() / "cache" / "dataclass-code.bin"
+
+
 def log_file() -> Path:
     return user_data_dir() / "contrat_desktop.log"
 
