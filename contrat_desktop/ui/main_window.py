@@ -28,6 +28,7 @@ from contrat_desktop.operations.dossiers import backups_of
 from contrat_desktop.ui.after_paint import after_next_paint
 from contrat_desktop.ui.dialogs.exchange.package_menu import PackageMenu
 from contrat_desktop.ui.formats import format_datetime
+from contrat_desktop.ui.models.columns import declared_layout
 from contrat_desktop.ui.preferences import Preferences
 from contrat_desktop.ui.reminders_feed import ReminderFeed, count_text, reminder_feed
 from contrat_desktop.ui.session import DossierSession
@@ -229,7 +230,7 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
             placeholder.deleteLater()
             self.pages[key] = built
             for name, table in self._tables(key).items():
-                state = self.prefs.table_state(name)
+                state = self.prefs.table_state(name, declared_layout(table.model()))
                 if state is not None:
                     table.horizontalHeader().restoreState(state)
         return self.pages[key]
@@ -301,7 +302,8 @@ class MainWindow(WindowPages, WindowFileActions, QMainWindow):
         self.prefs.set_splitter_state("main", self.splitter.saveState())
         for key in self.pages:
             for name, table in self._tables(key).items():
-                self.prefs.set_table_state(name, table.horizontalHeader().saveState())
+                header = table.horizontalHeader()
+                self.prefs.set_table_state(name, header.saveState(), declared_layout(table.model()))
         self.prefs.save()
 
     def confirm_unsaved(self) -> bool:

@@ -61,13 +61,19 @@ class Preferences:
     def set_splitter_state(self, name: str, state: QByteArray) -> None:
         self._set(f"splitters/{name}", state)
 
-    def table_state(self, name: str) -> QByteArray | None:
-        """A table header's columns: order, widths, hidden ones."""
+    def table_state(self, name: str, declared: str = "") -> QByteArray | None:
+        """A table header's columns: order, widths, hidden ones; ``None`` when they were
+        saved for other declared columns (a newer version widened one, added one...): the
+        new defaults then show instead of widths that no longer fit the texts."""
+        if self._settings.value(f"tables/{name}.declared", "") != declared:
+            return None
         value = self._settings.value(f"tables/{name}")
         return value if isinstance(value, QByteArray) else None
 
-    def set_table_state(self, name: str, state: QByteArray) -> None:
+    def set_table_state(self, name: str, state: QByteArray, declared: str = "") -> None:
         self._set(f"tables/{name}", state)
+        if self._settings.value(f"tables/{name}.declared", "") != declared:
+            self._settings.setValue(f"tables/{name}.declared", declared)
 
     def _set(self, key: str, value: QByteArray) -> None:
         """Set ``key`` unless it holds ``value`` already: QSettings would write (and flush to

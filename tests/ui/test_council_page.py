@@ -391,3 +391,53 @@ def test_the_age_bands_read_whole_in_the_composition_at_1280_pixels(
     margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
     for label in labels:
         assert table.fontMetrics().horizontalAdvance(label) + margin <= table.columnWidth(0)
+
+
+def test_the_members_table_shows_each_age_band_whole(qtbot: QtBot, session: DossierSession) -> None:
+    """Screenshot check: once the bands read « 40-59 ans », « 60 ans et plus », the members'
+    « Âge » column (60 px) showed « 40-59 … » and « 60 ans… »."""
+    page = make_page(qtbot, session)
+    show_in_a_1280_window(qtbot, page)
+    table, model = page.members.table, page.members.model
+    column = [c.key for c in model.columns].index("age")
+    width = table.horizontalHeader().sectionSize(column)
+    texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    assert "60 ans et plus" in texts and "40-59 ans" in texts
+    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    longest = max(["moins de 26 ans", *texts], key=table.fontMetrics().horizontalAdvance)
+    assert table.fontMetrics().horizontalAdvance(longest) + margin <= width
+
+
+def test_columns_saved_for_an_older_declaration_give_way_to_the_new_widths(
+    qtbot: QtBot, session: DossierSession, tmp_path: Path
+) -> None:
+    """A user's own widths come back at the next start; widths saved by a version whose
+    columns were declared otherwise (the « Âge » column at 60 px) do not hide the new ones."""
+    from contrat_desktop.ui.main_window import MainWindow
+    from contrat_desktop.ui.preferences import Preferences
+
+    settings = QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)
+
+    def age_section(narrow_to: int | None = None) -> int:
+        window = MainWindow(Preferences(settings))
+        qtbot.addWidget(window)
+        window.set_session(session)
+        window.show_area("council")
+        page = window.pages["council"]
+        assert isinstance(page, CouncilPage)
+        column = [c.key for c in page.members.model.columns].index("age")
+        header = page.members.table.horizontalHeader()
+        if narrow_to is not None:
+            header.resizeSection(column, narrow_to)
+        width = header.sectionSize(column)
+        window._remember_layout()
+        window.close()
+        return width
+
+    assert age_section() == 115  # declared
+    assert age_section(narrow_to=70) == 70
+    assert age_section() == 70  # the user's choice, kept
+    for key in settings.allKeys():  # as a version that declared other widths saved it
+        if key.startswith("tables/council/") and key.endswith(".declared"):
+            settings.setValue(key, settings.value(key).replace("age:115", "age:60"))
+    assert age_section() == 115

@@ -123,3 +123,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         spec = self.columns[column]
         key = spec.sort_key or spec.text
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def declared_layout(model: object) -> str:
+    """The columns a table model declares, keys and default widths (``name:170;...``): a
+    saved header layout is restored only onto the declaration it was saved from."""
+    if not isinstance(model, RowTableModel):
+        return ""
+    return ";".join(f"{column.key}:{column.width}" for column in model.columns)

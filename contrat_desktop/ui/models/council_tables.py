@@ -74,7 +74,7 @@ MEMBER_COLUMNS: list[Column[MemberRow]] = [
     Column("name", "Nom", lambda r: r.name, lambda r: fold(r.name), width=170),
     Column("college", "Collège", lambda r: SHORT_COLLEGES[r.member.college], width=115),
     Column("sex", "Sexe", lambda r: r.member.sex.label if r.member.sex else NOT_GIVEN, width=65),
-    Column("age", "Âge", _age, lambda r: r.member.birth_year or 0, width=60),
+    Column("age", "Âge", _age, lambda r: r.member.birth_year or 0, width=115),
     Column(
         "district", "Quartier", lambda r: r.district or r.member.district or NOT_GIVEN, width=240
     ),
