@@ -32,3 +32,21 @@ def test_missing_pieces_per_action(demo: Dossier) -> None:
                 kinds, received.get(row.id, ()), row.holder_kind, row.is_renewal
             )
             assert row.missing_pieces == len(wanted), row.reference
+
+
+def test_each_row_names_its_holder_and_an_action_without_one_is_left_out(demo: Dossier) -> None:
+    """Holders are read once each, not on each action's row: the rows still name theirs (« name
+    (acronym) », kind), and an action whose holder is gone (a file written without its foreign
+    keys) is left out, as the join with its holder left it out."""
+    holders = {h.id: h for h in Repositories(demo).holders.all()}
+    campaign = max(load_references(demo).campaigns.items())[1]
+    rows = load_programmation(demo, campaign)
+    for row in rows:
+        holder = holders[row.holder_id]
+        name = f"{holder.legal_name} ({holder.acronym})" if holder.acronym else holder.legal_name
+        assert (row.holder_name, row.holder_kind) == (name, holder.kind)
+    assert any(holders[row.holder_id].acronym for row in rows)
+    gone = rows[0]
+    demo.db.conn.execute("PRAGMA foreign_keys = OFF")
+    demo.db.conn.execute("UPDATE action SET holder_id = -1 WHERE id = ?", [gone.id])
+    assert [r.id for r in load_programmation(demo, campaign)] == [r.id for r in rows[1:]]
