@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from contrat_desktop import __version__
+from contrat_desktop.operations import collector
 from contrat_desktop.paths import (
     dataclass_code_file,
     default_dossier_path,
@@ -286,14 +287,11 @@ def collector_paused() -> Iterator[None]:
     left then stay until the process ends (``gc.freeze``). ``gc.unfreeze`` (another dossier
     opened) gives them back to the collector.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    with collector.collector_paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 def quit_on_termination(app: QApplication) -> None:

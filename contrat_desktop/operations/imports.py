@@ -21,6 +21,7 @@ from contrat_desktop.exchange.refusal import WorkbookRefused
 from contrat_desktop.exchange.sheet_reader import SheetReading, read_sheet
 from contrat_desktop.exchange.workbook_file import open_workbook
 from contrat_desktop.operations.bilans_exchange import BilansTarget
+from contrat_desktop.operations.collector import collector_paused
 from contrat_desktop.operations.header_spellings import learn_spellings, learned_layout
 from contrat_desktop.operations.holders_import import HoldersTarget
 from contrat_desktop.operations.import_plan import (
@@ -114,6 +115,7 @@ def target_layout(dossier: Dossier, target: str) -> Layout:
     return TARGETS[target].layout(Repositories(dossier))
 
 
+@collector_paused()  # rows, values and plan rows by the hundred thousand, in no cycle
 def plan_import(
     dossier: Dossier,
     path: str | Path,
