@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.funding import ActKind, FundingLine
+from contrat_desktop.domain.funding import ActKind, ActLine, FundingLine
 
 _ACT = re.compile(
     r"^(?P<kind>arr[eê]t[eé]|convention|cpo(?: pluriannuelle)?)"
@@ -40,7 +40,7 @@ class ActText:
         )
 
 
-def acts_cell(lines: Sequence[FundingLine], names: Mapping[int, str]) -> str | None:
+def acts_cell(lines: Sequence[ActLine], names: Mapping[int, str]) -> str | None:
     """The acts of an action's lines in one cell (None when no act is recorded)."""
     labels = {line.funder_id: line.act_label() for line in lines if line.act_kind}
     if not labels:

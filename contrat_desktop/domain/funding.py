@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from contrat_desktop.domain.deadline_setting import deadline_day
 from contrat_desktop.domain.errors import ValidationError
@@ -112,23 +113,49 @@ class FundingLine:
 
     def act_label(self) -> str:
         """« Convention n° 2026-14 du 12/05/2026 », or "" when no act is recorded."""
-        if self.act_kind is None:
-            return ""
-        text = self.act_kind.label
-        if self.act_kind is ActKind.MULTI_YEAR and self.cpo_first_year and self.cpo_last_year:
-            text += f" {self.cpo_first_year}-{self.cpo_last_year}"
-        if self.act_number:
-            text += f" n° {self.act_number}"
-        if self.act_signed_on:
-            text += f" du {self.act_signed_on:%d/%m/%Y}"
-        return text
+        return act_label(
+            self.act_kind, self.act_number, self.act_signed_on, self.cpo_first_year,
+            self.cpo_last_year,
+        )  # fmt: skip
+
+
+class ActLine(Protocol):
+    """What an act's text is made of, on a ``FundingLine`` or a line read for an export."""
+
+    @property
+    def funder_id(self) -> int: ...
+    @property
+    def granted_cents(self) -> int | None: ...
+    @property
+    def act_kind(self) -> ActKind | None: ...
+    def act_label(self) -> str: ...
+
+
+def act_label(
+    kind: ActKind | None,
+    number: str,
+    signed_on: date | None,
+    first_year: int | None,
+    last_year: int | None,
+) -> str:
+    """« Convention n° 2026-14 du 12/05/2026 », or "" when no act is recorded."""
+    if kind is None:
+        return ""
+    text = kind.label
+    if kind is ActKind.MULTI_YEAR and first_year and last_year:
+        text += f" {first_year}-{last_year}"
+    if number:
+        text += f" n° {number}"
+    if signed_on:
+        text += f" du {signed_on:%d/%m/%Y}"
+    return text
 
 
 def paid_cents(payments: Iterable[Payment]) -> int:
     return sum(payment.signed_cents for payment in payments)
 
 
-def left_to_pay_cents(line: FundingLine, paid: int) -> int:
+def left_to_pay_cents(line: ActLine, paid: int) -> int:
     """What is still to be paid on a line (never negative)."""
     return max((line.granted_cents or 0) - paid, 0)
 

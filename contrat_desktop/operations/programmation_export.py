@@ -12,7 +12,7 @@ from contrat_desktop.domain.act_text import acts_cell
 from contrat_desktop.domain.actions import Action
 from contrat_desktop.domain.framework import FrameworkTree
 from contrat_desktop.domain.funders import Funder, FunderKind
-from contrat_desktop.domain.funding import FundingLine, left_to_pay_cents
+from contrat_desktop.domain.funding import left_to_pay_cents
 from contrat_desktop.domain.holders import HolderKind
 from contrat_desktop.exchange.export_mark import ExportMark, RowVersions
 from contrat_desktop.exchange.programmation_layout import funder_key, programmation_layout
@@ -28,6 +28,7 @@ from contrat_desktop.storage.audit_since import journal_mark
 from contrat_desktop.storage.campaign_facts import payments_by_line, reports_received
 from contrat_desktop.storage.database import Dossier
 from contrat_desktop.storage.exported_actions import ExportedAction, exported_actions
+from contrat_desktop.storage.exported_lines import ExportedLine, exported_lines
 from contrat_desktop.storage.repositories import Repositories
 
 
@@ -54,7 +55,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     assert campaign.id is not None
     mark = now_iso(), journal_mark(dossier.db)  # before reading: a later change is after it
     actions = exported_actions(dossier, campaign.id)
-    lines = repos.funding_lines.for_campaign(campaign.id)
+    lines = exported_lines(dossier, campaign.id)
     used = {line.funder_id for line in lines}
     funders = [f for f in repos.funders.all() if f.id in used or (f.active and not used)]
     tree = repos.framework.tree()
@@ -84,7 +85,7 @@ def export_programmation(dossier: Dossier, year: int, path: str | Path) -> Expor
     )
 
 
-def _versions(actions: list[ExportedAction], lines: list[FundingLine]) -> dict[str, RowVersions]:
+def _versions(actions: list[ExportedAction], lines: list[ExportedLine]) -> dict[str, RowVersions]:
     """The version of each exported action and of its funding lines (by funder)."""
     by_action: dict[int, dict[int, int]] = defaultdict(dict)
     for line in lines:
@@ -97,7 +98,7 @@ def _rows(
     repos: Repositories,
     campaign_id: int,
     actions: list[ExportedAction],
-    lines: list[FundingLine],
+    lines: list[ExportedLine],
     year: int,
 ) -> list[dict[str, Any]]:
     holders = {h.id: h for h in repos.holders.all()}
@@ -106,7 +107,7 @@ def _rows(
     communes = {c.insee_code: c.name for c in repos.communes.all()}
     payments = payments_by_line(dossier, campaign_id)
     bilans = reports_received(dossier, campaign_id)
-    by_action: dict[int, list[FundingLine]] = defaultdict(list)
+    by_action: dict[int, list[ExportedLine]] = defaultdict(list)
     for line in lines:
         by_action[line.action_id].append(line)
     names = {f.id: f.display_name for f in funders.values() if f.id is not None}
@@ -176,7 +177,7 @@ def _rows(
 def _synthesis(
     rows: list[dict[str, Any]],
     actions: list[ExportedAction],
-    lines: list[FundingLine],
+    lines: list[ExportedLine],
     funders: list[Funder],
     tree: FrameworkTree,
 ) -> tuple[SynthesisTable, ...]:
@@ -212,7 +213,7 @@ def _synthesis(
 
 
 def _amounts(
-    actions: list[ExportedAction], lines: list[FundingLine], funders: list[Funder]
+    actions: list[ExportedAction], lines: list[ExportedLine], funders: list[Funder]
 ) -> list[tuple[int, ...]]:
     """Each action's granted amount by funder, then its total granted and total requested,
     summed once from its lines (then grouped three ways)."""
