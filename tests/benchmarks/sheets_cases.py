@@ -91,7 +91,7 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
         export_ods = median_seconds(lambda: export_programmation(opened, year, ods), repeat)
         preview_xlsx = median_seconds(lambda: plan_import(opened, xlsx), repeat)
         preview_ods = median_seconds(lambda: plan_import(opened, ods), repeat)
-    floor = export_xlsx / statistics.median(to_data)
+    floor = export_xlsx / statistics.median(to_data)  # in wall seconds, as the export's
     whole_floor = export_xlsx / statistics.median(to_whole)
     _cli(dossier, year, folder / "commande.xlsx")  # modules compiled, caches warm
     _bare_process(data, styles, mark, folder / "plancher-processus.xlsx")
@@ -106,7 +106,7 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
         (f"Plancher : XlsxWriter seul, mêmes {cells:_} cellules".replace("_", "\u202f"),
          f"{floor:.2f} s", ""),
         (f"Export de la programmation .xlsx ({n} actions) / plancher avec la feuille masquée "
-         "« Export » (marque format 2 : versions et empreintes), tours alternés",
+         "« Export » (marque format 2 : versions et empreintes), temps processeur, tours alternés",
          spread(to_whole), f"≤ 1,5× ({whole_floor:.2f} s)"),
         ("  (durée de l'export .xlsx, médiane)", f"{export_xlsx:.2f} s", ""),
         ("Export .xlsx / plancher des seules données (sans la feuille « Export » que l'export "

@@ -41,19 +41,23 @@ def paired_seconds(
 def paired_ratios(
     work: Callable[[], object], floors: Sequence[Callable[[], object]], runs: int
 ) -> tuple[float, list[list[float]]]:
-    """``work`` then each of ``floors`` in turn, ``runs`` times: the median seconds of
-    ``work`` and, for each floor, the ratios work / floor of every turn (for their median
-    and range: ``spread``)."""
+    """``work`` then each of ``floors`` in turn, ``runs`` times: the median wall seconds of
+    ``work`` and, for each floor, the ratios work / floor of the processor time of every turn
+    (steadier than wall time when the cores are shared; for their median and range:
+    ``spread``)."""
     turns = []
+    walls = []
     for _ in range(runs):
         times = []
         for function in (work, *floors):
-            start = time.perf_counter()
+            start, wall = time.process_time(), time.perf_counter()
             function()
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
+            if function is work:
+                walls.append(time.perf_counter() - wall)
         turns.append(times)
     ratios = [[turn[0] / turn[place] for turn in turns] for place in range(1, len(floors) + 1)]
-    return statistics.median(turn[0] for turn in turns), ratios
+    return statistics.median(walls), ratios
 
 
 def spread(values: Sequence[float]) -> str:
