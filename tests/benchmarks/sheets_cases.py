@@ -103,7 +103,8 @@ def sheets_figures(dossier: Path, folder: Path, repeat: int = 3) -> list[tuple[s
     cells = sum(1 for row in data for cell in row if cell not in (None, ""))
     n = f"{len(data):_}".replace("_", "\u202f")
     return [
-        (f"Plancher : XlsxWriter seul, mêmes {cells:_} cellules".replace("_", "\u202f"),
+        (f"Plancher : XlsxWriter seul, mêmes {cells:_} cellules (≈ durée de l'export / rapport)"
+         .replace("_", "\u202f"),
          f"{floor:.2f} s", ""),
         (f"Export de la programmation .xlsx ({n} actions) / plancher avec la feuille masquée "
          "« Export » (marque format 2 : versions et empreintes), temps processeur, tours alternés",
