@@ -3,6 +3,7 @@ leaving with their history kept, the composition panel and its warnings, read-on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -293,19 +294,27 @@ def test_the_members_table_shows_each_designation_whole(
     assert "Association Femmes relais 94" in named  # who designated them, beside
 
 
+def members_column_at_1280(
+    qtbot: QtBot, session: DossierSession, key: str
+) -> tuple[set[str], Callable[[str], bool]]:
+    """The texts of a members' column in a 1 280 px window, and whether a text fits whole."""
+    page = make_page(qtbot, session)
+    show_in_a_1280_window(qtbot, page)
+    table, model = page.members.table, page.members.model
+    column = [c.key for c in model.columns].index(key)
+    width = table.horizontalHeader().sectionSize(column)
+    texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
+    return texts, lambda text: table.fontMetrics().horizontalAdvance(text) + margin <= width
+
+
 def test_the_members_table_shows_each_district_name_whole(
     qtbot: QtBot, session: DossierSession
 ) -> None:
     """QA walk: « Les Portes de Paris – Les Hautes-Nou… » was cut in a 1 280 px window."""
-    page = make_page(qtbot, session)
-    show_in_a_1280_window(qtbot, page)
-    table, model = page.members.table, page.members.model
-    column = [c.key for c in model.columns].index("district")
-    width = table.horizontalHeader().sectionSize(column)
-    texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    texts, fits = members_column_at_1280(qtbot, session, "district")
     assert "Les Portes de Paris – Les Hautes-Noues" in texts
-    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
-    assert all(table.fontMetrics().horizontalAdvance(t) + margin <= width for t in texts)
+    assert all(fits(text) for text in texts)
 
 
 def test_districts_are_shown_by_their_names_not_their_codes(
@@ -396,16 +405,9 @@ def test_the_age_bands_read_whole_in_the_composition_at_1280_pixels(
 def test_the_members_table_shows_each_age_band_whole(qtbot: QtBot, session: DossierSession) -> None:
     """Screenshot check: once the bands read « 40-59 ans », « 60 ans et plus », the members'
     « Âge » column (60 px) showed « 40-59 … » and « 60 ans… »."""
-    page = make_page(qtbot, session)
-    show_in_a_1280_window(qtbot, page)
-    table, model = page.members.table, page.members.model
-    column = [c.key for c in model.columns].index("age")
-    width = table.horizontalHeader().sectionSize(column)
-    texts = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    texts, fits = members_column_at_1280(qtbot, session, "age")
     assert "60 ans et plus" in texts and "40-59 ans" in texts
-    margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 6
-    longest = max(["moins de 26 ans", *texts], key=table.fontMetrics().horizontalAdvance)
-    assert table.fontMetrics().horizontalAdvance(longest) + margin <= width
+    assert all(fits(text) for text in [*texts, "moins de 26 ans"])
 
 
 def test_columns_saved_for_an_older_declaration_give_way_to_the_new_widths(
