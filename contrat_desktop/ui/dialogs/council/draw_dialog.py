@@ -27,21 +27,20 @@ from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.draw import DrawRequest, check_feasibility
 from contrat_desktop.domain.draw_record import DrawRecord
 from contrat_desktop.domain.errors import ValidationError
-from contrat_desktop.domain.quotas import age_quota_bands
 from contrat_desktop.operations.council import seat_drawn
 from contrat_desktop.operations.council_draw import (
     DrawSetting,
     perform_draw,
 )
-from contrat_desktop.operations.settings import district_names
 from contrat_desktop.storage.errors import DossierError
 from contrat_desktop.ui.background import Task
 from contrat_desktop.ui.dialogs.council.draw_audit import audit_label, audit_text
 from contrat_desktop.ui.dialogs.council.draw_lists import ListsPanel
 from contrat_desktop.ui.dialogs.council.draw_quotas import QuotaEditor
+from contrat_desktop.ui.dialogs.council.draw_result import show_drawn
 from contrat_desktop.ui.dialogs.record_dialog import ERROR_STYLE
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
-from contrat_desktop.ui.pages.tables import make_table, widen_to_content
+from contrat_desktop.ui.pages.tables import make_table
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.widgets.date_edit import DateEdit
 
@@ -245,13 +244,13 @@ class DrawDialog(QDialog):
         self.seat_button.setEnabled(done and not self.session.read_only)
         if record is None:
             return
-        names, bands = district_names(self.session.dossier), age_quota_bands(record.quotas)
-        self.selected_model.set_candidates(record.selected, record.reference_year, names, bands)
-        self.reserve_model.set_candidates(record.reserve, record.reference_year, names, bands)
-        for table in (self.selected_table, self.reserve_table):
-            widen_to_content(table, "name")
-            widen_to_content(table, "district")
-            widen_to_content(table, "age")
+        show_drawn(
+            self.session.dossier,
+            record,
+            self.selected_model,
+            self.reserve_model,
+            (self.selected_table, self.reserve_table),
+        )
         for number, people in enumerate((record.selected, record.reserve)):
             self.result_tables.setStretch(number, max(len(people), 1))  # room as needed
         self.result_label.setText(

@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
 
 from contrat_desktop.domain.council import CitizenCouncil
 from contrat_desktop.domain.draw_record import DrawRecord
-from contrat_desktop.domain.quotas import age_quota_bands
 from contrat_desktop.operations.council import write_draw_record
 from contrat_desktop.operations.council_records import draws_of_council, load_draw
-from contrat_desktop.operations.settings import district_names
 from contrat_desktop.ui.background import Task, read_in_background
 from contrat_desktop.ui.dialogs.actions.action_tabs import fill, read_only_table
 from contrat_desktop.ui.dialogs.council.draw_audit import audit_label, audit_text
+from contrat_desktop.ui.dialogs.council.draw_result import show_drawn
 from contrat_desktop.ui.formats import format_date
 from contrat_desktop.ui.models.council_tables import CandidateTableModel
-from contrat_desktop.ui.pages.tables import make_table, widen_to_content
+from contrat_desktop.ui.pages.tables import make_table
 from contrat_desktop.ui.session import DossierSession
 from contrat_desktop.ui.workbook_dialogs import ask_save_path
 
@@ -126,13 +125,13 @@ class DrawsDialog(QDialog):
         self.pdf_button.setEnabled(record is not None)
         if record is None:
             return
-        names, bands = district_names(self.session.dossier), age_quota_bands(record.quotas)
-        self.selected_model.set_candidates(record.selected, record.reference_year, names, bands)
-        self.reserve_model.set_candidates(record.reserve, record.reference_year, names, bands)
-        for table in self.result_tables:
-            widen_to_content(table, "name")
-            widen_to_content(table, "district")
-            widen_to_content(table, "age")
+        show_drawn(
+            self.session.dossier,
+            record,
+            self.selected_model,
+            self.reserve_model,
+            self.result_tables,
+        )
         self.audit.setText(audit_text(record))
         self.status.clear()
 
